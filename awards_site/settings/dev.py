@@ -1,0 +1,10 @@
+"""Development: `make run`. DEBUG on unless DEBUG=0; a secret key kept in var/secret_key."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import VAR_DIR, env_bool
+from .secret import local_secret_key
+
+DEBUG = env_bool("DEBUG", True)
+SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key(VAR_DIR / "secret_key")

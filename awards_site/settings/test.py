@@ -1,0 +1,13 @@
+"""The test suite: fast hashing, mail kept in memory, tasks run at once, no real secrets."""
+
+from .base import *  # noqa: F403
+from .base import TASK_BACKENDS
+
+DEBUG = False
+SECRET_KEY = "tests-only-not-secret"  # noqa: S105
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
+WAGTAILADMIN_BASE_URL = "http://testserver"

@@ -1,0 +1,76 @@
+"""Navigation shared by every public page: the main menu, breadcrumbs and language links,
+all driven by the page tree of the active language."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page, Site
+
+register = template.Library()
+
+
+def _home_for_request(request):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return site.root_page.localized
+
+
+def _home_in_language(request, language_code):
+    site = Site.find_for_request(request)
+    if site is None:
+        return None
+    return Page.objects.filter(
+        translation_key=site.root_page.translation_key, locale__language_code=language_code
+    ).first()
+
+
+@register.inclusion_tag("includes/main_menu.html", takes_context=True)
+def main_menu(context):
+    request = context["request"]
+    home = _home_for_request(request)
+    current = context.get("page")
+    items = home.get_children().live().public().in_menu().specific(defer=True) if home else []
+    current_path = current.path if current else ""
+    return {
+        "home": home,
+        "items": [
+            (item, current_path.startswith(item.path)) for item in items
+        ],
+        "request": request,
+    }
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    page = context.get("page")
+    if page is None or page.depth <= 2:
+        return {"ancestors": []}
+    return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """A link per language to this page in that language (or that language's home page)."""
+    request = context["request"]
+    page = context.get("page")
+    active = get_language()
+    links = []
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        translations = {
+            p.locale.language_code: p
+            for p in page.get_translations(inclusive=True).live().select_related("locale")
+        }
+    for code, _name in settings.LANGUAGES:
+        if code == active:
+            continue
+        if page is not None:
+            target = translations.get(code) or _home_in_language(request, code)
+            url = target.url if target else "/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        name = get_language_info(code)["name_local"]
+        links.append({"code": code, "name": name[:1].upper() + name[1:], "url": url})
+    return {"links": links}

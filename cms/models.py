@@ -1,0 +1,597 @@
+"""Page types, snippets and site settings of the public site."""
+
+import zoneinfo
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django_ratelimit.core import is_ratelimited
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from awards_site.countries import COUNTRY_CHOICES, country_name
+from awards_site.views import rate_limited
+
+from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from .choices import PartnerTier, PledgeKind
+
+AFRICAN_TIME_ZONES = sorted(z for z in zoneinfo.available_timezones() if z.startswith("Africa/"))
+
+
+def public_form_rate_limited(request):
+    """Count one use of a public form from this address; True once over the limit."""
+    return is_ratelimited(
+        request,
+        group="public-forms",
+        key="ip",
+        rate=settings.PUBLIC_FORM_RATE,
+        method="POST",
+        increment=True,
+    )
+
+
+LEAD_PANELS = [*Page.content_panels, FieldPanel("intro")]
+
+
+class BasePage(Page):
+    """What every content page has: a lead paragraph that doubles as search description."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=400)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    content_panels = [*LEAD_PANELS, FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    hero_title = models.CharField(_("headline"), max_length=160)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("hero_title"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms.StandardPage",
+        "cms.ProgramActionIndexPage",
+        "cms.OpenLetterPage",
+        "cms.CXDayPage",
+        "cms.PledgePage",
+        "cms.PartnersPage",
+        "cms.NewsIndexPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["awards_status"] = AwardsStatusSetting.for_request(request).current_state()
+        context["latest_news"] = (
+            NewsArticlePage.objects.live().public().filter(locale=self.locale).order_by("-date")[:3]
+        )
+        return context
+
+
+class StandardPage(BasePage):
+    parent_page_types = ["cms.HomePage", "cms.StandardPage"]
+    subpage_types = ["cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class ProgramActionIndexPage(BasePage):
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.ProgramActionPage"]
+
+    class Meta:
+        verbose_name = _("program actions index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["actions"] = ProgramActionPage.objects.child_of(self).live().public()
+        return context
+
+
+class ProgramActionPage(BasePage):
+    summary = models.CharField(
+        _("summary"), max_length=200, help_text=_("One or two sentences shown on the card.")
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("summary")]
+    content_panels = [*LEAD_PANELS, FieldPanel("summary"), FieldPanel("body")]
+    parent_page_types = ["cms.ProgramActionIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("program action")
+
+
+class SignaturePage(BasePage):
+    """A page people sign with a form (the open letter, the pledge). Signatures belong to the
+    page's translation key, so the English and French versions share one list."""
+
+    form_class = None
+    thanks_message = ""
+
+    class Meta:
+        abstract = True
+
+    def signatures(self):
+        raise NotImplementedError
+
+    def serve(self, request, *args, **kwargs):
+        form = self.form_class(page=self)
+        if request.method == "POST":
+            if public_form_rate_limited(request):
+                return rate_limited(request)
+            form = self.form_class(request.POST, page=self)
+            if form.is_spam:
+                # Answer a bot as if it succeeded, so it learns nothing, and store nothing.
+                return redirect(self.url + "#sign")
+            if form.is_valid() and form.save(language=get_language()):
+                messages.success(request, self.thanks_message)
+                return redirect(self.url + "#sign")
+        context = self.get_context(request, *args, **kwargs)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
+
+
+class OpenLetterPage(SignaturePage):
+    publication_date = models.DateField(_("publication date"))
+    letter = RichTextField(_("letter"), features=RICH_TEXT_FEATURES)
+    signature_intro = models.TextField(
+        _("invitation to co-sign"), blank=True, help_text=_("Shown above the co-signing form.")
+    )
+
+    search_fields = [*BasePage.search_fields, index.SearchField("letter")]
+    content_panels = [
+        *LEAD_PANELS,
+        FieldPanel("publication_date"),
+        FieldPanel("letter"),
+        FieldPanel("signature_intro"),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    thanks_message = _("Thank you: your name has been added to the letter.")
+
+    class Meta:
+        verbose_name = _("open letter page")
+
+    @property
+    def form_class(self):
+        from .forms import OpenLetterSignatureForm
+
+        return OpenLetterSignatureForm
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        signatures = OpenLetterSignature.objects.filter(page_key=self.translation_key)
+        context["signature_count"] = signatures.count()
+        context["listed_organisations"] = (
+            signatures.filter(list_publicly=True)
+            .exclude(organisation="")
+            .values_list("organisation", flat=True)
+            .order_by("organisation")
+            .distinct()
+        )
+        return context
+
+
+class CXDayPage(RoutablePageMixin, BasePage):
+    event_date = models.DateField(_("date"))
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=40,
+        choices=[(zone, zone) for zone in AFRICAN_TIME_ZONES],
+        default="Africa/Lagos",
+    )
+
+    content_panels = [
+        *LEAD_PANELS,
+        MultiFieldPanel(
+            [
+                FieldPanel("event_date"),
+                FieldRowPanel([FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldPanel("time_zone"),
+            ],
+            heading=_("When"),
+        ),
+        FieldPanel("body"),
+        InlinePanel("activities", heading=_("Activities by country"), label=_("Activity")),
+    ]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("Public Sector CX Day page")
+
+    @property
+    def starts(self):
+        from datetime import datetime
+
+        zone = zoneinfo.ZoneInfo(self.time_zone)
+        return datetime.combine(self.event_date, self.start_time, tzinfo=zone)
+
+    @property
+    def ends(self):
+        from datetime import datetime
+
+        zone = zoneinfo.ZoneInfo(self.time_zone)
+        return datetime.combine(self.event_date, self.end_time, tzinfo=zone)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        activities = list(self.activities.all())
+        for activity in activities:
+            activity.country_name = country_name(activity.country)
+        context["activities"] = sorted(activities, key=lambda a: (str(a.country_name), a.city))
+        return context
+
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from .calendar import cx_day_calendar
+
+        response = HttpResponse(cx_day_calendar(self, request), content_type="text/calendar")
+        response["Content-Disposition"] = 'attachment; filename="public-sector-cx-day.ics"'
+        return response
+
+
+class CXDayActivity(Orderable):
+    page = ParentalKey(CXDayPage, on_delete=models.CASCADE, related_name="activities")
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    city = models.CharField(_("city or region"), max_length=120)
+    title = models.CharField(_("activity"), max_length=160)
+    description = models.TextField(_("description"), blank=True)
+    organiser = models.CharField(_("organised by"), max_length=160, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("country"), FieldPanel("city")]),
+        FieldPanel("title"),
+        FieldPanel("description"),
+        FieldPanel("organiser"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("CX Day activity")
+
+
+class PledgePage(SignaturePage):
+    pledge_text = RichTextField(_("the pledge"), features=RICH_TEXT_FEATURES)
+
+    search_fields = [*BasePage.search_fields, index.SearchField("pledge_text")]
+    content_panels = [*LEAD_PANELS, FieldPanel("pledge_text"), FieldPanel("body")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = []
+    thanks_message = _("Thank you for signing the pledge.")
+
+    class Meta:
+        verbose_name = _("pledge page")
+
+    @property
+    def form_class(self):
+        from .forms import PledgeForm
+
+        return PledgeForm
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        signatures = PledgeSignature.objects.filter(page_key=self.translation_key)
+        by_kind = dict(signatures.values_list("kind").annotate(n=Count("id")).order_by())
+        context["counts_by_kind"] = [(label, by_kind.get(kind, 0)) for kind, label in PledgeKind.choices]
+        context["signature_count"] = sum(by_kind.values())
+        context["counts_by_country"] = [
+            (country_name(code), n)
+            for code, n in signatures.values_list("country").annotate(n=Count("id")).order_by("-n", "country")
+        ]
+        return context
+
+
+class Signature(models.Model):
+    """Someone who signed a page; `page_key` is the signed page's translation key."""
+
+    page_key = models.UUIDField(db_index=True, editable=False)
+    name = models.CharField(_("full name"), max_length=160)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    email = models.EmailField(
+        _("email address"),
+        help_text=_("We use it only to make sure each person signs once. It is never shown."),
+    )
+    language = models.CharField(max_length=8, editable=False, default="en")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+class OpenLetterSignature(Signature):
+    list_publicly = models.BooleanField(
+        _("Show my organisation's name in the public list of co-signers"), default=False
+    )
+
+    class Meta(Signature.Meta):
+        verbose_name = _("open letter co-signature")
+        verbose_name_plural = _("open letter co-signatures")
+        constraints = [
+            models.UniqueConstraint(fields=["page_key", "email"], name="one_letter_signature_per_email")
+        ]
+
+
+class PledgeSignature(Signature):
+    kind = models.CharField(_("who is signing"), max_length=20, choices=PledgeKind.choices)
+    show_publicly = models.BooleanField(
+        _("Show this name among the people and organisations who signed"), default=False
+    )
+
+    class Meta(Signature.Meta):
+        verbose_name = _("pledge signature")
+        verbose_name_plural = _("pledge signatures")
+        constraints = [
+            models.UniqueConstraint(fields=["page_key", "email"], name="one_pledge_signature_per_email")
+        ]
+
+
+class Partner(models.Model):
+    name = models.CharField(_("name"), max_length=160)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tier = models.CharField(_("tier"), max_length=20, choices=PartnerTier.choices)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("logo"),
+        FieldRowPanel([FieldPanel("tier"), FieldPanel("country")]),
+        FieldPanel("website"),
+        FieldPanel("sort_order"),
+    ]
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+        ordering = ["sort_order", "name"]
+
+    def __str__(self):
+        return self.name
+
+
+class PartnersPage(BasePage):
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.EnquiryFormPage", "cms.StandardPage"]
+
+    class Meta:
+        verbose_name = _("partners page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        partners = Partner.objects.select_related("logo")
+        tiers = []
+        for tier, label in PartnerTier.choices:
+            members = [p for p in partners if p.tier == tier]
+            if members:
+                tiers.append((label, members))
+        context["tiers"] = tiers
+        context["enquiry_page"] = (
+            EnquiryFormPage.objects.child_of(self).live().public().first()
+        )
+        return context
+
+
+class EnquiryFormField(AbstractFormField):
+    page = ParentalKey("EnquiryFormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class EnquiryFormPage(AbstractEmailForm):
+    """The sponsorship and partnership enquiry form, built with Wagtail's form builder."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=400)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("above the form"))
+    thank_you_text = RichTextField(_("thank-you message"), blank=True, features=RICH_TEXT_FEATURES)
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FormSubmissionsPanel(),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("Email to the team"),
+        ),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+    parent_page_types = ["cms.PartnersPage", "cms.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("enquiry form page")
+
+    def get_form_class(self):
+        from .forms import PublicFormMixin
+
+        form_class = super().get_form_class()
+        return type("EnquiryForm", (PublicFormMixin, form_class), {})
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if public_form_rate_limited(request):
+                return rate_limited(request)
+            form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+            if form.is_spam:
+                return self.render_landing_page(request, None, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        # The honeypot is not part of the enquiry: keep it out of the stored data and the email.
+        form.cleaned_data.pop(form.honeypot_field_name, None)
+        del form.fields[form.honeypot_field_name]
+        return super().process_form_submission(form)
+
+
+class NewsIndexPage(BasePage):
+    parent_page_types = ["cms.HomePage"]
+    subpage_types = ["cms.NewsArticlePage"]
+    page_size = 10
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = (
+            NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        )
+        context["articles"] = Paginator(articles, self.page_size).get_page(request.GET.get("page"))
+        return context
+
+
+class NewsArticlePage(BasePage):
+    date = models.DateField(_("date"))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    image_alt = models.CharField(_("image alternative text"), max_length=250, blank=True)
+
+    search_fields = [*BasePage.search_fields, index.FilterField("date")]
+    content_panels = [
+        *LEAD_PANELS,
+        FieldPanel("date"),
+        FieldRowPanel([FieldPanel("image"), FieldPanel("image_alt")]),
+        FieldPanel("body"),
+    ]
+    parent_page_types = ["cms.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news article")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    hashtag = models.CharField(_("hashtag"), max_length=60, blank=True)
+    linkedin_url = models.URLField(_("LinkedIn"), blank=True)
+    x_url = models.URLField(_("X (Twitter)"), blank=True)
+    facebook_url = models.URLField(_("Facebook"), blank=True)
+    youtube_url = models.URLField(_("YouTube"), blank=True)
+    accessibility_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+    privacy_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("privacy notice"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("hashtag")],
+            heading=_("Contact"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("linkedin_url"),
+                FieldPanel("x_url"),
+                FieldPanel("facebook_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social media"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_page"), FieldPanel("privacy_page")],
+            heading=_("Footer links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+    def social_links(self):
+        links = [
+            ("LinkedIn", self.linkedin_url),
+            ("X", self.x_url),
+            ("Facebook", self.facebook_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in links if url]
+
+
+@register_setting(icon="date")
+class AwardsStatusSetting(BaseSiteSetting):
+    """When nominations open and close. A stop-gap until award cycles manage it."""
+
+    nominations_open = models.BooleanField(
+        _("nominations are accepted"),
+        default=False,
+        help_text=_("Untick to close nominations whatever the dates say."),
+    )
+    opens_at = models.DateTimeField(_("nominations open"), null=True, blank=True)
+    closes_at = models.DateTimeField(_("nominations close"), null=True, blank=True)
+    awards_page = models.ForeignKey(
+        "wagtailcore.Page", verbose_name=_("awards page"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
+
+    panels = [
+        FieldPanel("nominations_open"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
+        FieldPanel("awards_page"),
+    ]
+
+    class Meta:
+        verbose_name = _("awards status")
+
+    def current_state(self, now=None):
+        from .awards_status import awards_state
+
+        return awards_state(self.nominations_open, self.opens_at, self.closes_at, now)
