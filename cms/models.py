@@ -53,7 +53,14 @@ class BasePage(Page):
 
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+    menu_title = models.CharField(
+        _("menu title"),
+        max_length=40,
+        blank=True,
+        help_text=_("A short title for the main menu, when the page title is long."),
+    )
 
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
     search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
     content_panels = [*LEAD_PANELS, FieldPanel("body")]
 
@@ -82,6 +89,7 @@ class HomePage(BasePage):
         "cms.PledgePage",
         "cms.PartnersPage",
         "cms.NewsIndexPage",
+        "cms.EnquiryFormPage",
     ]
 
     class Meta:

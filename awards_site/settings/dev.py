@@ -8,3 +8,5 @@ from .secret import local_secret_key
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key(VAR_DIR / "secret_key")
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

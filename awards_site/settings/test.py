@@ -1,5 +1,8 @@
 """The test suite: fast hashing, mail kept in memory, tasks run at once, no real secrets."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import TASK_BACKENDS
 
@@ -11,3 +14,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
+SERVE_MEDIA = True
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "cxawards-test-media"
+PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "cxawards-test-private"
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

@@ -1,8 +1,11 @@
 """Navigation shared by every public page: the main menu, breadcrumbs and language links,
 all driven by the page tree of the active language."""
 
+import time
+
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
@@ -26,17 +29,39 @@ def _home_in_language(request, language_code):
     ).first()
 
 
+MENU_VERSION_KEY = "main-menu-version"
+
+
+def invalidate_main_menu(**kwargs):
+    """Connected to Wagtail's page signals: any publish, move or delete rebuilds the menus."""
+    cache.set(MENU_VERSION_KEY, time.time_ns(), None)
+
+
+def _menu_entries(home):
+    """(label, url, tree path) of the pages shown in the main menu, cached until pages change."""
+    version = cache.get_or_set(MENU_VERSION_KEY, 0, None)
+    key = f"main-menu:{home.pk}:{version}"
+    entries = cache.get(key)
+    if entries is None:
+        pages = home.get_children().live().public().in_menu().specific()
+        entries = [(getattr(p, "menu_title", "") or p.title, p.url, p.path) for p in pages]
+        cache.set(key, entries, 60 * 60)
+    return entries
+
+
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     request = context["request"]
     home = _home_for_request(request)
+    if home is None:
+        return {"items": []}
     current = context.get("page")
-    items = home.get_children().live().public().in_menu().specific(defer=True) if home else []
     current_path = current.path if current else ""
     return {
-        "home": home,
+        "home_url": home.url,
         "items": [
-            (item, current_path.startswith(item.path)) for item in items
+            {"label": label, "url": url, "active": current_path.startswith(path), "current": request.path == url}
+            for label, url, path in _menu_entries(home)
         ],
         "request": request,
     }

@@ -421,6 +421,7 @@ PAGES = {
         "show_in_menus": True,
         "en": {
             "title": "Open letter on the failing public sector customer experience in Africa",
+            "menu_title": "Open letter",
             "slug": "open-letter",
             "intro": "On 19 January 2022 we published an open letter on the poor state of customer experience in Africa's public services, asking every stakeholder to act without delay.",
             "publication_date": "2022-01-19",
@@ -445,6 +446,7 @@ PAGES = {
         },
         "fr": {
             "title": "Lettre ouverte sur la défaillance de l'expérience usager dans le secteur public en Afrique",
+            "menu_title": "Lettre ouverte",
             "slug": "lettre-ouverte",
             "intro": "Le 19 janvier 2022, nous avons publié une lettre ouverte sur la mauvaise qualité de l'expérience usager dans les services publics africains, appelant tous les acteurs à agir sans attendre.",
             "publication_date": "2022-01-19",
@@ -474,6 +476,7 @@ PAGES = {
         "show_in_menus": True,
         "en": {
             "title": "Africa Public Sector CX Day",
+            "menu_title": "CX Day",
             "slug": "public-sector-cx-day",
             "intro": "One day a year devoted to the experience people have when they use public services. Join an activity near you, or organise your own, in person or online.",
             "event_date": "2027-06-23",
@@ -505,6 +508,7 @@ PAGES = {
         },
         "fr": {
             "title": "Journée africaine de l'expérience usager dans le secteur public",
+            "menu_title": "Journée CX",
             "slug": "journee-cx-du-secteur-public",
             "intro": "Une journée par an consacrée à l'expérience vécue par les usagers des services publics. Participez à une activité près de chez vous ou organisez la vôtre, sur place ou en ligne.",
             "event_date": "2027-06-23",

@@ -146,8 +146,6 @@ class DemoLoader:
         home.slug = "home-en"
         root.add_child(instance=home)
         home.save_revision().publish()
-        home._demo_new = True
-        self.created += 1
         # Replace Wagtail's placeholder "Welcome" page as the site's root.
         placeholder = site.root_page if site else None
         if site:
@@ -161,7 +159,7 @@ class DemoLoader:
             placeholder.delete()
         home.slug = "home"
         home.save_revision().publish()
-        return HomePage.objects.get(pk=home.pk)
+        return self._fresh(home)
 
     def _page(self, key, spec, language, parent):
         data = spec[language]
@@ -201,6 +199,8 @@ class DemoLoader:
 
     def _fields(self, page_type, data):
         fields = {"title": data["title"], "slug": data["slug"], "intro": data.get("intro", "")}
+        if "menu_title" in data:
+            fields["menu_title"] = data["menu_title"]
         if "body" in data:
             fields["body"] = self._stream(data["body"], resolve_links=False)
         simple = {

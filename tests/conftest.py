@@ -1,0 +1,30 @@
+"""Shared fixtures. The demo site is loaded once per test session into the test database, so
+tests run against the same pages, partners and users a new user sees after `make run`."""
+
+import pytest
+from django.core.cache import cache
+from wagtail.models import Page
+
+from cms.demo.loader import DemoLoader
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoLoader(stdout=lambda message: None).run()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters and menu caches must not leak from one test into the next."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def page_by_slug():
+    def find(slug, language="en"):
+        return Page.objects.get(slug=slug, locale__language_code=language).specific
+
+    return find
