@@ -68,3 +68,17 @@ COUNTRY_NAMES = dict(COUNTRY_CHOICES)
 
 def country_name(code):
     return COUNTRY_NAMES.get(code, code)
+
+
+def _sort_key(name):
+    """Alphabetical in any language: accents do not move a name (Égypte sorts with E)."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode().casefold()
+
+
+def country_choices_sorted(blank_label=None):
+    """The country choices in the active language's alphabetical order, "outside Africa" last."""
+    choices = sorted(AFRICAN_COUNTRIES, key=lambda choice: _sort_key(choice[1]))
+    blank = [("", blank_label)] if blank_label else []
+    return [*blank, *choices, OUTSIDE_AFRICA]

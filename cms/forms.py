@@ -6,7 +6,7 @@ from django.db import IntegrityError, transaction
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.countries import COUNTRY_CHOICES
+from awards_site.countries import country_choices_sorted
 
 from .choices import PledgeKind
 from .models import OpenLetterSignature, PledgeSignature
@@ -60,6 +60,7 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
         self.page = page
         super().__init__(*args, **kwargs)
         self.instance.page_key = page.translation_key
+        self.fields["country"].choices = country_choices_sorted(_("Choose a country"))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -92,7 +93,6 @@ class OpenLetterSignatureForm(SignatureForm):
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "country": forms.Select(choices=[("", _("Choose a country")), *COUNTRY_CHOICES]),
         }
 
 
@@ -112,7 +112,6 @@ class PledgeForm(SignatureForm):
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "country": forms.Select(choices=[("", _("Choose a country")), *COUNTRY_CHOICES]),
         }
 
     def clean(self):

@@ -160,10 +160,10 @@ class SignaturePage(BasePage):
             form = self.form_class(request.POST, page=self)
             if form.is_spam:
                 # Answer a bot as if it succeeded, so it learns nothing, and store nothing.
-                return redirect(self.url + "#sign")
+                return redirect(self.url)
             if form.is_valid() and form.save(language=get_language()):
                 messages.success(request, self.thanks_message)
-                return redirect(self.url + "#sign")
+                return redirect(self.url)
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context)

@@ -28,3 +28,9 @@ def page_by_slug():
         return Page.objects.get(slug=slug, locale__language_code=language).specific
 
     return find
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Browser journeys last: on PostgreSQL their live server commits what it writes."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -1,0 +1,73 @@
+"""Browser tests drive Debian's Chromium through Playwright against a live server.
+
+The live server is started once for the session over the demo data the session loaded.
+pytest-django's own `live_server` fixture would make every browser test transactional, which
+flushes the database (and the demo site) after each one. Instead browser tests are ordinary
+`django_db` tests: on SQLite the server shares the test's connection, so what a journey writes
+is rolled back; on PostgreSQL it commits, which is why browser tests run last (see
+tests/conftest.py). `make test` installs chromium when it is missing; without it these tests
+fail, they are never skipped.
+"""
+
+import os
+import shutil
+
+import pytest
+from pytest_django.live_server_helper import LiveServer
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the tests make
+# between browser steps are ordinary synchronous code.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def site_url(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        server = LiveServer("127.0.0.1:0")
+        server._live_server_modified_settings.enable()
+        yield server.url
+        server._live_server_modified_settings.disable()
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}. Install Debian's package (apt-get install chromium) "
+            "or set CHROMIUM to its path; `make test` does this when run as root."
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(base_url=site_url, viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def phone_page(browser, site_url):
+    context = browser.new_context(base_url=site_url, viewport={"width": 320, "height": 640}, is_mobile=True)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,26 @@
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+_axe = Axe()
+
+
+def axe_violations(page):
+    """axe-core's WCAG 2.2 A/AA violations on the page, as readable lines."""
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])}x, e.g. {v['nodes'][0]['target']})"
+        for v in results.response["violations"]
+    ]
+
+
+def tab_to(page, predicate_js, limit=80):
+    """Press Tab until the focused element satisfies the JS predicate `el => ...`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"({predicate_js})(document.activeElement)"):
+            return
+    raise AssertionError(f"Could not reach an element matching {predicate_js} with the keyboard")
+
+
+def focused_text(page):
+    return page.evaluate("document.activeElement.textContent.trim()")

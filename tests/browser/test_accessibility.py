@@ -1,0 +1,43 @@
+"""axe-core (WCAG 2.2 A and AA rules) finds no violation on any page type, in either language,
+nor on a form showing errors."""
+
+import pytest
+from wagtail.models import Page
+
+from .helpers import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+
+def one_page_of_each_type(language):
+    seen = {}
+    for page in Page.objects.filter(depth__gt=1, locale__language_code=language).live().specific():
+        seen.setdefault(type(page).__name__, page.url)
+    return sorted(seen.items())
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_no_violations_on_any_page_type(page, language):
+    failures = {}
+    pages = one_page_of_each_type(language)
+    assert len(pages) == 11
+    search = "/search/?q=pledge" if language == "en" else "/fr/search/?q=engagement"
+    for name, url in [*pages, ("search", search)]:
+        page.goto(url)
+        violations = axe_violations(page)
+        if violations:
+            failures[f"{name} {url}"] = violations
+    assert not failures, failures
+
+
+def test_no_violations_on_forms_with_errors(page):
+    for url, button in [
+        ("/pledge/", "#sign button[type=submit]"),
+        ("/fr/lettre-ouverte/", "#sign button[type=submit]"),
+        ("/partners/become-a-partner/", "main form button[type=submit]"),
+    ]:
+        page.goto(url)
+        page.click(button)
+        page.wait_for_load_state()
+        assert page.locator(".error-summary").count() == 1, url
+        assert axe_violations(page) == [], url
