@@ -1,5 +1,6 @@
-"""The 54 African states that are members of the United Nations, by ISO 3166-1 alpha-2 code, with names marked for
-translation. Used by every form that asks for a country (pledges, co-signatures, nominations)."""
+"""The 54 African states that are members of the United Nations, by ISO 3166-1 alpha-2
+code, with names marked for translation. Used by every form that asks for a country
+(pledges, co-signatures, nominations)."""
 
 from django.utils.translation import gettext_lazy as _
 

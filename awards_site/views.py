@@ -7,6 +7,11 @@ def rate_limited(request, exception=None):
     return render(
         request,
         "429.html",
-        {"message": _("You have sent this form many times in a short while. Please wait an hour and try again, or write to us by email.")},
+        {
+            "message": _(
+                "You have sent this form many times in a short while. "
+                "Please wait an hour and try again, or write to us by email."
+            )
+        },
         status=429,
     )

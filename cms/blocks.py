@@ -23,7 +23,9 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         template = "cms/blocks/heading.html"
         label = _("Heading")
-        description = _("A section or sub-section heading; it also appears in the outline of the page.")
+        description = _(
+            "A section or sub-section heading; it also appears in the outline of the page."
+        )
         preview_value = {"text": "Why customer experience matters", "level": "h2"}
 
 
@@ -33,7 +35,10 @@ class ImageBlock(blocks.StructBlock):
         label=_("Alternative text"),
         required=False,
         max_length=250,
-        help_text=_("What the image shows, for people who cannot see it. Leave empty only if it is decorative."),
+        help_text=_(
+            "What the image shows, for people who cannot see it. "
+            "Leave empty only if it is decorative."
+        ),
     )
     caption = blocks.CharBlock(label=_("Caption"), required=False, max_length=250)
 
@@ -68,7 +73,9 @@ class LinkTargetMixin:
         value = super().clean(value)
         if value.get("page") and value.get("url"):
             raise StructBlockValidationError(
-                block_errors={"url": ValidationError(_("Choose a page or enter an address, not both."))}
+                block_errors={
+                    "url": ValidationError(_("Choose a page or enter an address, not both."))
+                }
             )
         return value
 

@@ -313,11 +313,15 @@ class PledgePage(SignaturePage):
         context = super().get_context(request, *args, **kwargs)
         signatures = PledgeSignature.objects.filter(page_key=self.translation_key)
         by_kind = dict(signatures.values_list("kind").annotate(n=Count("id")).order_by())
-        context["counts_by_kind"] = [(label, by_kind.get(kind, 0)) for kind, label in PledgeKind.choices]
+        context["counts_by_kind"] = [
+            (label, by_kind.get(kind, 0)) for kind, label in PledgeKind.choices
+        ]
         context["signature_count"] = sum(by_kind.values())
         context["counts_by_country"] = [
             (country_name(code), n)
-            for code, n in signatures.values_list("country").annotate(n=Count("id")).order_by("-n", "country")
+            for code, n in signatures.values_list("country")
+            .annotate(n=Count("id"))
+            .order_by("-n", "country")
         ]
         return context
 
@@ -353,7 +357,9 @@ class OpenLetterSignature(Signature):
         verbose_name = _("open letter co-signature")
         verbose_name_plural = _("open letter co-signatures")
         constraints = [
-            models.UniqueConstraint(fields=["page_key", "email"], name="one_letter_signature_per_email")
+            models.UniqueConstraint(
+                fields=["page_key", "email"], name="one_letter_signature_per_email"
+            )
         ]
 
 
@@ -367,7 +373,9 @@ class PledgeSignature(Signature):
         verbose_name = _("pledge signature")
         verbose_name_plural = _("pledge signatures")
         constraints = [
-            models.UniqueConstraint(fields=["page_key", "email"], name="one_pledge_signature_per_email")
+            models.UniqueConstraint(
+                fields=["page_key", "email"], name="one_pledge_signature_per_email"
+            )
         ]
 
 
@@ -419,9 +427,7 @@ class PartnersPage(BasePage):
             if members:
                 tiers.append((label, members))
         context["tiers"] = tiers
-        context["enquiry_page"] = (
-            EnquiryFormPage.objects.child_of(self).live().public().first()
-        )
+        context["enquiry_page"] = EnquiryFormPage.objects.child_of(self).live().public().first()
         return context
 
 
@@ -490,9 +496,7 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = (
-            NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
-        )
+        articles = NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
         context["articles"] = Paginator(articles, self.page_size).get_page(request.GET.get("page"))
         return context
 
@@ -533,12 +537,20 @@ class SiteSettings(BaseSiteSetting):
     facebook_url = models.URLField(_("Facebook"), blank=True)
     youtube_url = models.URLField(_("YouTube"), blank=True)
     accessibility_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("accessibility statement"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("accessibility statement"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     privacy_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("privacy notice"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("privacy notice"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [
@@ -586,8 +598,12 @@ class AwardsStatusSetting(BaseSiteSetting):
     opens_at = models.DateTimeField(_("nominations open"), null=True, blank=True)
     closes_at = models.DateTimeField(_("nominations close"), null=True, blank=True)
     awards_page = models.ForeignKey(
-        "wagtailcore.Page", verbose_name=_("awards page"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
+        "wagtailcore.Page",
+        verbose_name=_("awards page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
 
     panels = [

@@ -8,11 +8,7 @@ def search(request):
     results = Page.objects.none()
     if query:
         results = (
-            Page.objects.live()
-            .public()
-            .filter(locale=Locale.get_active())
-            .specific()
-            .search(query)
+            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
         )
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return TemplateResponse(request, "cms/search.html", {"query": query, "results": page})

@@ -21,7 +21,15 @@ class OpenLetterSignatureViewSet(SnippetViewSet):
     list_display = ["name", "organisation", "country", "email", "list_publicly", "created_at"]
     list_filter = ["country", "list_publicly"]
     search_fields = ["name", "organisation", "email"]
-    list_export = ["name", "organisation", "country", "email", "list_publicly", "language", "created_at"]
+    list_export = [
+        "name",
+        "organisation",
+        "country",
+        "email",
+        "list_publicly",
+        "language",
+        "created_at",
+    ]
 
 
 class PledgeSignatureViewSet(SnippetViewSet):
@@ -31,7 +39,16 @@ class PledgeSignatureViewSet(SnippetViewSet):
     list_display = ["name", "kind", "organisation", "country", "email", "created_at"]
     list_filter = ["kind", "country", "show_publicly"]
     search_fields = ["name", "organisation", "email"]
-    list_export = ["name", "kind", "organisation", "country", "email", "show_publicly", "language", "created_at"]
+    list_export = [
+        "name",
+        "kind",
+        "organisation",
+        "country",
+        "email",
+        "show_publicly",
+        "language",
+        "created_at",
+    ]
 
 
 class ProgramSnippets(SnippetViewSetGroup):

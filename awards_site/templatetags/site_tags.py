@@ -60,7 +60,12 @@ def main_menu(context):
     return {
         "home_url": home.url,
         "items": [
-            {"label": label, "url": url, "active": current_path.startswith(path), "current": request.path == url}
+            {
+                "label": label,
+                "url": url,
+                "active": current_path.startswith(path),
+                "current": request.path == url,
+            }
             for label, url, path in _menu_entries(home)
         ],
         "request": request,

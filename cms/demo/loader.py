@@ -36,7 +36,12 @@ DEMO_USERS = [
     ("judge3@demo.test", "Jomo", "Judge", "judge"),
     ("sponsor@demo.test", "Sade", "Sponsor", "sponsor"),
 ]
-ROLE_GROUPS = {"editor": "Editors", "judge": "Judges", "sponsor": "Sponsors", "nominator": "Nominators"}
+ROLE_GROUPS = {
+    "editor": "Editors",
+    "judge": "Judges",
+    "sponsor": "Sponsors",
+    "nominator": "Nominators",
+}
 
 
 class DemoLoader:
@@ -48,7 +53,9 @@ class DemoLoader:
 
     @transaction.atomic
     def run(self):
-        self.locales = {code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES}
+        self.locales = {
+            code: Locale.objects.get_or_create(language_code=code)[0] for code in LANGUAGES
+        }
         self.load_users()
         self.load_partners()
         self.load_pages()
@@ -142,7 +149,9 @@ class DemoLoader:
         if existing:
             return existing
         root = Page.get_first_root_node()
-        home = HomePage(**self._fields("HomePage", content.PAGES["home"]["en"]), locale=self.locales["en"])
+        home = HomePage(
+            **self._fields("HomePage", content.PAGES["home"]["en"]), locale=self.locales["en"]
+        )
         home.slug = "home-en"
         root.add_child(instance=home)
         home.save_revision().publish()
@@ -153,8 +162,13 @@ class DemoLoader:
             site.site_name = settings.PROGRAM_NAME
             site.save()
         else:
-            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True,
-                                site_name=settings.PROGRAM_NAME)
+            Site.objects.create(
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
+                site_name=settings.PROGRAM_NAME,
+            )
         if placeholder and not isinstance(placeholder.specific, HomePage):
             placeholder.delete()
         home.slug = "home"
@@ -243,7 +257,9 @@ class DemoLoader:
             return
         # Reload: children added since this object was read changed its tree fields.
         page = type(page).objects.get(pk=page.pk)
-        page.body = self._stream(data["body"], resolve_links=True, language=page.locale.language_code)
+        page.body = self._stream(
+            data["body"], resolve_links=True, language=page.locale.language_code
+        )
         page.save_revision().publish()
 
     @staticmethod
@@ -265,7 +281,10 @@ class DemoLoader:
             elif block_type == "card_grid":
                 value = {
                     **value,
-                    "cards": [{**card, "page": link(card.get("page")), "url": ""} for card in value["cards"]],
+                    "cards": [
+                        {**card, "page": link(card.get("page")), "url": ""}
+                        for card in value["cards"]
+                    ],
                 }
             raw.append({"type": block_type, "value": value})
         return raw
@@ -293,6 +312,8 @@ class DemoLoader:
             zone = timezone.get_current_timezone()
             status.nominations_open = True
             status.opens_at = datetime.combine(today - timedelta(days=14), time(0, 0), tzinfo=zone)
-            status.closes_at = datetime.combine(today + timedelta(days=120), time(23, 59), tzinfo=zone)
+            status.closes_at = datetime.combine(
+                today + timedelta(days=120), time(23, 59), tzinfo=zone
+            )
             status.awards_page = self.pages[("awards", "en")]
             status.save()

@@ -45,13 +45,16 @@ def site_url(django_db_setup, django_db_blocker):
 def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(
-            f"Chromium not found at {CHROMIUM}. Install Debian's package (apt-get install chromium) "
+            f"Chromium not found at {CHROMIUM}. "
+            "Install Debian's package (apt-get install chromium) "
             "or set CHROMIUM to its path; `make test` does this when run as root."
         )
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
         yield browser
         browser.close()
 
@@ -67,7 +70,9 @@ def page(browser, site_url):
 
 @pytest.fixture
 def phone_page(browser, site_url):
-    context = browser.new_context(base_url=site_url, viewport={"width": 320, "height": 640}, is_mobile=True)
+    context = browser.new_context(
+        base_url=site_url, viewport={"width": 320, "height": 640}, is_mobile=True
+    )
     page = context.new_page()
     yield page
     context.close()

@@ -24,7 +24,7 @@ def test_language_switcher_on_search_keeps_the_query(client):
 def test_main_menu_follows_the_page_tree_and_marks_the_current_section(client):
     html = client.get("/program-actions/media/").content.decode()
     assert '<a href="/program-actions/" aria-current="true">Program actions</a>' in html
-    assert '>Open letter</a>' in html  # the short menu title
+    assert ">Open letter</a>" in html  # the short menu title
     html_fr = client.get("/fr/").content.decode()
     assert '<a href="/fr/lettre-ouverte/">Lettre ouverte</a>' in html_fr
 
@@ -40,7 +40,10 @@ def test_menu_changes_when_a_page_is_published(client, page_by_slug):
 def test_breadcrumbs_show_the_path(client):
     html = client.get("/program-actions/media/").content.decode()
     assert 'aria-label="Breadcrumb"' in html
-    assert '<li><a href="/">Home</a></li><li><a href="/program-actions/">Program actions</a></li>' in html
+    assert (
+        '<li><a href="/">Home</a></li><li><a href="/program-actions/">Program actions</a></li>'
+        in html
+    )
 
 
 def test_search_finds_pages_in_the_active_language(client):
@@ -95,8 +98,12 @@ def test_news_index_query_count_does_not_grow_with_articles(client, django_asser
     baseline = len(captured)
     for number in range(8):
         index.add_child(
-            instance=NewsArticlePage(title=f"Extra {number}", slug=f"extra-{number}", date="2026-01-01",
-                                     intro="More news.")
+            instance=NewsArticlePage(
+                title=f"Extra {number}",
+                slug=f"extra-{number}",
+                date="2026-01-01",
+                intro="More news.",
+            )
         )
     with django_assert_max_num_queries(baseline):
         response = client.get(index.url)
@@ -112,7 +119,9 @@ def test_home_page_query_count_does_not_grow_with_news_or_partners(
     baseline = len(captured)
     index = NewsIndexPage.objects.get(locale__language_code="en")
     for number in range(5):
-        index.add_child(instance=NewsArticlePage(title=f"N{number}", slug=f"n{number}", date="2026-02-01"))
+        index.add_child(
+            instance=NewsArticlePage(title=f"N{number}", slug=f"n{number}", date="2026-02-01")
+        )
     for number in range(5):
         Partner.objects.create(name=f"Partner {number}", tier="supporter")
     client.get("/")

@@ -61,12 +61,19 @@ class CreatePagesInAdminTests(WagtailPageTestCase):
         self.home = HomePage.objects.get(locale__language_code="en")
 
     def base(self, title, **extra):
-        return {"title": title, "slug": title.lower().replace(" ", "-"), "intro": "A lead.",
-                "body": streamfield([("paragraph", rich_text("<p>Some text.</p>"))]), "menu_title": "",
-                **extra}
+        return {
+            "title": title,
+            "slug": title.lower().replace(" ", "-"),
+            "intro": "A lead.",
+            "body": streamfield([("paragraph", rich_text("<p>Some text.</p>"))]),
+            "menu_title": "",
+            **extra,
+        }
 
     def test_standard_page(self):
-        self.assertCanCreate(self.home, StandardPage, nested_form_data(self.base("A standard page")))
+        self.assertCanCreate(
+            self.home, StandardPage, nested_form_data(self.base("A standard page"))
+        )
 
     def test_program_action_page(self):
         index = ProgramActionIndexPage.objects.get(locale__language_code="en")
@@ -74,7 +81,9 @@ class CreatePagesInAdminTests(WagtailPageTestCase):
         self.assertCanCreate(index, ProgramActionPage, nested_form_data(data))
 
     def test_program_action_index_page(self):
-        self.assertCanCreate(self.home, ProgramActionIndexPage, nested_form_data(self.base("Actions two")))
+        self.assertCanCreate(
+            self.home, ProgramActionIndexPage, nested_form_data(self.base("Actions two"))
+        )
 
     def test_open_letter_page(self):
         data = self.base(
@@ -93,7 +102,15 @@ class CreatePagesInAdminTests(WagtailPageTestCase):
             end_time="17:00",
             time_zone="Africa/Nairobi",
             activities=inline_formset(
-                [{"country": "KE", "city": "Nairobi", "title": "Workshop", "description": "", "organiser": ""}]
+                [
+                    {
+                        "country": "KE",
+                        "city": "Nairobi",
+                        "title": "Workshop",
+                        "description": "",
+                        "organiser": "",
+                    }
+                ]
             ),
         )
         self.assertCanCreate(self.home, CXDayPage, nested_form_data(data))
@@ -123,8 +140,16 @@ class CreatePagesInAdminTests(WagtailPageTestCase):
             "from_address": "site@example.org",
             "subject": "Enquiry",
             "form_fields": inline_formset(
-                [{"label": "Your name", "field_type": "singleline", "required": "on", "choices": "",
-                  "default_value": "", "help_text": ""}]
+                [
+                    {
+                        "label": "Your name",
+                        "field_type": "singleline",
+                        "required": "on",
+                        "choices": "",
+                        "default_value": "",
+                        "help_text": "",
+                    }
+                ]
             ),
         }
         self.assertCanCreate(partners, EnquiryFormPage, nested_form_data(data))
@@ -149,8 +174,16 @@ def test_every_demo_page_renders_in_both_languages(client, language):
         assert f'<html lang="{language}">' in response.content.decode()
         types.add(type(page).__name__)
     assert types == {
-        "HomePage", "StandardPage", "ProgramActionIndexPage", "ProgramActionPage", "OpenLetterPage",
-        "CXDayPage", "PledgePage", "PartnersPage", "EnquiryFormPage", "NewsIndexPage",
+        "HomePage",
+        "StandardPage",
+        "ProgramActionIndexPage",
+        "ProgramActionPage",
+        "OpenLetterPage",
+        "CXDayPage",
+        "PledgePage",
+        "PartnersPage",
+        "EnquiryFormPage",
+        "NewsIndexPage",
         "NewsArticlePage",
     }
 

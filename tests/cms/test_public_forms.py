@@ -115,7 +115,10 @@ class TestPledge:
     def test_organisations_must_name_themselves(self, client):
         response = pledge(client, kind="company", organisation="")
         assert response.status_code == 200
-        assert "Enter the name of the organisation that is signing the pledge." in response.content.decode()
+        assert (
+            "Enter the name of the organisation that is signing the pledge."
+            in response.content.decode()
+        )
         assert not PledgeSignature.objects.exists()
 
     def test_missing_kind_points_at_the_first_radio(self, client):

@@ -36,7 +36,10 @@ def test_demo_site_shape():
     english = Page.objects.filter(depth__gt=1, locale__language_code="en")
     french = Page.objects.filter(depth__gt=1, locale__language_code="fr")
     assert english.count() == french.count() >= 26
-    assert OpenLetterPage.objects.get(locale__language_code="en").publication_date.isoformat() == "2022-01-19"
+    assert (
+        OpenLetterPage.objects.get(locale__language_code="en").publication_date.isoformat()
+        == "2022-01-19"
+    )
     assert Partner.objects.filter(logo__isnull=False).count() == Partner.objects.count() >= 6
 
 

@@ -13,10 +13,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_python(code, settings_module, **env):
-    environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}
+    }
     environment.update(env, DJANGO_SETTINGS_MODULE=settings_module, PYTHONPATH=str(ROOT))
     return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -32,7 +39,8 @@ def read_settings(settings_module, names, **env):
 
 def test_embedded_defaults_need_no_service(tmp_path):
     values = read_settings(
-        "awards_site.settings.dev", ["DATABASES", "CACHES", "EMAIL_BACKEND", "TASKS", "DEBUG"],
+        "awards_site.settings.dev",
+        ["DATABASES", "CACHES", "EMAIL_BACKEND", "TASKS", "DEBUG"],
         VAR_DIR=str(tmp_path),
     )
     assert "sqlite3" in values["DATABASES"] and str(tmp_path) in values["DATABASES"]
@@ -52,7 +60,8 @@ def test_development_secret_key_is_generated_once_and_kept(tmp_path):
 
 def test_services_are_chosen_by_environment(tmp_path):
     values = read_settings(
-        "awards_site.settings.dev", ["DATABASES", "CACHES", "TASKS"],
+        "awards_site.settings.dev",
+        ["DATABASES", "CACHES", "TASKS"],
         VAR_DIR=str(tmp_path),
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/cxawards",
         REDIS_URL="redis://127.0.0.1:6379/1",
@@ -64,7 +73,9 @@ def test_services_are_chosen_by_environment(tmp_path):
 
 
 def test_production_refuses_to_start_without_a_secret_key(tmp_path):
-    result = run_python("import django; django.setup()", "awards_site.settings.production", VAR_DIR=str(tmp_path))
+    result = run_python(
+        "import django; django.setup()", "awards_site.settings.production", VAR_DIR=str(tmp_path)
+    )
     assert result.returncode != 0
     assert "Set SECRET_KEY" in result.stderr
 
@@ -80,8 +91,11 @@ def test_production_passes_the_deploy_check(tmp_path, extra_env):
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
-        env={**{k: v for k, v in os.environ.items() if k != "DATABASE_URL"}, **env,
-             "DJANGO_SETTINGS_MODULE": "awards_site.settings.production"},
+        env={
+            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            **env,
+            "DJANGO_SETTINGS_MODULE": "awards_site.settings.production",
+        },
         capture_output=True,
         text=True,
         timeout=120,

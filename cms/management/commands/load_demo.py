@@ -9,13 +9,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--force", action="store_true", help="Run even though DEBUG is off (never in production)."
+            "--force",
+            action="store_true",
+            help="Run even though DEBUG is off (never in production).",
         )
 
     def handle(self, *args, force=False, **options):
         if not settings.DEBUG and not force:
             raise CommandError(
-                "load_demo creates users with a known password, so it refuses to run with DEBUG off. "
+                "load_demo creates users with a known password, "
+                "so it refuses to run with DEBUG off. "
                 "Use --force on a throwaway database only."
             )
         DemoLoader(stdout=self.stdout.write).run()
@@ -23,4 +26,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password: {settings.DEMO_PASSWORD}):")
         for email, _first, _last, role in DEMO_USERS:
             self.stdout.write(f"  {role:<10} {email}")
-        self.stdout.write("Public site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/")
+        self.stdout.write(
+            "Public site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
+        )

@@ -1,0 +1,75 @@
+# The two commands a new user needs: `make run` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test install messages migrate demo browser serve lint format check lock bench clean
+
+run: install messages migrate demo ## Development server with the demo site on 127.0.0.1:8000
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  Ctrl-C stops."
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install messages browser ## The whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	rm -f $(VENV)/.installed-* && touch $@
+
+messages: install ## Compile the French translations (gettext's msgfmt)
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+migrate: install
+	$(PY) manage.py migrate --noinput -v0
+
+demo: install
+	$(PY) manage.py load_demo
+
+browser: ## Debian's Chromium for the browser tests (installed with apt when run as root)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's chromium for the browser tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "Chromium is missing: install Debian's 'chromium' package (or set CHROMIUM=/path)."; exit 1; \
+	  fi; \
+	fi
+
+# Production-like: gunicorn, DEBUG off, static files served by whitenoise; no TLS on loopback.
+serve: export DJANGO_SETTINGS_MODULE = awards_site.settings.production
+serve: export SECRET_KEY ?= $(shell $(PY) -c 'from pathlib import Path; from awards_site.settings.secret import local_secret_key as k; print(k(Path("var/secret_key")))')
+serve: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
+serve: export SECURE_SSL_REDIRECT ?= 0
+serve: export SERVE_MEDIA ?= 1
+serve: install messages
+	$(PY) manage.py collectstatic --noinput -v0
+	$(PY) manage.py migrate --noinput -v0
+	$(VENV)/bin/gunicorn awards_site.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+
+lint: install ## ruff, migrations in step with models, deploy check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
+	rm -rf /tmp/cxawards-lock && $(PYTHON) -m venv /tmp/cxawards-lock
+	/tmp/cxawards-lock/bin/pip install --quiet -e ".[dev]"
+	/tmp/cxawards-lock/bin/pip freeze --exclude-editable | grep -v '^cx-awards' > requirements.lock
+
+bench: install messages ## Benchmarks print their figures (not part of make test)
+	$(PY) bench/page_weight.py
+
+clean:
+	rm -rf $(VENV) staticfiles
