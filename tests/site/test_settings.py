@@ -12,10 +12,16 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 
+# Variables of the test run itself that must not leak into the settings under test.
+TEST_RUN_ONLY = {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def clean_environment():
+    return {k: v for k, v in os.environ.items() if k not in TEST_RUN_ONLY}
+
+
 def run_python(code, settings_module, **env):
-    environment = {
-        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY"}
-    }
+    environment = clean_environment()
     environment.update(env, DJANGO_SETTINGS_MODULE=settings_module, PYTHONPATH=str(ROOT))
     return subprocess.run(
         [sys.executable, "-c", code],
@@ -92,7 +98,7 @@ def test_production_passes_the_deploy_check(tmp_path, extra_env):
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env={
-            **{k: v for k, v in os.environ.items() if k != "DATABASE_URL"},
+            **clean_environment(),
             **env,
             "DJANGO_SETTINGS_MODULE": "awards_site.settings.production",
         },
