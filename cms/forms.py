@@ -22,10 +22,21 @@ class PublicFormMixin:
 
     default_renderer = SiteFormRenderer()
     honeypot_field_name = "website_address"
+    required_messages = {}  # field name -> what to do when it is left empty
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.error_messages["required"] = self.required_messages.get(name) or (
+                _("Choose an answer for “%(label)s”.")
+                if isinstance(field, forms.ChoiceField)
+                else _("Fill in “%(label)s”.")
+            ) % {"label": field.label}
+            if isinstance(field, forms.EmailField):
+                field.error_messages["invalid"] = _(
+                    "Enter an email address in the right format, like name@example.org."
+                )
         self.fields[self.honeypot_field_name] = forms.CharField(
             label=_("Leave this field empty"),
             required=False,
@@ -80,7 +91,16 @@ class SignatureForm(PublicFormMixin, forms.ModelForm):
             return None
 
 
+SIGNATURE_REQUIRED_MESSAGES = {
+    "name": _("Enter your full name."),
+    "country": _("Choose your country, or “Outside Africa”."),
+    "email": _("Enter your email address, like name@example.org."),
+    "kind": _("Choose whether you sign as an individual, a company or a public-sector organisation."),
+}
+
+
 class OpenLetterSignatureForm(SignatureForm):
+    required_messages = SIGNATURE_REQUIRED_MESSAGES
     duplicate_message = _(
         "This email address has already co-signed the letter. Each person signs once; "
         "if you want your signature changed or removed, write to us."
@@ -97,6 +117,7 @@ class OpenLetterSignatureForm(SignatureForm):
 
 
 class PledgeForm(SignatureForm):
+    required_messages = SIGNATURE_REQUIRED_MESSAGES
     duplicate_message = _(
         "This email address has already signed the pledge. Each person or organisation "
         "signs once; if you want your signature changed or removed, write to us."

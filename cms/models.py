@@ -317,6 +317,9 @@ class PledgePage(SignaturePage):
             (label, by_kind.get(kind, 0)) for kind, label in PledgeKind.choices
         ]
         context["signature_count"] = sum(by_kind.values())
+        context["public_signatories"] = signatures.filter(show_publicly=True).order_by("-created_at")[
+            :50
+        ]
         context["counts_by_country"] = [
             (country_name(code), n)
             for code, n in signatures.values_list("country")

@@ -58,7 +58,9 @@ class TestOpenLetterCoSigning:
         assert "<title>Error:" in html
         assert 'class="error-summary"' in html
         assert 'href="#id_name"' in html and 'href="#id_email"' in html
-        assert "Enter a valid email address." in html
+        assert "Enter an email address in the right format, like name@example.org." in html
+        assert "Enter your full name." in html
+        assert "Choose your country" in html
         # What was typed stays in the form.
         assert 'value="not-an-email"' in html
         assert 'value="Ministry of Public Service"' in html
@@ -133,6 +135,14 @@ class TestPledge:
         assert response.status_code == 200
         assert "Erreur" in response.content.decode()
         assert PledgeSignature.objects.count() == 1
+
+    def test_signers_who_agreed_are_listed_without_their_email(self, client):
+        pledge(client, show_publicly="on")
+        pledge(client, kind="individual", name="Private Person", organisation="", email="p@example.org")
+        page = client.get("/pledge/").content.decode()
+        assert "Accra Metropolitan Assembly" in page
+        assert "Private Person" not in page
+        assert "kwame@example.org" not in page
 
     def test_honeypot(self, client):
         pledge(client, website_address="x")
