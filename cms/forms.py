@@ -95,7 +95,9 @@ SIGNATURE_REQUIRED_MESSAGES = {
     "name": _("Enter your full name."),
     "country": _("Choose your country, or “Outside Africa”."),
     "email": _("Enter your email address, like name@example.org."),
-    "kind": _("Choose whether you sign as an individual, a company or a public-sector organisation."),
+    "kind": _(
+        "Choose whether you sign as an individual, a company or a public-sector organisation."
+    ),
 }
 
 

@@ -317,9 +317,8 @@ class PledgePage(SignaturePage):
             (label, by_kind.get(kind, 0)) for kind, label in PledgeKind.choices
         ]
         context["signature_count"] = sum(by_kind.values())
-        context["public_signatories"] = signatures.filter(show_publicly=True).order_by("-created_at")[
-            :50
-        ]
+        public = signatures.filter(show_publicly=True).order_by("-created_at")
+        context["public_signatories"] = public[:50]
         context["counts_by_country"] = [
             (country_name(code), n)
             for code, n in signatures.values_list("country")
