@@ -1,7 +1,9 @@
 """Page types, snippets and site settings of the public site."""
 
 import zoneinfo
+from datetime import datetime
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -11,6 +13,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
@@ -143,21 +146,24 @@ class SignaturePage(BasePage):
     """A page people sign with a form (the open letter, the pledge). Signatures belong to the
     page's translation key, so the English and French versions share one list."""
 
-    form_class = None
+    signature_model_name = ""  # e.g. "OpenLetterSignature"
+    form_class_path = ""  # dotted path of the form (forms.py imports this module)
     thanks_message = ""
 
     class Meta:
         abstract = True
 
     def signatures(self):
-        raise NotImplementedError
+        model = apps.get_model("cms", self.signature_model_name)
+        return model.objects.filter(page_key=self.translation_key)
 
     def serve(self, request, *args, **kwargs):
-        form = self.form_class(page=self)
+        form_class = import_string(self.form_class_path)
+        form = form_class(page=self)
         if request.method == "POST":
             if public_form_rate_limited(request):
                 return rate_limited(request)
-            form = self.form_class(request.POST, page=self)
+            form = form_class(request.POST, page=self)
             if form.is_spam:
                 # Answer a bot as if it succeeded, so it learns nothing, and store nothing.
                 return redirect(self.url)
@@ -186,20 +192,16 @@ class OpenLetterPage(SignaturePage):
     ]
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
+    signature_model_name = "OpenLetterSignature"
+    form_class_path = "cms.forms.OpenLetterSignatureForm"
     thanks_message = _("Thank you: your name has been added to the letter.")
 
     class Meta:
         verbose_name = _("open letter page")
 
-    @property
-    def form_class(self):
-        from .forms import OpenLetterSignatureForm
-
-        return OpenLetterSignatureForm
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        signatures = OpenLetterSignature.objects.filter(page_key=self.translation_key)
+        signatures = self.signatures()
         context["signature_count"] = signatures.count()
         context["listed_organisations"] = (
             signatures.filter(list_publicly=True)
@@ -243,15 +245,11 @@ class CXDayPage(RoutablePageMixin, BasePage):
 
     @property
     def starts(self):
-        from datetime import datetime
-
         zone = zoneinfo.ZoneInfo(self.time_zone)
         return datetime.combine(self.event_date, self.start_time, tzinfo=zone)
 
     @property
     def ends(self):
-        from datetime import datetime
-
         zone = zoneinfo.ZoneInfo(self.time_zone)
         return datetime.combine(self.event_date, self.end_time, tzinfo=zone)
 
@@ -298,20 +296,16 @@ class PledgePage(SignaturePage):
     content_panels = [*LEAD_PANELS, FieldPanel("pledge_text"), FieldPanel("body")]
     parent_page_types = ["cms.HomePage"]
     subpage_types = []
+    signature_model_name = "PledgeSignature"
+    form_class_path = "cms.forms.PledgeForm"
     thanks_message = _("Thank you for signing the pledge.")
 
     class Meta:
         verbose_name = _("pledge page")
 
-    @property
-    def form_class(self):
-        from .forms import PledgeForm
-
-        return PledgeForm
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        signatures = PledgeSignature.objects.filter(page_key=self.translation_key)
+        signatures = self.signatures()
         by_kind = dict(signatures.values_list("kind").annotate(n=Count("id")).order_by())
         context["counts_by_kind"] = [
             (label, by_kind.get(kind, 0)) for kind, label in PledgeKind.choices

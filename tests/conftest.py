@@ -3,6 +3,7 @@ tests run against the same pages, partners and users a new user sees after `make
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from wagtail.models import Page
 
 from cms.demo.loader import DemoLoader
@@ -12,6 +13,20 @@ from cms.demo.loader import DemoLoader
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader(stdout=lambda message: None).run()
+    yield
+    with django_db_blocker.unblock():
+        _end_other_sessions()
+
+
+def _end_other_sessions():
+    """On PostgreSQL, end connections the browser tests' server threads may still hold, so the
+    test database can be dropped."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(autouse=True)

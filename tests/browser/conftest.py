@@ -38,9 +38,7 @@ def site_url(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(scope="session")
-def browser(site_url):
-    """Depends on the server so it closes first: its keep-alive connections hold request
-    threads, and with them database connections, open."""
+def browser():
     if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
         pytest.fail(
             f"Chromium not found at {CHROMIUM}. "
