@@ -27,6 +27,8 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Public pages: English at the root, French under /fr/.
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
+    path("accounts/", include("allauth.urls")),
+    path("", include("nominations.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

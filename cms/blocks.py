@@ -190,6 +190,15 @@ class StatisticsRowBlock(blocks.StructBlock):
         preview_value = {"title": "", "items": [{"value": "54", "label": "African states"}]}
 
 
+class NominationsStatusBlock(blocks.StaticBlock):
+    class Meta:
+        icon = "date"
+        template = "cms/blocks/nominations_status.html"
+        label = _("Nominations status")
+        admin_text = _("Shows whether the current awards cycle takes nominations, with its dates.")
+        description = admin_text
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -206,3 +215,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     faq = FAQBlock()
     partner_strip = PartnerStripBlock()
     statistics = StatisticsRowBlock()
+    nominations_status = NominationsStatusBlock()

@@ -3,66 +3,16 @@ against bots, and every value kept when something needs fixing."""
 
 from django import forms
 from django.db import IntegrityError, transaction
-from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
+from awards_site.forms import HoneypotMixin
 
 from .choices import PledgeKind
 from .models import OpenLetterSignature, PledgeSignature
 
 
-class SiteFormRenderer(DjangoTemplates):
-    form_template_name = "forms/form.html"
-    field_template_name = "forms/field.html"
-
-
-class PublicFormMixin:
-    """Rendering, accessible errors and the honeypot shared by every public form."""
-
-    default_renderer = SiteFormRenderer()
-    honeypot_field_name = "website_address"
-    required_messages = {}  # field name -> what to do when it is left empty
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            field.error_messages["required"] = self.required_messages.get(name) or (
-                _("Choose an answer for “%(label)s”.")
-                if isinstance(field, forms.ChoiceField)
-                else _("Fill in “%(label)s”.")
-            ) % {"label": field.label}
-            if isinstance(field, forms.EmailField):
-                field.error_messages["invalid"] = _(
-                    "Enter an email address in the right format, like name@example.org."
-                )
-        self.fields[self.honeypot_field_name] = forms.CharField(
-            label=_("Leave this field empty"),
-            required=False,
-            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-        )
-
-    @property
-    def is_spam(self):
-        """True when the hidden field a person never sees was filled in, as bots do."""
-        return bool(self.data.get(self.add_prefix(self.honeypot_field_name)))
-
-    def full_clean(self):
-        super().full_clean()
-        # Point each invalid field at its message so screen readers read both together.
-        for name in self.errors:
-            if name in self.fields:
-                bound = self[name]
-                described_by = [f"{bound.auto_id}_error"]
-                if bound.help_text:
-                    described_by.append(f"{bound.auto_id}_helptext")
-                self.fields[name].widget.attrs.update(
-                    {"aria-invalid": "true", "aria-describedby": " ".join(described_by)}
-                )
-
-
-class SignatureForm(PublicFormMixin, forms.ModelForm):
+class SignatureForm(HoneypotMixin, forms.ModelForm):
     """A signature of a page (letter or pledge), once per email address."""
 
     duplicate_message = _("This email address has already signed. Each person signs once.")

@@ -100,7 +100,6 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["awards_status"] = AwardsStatusSetting.for_request(request).current_state()
         context["latest_news"] = (
             NewsArticlePage.objects.live().public().filter(locale=self.locale).order_by("-date")[:3]
         )
@@ -461,10 +460,10 @@ class EnquiryFormPage(AbstractEmailForm):
         verbose_name = _("enquiry form page")
 
     def get_form_class(self):
-        from .forms import PublicFormMixin
+        from awards_site.forms import HoneypotMixin
 
         form_class = super().get_form_class()
-        return type("EnquiryForm", (PublicFormMixin, form_class), {})
+        return type("EnquiryForm", (HoneypotMixin, form_class), {})
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
@@ -580,38 +579,3 @@ class SiteSettings(BaseSiteSetting):
             ("YouTube", self.youtube_url),
         ]
         return [(name, url) for name, url in links if url]
-
-
-@register_setting(icon="date")
-class AwardsStatusSetting(BaseSiteSetting):
-    """When nominations open and close. A stop-gap until award cycles manage it."""
-
-    nominations_open = models.BooleanField(
-        _("nominations are accepted"),
-        default=False,
-        help_text=_("Untick to close nominations whatever the dates say."),
-    )
-    opens_at = models.DateTimeField(_("nominations open"), null=True, blank=True)
-    closes_at = models.DateTimeField(_("nominations close"), null=True, blank=True)
-    awards_page = models.ForeignKey(
-        "wagtailcore.Page",
-        verbose_name=_("awards page"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-
-    panels = [
-        FieldPanel("nominations_open"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")]),
-        FieldPanel("awards_page"),
-    ]
-
-    class Meta:
-        verbose_name = _("awards status")
-
-    def current_state(self, now=None):
-        from .awards_status import awards_state
-
-        return awards_state(self.nominations_open, self.opens_at, self.closes_at, now)

@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "cms",
     "nominations",
     "judging",
+    "formtools",
+    "allauth",
+    "allauth.account",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -71,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "awards_site.middleware.SitePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -107,6 +111,7 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, taken now
 
 # Cache: local memory unless REDIS_URL (or CACHE_URL) points at Redis.
 REDIS_URL = os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL")
@@ -143,6 +148,40 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "CX Awards <awards@loc
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where enquiries and other messages for the program team go.
 TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "team@localhost")
+
+# Accounts (django-allauth): sign in with an email address, no username. Email verification is
+# asked for at sign-up and required before a nomination is sent (not to sign in).
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PRESERVE_USERNAME_CASING = False
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CX Awards] "
+# Failed log-ins are limited per address and per account (allauth's defaults, stated here).
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "10/m/ip,5/5m/key",
+    "signup": "20/m/ip",
+    "reset_password": "20/m/ip,5/m/key",
+    "confirm_email": "1/3m/key",
+}
+ACCOUNT_FORMS = {
+    "login": "awards_site.account_forms.LoginForm",
+    "signup": "awards_site.account_forms.SignupForm",
+    "reset_password": "awards_site.account_forms.ResetPasswordForm",
+    "reset_password_from_key": "awards_site.account_forms.ResetPasswordKeyForm",
+    "change_password": "awards_site.account_forms.ChangePasswordForm",
+}
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "nominations:my_nominations"
+ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -726,6 +726,7 @@ PAGES = {
             "slug": "cx-awards",
             "intro": "The Africa Public Sector CX Awards measure and celebrate public bodies that make services easier, faster and more respectful for the people who use them.",
             "body": [
+                ("nominations_status", None),
                 ("heading", {"text": "What is awarded", "level": "h2"}),
                 (
                     "paragraph",
@@ -813,6 +814,7 @@ PAGES = {
             "slug": "prix-cx",
             "intro": "Les Prix africains de l'expérience usager dans le secteur public mesurent et récompensent les organismes publics qui rendent leurs services plus simples, plus rapides et plus respectueux des usagers.",
             "body": [
+                ("nominations_status", None),
                 ("heading", {"text": "Ce qui est récompensé", "level": "h2"}),
                 (
                     "paragraph",

@@ -3,22 +3,22 @@ generated logos, site settings and the demo users. Safe to run again: what exist
 
 import io
 import logging
-from datetime import date, datetime, time, timedelta
+from datetime import date, time
 from email.utils import parseaddr
 
+from allauth.account.models import EmailAddress
 from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
-from cms.models import AwardsStatusSetting, HomePage, Partner, SiteSettings
+from cms.models import HomePage, Partner, SiteSettings
 
 from . import content
 
@@ -60,7 +60,15 @@ class DemoLoader:
         self.load_partners()
         self.load_pages()
         self.load_settings()
+        self.load_awards()
         self.say(f"Demo content ready ({self.created} new pages).")
+
+    def load_awards(self):
+        from nominations import demo as nominations_demo
+
+        cycle = nominations_demo.load_cycle()
+        nominator = get_user_model().objects.get(email="nominator@demo.test")
+        nominations_demo.load_nominations(cycle, nominator)
 
     # Users -----------------------------------------------------------------------------------
     def load_users(self):
@@ -78,6 +86,10 @@ class DemoLoader:
             if created:
                 user.set_password(self.password)
                 user.save()
+            # Demo addresses count as confirmed, so demo users can send nominations at once.
+            EmailAddress.objects.get_or_create(
+                user=user, email=email, defaults={"verified": True, "primary": True}
+            )
             group_name = ROLE_GROUPS.get(role)
             if group_name:
                 group, _ = Group.objects.get_or_create(name=group_name)
@@ -305,15 +317,3 @@ class DemoLoader:
             site_settings.accessibility_page = self.pages[("accessibility", "en")]
             site_settings.privacy_page = self.pages[("privacy", "en")]
             site_settings.save()
-        status = AwardsStatusSetting.for_site(site)
-        if status.opens_at is None:
-            # An open nomination window around "now", so the demo shows the open state.
-            today = timezone.localdate()
-            zone = timezone.get_current_timezone()
-            status.nominations_open = True
-            status.opens_at = datetime.combine(today - timedelta(days=14), time(0, 0), tzinfo=zone)
-            status.closes_at = datetime.combine(
-                today + timedelta(days=120), time(23, 59), tzinfo=zone
-            )
-            status.awards_page = self.pages[("awards", "en")]
-            status.save()

@@ -1,0 +1,96 @@
+"""The answers of a nomination grouped by section, for "Check your answers", the nominator's
+read-only view, the PDF copy and (later) the judges' entry page."""
+
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext_lazy as _
+
+from .forms import STEP_FORMS
+from .validators import count_words
+
+SECTION_FIELDS = {
+    "category": ["category", "relation"],
+    "organisation": ["organisation_name", "organisation_kind", "country", "city", "website"],
+    "contact": ["contact_name", "contact_role", "contact_email", "contact_phone"],
+    "initiative": [
+        "initiative_title",
+        "summary",
+        "challenge",
+        "actions_people",
+        "actions_process",
+        "actions_technology",
+    ],
+    "results": ["results", "citizen_impact", "sustainability"],
+    "metrics": [
+        "baseline_period",
+        "latest_period",
+        "nps_before",
+        "nps_after",
+        "customer_effort_score",
+        "first_contact_resolution",
+        "turnaround_before",
+        "turnaround_after",
+        "satisfaction",
+    ],
+}
+LONG_TEXT = {
+    "summary",
+    "challenge",
+    "actions_people",
+    "actions_process",
+    "actions_technology",
+    "results",
+    "citizen_impact",
+    "sustainability",
+}
+
+
+@dataclass
+class Answer:
+    name: str
+    label: str
+    value: str
+    long: bool = False
+    words: int = 0
+
+
+@dataclass
+class AnswerSection:
+    step: str
+    title: str
+    answers: list = field(default_factory=list)
+    change_url: str = ""
+
+
+def display_value(nomination, name):
+    model_field = nomination._meta.get_field(name)
+    if model_field.choices:
+        return getattr(nomination, f"get_{name}_display")()
+    value = getattr(nomination, name)
+    if name == "category":
+        return value.name if value else ""
+    if value is None or value == "":
+        return ""
+    if name in ("turnaround_before", "turnaround_after"):
+        return f"{value} {nomination.get_turnaround_unit_display()}"
+    return str(value)
+
+
+def answer_sections(nomination, step_url):
+    """Sections with their answers; `step_url(step)` gives each section's "Change" link."""
+    sections = []
+    titles = {step: form.title for step, form in STEP_FORMS.items()}
+    titles["metrics"] = _("CX metrics")
+    for step, names in SECTION_FIELDS.items():
+        form_step = "results" if step == "metrics" else step
+        section = AnswerSection(step=form_step, title=titles[step])
+        if step_url:
+            section.change_url = step_url(form_step)
+        for name in names:
+            value = display_value(nomination, name)
+            label = nomination._meta.get_field(name).verbose_name
+            answer = Answer(name, str(label)[:1].upper() + str(label)[1:], value, name in LONG_TEXT)
+            answer.words = count_words(value) if answer.long else 0
+            section.answers.append(answer)
+        sections.append(section)
+    return sections

@@ -1,0 +1,28 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class NominationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+    ELIGIBLE = "eligible", _("Eligible")
+    INELIGIBLE = "ineligible", _("Not eligible")
+
+
+class OrganisationKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry or government department")
+    AGENCY = "agency", _("Public agency")
+    MUNICIPALITY = "municipality", _("Municipality or local government")
+    STATE_OWNED = "soe", _("State-owned enterprise")
+    OTHER = "other", _("Other public body")
+
+
+class Relation(models.TextChoices):
+    SELF = "self", _("I work for this organisation and nominate it")
+    THIRD_PARTY = "third_party", _("I nominate an organisation I do not work for")
+
+
+class TimeUnit(models.TextChoices):
+    HOURS = "hours", _("hours")
+    DAYS = "days", _("days")

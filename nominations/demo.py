@@ -1,0 +1,256 @@
+"""Demo data of the nominations app: the open 2027 cycle, its categories and about 40
+nominations from several countries in various states, each with a small evidence PDF."""
+
+import hashlib
+import random
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from .choices import NominationStatus, OrganisationKind, Relation
+from .models import AwardCycle, Category, EvidenceFile, Nomination
+from .references import assign_reference
+
+CATEGORIES = [
+    (
+        "Omni-channel service",
+        "Service omnicanal",
+        "Citizens get the same quality of answer at the counter, on the phone, online and on social media, and can switch channel without starting again.",
+        "Les usagers obtiennent la même qualité de réponse au guichet, au téléphone, en ligne et sur les réseaux sociaux, et changent de canal sans tout recommencer.",
+    ),
+    (
+        "Digital public service",
+        "Service public numérique",
+        "A procedure moved online in a way that people actually use: simple, accessible, working on a basic phone and a slow connection.",
+        "Une démarche mise en ligne que les gens utilisent vraiment : simple, accessible, utilisable sur un téléphone simple et une connexion lente.",
+    ),
+    (
+        "Citizen feedback and listening",
+        "Écoute et avis des usagers",
+        "The organisation asks users what they think, acts on it and tells them what changed.",
+        "L’organisation demande leur avis aux usagers, agit en conséquence et leur dit ce qui a changé.",
+    ),
+    (
+        "Frontline service excellence",
+        "Excellence de l’accueil",
+        "Counter and call-centre teams who make a visible difference to the people they serve every day.",
+        "Des équipes de guichet et de centre d’appels qui changent visiblement la vie des personnes qu’elles servent chaque jour.",
+    ),
+    (
+        "CX leader of the year",
+        "Leader de l’expérience usager de l’année",
+        "A public servant whose leadership put citizens at the centre of an organisation.",
+        "Un agent public dont le leadership a placé les usagers au cœur d’une organisation.",
+    ),
+]
+ELIGIBILITY_EN = (
+    "Public bodies of the 54 African states; the initiative ran for at least six months."
+)
+ELIGIBILITY_FR = (
+    "Organismes publics des 54 États africains ; l’initiative fonctionne depuis au moins six mois."
+)
+
+ORGANISATIONS = [
+    ("KE", "Nairobi", OrganisationKind.AGENCY, "Civil Registration Service"),
+    ("KE", "Mombasa", OrganisationKind.MUNICIPALITY, "Mombasa County Customer Care Directorate"),
+    ("GH", "Accra", OrganisationKind.AGENCY, "Passport Office Service Desk"),
+    ("GH", "Kumasi", OrganisationKind.STATE_OWNED, "Ashanti Water Utility"),
+    ("NG", "Lagos", OrganisationKind.AGENCY, "Lagos Land Registry"),
+    ("NG", "Abuja", OrganisationKind.MINISTRY, "Federal Ministry of Youth Services"),
+    ("SN", "Dakar", OrganisationKind.AGENCY, "Agence de l’état civil de Dakar"),
+    ("SN", "Thiès", OrganisationKind.MUNICIPALITY, "Mairie de Thiès"),
+    (
+        "CM",
+        "Douala",
+        OrganisationKind.STATE_OWNED,
+        "Société de distribution d’électricité du Littoral",
+    ),
+    (
+        "CM",
+        "Yaoundé",
+        OrganisationKind.MINISTRY,
+        "Ministère de la Fonction publique et de la Réforme administrative",
+    ),
+    ("CI", "Abidjan", OrganisationKind.AGENCY, "Guichet unique du foncier d’Abidjan"),
+    ("RW", "Kigali", OrganisationKind.AGENCY, "Kigali Business Registration Office"),
+    ("ZA", "Johannesburg", OrganisationKind.MUNICIPALITY, "Johannesburg Citizen Service Centre"),
+    ("ZA", "Cape Town", OrganisationKind.AGENCY, "Western Cape Permits Desk"),
+    ("MA", "Rabat", OrganisationKind.AGENCY, "Agence marocaine des services en ligne"),
+    ("ST", "São Tomé", OrganisationKind.MINISTRY, "Ministério da Administração Pública"),
+    ("ET", "Addis Ababa", OrganisationKind.AGENCY, "Addis Ababa Revenue Service Centre"),
+    ("UG", "Kampala", OrganisationKind.STATE_OWNED, "Kampala Water Customer Centre"),
+    ("TZ", "Dodoma", OrganisationKind.MINISTRY, "Ministry of Health Call Centre"),
+    ("BJ", "Cotonou", OrganisationKind.MUNICIPALITY, "Mairie de Cotonou – Guichet citoyen"),
+]
+INITIATIVES = [
+    "One-visit birth registration",
+    "Queue-free appointments by text message",
+    "A single helpline for all services",
+    "Plain-language forms",
+    "Complaints answered within five days",
+    "Mobile service vans for rural areas",
+    "Online renewals that work on any phone",
+    "Customer charter with published standards",
+]
+DEMO_TEXT = (
+    "Before the initiative, people queued for hours and often had to come back several times. "
+    "The team mapped the journey with users, removed steps that added nothing and trained staff "
+    "to solve requests at the first contact. Waiting times fell and satisfaction rose."
+)
+
+
+def minimal_pdf(title):
+    """A valid one-page PDF with a line of text, made without a PDF library (fast, tiny)."""
+    text = title.encode("latin-1", "replace").replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 14 Tf 72 760 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return bytes(out)
+
+
+def load_cycle():
+    zone = timezone.get_current_timezone()
+    today = timezone.localdate()
+    cycle, created = AwardCycle.objects.get_or_create(
+        code="CX27",
+        defaults={
+            "name": "2027 Awards",
+            "nominations_open_at": datetime.combine(
+                today - timedelta(days=14), time(0, 0), tzinfo=zone
+            ),
+            "nominations_close_at": datetime.combine(
+                today + timedelta(days=120), time(23, 59), tzinfo=zone
+            ),
+            "grace_minutes": 15,
+            "judging_starts_on": today + timedelta(days=130),
+            "judging_ends_on": today + timedelta(days=170),
+            "results_on": today + timedelta(days=190),
+            "is_current": not AwardCycle.objects.filter(is_current=True).exists(),
+        },
+    )
+    if created or not cycle.categories.exists():
+        for order, (name_en, name_fr, description_en, description_fr) in enumerate(CATEGORIES):
+            Category.objects.create(
+                cycle=cycle,
+                name_en=name_en,
+                name_fr=name_fr,
+                description_en=description_en,
+                description_fr=description_fr,
+                eligibility_en=ELIGIBILITY_EN,
+                eligibility_fr=ELIGIBILITY_FR,
+                sort_order=order,
+            )
+    return cycle
+
+
+def load_nominations(cycle, nominator, count=40):
+    """About 40 nominations: the demo nominator's own (drafts and sent) and many from others."""
+    if cycle.nominations.exists():
+        return
+    User = get_user_model()
+    rng = random.Random(2027)  # the same demo every time
+    categories = list(cycle.categories.all())
+    statuses = (
+        [NominationStatus.DRAFT] * 8
+        + [NominationStatus.SUBMITTED] * 16
+        + [NominationStatus.ELIGIBLE] * 14
+        + [NominationStatus.INELIGIBLE] * 2
+    )
+    for number in range(count):
+        country, city, kind, organisation = ORGANISATIONS[number % len(ORGANISATIONS)]
+        owner = (
+            nominator
+            if number < 5
+            else User.objects.get_or_create(
+                email=f"agency{number:02d}@demo.test",
+                defaults={"first_name": "Demo", "last_name": f"Agency {number}"},
+            )[0]
+        )
+        status = (
+            statuses[number]
+            if number >= 5
+            else [
+                NominationStatus.DRAFT,
+                NominationStatus.DRAFT,
+                NominationStatus.SUBMITTED,
+                NominationStatus.SUBMITTED,
+                NominationStatus.ELIGIBLE,
+            ][number]
+        )
+        complete = status != NominationStatus.DRAFT or number % 2 == 0
+        initiative = INITIATIVES[number % len(INITIATIVES)]
+        nomination = Nomination.objects.create(
+            cycle=cycle,
+            nominator=owner,
+            category=categories[number % len(categories)],
+            relation=Relation.SELF if number % 3 else Relation.THIRD_PARTY,
+            eligibility_confirmed=True,
+            organisation_name=organisation
+            if number < len(ORGANISATIONS)
+            else f"{organisation} ({city} branch)",
+            organisation_kind=kind,
+            country=country,
+            city=city,
+            website="https://www.example.gov",
+            contact_name="Demo Contact",
+            contact_role="Head of customer service",
+            contact_email=f"contact{number}@example.gov",
+            initiative_title=initiative,
+            summary=DEMO_TEXT if complete else "",
+            challenge=DEMO_TEXT if complete else "",
+            actions_people=DEMO_TEXT if complete else "",
+            actions_process=DEMO_TEXT if complete else "",
+            actions_technology=DEMO_TEXT if complete else "",
+            results=DEMO_TEXT if complete else "",
+            citizen_impact=DEMO_TEXT if complete else "",
+            sustainability=DEMO_TEXT if complete else "",
+            baseline_period="January–June 2025",
+            latest_period="January–June 2026",
+            nps_before=rng.randint(-40, 10),
+            nps_after=rng.randint(10, 60),
+            customer_effort_score=rng.choice([2.1, 2.8, 3.4, 4.0]),
+            first_contact_resolution=rng.randint(55, 92),
+            turnaround_before=rng.randint(10, 40),
+            turnaround_after=rng.randint(1, 9),
+            satisfaction=rng.randint(60, 95),
+            declaration_accepted_at=timezone.now() if complete else None,
+            declaration_version="2026-11",
+            declaration_language="en",
+            language="fr" if country in {"SN", "CM", "CI", "BJ", "MA"} else "en",
+        )
+        if complete:
+            content = minimal_pdf(f"{organisation}: {initiative}")
+            EvidenceFile.objects.create(
+                nomination=nomination,
+                file=ContentFile(content, name="evidence.pdf"),
+                original_name=f"{initiative}.pdf",
+                kind="pdf",
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+            )
+        if status != NominationStatus.DRAFT:
+            nomination.status = status
+            nomination.submitted_at = timezone.now() - timedelta(days=rng.randint(1, 12))
+            nomination.reference = assign_reference(nomination)
+            if status == NominationStatus.INELIGIBLE:
+                nomination.status_reason = "The initiative started less than six months ago."
+            nomination.save()

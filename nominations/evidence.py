@@ -1,0 +1,105 @@
+"""Checks on evidence files, by their content: the name and the browser's content type are
+never trusted. Kept here, not delegated to libmagic, because the rule is narrow and strict:
+exactly five kinds, and an Office file must really be a Word or Excel package."""
+
+import hashlib
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# kind -> (label, content type for downloads)
+KINDS = {
+    "pdf": ("PDF", "application/pdf"),
+    "jpeg": ("JPEG", "image/jpeg"),
+    "png": ("PNG", "image/png"),
+    "docx": (
+        "Word (DOCX)",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ),
+    "xlsx": ("Excel (XLSX)", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+}
+EXTENSIONS = {"pdf": "pdf", "jpeg": "jpg", "png": "png", "docx": "docx", "xlsx": "xlsx"}
+ACCEPT = ".pdf,.jpg,.jpeg,.png,.docx,.xlsx"
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    kind: str
+    size: int
+    sha256: str
+    safe_name: str
+
+
+def detect_kind(uploaded):
+    """The kind of file from its first bytes (and, for Office files, its package contents)."""
+    uploaded.seek(0)
+    head = uploaded.read(8)
+    uploaded.seek(0)
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "jpeg"
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if head.startswith(b"PK\x03\x04"):
+        return _office_kind(uploaded)
+    return None
+
+
+def _office_kind(uploaded):
+    try:
+        with zipfile.ZipFile(uploaded) as package:
+            names = set(package.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None
+    finally:
+        uploaded.seek(0)
+    if "[Content_Types].xml" not in names:
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    return None
+
+
+def safe_file_name(name, kind):
+    """A display name without folders, control characters or a misleading extension."""
+    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    name = unicodedata.normalize("NFC", name)
+    name = re.sub(r"[\x00-\x1f\x7f<>:\"|?*]", "", name).strip(" .")
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    stem = stem[:150] or "evidence"
+    return f"{stem}.{EXTENSIONS[kind]}"
+
+
+def check_evidence(uploaded, max_bytes):
+    """Validate one upload; raise a ValidationError that says what to do next."""
+    if uploaded.size == 0:
+        raise ValidationError(
+            _("The selected file is empty. Choose a file that has content."), code="empty"
+        )
+    if uploaded.size > max_bytes:
+        raise ValidationError(
+            _(
+                "The selected file is larger than %(limit)d MB. Choose "
+                "a smaller file, or reduce its size."
+            )
+            % {"limit": max_bytes // (1024 * 1024)},
+            code="too_big",
+        )
+    kind = detect_kind(uploaded)
+    if kind is None:
+        raise ValidationError(
+            _("The selected file must be a PDF, JPEG, PNG, Word (DOCX) or Excel (XLSX) file."),
+            code="wrong_type",
+        )
+    digest = hashlib.sha256()
+    for chunk in uploaded.chunks():
+        digest.update(chunk)
+    uploaded.seek(0)
+    return CheckedFile(kind, uploaded.size, digest.hexdigest(), safe_file_name(uploaded.name, kind))

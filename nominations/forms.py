@@ -1,0 +1,301 @@
+"""One form per step of the nomination wizard. Model fields are optional in the database (a draft
+is incomplete by nature); each step form says which answers it needs before moving on."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from awards_site.countries import country_choices_sorted
+from awards_site.forms import AccessibleFormMixin
+
+from .choices import OrganisationKind, Relation
+from .declaration import DECLARATION_VERSION
+from .evidence import ACCEPT, check_evidence
+from .models import WORD_LIMITS, Category, EvidenceFile, Nomination
+
+
+class StepForm(AccessibleFormMixin, forms.ModelForm):
+    required_fields = ()
+    title = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.required_fields:
+            self.fields[name].required = True
+        for name, limit in WORD_LIMITS.items():
+            if name in self.fields:
+                field = self.fields[name]
+                field.widget.attrs.update({"rows": 6, "data-word-limit": limit})
+                field.help_text = _("%(help)s Up to %(limit)d words.") % {
+                    "help": field.help_text,
+                    "limit": limit,
+                }
+
+
+class CategoryStepForm(StepForm):
+    title = _("Category and eligibility")
+    required_fields = ("category", "relation")
+
+    eligibility_confirmed = forms.BooleanField(
+        label=_(
+            "I confirm the organisation is a public body of one of the 54 African "
+            "states and meets the category’s eligibility rules"
+        ),
+        required=True,
+    )
+
+    class Meta:
+        model = Nomination
+        fields = ["category", "relation", "eligibility_confirmed"]
+        widgets = {"relation": forms.RadioSelect, "category": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        categories = Category.objects.filter(cycle=self.instance.cycle, is_active=True)
+        self.fields["category"].queryset = categories
+        self.fields["category"].empty_label = None
+        self.fields["category"].label = _("Which category is the nomination for?")
+        self.fields["relation"].choices = Relation.choices
+        self.fields["relation"].label = _("Who is nominating?")
+        self.categories = categories
+
+
+class OrganisationStepForm(StepForm):
+    title = _("The organisation")
+    required_fields = ("organisation_name", "organisation_kind", "country", "city")
+
+    class Meta:
+        model = Nomination
+        fields = ["organisation_name", "organisation_kind", "country", "city", "website"]
+        widgets = {
+            "organisation_kind": forms.RadioSelect,
+            "organisation_name": forms.TextInput(attrs={"autocomplete": "organization"}),
+        }
+        help_texts = {"website": _("For example https://www.example.gov")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation_kind"].choices = OrganisationKind.choices
+        self.fields["country"].choices = country_choices_sorted(_("Choose a country"))[:-1]
+
+
+class ContactStepForm(StepForm):
+    title = _("Contact person")
+    required_fields = ("contact_name", "contact_role", "contact_email")
+
+    class Meta:
+        model = Nomination
+        fields = ["contact_name", "contact_role", "contact_email", "contact_phone"]
+        widgets = {
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "contact_phone": forms.TextInput(attrs={"autocomplete": "tel", "type": "tel"}),
+        }
+        help_texts = {
+            "contact_name": _(
+                "The person at the organisation we can write to about this nomination."
+            ),
+            "contact_phone": _("Include the country code, for example +254 700 000 000."),
+        }
+
+
+class InitiativeStepForm(StepForm):
+    title = _("The initiative")
+    required_fields = (
+        "initiative_title",
+        "summary",
+        "challenge",
+        "actions_people",
+        "actions_process",
+        "actions_technology",
+    )
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "initiative_title",
+            "summary",
+            "challenge",
+            "actions_people",
+            "actions_process",
+            "actions_technology",
+        ]
+
+
+class ResultsStepForm(StepForm):
+    title = _("Results and metrics")
+    required_fields = ("results", "citizen_impact")
+
+    class Meta:
+        model = Nomination
+        fields = [
+            "results",
+            "citizen_impact",
+            "sustainability",
+            "baseline_period",
+            "latest_period",
+            "nps_before",
+            "nps_after",
+            "customer_effort_score",
+            "first_contact_resolution",
+            "turnaround_before",
+            "turnaround_after",
+            "turnaround_unit",
+            "satisfaction",
+        ]
+        help_texts = {
+            "nps_before": _("From −100 to 100."),
+            "nps_after": _("From −100 to 100."),
+            "customer_effort_score": _("On a scale of 1 (very easy) to 7 (very hard)."),
+            "first_contact_resolution": _(
+                "Share of requests solved at the first contact, 0 to 100."
+            ),
+            "satisfaction": _("Share of satisfied users, 0 to 100."),
+        }
+
+    metric_fields = (
+        "baseline_period",
+        "latest_period",
+        "nps_before",
+        "nps_after",
+        "customer_effort_score",
+        "first_contact_resolution",
+        "turnaround_before",
+        "turnaround_after",
+        "turnaround_unit",
+        "satisfaction",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["turnaround_unit"].required = False
+        for name in self.metric_fields:
+            widget = self.fields[name].widget
+            if isinstance(widget, forms.NumberInput):
+                widget.attrs.update({"inputmode": "decimal", "step": "any"})
+
+    def narrative(self):
+        return [self[name] for name in ("results", "citizen_impact", "sustainability")]
+
+    def metrics(self):
+        return [self[name] for name in self.metric_fields]
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("turnaround_unit"):
+            cleaned["turnaround_unit"] = "days"
+        return cleaned
+
+
+class EvidenceStepForm(AccessibleFormMixin, forms.Form):
+    """Add one file at a time; the step is complete once at least one file is attached."""
+
+    title = _("Evidence")
+    file = forms.FileField(
+        label=_("Add a file"),
+        required=False,
+        help_text=_(
+            "PDF, JPEG, PNG, Word (DOCX) or Excel (XLSX), up to 10 MB each, 5 files at most."
+        ),
+        widget=forms.FileInput(attrs={"accept": ACCEPT}),
+        error_messages={
+            "empty": _("The selected file is empty. Choose a file that has content."),
+            "invalid": _("The file could not be read. Choose the file again."),
+        },
+    )
+
+    def __init__(self, *args, instance=None, uploading=False, **kwargs):
+        self.instance = instance
+        self.uploading = uploading
+        super().__init__(*args, **kwargs)
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            if self.uploading:
+                raise forms.ValidationError(_("Select a file to upload."), code="required")
+            return None
+        if self.instance.evidence.count() >= EvidenceFile.MAX_FILES:
+            raise forms.ValidationError(
+                _("You can attach %(max)d files at most. Remove one before adding another.")
+                % {"max": EvidenceFile.MAX_FILES},
+                code="too_many",
+            )
+        self.checked = check_evidence(upload, EvidenceFile.MAX_BYTES)
+        return upload
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.uploading and not cleaned.get("file") and not self.instance.evidence.exists():
+            self.add_error(
+                "file",
+                forms.ValidationError(_("Add at least one file as evidence."), code="required"),
+            )
+        return cleaned
+
+    def save(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            checked = self.checked
+            return EvidenceFile.objects.create(
+                nomination=self.instance,
+                file=upload,
+                original_name=checked.safe_name,
+                kind=checked.kind,
+                size=checked.size,
+                sha256=checked.sha256,
+            )
+        return None
+
+
+class DeclarationStepForm(StepForm):
+    title = _("Declaration")
+    accept = forms.BooleanField(
+        label=_("I confirm the declaration above"),
+        required=True,
+    )
+
+    class Meta:
+        model = Nomination
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.declaration_accepted_at and not self.is_bound:
+            self.initial["accept"] = True
+        self.apply_required_messages({"accept": _("Confirm the declaration to continue.")})
+
+    def save(self, commit=True):
+        nomination = self.instance
+        if (
+            not nomination.declaration_accepted_at
+            or nomination.declaration_version != DECLARATION_VERSION
+        ):
+            nomination.declaration_accepted_at = timezone.now()
+            nomination.declaration_version = DECLARATION_VERSION
+            nomination.declaration_language = get_language()
+        if commit:
+            nomination.save()
+        return nomination
+
+
+class CheckStepForm(AccessibleFormMixin, forms.Form):
+    title = _("Check your answers")
+
+    def __init__(self, *args, instance=None, **kwargs):
+        self.instance = instance
+        super().__init__(*args, **kwargs)
+
+
+STEPS = [
+    ("category", CategoryStepForm),
+    ("organisation", OrganisationStepForm),
+    ("contact", ContactStepForm),
+    ("initiative", InitiativeStepForm),
+    ("results", ResultsStepForm),
+    ("evidence", EvidenceStepForm),
+    ("declaration", DeclarationStepForm),
+    ("check", CheckStepForm),
+]
+STEP_FORMS = dict(STEPS)

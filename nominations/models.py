@@ -1,0 +1,425 @@
+"""Award cycles, their categories, nominations and their evidence files."""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.admin import display as admin_display
+from django.core.files.storage import storages
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from awards_site.countries import COUNTRY_CHOICES, country_name
+
+from .choices import NominationStatus, OrganisationKind, Relation, TimeUnit
+from .validators import MaxWordsValidator
+
+
+class CycleState(models.TextChoices):
+    NOT_OPEN_YET = "not_open_yet", _("Not yet open")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Closed")
+
+
+class AwardCycleQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True).first()
+
+
+class AwardCycle(models.Model):
+    name = models.CharField(_("name"), max_length=80, help_text=_("For example “2027 Awards”."))
+    code = models.CharField(
+        _("reference prefix"),
+        max_length=8,
+        unique=True,
+        help_text=_("Starts every nomination reference of this cycle, for example CX27."),
+    )
+    nominations_open_at = models.DateTimeField(_("nominations open"))
+    nominations_close_at = models.DateTimeField(_("nominations close"))
+    grace_minutes = models.PositiveIntegerField(
+        _("grace minutes"),
+        default=15,
+        help_text=_(
+            "Submissions started before the deadline are still accepted this many minutes after it."
+        ),
+    )
+    judging_starts_on = models.DateField(_("judging starts"), null=True, blank=True)
+    judging_ends_on = models.DateField(_("judging ends"), null=True, blank=True)
+    results_on = models.DateField(_("results announced"), null=True, blank=True)
+    is_current = models.BooleanField(
+        _("current cycle"),
+        default=False,
+        help_text=_("The cycle the site shows and takes nominations for. Only one is current."),
+    )
+
+    objects = AwardCycleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("award cycle")
+        verbose_name_plural = _("award cycles")
+        ordering = ["-nominations_open_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_current"], condition=models.Q(is_current=True), name="one_current_cycle"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(nominations_close_at__gt=models.F("nominations_open_at")),
+                name="cycle_closes_after_opening",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if self.is_current:
+            AwardCycle.objects.exclude(pk=self.pk).filter(is_current=True).update(is_current=False)
+        super().save(*args, **kwargs)
+
+    def state(self, now=None):
+        now = now or timezone.now()
+        if now < self.nominations_open_at:
+            return CycleState.NOT_OPEN_YET
+        if now < self.nominations_close_at:
+            return CycleState.OPEN
+        return CycleState.CLOSED
+
+    @property
+    def hard_deadline(self):
+        """The last moment a change is accepted: the published deadline plus the grace."""
+        return self.nominations_close_at + timezone.timedelta(minutes=self.grace_minutes)
+
+
+class Category(models.Model):
+    cycle = models.ForeignKey(
+        AwardCycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="categories"
+    )
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_fr = models.TextField(_("description (French)"), blank=True)
+    eligibility_en = models.TextField(_("eligibility (English)"), blank=True)
+    eligibility_fr = models.TextField(_("eligibility (French)"), blank=True)
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("accepts nominations"), default=True)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["cycle", "sort_order", "name_en"]
+
+    def __str__(self):
+        return self.name
+
+    def _localised(self, field):
+        french = get_language() == "fr"
+        return (
+            getattr(self, f"{field}_fr")
+            if french and getattr(self, f"{field}_fr")
+            else getattr(self, f"{field}_en")
+        )
+
+    @property
+    def name(self):
+        return self._localised("name")
+
+    @property
+    def description(self):
+        return self._localised("description")
+
+    @property
+    def eligibility(self):
+        return self._localised("eligibility")
+
+
+# Word limits of the narrative, shown beside each question and enforced on save.
+WORD_LIMITS = {
+    "summary": 150,
+    "challenge": 300,
+    "actions_people": 200,
+    "actions_process": 200,
+    "actions_technology": 200,
+    "results": 300,
+    "citizen_impact": 250,
+    "sustainability": 200,
+}
+
+
+def narrative_field(label, name, help_text):
+    return models.TextField(
+        label, blank=True, help_text=help_text, validators=[MaxWordsValidator(WORD_LIMITS[name])]
+    )
+
+
+class NominationQuerySet(models.QuerySet):
+    def for_nominator(self, user):
+        return self.filter(nominator=user)
+
+    def submitted(self):
+        return self.exclude(status__in=[NominationStatus.DRAFT, NominationStatus.WITHDRAWN])
+
+
+class Nomination(models.Model):
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    reference = models.CharField(_("reference"), max_length=20, unique=True, null=True, blank=True)
+    cycle = models.ForeignKey(
+        AwardCycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="nominations"
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="nominations",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=NominationStatus.choices,
+        default=NominationStatus.DRAFT,
+        db_index=True,
+    )
+    status_reason = models.TextField(_("reason for the decision"), blank=True)
+    nominator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("nominated by"),
+        on_delete=models.PROTECT,
+        related_name="nominations",
+    )
+    relation = models.CharField(
+        _("your relation to the organisation"), max_length=20, choices=Relation.choices, blank=True
+    )
+    eligibility_confirmed = models.BooleanField(
+        _("the organisation meets the eligibility rules"), default=False
+    )
+
+    # The nominee organisation
+    organisation_name = models.CharField(_("organisation name"), max_length=200, blank=True)
+    organisation_kind = models.CharField(
+        _("kind of organisation"), max_length=20, choices=OrganisationKind.choices, blank=True
+    )
+    country = models.CharField(
+        _("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True, db_index=True
+    )
+    city = models.CharField(_("city or region"), max_length=120, blank=True)
+    website = models.URLField(_("website"), blank=True)
+
+    # Contact person at the organisation
+    contact_name = models.CharField(_("full name"), max_length=160, blank=True)
+    contact_role = models.CharField(_("job title"), max_length=160, blank=True)
+    contact_email = models.EmailField(_("email address"), blank=True)
+    contact_phone = models.CharField(_("phone number"), max_length=40, blank=True)
+
+    # The initiative
+    initiative_title = models.CharField(_("name of the initiative"), max_length=200, blank=True)
+    summary = narrative_field(
+        _("summary"), "summary", _("What the initiative is, in a few sentences.")
+    )
+    challenge = narrative_field(
+        _("the challenge"),
+        "challenge",
+        _("What was wrong for citizens before, and why it mattered."),
+    )
+    actions_people = narrative_field(
+        _("what was done: people"), "actions_people", _("Training, roles, culture, leadership.")
+    )
+    actions_process = narrative_field(
+        _("what was done: process"),
+        "actions_process",
+        _("Steps removed, service standards, complaints handling."),
+    )
+    actions_technology = narrative_field(
+        _("what was done: technology"), "actions_technology", _("Channels, systems, data.")
+    )
+    results = narrative_field(
+        _("results"), "results", _("What changed, with figures where you have them.")
+    )
+    citizen_impact = narrative_field(
+        _("impact on citizens"),
+        "citizen_impact",
+        _("What citizens and businesses gained, in their words if you can."),
+    )
+    sustainability = narrative_field(
+        _("sustainability"), "sustainability", _("How the improvement will last and spread.")
+    )
+
+    # CX metrics (all optional)
+    baseline_period = models.CharField(
+        _("period measured before"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example “January to June 2024”."),
+    )
+    latest_period = models.CharField(
+        _("period measured after"),
+        max_length=40,
+        blank=True,
+        help_text=_("For example “January to June 2025”."),
+    )
+    nps_before = models.SmallIntegerField(
+        _("Net Promoter Score before"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-100), MaxValueValidator(100)],
+    )
+    nps_after = models.SmallIntegerField(
+        _("Net Promoter Score after"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-100), MaxValueValidator(100)],
+    )
+    customer_effort_score = models.DecimalField(
+        _("Customer Effort Score"),
+        max_digits=3,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(7)],
+    )
+    first_contact_resolution = models.DecimalField(
+        _("first-contact resolution (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    turnaround_before = models.DecimalField(
+        _("turnaround time before"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    turnaround_after = models.DecimalField(
+        _("turnaround time after"),
+        max_digits=7,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    turnaround_unit = models.CharField(
+        _("turnaround measured in"), max_length=10, choices=TimeUnit.choices, default=TimeUnit.DAYS
+    )
+    satisfaction = models.DecimalField(
+        _("satisfaction (%)"),
+        max_digits=4,
+        decimal_places=1,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+
+    # Declaration and consent, stored with the text version and language they were given in
+    declaration_accepted_at = models.DateTimeField(_("declaration accepted"), null=True, blank=True)
+    declaration_version = models.CharField(max_length=20, blank=True)
+    declaration_language = models.CharField(max_length=8, blank=True)
+
+    language = models.CharField(_("language"), max_length=8, default="en")
+    deadline_extended_until = models.DateTimeField(
+        _("extended deadline"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Lets this nomination be submitted or changed after "
+            "the cycle's deadline, until this time."
+        ),
+    )
+    # The wizard's storage (see wizard_storage.py): its place and input not saved yet.
+    wizard_state = models.JSONField(default=dict, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
+
+    objects = NominationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["cycle", "status"])]
+
+    def __str__(self):
+        label = self.organisation_name or _("Untitled nomination")
+        return f"{self.reference} – {label}" if self.reference else str(label)
+
+    @admin_display(description=_("reference"), ordering="reference")
+    def display_reference(self):
+        return self.reference or _("(draft)")
+
+    @property
+    def country_name(self):
+        return country_name(self.country) if self.country else ""
+
+    @property
+    def deadline(self):
+        """The deadline shown to the nominator: the cycle's, or this nomination's extension."""
+        return max(filter(None, [self.cycle.nominations_close_at, self.deadline_extended_until]))
+
+    def accepts_changes(self, now=None):
+        """True while the nominator may still submit, edit or withdraw."""
+        now = now or timezone.now()
+        if self.status not in (NominationStatus.DRAFT, NominationStatus.SUBMITTED):
+            return False
+        if now < self.cycle.nominations_open_at:
+            return False
+        if self.deadline_extended_until and now <= self.deadline_extended_until:
+            return True
+        return now <= self.cycle.hard_deadline
+
+    @property
+    def is_draft(self):
+        return self.status == NominationStatus.DRAFT
+
+
+class ReferenceCounter(models.Model):
+    """The last sequence number given in a cycle and country (see references.py)."""
+
+    cycle = models.ForeignKey(AwardCycle, on_delete=models.CASCADE)
+    country = models.CharField(max_length=2)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "country"], name="one_counter_per_cycle_country"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cycle_id}-{self.country}: {self.last_number}"
+
+
+def evidence_storage():
+    return storages["private"]
+
+
+def evidence_path(instance, filename):
+    # Generated names: the uploaded name is kept in `original_name`, never used on disk.
+    return f"evidence/{instance.nomination.uuid}/{uuid.uuid4().hex}"
+
+
+class EvidenceFile(models.Model):
+    MAX_FILES = 5
+    MAX_BYTES = 10 * 1024 * 1024
+
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="evidence")
+    file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=200)
+    original_name = models.CharField(_("file name"), max_length=200)
+    kind = models.CharField(_("type"), max_length=10)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    sha256 = models.CharField(max_length=64)
+    uploaded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name

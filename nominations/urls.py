@@ -1,0 +1,22 @@
+from django.urls import path
+
+from . import views
+
+app_name = "nominations"
+
+urlpatterns = [
+    path("nominate/", views.start, name="start"),
+    path("nominate/<uuid:uuid>/", views.nomination_wizard, name="wizard"),
+    path("nominate/<uuid:uuid>/<str:step>/", views.nomination_wizard, name="step"),
+    path("my-nominations/", views.my_nominations, name="my_nominations"),
+    path("my-nominations/<uuid:uuid>/", views.detail, name="detail"),
+    path("my-nominations/<uuid:uuid>/submitted/", views.submitted, name="submitted"),
+    path("my-nominations/<uuid:uuid>/withdraw/", views.withdraw, name="withdraw"),
+    path("my-nominations/<uuid:uuid>/copy.pdf", views.pdf_copy, name="pdf"),
+    path(
+        "my-nominations/<uuid:uuid>/evidence/<int:evidence_id>/",
+        views.evidence_download,
+        name="evidence",
+    ),
+    path("account/resend-confirmation/", views.resend_verification, name="resend_verification"),
+]

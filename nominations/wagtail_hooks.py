@@ -1,0 +1,147 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from . import admin_views
+from .models import AwardCycle, Category, Nomination
+
+
+class AwardCycleViewSet(ModelViewSet):
+    model = AwardCycle
+    icon = "date"
+    menu_label = _("Award cycles")
+    list_display = ["name", "code", "nominations_open_at", "nominations_close_at", "is_current"]
+    form_fields = [
+        "name",
+        "code",
+        "nominations_open_at",
+        "nominations_close_at",
+        "grace_minutes",
+        "judging_starts_on",
+        "judging_ends_on",
+        "results_on",
+        "is_current",
+    ]
+    copy_view_enabled = False
+
+
+class CategoryViewSet(ModelViewSet):
+    model = Category
+    icon = "tag"
+    menu_label = _("Categories")
+    list_display = ["name_en", "name_fr", "cycle", "sort_order", "is_active"]
+    list_filter = ["cycle", "is_active"]
+    form_fields = [
+        "cycle",
+        "name_en",
+        "name_fr",
+        "description_en",
+        "description_fr",
+        "eligibility_en",
+        "eligibility_fr",
+        "sort_order",
+        "is_active",
+    ]
+
+
+class NoAddPermissionPolicy(ModelPermissionPolicy):
+    """Nominations come from the nomination form, never from the admin."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Nomination, NoAddPermissionPolicy(Nomination))
+
+
+class NominationViewSet(ModelViewSet):
+    model = Nomination
+    icon = "form"
+    menu_label = _("Nominations")
+    index_view_class = admin_views.NominationIndexView
+    inspect_view_class = admin_views.NominationInspectView
+    edit_view_class = admin_views.NominationEditView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "display_reference",
+        "organisation_name",
+        "country",
+        "category",
+        "status",
+        "submitted_at",
+    ]
+    list_filter = {
+        "cycle": ["exact"],
+        "category": ["exact"],
+        "country": ["exact"],
+        "status": ["exact"],
+        "submitted_at": ["date__gte", "date__lte"],
+    }
+    search_fields = ["reference", "organisation_name", "initiative_title", "contact_name", "city"]
+    list_export = [
+        "reference",
+        "organisation_name",
+        "organisation_kind",
+        "country",
+        "city",
+        "category",
+        "status",
+        "submitted_at",
+        "initiative_title",
+        "nps_before",
+        "nps_after",
+        "customer_effort_score",
+        "first_contact_resolution",
+        "satisfaction",
+    ]
+    export_filename = "nominations"
+    form_fields = ["status", "status_reason", "deadline_extended_until"]
+
+    def get_form_class(self, for_update=False):
+        return admin_views.DecisionForm
+
+
+class AwardsGroup(ModelViewSetGroup):
+    menu_label = _("Awards")
+    menu_icon = "pick"
+    menu_order = 150
+    items = (NominationViewSet, AwardCycleViewSet, CategoryViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_awards():
+    return AwardsGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_evidence_download():
+    return [
+        path(
+            "nominations/evidence/<int:pk>/",
+            admin_views.evidence_download,
+            name="nominations_admin_evidence",
+        )
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    actions.register_action(
+        "nominations.submit", _("Submit"), _("Nomination sent by the nominator")
+    )
+    actions.register_action(
+        "nominations.change", _("Change by nominator"), _("Nomination changed by the nominator")
+    )
+    actions.register_action(
+        "nominations.withdraw", _("Withdraw"), _("Nomination withdrawn by the nominator")
+    )
+    actions.register_action(
+        "nominations.decision", _("Eligibility decision"), _("Eligibility decided")
+    )
+    actions.register_action(
+        "nominations.extension", _("Deadline extension"), _("Deadline extended")
+    )

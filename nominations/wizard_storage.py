@@ -1,0 +1,37 @@
+"""A django-formtools storage kept on the nomination itself.
+
+The wizard's place and any input a step could not save yet (a "Back" or "Save and come back
+later" with missing or invalid answers) live in the database row, not in the session: an
+expired session, a log-in half-way or another device days later finds everything as it was.
+Valid answers are saved into the nomination's own fields as each step is completed.
+"""
+
+import json
+
+from formtools.wizard.storage.base import BaseStorage
+
+
+class NominationStorage(BaseStorage):
+    def __init__(self, prefix, request=None, file_storage=None):
+        super().__init__(prefix, request, file_storage)
+        self.nomination = request.wizard_nomination
+        self._saved = json.dumps(self.nomination.wizard_state, sort_keys=True)
+        if not self.nomination.wizard_state:
+            self.init_data()
+
+    def _get_data(self):
+        return self.nomination.wizard_state
+
+    def _set_data(self, value):
+        self.nomination.wizard_state = value
+
+    data = property(_get_data, _set_data)
+
+    def update_response(self, response):
+        super().update_response(response)
+        current = json.dumps(self.nomination.wizard_state, sort_keys=True)
+        if current != self._saved:
+            type(self.nomination).objects.filter(pk=self.nomination.pk).update(
+                wizard_state=self.nomination.wizard_state
+            )
+            self._saved = current
