@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from .choices import NominationStatus
 from .models import Nomination
@@ -71,6 +72,7 @@ def submit(nomination_pk, user, email_verified, now=None):
         if not nomination.reference:
             nomination.reference = assign_reference(nomination)
         nomination.save(update_fields=["status", "submitted_at", "reference", "updated_at"])
+        log(nomination, "nominations.submit", user=user, data={"reference": nomination.reference})
         transaction.on_commit(lambda: _send_confirmation(nomination.pk))
     logger.info("Nomination %s submitted", nomination.reference)
     return SubmissionResult(nomination, newly_submitted=True)
@@ -99,4 +101,5 @@ def withdraw(nomination, user, now=None):
             )
         locked.status = NominationStatus.WITHDRAWN
         locked.save(update_fields=["status", "updated_at"])
+        log(locked, "nominations.withdraw", user=user)
     return locked

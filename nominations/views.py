@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlWizardView
+from wagtail.log_actions import log
 
 from . import submission
 from .answers import answer_sections
@@ -181,6 +182,14 @@ class NominationWizard(NamedUrlWizardView):
     def process_step(self, form):
         if hasattr(form, "save"):
             form.save()
+            if self.nomination.status == NominationStatus.SUBMITTED and form.changed_data:
+                # Changes after sending are recorded, field by field, in the audit log.
+                log(
+                    self.nomination,
+                    "nominations.change",
+                    user=self.request.user,
+                    data={"step": self.steps.current, "fields": form.changed_data},
+                )
         return {}  # saved in the nomination itself: nothing left pending for this step
 
     def process_step_files(self, form):
