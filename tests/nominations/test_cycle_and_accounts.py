@@ -1,0 +1,92 @@
+"""What the site says about the current cycle, and the accounts nominators use."""
+
+import pytest
+import time_machine
+from django.core import mail
+from django.utils import timezone
+
+from nominations.models import AwardCycle, CycleState
+
+from .conftest import Wizard
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cycle():
+    return AwardCycle.objects.current()
+
+
+@pytest.mark.parametrize(
+    "moment, state, text, call_to_action",
+    [
+        ("before", CycleState.NOT_OPEN_YET, "Not yet open: nominations open on", False),
+        ("during", CycleState.OPEN, "Open until", True),
+        ("after", CycleState.CLOSED, "Nominations are closed.", False),
+    ],
+)
+def test_home_and_awards_pages_show_the_cycle_state(
+    client, cycle, moment, state, text, call_to_action
+):
+    when = {
+        "before": cycle.nominations_open_at - timezone.timedelta(days=1),
+        "during": cycle.nominations_open_at + timezone.timedelta(days=1),
+        "after": cycle.nominations_close_at + timezone.timedelta(days=1),
+    }[moment]
+    with time_machine.travel(when):
+        assert cycle.state() == state
+        for url in ("/", "/cx-awards/"):
+            html = client.get(url).content.decode()
+            assert text in html, url
+            assert ('href="/nominate/"' in html) is call_to_action, url
+        html_fr = client.get("/fr/").content.decode()
+        assert ('href="/fr/nominate/"' in html_fr) is call_to_action
+
+
+def test_only_one_current_cycle(cycle):
+    other = AwardCycle.objects.create(
+        name="2028 Awards",
+        code="CX28",
+        nominations_open_at=cycle.nominations_close_at,
+        nominations_close_at=cycle.nominations_close_at + timezone.timedelta(days=90),
+        is_current=True,
+    )
+    cycle.refresh_from_db()
+    assert not cycle.is_current and AwardCycle.objects.current() == other
+
+
+def test_sign_up_asks_to_confirm_the_email_and_submission_waits_for_it(client, cycle):
+    response = client.post(
+        "/accounts/signup/",
+        {"email": "new.person@example.org", "password1": "a sensible passphrase"},
+    )
+    assert response.status_code == 302
+    assert any("new.person@example.org" in message.to for message in mail.outbox)
+    wizard = Wizard(client)
+    wizard.start()
+    wizard.complete_all()
+    wizard.submit()
+    assert wizard.nomination.status == "draft"
+
+
+def test_weak_passwords_are_refused_with_a_reason(client):
+    html = client.post(
+        "/accounts/signup/", {"email": "weak@example.org", "password1": "password"}
+    ).content.decode()
+    assert "This password is too short" in html or "too common" in html
+    assert 'value="weak@example.org"' in html
+
+
+def test_password_reset_sends_a_link(client):
+    client.post("/accounts/password/reset/", {"email": "nominator@demo.test"})
+    assert any("nominator@demo.test" in message.to for message in mail.outbox)
+
+
+def test_failed_logins_are_limited(client, settings):
+    for _ in range(5):
+        client.post("/accounts/login/", {"login": "nominator@demo.test", "password": "wrong"})
+    response = client.post(
+        "/accounts/login/", {"login": "nominator@demo.test", "password": settings.DEMO_PASSWORD}
+    )
+    assert response.status_code in (200, 429)
+    assert "_auth_user_id" not in client.session
