@@ -26,7 +26,14 @@ class StepForm(AccessibleFormMixin, forms.ModelForm):
         for name, limit in WORD_LIMITS.items():
             if name in self.fields:
                 field = self.fields[name]
-                field.widget.attrs.update({"rows": 6, "data-word-limit": limit})
+                field.widget.attrs.update(
+                    {
+                        "rows": 6,
+                        "data-word-limit": limit,
+                        # For the live counter of static/js/site.js.
+                        "data-word-count-text": _("{count} of {limit} words"),
+                    }
+                )
                 field.help_text = _("%(help)s Up to %(limit)d words.") % {
                     "help": field.help_text,
                     "limit": limit,
@@ -59,6 +66,7 @@ class CategoryStepForm(StepForm):
         self.fields["relation"].choices = Relation.choices
         self.fields["relation"].label = _("Who is nominating?")
         self.categories = categories
+        self.apply_required_messages()  # again: the labels above are what people read
 
 
 class OrganisationStepForm(StepForm):

@@ -30,7 +30,7 @@ class SubmissionResult:
     newly_submitted: bool
 
 
-def submit(nomination_pk, user, email_verified, now=None):
+def submit(nomination_pk, user, email_verified, language=None, now=None):
     """Submit a draft. Two clicks or two tabs make one submission: the row is locked, and a
     nomination already submitted is returned as it is."""
     from django.utils.translation import gettext as _
@@ -69,9 +69,13 @@ def submit(nomination_pk, user, email_verified, now=None):
             )
         nomination.status = NominationStatus.SUBMITTED
         nomination.submitted_at = now
+        # Emails follow the language the nominator sent the nomination in.
+        nomination.language = language or nomination.language
         if not nomination.reference:
             nomination.reference = assign_reference(nomination)
-        nomination.save(update_fields=["status", "submitted_at", "reference", "updated_at"])
+        nomination.save(
+            update_fields=["status", "submitted_at", "reference", "language", "updated_at"]
+        )
         log(nomination, "nominations.submit", user=user, data={"reference": nomination.reference})
         transaction.on_commit(lambda: _send_confirmation(nomination.pk))
     logger.info("Nomination %s submitted", nomination.reference)

@@ -51,8 +51,9 @@ def start(request):
                 request, _("Nominations are not open, so a new nomination cannot be started.")
             )
             return redirect("nominations:start")
-        nomination = Nomination.objects.create(
-            cycle=cycle, nominator=request.user, language=get_language()
+        # A second click on "Start" reuses the blank draft the first one made.
+        nomination = drafts.filter(category=None, organisation_name="").first() or (
+            Nomination.objects.create(cycle=cycle, nominator=request.user, language=get_language())
         )
         return redirect("nominations:step", uuid=nomination.uuid, step=STEPS[0][0])
     return render(

@@ -228,6 +228,18 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME")
     AWS_QUERYSTRING_AUTH = False
+if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
+    # Evidence and other private files in a bucket of their own, never publicly readable:
+    # the site reads them and hands them only to people allowed to have them.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"],
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
 
 WAGTAIL_SITE_NAME = "Africa Public Sector CX Awards"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")

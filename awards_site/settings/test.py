@@ -19,3 +19,7 @@ MEDIA_ROOT = Path(tempfile.gettempdir()) / "cxawards-test-media"
 PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "cxawards-test-private"
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+STORAGES = {  # noqa: F405
+    **STORAGES,  # noqa: F405
+    "private": {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT}},  # noqa: F405
+}

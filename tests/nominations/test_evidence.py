@@ -28,7 +28,7 @@ def upload(wizard, file):
     )
 
 
-def test_pdf_is_attached_with_its_size_and_hash(wizard):
+def test_pdf_is_attached_with_its_size_and_hash(wizard, settings):
     response = upload(wizard, pdf_upload("Rapport annuel 2025.pdf"))
     assert response.status_code == 302
     evidence = files(wizard).get()
@@ -36,7 +36,8 @@ def test_pdf_is_attached_with_its_size_and_hash(wizard):
     assert evidence.size > 0 and len(evidence.sha256) == 64
     # Stored under a generated name, outside public media.
     assert "Rapport" not in evidence.file.name
-    assert evidence.file.storage.location.endswith("private")
+    assert evidence.file.storage.location == str(settings.PRIVATE_MEDIA_ROOT)
+    assert not evidence.file.path.startswith(str(settings.MEDIA_ROOT))
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,158 @@
+"""Median time of each step of the nomination form (GET and POST), of submission and of the
+admin list of nominations, with 10,000 nominations in the database.
+
+    .venv/bin/python bench/nomination_wizard.py                 # SQLite, in a throwaway folder
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cxbench \
+        .venv/bin/python bench/nomination_wizard.py
+
+The PostgreSQL database must exist and be empty (it is migrated here). Target: every step
+under 50 ms median on SQLite on the reference machine (2 cores).
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "awards_site.settings.dev")
+os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="cxbench-"))
+os.environ["DEBUG"] = "0"
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+
+ROUNDS = int(os.environ.get("BENCH_ROUNDS", "15"))
+VOLUME = int(os.environ.get("BENCH_NOMINATIONS", "10000"))
+
+
+def prepare():
+    call_command("migrate", verbosity=0)
+    from cms.demo.loader import DemoLoader
+
+    DemoLoader(stdout=lambda message: None).run()
+    from django.contrib.auth import get_user_model
+
+    from nominations.choices import NominationStatus
+    from nominations.models import AwardCycle, Nomination
+
+    cycle = AwardCycle.objects.current()
+    owner = get_user_model().objects.get(email="judge1@demo.test")
+    categories = list(cycle.categories.all())
+    existing = Nomination.objects.count()
+    Nomination.objects.bulk_create(
+        [
+            Nomination(
+                cycle=cycle,
+                nominator=owner,
+                category=categories[n % len(categories)],
+                country="KE",
+                organisation_name=f"Bench organisation {n}",
+                status=NominationStatus.SUBMITTED,
+                reference=f"BENCH-{n:06d}",
+                summary="Bench " * 50,
+            )
+            for n in range(max(0, VOLUME - existing))
+        ],
+        batch_size=1000,
+    )
+    return Nomination.objects.count()
+
+
+def timed(function):
+    start = time.perf_counter()
+    response = function()
+    elapsed = (time.perf_counter() - start) * 1000
+    assert response.status_code in (200, 302), (response.status_code, getattr(response, "url", ""))
+    return elapsed
+
+
+def median_ms(function, rounds=ROUNDS):
+    timed(function)  # warm-up
+    return statistics.median(timed(function) for _ in range(rounds))
+
+
+def main():
+    total = prepare()
+    from django.contrib.auth import get_user_model
+
+    from tests.nominations.conftest import VALID_ANSWERS  # the answers the tests use
+
+    client = Client()
+    client.force_login(get_user_model().objects.get(email="nominator@demo.test"))
+    response = client.post("/nominate/")
+    uuid = response["Location"].split("/")[2]
+    from nominations.models import Category
+
+    category = Category.objects.filter(cycle__is_current=True).first()
+    answers = {
+        "category": {
+            "category": str(category.pk),
+            "relation": "self",
+            "eligibility_confirmed": "on",
+        },
+        **VALID_ANSWERS,
+    }
+
+    def step_post(step):
+        data = {f"nomination-{uuid}-current_step": step, "continue": "1"}
+        data.update({f"{step}-{k}": v for k, v in answers.get(step, {}).items()})
+        return lambda: client.post(f"/nominate/{uuid}/{step}/", data)
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from nominations.demo import minimal_pdf
+
+    client.post(
+        f"/nominate/{uuid}/evidence/",
+        {
+            f"nomination-{uuid}-current_step": "evidence",
+            "upload": "1",
+            "evidence-file": SimpleUploadedFile("b.pdf", minimal_pdf("bench")),
+        },
+    )
+    rows = []
+    for step in [
+        "category",
+        "organisation",
+        "contact",
+        "initiative",
+        "results",
+        "evidence",
+        "declaration",
+    ]:
+        rows.append((f"{step} GET", median_ms(lambda s=step: client.get(f"/nominate/{uuid}/{s}/"))))
+        rows.append((f"{step} POST", median_ms(step_post(step))))
+    rows.append(("check GET", median_ms(lambda: client.get(f"/nominate/{uuid}/check/"))))
+    rows.append(("submit POST", median_ms(step_post("check"), rounds=1)))
+    rows.append(("my nominations GET", median_ms(lambda: client.get("/my-nominations/"))))
+    admin = Client()
+    admin.force_login(get_user_model().objects.get(email="admin@demo.test"))
+    rows.append(("admin list GET", median_ms(lambda: admin.get("/admin/nomination/"))))
+    rows.append(
+        (
+            "admin list filtered GET",
+            median_ms(lambda: admin.get("/admin/nomination/?status=submitted&country=KE")),
+        )
+    )
+
+    print(f"database: {connection.vendor}, nominations: {total}, rounds: {ROUNDS} (median, ms)")
+    for name, value in rows:
+        flag = "" if value < 50 or "admin" in name else "  (over the 50 ms target)"
+        print(f"  {name:<26} {value:8.1f}{flag}")
+    worst = max(value for name, value in rows if "admin" not in name)
+    verdict = "met" if worst < 50 else "NOT met"
+    print(f"slowest nominator request: {worst:.1f} ms; target 50 ms: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
