@@ -21,6 +21,7 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "awards_site.settings.dev")
 os.environ.setdefault("VAR_DIR", tempfile.mkdtemp(prefix="cxbench-"))
 os.environ["DEBUG"] = "0"
+os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
 
 import django  # noqa: E402
