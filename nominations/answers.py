@@ -5,44 +5,27 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from .forms import STEP_FORMS
+from .forms import (
+    METRIC_FIELDS,
+    RESULT_FIELDS,
+    STEP_FORMS,
+    ContactStepForm,
+    InitiativeStepForm,
+    OrganisationStepForm,
+)
+from .models import WORD_LIMITS
 from .validators import count_words
 
 SECTION_FIELDS = {
     "category": ["category", "relation"],
-    "organisation": ["organisation_name", "organisation_kind", "country", "city", "website"],
-    "contact": ["contact_name", "contact_role", "contact_email", "contact_phone"],
-    "initiative": [
-        "initiative_title",
-        "summary",
-        "challenge",
-        "actions_people",
-        "actions_process",
-        "actions_technology",
-    ],
-    "results": ["results", "citizen_impact", "sustainability"],
-    "metrics": [
-        "baseline_period",
-        "latest_period",
-        "nps_before",
-        "nps_after",
-        "customer_effort_score",
-        "first_contact_resolution",
-        "turnaround_before",
-        "turnaround_after",
-        "satisfaction",
-    ],
+    "organisation": OrganisationStepForm._meta.fields,
+    "contact": ContactStepForm._meta.fields,
+    "initiative": InitiativeStepForm._meta.fields,
+    "results": list(RESULT_FIELDS),
+    # The unit is shown with each turnaround time rather than as an answer of its own.
+    "metrics": [name for name in METRIC_FIELDS if name != "turnaround_unit"],
 }
-LONG_TEXT = {
-    "summary",
-    "challenge",
-    "actions_people",
-    "actions_process",
-    "actions_technology",
-    "results",
-    "citizen_impact",
-    "sustainability",
-}
+LONG_TEXT = set(WORD_LIMITS)  # the narrative answers
 
 
 @dataclass

@@ -14,6 +14,20 @@ from .declaration import DECLARATION_VERSION
 from .evidence import ACCEPT, check_evidence
 from .models import WORD_LIMITS, Category, EvidenceFile, Nomination
 
+RESULT_FIELDS = ("results", "citizen_impact", "sustainability")
+METRIC_FIELDS = (
+    "baseline_period",
+    "latest_period",
+    "nps_before",
+    "nps_after",
+    "customer_effort_score",
+    "first_contact_resolution",
+    "turnaround_before",
+    "turnaround_after",
+    "turnaround_unit",
+    "satisfaction",
+)
+
 
 class StepForm(AccessibleFormMixin, forms.ModelForm):
     required_fields = ()
@@ -137,21 +151,7 @@ class ResultsStepForm(StepForm):
 
     class Meta:
         model = Nomination
-        fields = [
-            "results",
-            "citizen_impact",
-            "sustainability",
-            "baseline_period",
-            "latest_period",
-            "nps_before",
-            "nps_after",
-            "customer_effort_score",
-            "first_contact_resolution",
-            "turnaround_before",
-            "turnaround_after",
-            "turnaround_unit",
-            "satisfaction",
-        ]
+        fields = [*RESULT_FIELDS, *METRIC_FIELDS]
         help_texts = {
             "nps_before": _("From −100 to 100."),
             "nps_after": _("From −100 to 100."),
@@ -162,18 +162,7 @@ class ResultsStepForm(StepForm):
             "satisfaction": _("Share of satisfied users, 0 to 100."),
         }
 
-    metric_fields = (
-        "baseline_period",
-        "latest_period",
-        "nps_before",
-        "nps_after",
-        "customer_effort_score",
-        "first_contact_resolution",
-        "turnaround_before",
-        "turnaround_after",
-        "turnaround_unit",
-        "satisfaction",
-    )
+    metric_fields = METRIC_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -184,7 +173,7 @@ class ResultsStepForm(StepForm):
                 widget.attrs.update({"inputmode": "decimal", "step": "any"})
 
     def narrative(self):
-        return [self[name] for name in ("results", "citizen_impact", "sustainability")]
+        return [self[name] for name in RESULT_FIELDS]
 
     def metrics(self):
         return [self[name] for name in self.metric_fields]

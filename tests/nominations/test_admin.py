@@ -124,3 +124,16 @@ def test_extension_is_recorded(admin_client):
 
 def test_nominations_cannot_be_added_in_the_admin(admin_client):
     assert admin_client.get("/admin/nomination/new/").status_code in (302, 403)
+
+
+def test_list_filters_by_submission_date(admin_client):
+    nomination = submitted()
+    day = nomination.submitted_at.date().isoformat()
+    html = admin_client.get(
+        f"/admin/nomination/?submitted_at__date__gte={day}&submitted_at__date__lte={day}"
+    )
+    assert nomination.organisation_name in html.content.decode()
+    later = admin_client.get(
+        "/admin/nomination/?submitted_at__date__gte=2099-01-01"
+    ).content.decode()
+    assert nomination.organisation_name not in later
