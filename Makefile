@@ -71,6 +71,7 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 bench: install messages ## Benchmarks print their figures (not part of make test)
 	$(PY) bench/page_weight.py
 	$(PY) bench/nomination_wizard.py
+	$(PY) bench/assignment.py
 
 clean:
 	rm -rf $(VENV) staticfiles
