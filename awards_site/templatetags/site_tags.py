@@ -104,3 +104,17 @@ def language_switcher(context):
         name = get_language_info(code)["name_local"]
         links.append({"code": code, "name": name[:1].upper() + name[1:], "url": url})
     return {"links": links}
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """(title, url) of the footer's pages in the active language, cached like the menu."""
+    site_settings = context["settings"]["cms"]["SiteSettings"]
+    version = cache.get_or_set(MENU_VERSION_KEY, 0, None)
+    key = f"footer-pages:{site_settings.pk}:{get_language()}:{version}"
+    pages = cache.get(key)
+    if pages is None:
+        chosen = [site_settings.accessibility_page, site_settings.privacy_page]
+        pages = [(p.localized.title, p.localized.url) for p in chosen if p is not None]
+        cache.set(key, pages, 60 * 60)
+    return pages

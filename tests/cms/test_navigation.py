@@ -93,6 +93,7 @@ def test_unknown_page_is_a_helpful_404(client):
 
 def test_news_index_query_count_does_not_grow_with_articles(client, django_assert_max_num_queries):
     index = NewsIndexPage.objects.get(locale__language_code="en")
+    client.get(index.url)  # warm the menu and footer caches, as on a running site
     with django_assert_max_num_queries(30) as captured:
         client.get(index.url)
     baseline = len(captured)
@@ -128,3 +129,16 @@ def test_home_page_query_count_does_not_grow_with_news_or_partners(
     with django_assert_max_num_queries(baseline):
         html = client.get("/").content.decode()
     assert "Partner 4" in html
+
+
+def test_footer_links_follow_settings_and_language(client, page_by_slug):
+    from wagtail.models import Site
+
+    from cms.models import SiteSettings
+
+    assert '<a href="/privacy/">' in client.get("/").content.decode()
+    assert '<a href="/fr/confidentialite/">' in client.get("/fr/").content.decode()
+    site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+    site_settings.privacy_page = page_by_slug("about")
+    site_settings.save()
+    assert '<a href="/about/">About the program</a>' in client.get("/").content.decode()
