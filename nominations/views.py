@@ -167,13 +167,14 @@ class NominationWizard(NamedUrlWizardView):
         return super().post(*args, **kwargs)
 
     def _keep_input(self, step):
-        """Save a step's answers if they are valid, otherwise keep them as typed (not lost)."""
-        form = self.get_form(step, data=self.request.POST, files=self.request.FILES)
-        if step in ("evidence", "check"):
+        """Save a step's answers if they are valid, otherwise keep them as typed (not lost).
+        On the evidence step a file chosen but not uploaded yet is uploaded now."""
+        if step == "check":
             return
+        form = self.get_form(step, data=self.request.POST, files=self.request.FILES)
         if form.is_valid():
             self.storage.set_step_data(step, self.process_step(form))
-        elif form.has_changed():
+        elif step != "evidence" and form.has_changed():
             self.storage.set_step_data(step, self.get_form_step_data(form))
 
     def render_goto_step(self, goto_step, **kwargs):
@@ -213,6 +214,12 @@ class NominationWizard(NamedUrlWizardView):
         return self.render(form)
 
     def _remove_evidence(self, evidence_id):
+        if not self.nomination.is_draft:
+            messages.error(
+                self.request,
+                _("Files of a nomination already sent cannot be removed; you can add others."),
+            )
+            return redirect(self.get_step_url("evidence"))
         evidence = (
             self.nomination.evidence.filter(pk=evidence_id).first()
             if evidence_id.isdigit()

@@ -140,3 +140,24 @@ def test_download_is_an_attachment_for_the_owner_only(wizard, client):
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302  # to the log-in page
+
+
+def test_a_file_chosen_before_going_back_is_uploaded_not_lost(wizard):
+    wizard.client.post(
+        wizard.url("evidence"),
+        {
+            f"nomination-{wizard.uuid}-current_step": "evidence",
+            "wizard_goto_step": "results",
+            "evidence-file": pdf_upload("chosen.pdf"),
+        },
+    )
+    assert list(files(wizard).values_list("original_name", flat=True)) == ["chosen.pdf"]
+
+
+def test_files_of_a_sent_nomination_cannot_be_removed(wizard):
+    wizard.complete_all()
+    wizard.submit()
+    evidence = files(wizard).get()
+    response = wizard.post("evidence", action="remove", action_value=str(evidence.pk))
+    assert files(wizard).count() == 1
+    assert "cannot be removed" in wizard.client.get(response["Location"]).content.decode()
