@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from .choices import NominationStatus
@@ -33,12 +34,11 @@ class SubmissionResult:
 def submit(nomination_pk, user, email_verified, language=None, now=None):
     """Submit a draft. Two clicks or two tabs make one submission: the row is locked, and a
     nomination already submitted is returned as it is."""
-    from django.utils.translation import gettext as _
-
     now = now or timezone.now()
     with transaction.atomic():
         nomination = (
-            Nomination.objects.select_for_update()
+            # Lock the nomination's row only, not its cycle's (shared by every nomination).
+            Nomination.objects.select_for_update(of=("self",))
             .select_related("cycle")
             .get(pk=nomination_pk, nominator=user)
         )
@@ -89,11 +89,10 @@ def _send_confirmation(nomination_pk):
 
 
 def withdraw(nomination, user, now=None):
-    from django.utils.translation import gettext as _
-
     with transaction.atomic():
         locked = (
-            Nomination.objects.select_for_update()
+            # Lock the nomination's row only, not its cycle's (shared by every nomination).
+            Nomination.objects.select_for_update(of=("self",))
             .select_related("cycle")
             .get(pk=nomination.pk, nominator=user)
         )
