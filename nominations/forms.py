@@ -2,6 +2,7 @@
 is incomplete by nature); each step form says which answers it needs before moving on."""
 
 from django import forms
+from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +33,19 @@ METRIC_FIELDS = (
 class StepForm(AccessibleFormMixin, forms.ModelForm):
     required_fields = ()
     title = ""
+
+    @classmethod
+    def stored_data(cls, nomination):
+        """The nomination's saved answers in the shape this form takes when bound, so the
+        task list can ask the form itself whether its section is complete."""
+        data = {}
+        for name, value in model_to_dict(nomination, fields=cls._meta.fields).items():
+            if isinstance(value, bool):
+                if value:
+                    data[name] = "on"
+            elif value is not None:
+                data[name] = value
+        return data
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -202,6 +216,10 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
         },
     )
 
+    @classmethod
+    def stored_data(cls, nomination):
+        return {}  # complete when a file is attached: checked against the instance
+
     def __init__(self, *args, instance=None, uploading=False, **kwargs):
         self.instance = instance
         self.uploading = uploading
@@ -256,6 +274,10 @@ class DeclarationStepForm(StepForm):
     class Meta:
         model = Nomination
         fields = []
+
+    @classmethod
+    def stored_data(cls, nomination):
+        return {"accept": "on"} if nomination.declaration_accepted_at else {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
