@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
     path("", include("nominations.urls")),
+    path("", include("judging.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -307,3 +307,12 @@ LOGGING = {
         "cms": {"level": "INFO"},
     },
 }
+
+# Judging: email domains anyone can sign up with say nothing about where a judge works, so a
+# judge and a nominator sharing one is not a likely conflict (judging/assignment_run.py).
+JUDGING_PUBLIC_EMAIL_DOMAINS = env_list(
+    "JUDGING_PUBLIC_EMAIL_DOMAINS",
+    "gmail.com,googlemail.com,yahoo.com,yahoo.fr,yahoo.co.uk,outlook.com,outlook.fr,hotmail.com,"
+    "hotmail.fr,live.com,msn.com,icloud.com,me.com,aol.com,proton.me,protonmail.com,gmx.com,"
+    "gmx.fr,mail.com,yandex.com,zoho.com,orange.fr,free.fr,laposte.net",
+)

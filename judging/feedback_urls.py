@@ -1,0 +1,3 @@
+"""Entrants' feedback: the judges' comments on a nomination, after results are published."""
+
+urlpatterns = []

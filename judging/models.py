@@ -1,0 +1,532 @@
+"""Judging: rubrics, rounds, judges and their panels, conflicts, assignments, scoresheets,
+moderation notes and the decisions a round's results lead to.
+
+The rules live in named modules beside this one (assignment.py, assignment_run.py, scoring.py,
+conflicts.py, results.py, decisions.py); the models hold data and the small questions about it.
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from awards_site.countries import COUNTRY_CHOICES
+from nominations.choices import NominationStatus
+from nominations.models import AwardCycle, Category, Nomination
+
+
+def localised(instance, field):
+    """The French text when the page is French and a translation exists, else the English."""
+    french = getattr(instance, f"{field}_fr", "")
+    return french if get_language() == "fr" and french else getattr(instance, f"{field}_en")
+
+
+class Rubric(ClusterableModel):
+    """What judges score: weighted criteria on one scale, with a descriptor for every level."""
+
+    name = models.CharField(_("name"), max_length=120)
+    scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
+    scale_max = models.PositiveSmallIntegerField(
+        _("highest score"), default=5, validators=[MaxValueValidator(100)]
+    )
+
+    class Meta:
+        verbose_name = _("rubric")
+        verbose_name_plural = _("rubrics")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(scale_max__gt=models.F("scale_min")),
+                name="rubric_scale_has_a_range",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def scale(self):
+        return range(self.scale_min, self.scale_max + 1)
+
+
+class Criterion(Orderable):
+    rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="criteria")
+    name_en = models.CharField(_("name (English)"), max_length=120)
+    name_fr = models.CharField(_("name (French)"), max_length=120, blank=True)
+    guidance_en = models.TextField(_("guidance for judges (English)"), blank=True)
+    guidance_fr = models.TextField(_("guidance for judges (French)"), blank=True)
+    weight = models.PositiveSmallIntegerField(
+        _("weight (%)"),
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text=_("The weights of a rubric's criteria add up to 100."),
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("criterion")
+        verbose_name_plural = _("criteria")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return localised(self, "name")
+
+    @property
+    def guidance(self):
+        return localised(self, "guidance")
+
+
+class ScaleLevel(Orderable):
+    rubric = ParentalKey(Rubric, on_delete=models.CASCADE, related_name="levels")
+    value = models.SmallIntegerField(_("score"))
+    descriptor_en = models.CharField(_("what it means (English)"), max_length=200)
+    descriptor_fr = models.CharField(_("what it means (French)"), max_length=200, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("scale level")
+        verbose_name_plural = _("scale levels")
+        constraints = [
+            models.UniqueConstraint(fields=["rubric", "value"], name="one_descriptor_per_level")
+        ]
+
+    def __str__(self):
+        return f"{self.value}: {self.descriptor}"
+
+    @property
+    def descriptor(self):
+        return localised(self, "descriptor")
+
+
+class RoundKind(models.TextChoices):
+    SCREENING = "screening", _("Screening (shortlist)")
+    FINAL = "final", _("Final")
+
+
+class ScoreVisibility(models.TextChoices):
+    NEVER = "never", _("Never")
+    AFTER_OWN = "after_own", _("After submitting their own scoresheet")
+    AFTER_CLOSE = "after_close", _("After the round closes")
+
+
+# Statuses a round may take entries from.
+ENTERING_STATUS_CHOICES = [
+    (status.value, status.label)
+    for status in (NominationStatus.ELIGIBLE, NominationStatus.SHORTLISTED)
+]
+
+
+class Round(ClusterableModel):
+    cycle = models.ForeignKey(
+        AwardCycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="rounds"
+    )
+    name_en = models.CharField(_("name (English)"), max_length=80)
+    name_fr = models.CharField(_("name (French)"), max_length=80, blank=True)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=RoundKind.choices, default=RoundKind.SCREENING
+    )
+    rubric = models.ForeignKey(
+        Rubric,
+        verbose_name=_("rubric"),
+        on_delete=models.PROTECT,
+        related_name="rounds",
+        help_text=_("Used for every category unless a category has its own rubric below."),
+    )
+    opens_at = models.DateTimeField(_("opens"))
+    closes_at = models.DateTimeField(
+        _("closes"), help_text=_("After this moment no scoresheet of the round can change.")
+    )
+    scores_due_on = models.DateField(
+        _("scores due"), help_text=_("The due date given to new assignments.")
+    )
+    entering_statuses = models.JSONField(
+        _("entries taken from nominations that are"),
+        default=list,
+        help_text=_("Screening usually takes eligible nominations; a final, shortlisted ones."),
+    )
+    judges_per_entry = models.PositiveSmallIntegerField(
+        _("judges per entry"), default=3, validators=[MinValueValidator(1), MaxValueValidator(9)]
+    )
+    hide_nominator = models.BooleanField(
+        _("hide who nominated"),
+        default=True,
+        help_text=_("Judges do not see the nominator or the contact person."),
+    )
+    score_visibility = models.CharField(
+        _("judges see each other's scores"),
+        max_length=12,
+        choices=ScoreVisibility.choices,
+        default=ScoreVisibility.AFTER_CLOSE,
+    )
+    entrant_feedback = models.BooleanField(
+        _("share judges' comments with entrants"),
+        default=False,
+        help_text=_(
+            "After the results are published, nominators read the judges' comments on their "
+            "entry, without the judges' names."
+        ),
+    )
+    disagreement_threshold = models.PositiveSmallIntegerField(
+        _("disagreement flag (points)"),
+        default=25,
+        validators=[MaxValueValidator(100)],
+        help_text=_(
+            "An entry is flagged when its highest and lowest weighted scores (0 to 100) are "
+            "this far apart or more."
+        ),
+    )
+    results_published_at = models.DateTimeField(
+        _("results published"), null=True, blank=True, editable=False
+    )
+
+    class Meta:
+        verbose_name = _("judging round")
+        verbose_name_plural = _("judging rounds")
+        ordering = ["cycle", "opens_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="round_closes_after_opening",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.cycle} – {self.name}"
+
+    @property
+    def name(self):
+        return localised(self, "name")
+
+    def is_open(self, now=None):
+        now = now or timezone.now()
+        return self.opens_at <= now < self.closes_at
+
+    def is_closed(self, now=None):
+        return (now or timezone.now()) >= self.closes_at
+
+    @property
+    def results_published(self):
+        return self.results_published_at is not None
+
+    def rubric_for(self, category_id):
+        """The category's own rubric when it has one, else the round's."""
+        for override in self.category_rubrics.all():
+            if override.category_id == category_id:
+                return override.rubric
+        return self.rubric
+
+    def entries(self):
+        """The nominations this round judges."""
+        return Nomination.objects.filter(cycle=self.cycle_id, status__in=self.entering_statuses)
+
+
+class CategoryRubric(Orderable):
+    round = ParentalKey(Round, on_delete=models.CASCADE, related_name="category_rubrics")
+    category = models.ForeignKey(Category, verbose_name=_("category"), on_delete=models.CASCADE)
+    rubric = models.ForeignKey(Rubric, verbose_name=_("rubric"), on_delete=models.PROTECT)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("category rubric")
+        verbose_name_plural = _("category rubrics")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "category"], name="one_rubric_per_round_category"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.category}: {self.rubric}"
+
+
+class JudgeProfile(models.Model):
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="judge_profile"
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True)
+    expertise = models.ManyToManyField(
+        Category, verbose_name=_("expertise"), blank=True, related_name="expert_judges"
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    invited_at = models.DateTimeField(_("invited"), null=True, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("judge")
+        verbose_name_plural = _("judges")
+        ordering = ["user__email"]
+
+    def __str__(self):
+        return self.display_name
+
+    @property
+    def display_name(self):
+        return self.user.get_full_name() or self.user.email
+
+
+class PanelMembership(models.Model):
+    """A judge sits on a cycle's panel, for one category or (without one) for all of them."""
+
+    judge = models.ForeignKey(
+        JudgeProfile,
+        verbose_name=_("judge"),
+        on_delete=models.CASCADE,
+        related_name="panel_memberships",
+    )
+    cycle = models.ForeignKey(
+        AwardCycle,
+        verbose_name=_("cycle"),
+        on_delete=models.CASCADE,
+        related_name="panel_memberships",
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        help_text=_("Leave empty for every category of the cycle."),
+    )
+
+    class Meta:
+        verbose_name = _("panel membership")
+        verbose_name_plural = _("panel memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["judge", "cycle", "category"], name="one_membership_per_category"
+            ),
+            models.UniqueConstraint(
+                fields=["judge", "cycle"],
+                condition=models.Q(category__isnull=True),
+                name="one_whole_cycle_membership",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.judge} – {self.category or self.cycle}"
+
+
+class Conflict(models.Model):
+    """A conflict a judge declared: with one entry, or with an organisation or a country for the
+    whole cycle."""
+
+    judge = models.ForeignKey(JudgeProfile, on_delete=models.CASCADE, related_name="conflicts")
+    cycle = models.ForeignKey(AwardCycle, on_delete=models.CASCADE, related_name="+")
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("entry"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+    declared_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("conflict of interest")
+        verbose_name_plural = _("conflicts of interest")
+        ordering = ["-declared_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(nomination__isnull=False)
+                | ~models.Q(organisation="")
+                | ~models.Q(country=""),
+                name="conflict_names_what",
+            )
+        ]
+
+    def __str__(self):
+        subject = self.nomination or self.organisation or self.get_country_display()
+        return f"{self.judge} – {subject}"
+
+
+class ConflictClearance(models.Model):
+    """An administrator's decision that a likely conflict (same organisation or email domain) is
+    not one, for this judge and entry."""
+
+    judge = models.ForeignKey(JudgeProfile, on_delete=models.CASCADE, related_name="clearances")
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="+")
+    cleared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    cleared_at = models.DateTimeField(default=timezone.now)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["judge", "nomination"], name="one_clearance_per_pair")
+        ]
+
+    def __str__(self):
+        return f"{self.judge} – {self.nomination}"
+
+
+class Assignment(models.Model):
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="assignments"
+    )
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("entry"),
+        on_delete=models.PROTECT,
+        related_name="judge_assignments",
+    )
+    judge = models.ForeignKey(
+        JudgeProfile,
+        verbose_name=_("judge"),
+        on_delete=models.PROTECT,
+        related_name="assignments",
+    )
+    due_on = models.DateField(_("due"))
+    # The judge has seen the entry's name, country and category and said they have no conflict.
+    conflict_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["due_on", "nomination__reference"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "nomination", "judge"], name="one_assignment_per_judge_entry"
+            )
+        ]
+        indexes = [models.Index(fields=["judge", "round"])]
+
+    def __str__(self):
+        return f"{self.nomination} – {self.judge}"
+
+
+class ScoresheetStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+
+
+class Recommendation(models.TextChoices):
+    YES = "yes", _("Recommend")
+    MAYBE = "maybe", _("Recommend with reservations")
+    NO = "no", _("Do not recommend")
+
+
+class Scoresheet(models.Model):
+    assignment = models.OneToOneField(
+        Assignment, on_delete=models.CASCADE, related_name="scoresheet"
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ScoresheetStatus.choices,
+        default=ScoresheetStatus.DRAFT,
+        db_index=True,
+    )
+    overall_comment = models.TextField(_("overall comment"), blank=True)
+    recommendation = models.CharField(
+        _("recommendation"), max_length=8, choices=Recommendation.choices, blank=True
+    )
+    # Optimistic concurrency: every save raises it; a save based on an older one is refused.
+    version = models.PositiveIntegerField(default=1, editable=False)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(default=timezone.now, editable=False)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("scoresheet")
+        verbose_name_plural = _("scoresheets")
+
+    def __str__(self):
+        return str(self.assignment)
+
+    @property
+    def is_submitted(self):
+        return self.status == ScoresheetStatus.SUBMITTED
+
+
+class CriterionScore(models.Model):
+    scoresheet = models.ForeignKey(Scoresheet, on_delete=models.CASCADE, related_name="scores")
+    criterion = models.ForeignKey(Criterion, on_delete=models.PROTECT, related_name="+")
+    score = models.SmallIntegerField(_("score"), null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["scoresheet", "criterion"], name="one_score_per_criterion"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.criterion}: {self.score}"
+
+
+class ModerationNote(models.Model):
+    """What administrators note while they moderate a round's results."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="moderation_notes")
+    nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("moderation note")
+        verbose_name_plural = _("moderation notes")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.text[:60]
+
+
+class Outcome(models.TextChoices):
+    SHORTLISTED = NominationStatus.SHORTLISTED.value, NominationStatus.SHORTLISTED.label
+    FINALIST = NominationStatus.FINALIST.value, NominationStatus.FINALIST.label
+    MERIT = NominationStatus.MERIT.value, NominationStatus.MERIT.label
+    WINNER = NominationStatus.WINNER.value, NominationStatus.WINNER.label
+
+
+class RoundDecision(models.Model):
+    """An outcome decided from a round's results. It becomes the nomination's status, and the
+    nominator hears of it, when the round's results are published (decisions.py)."""
+
+    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="decisions")
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.CASCADE, related_name="round_decisions"
+    )
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("decision")
+        verbose_name_plural = _("decisions")
+        constraints = [
+            models.UniqueConstraint(fields=["round", "nomination"], name="one_decision_per_entry")
+        ]
+
+    def __str__(self):
+        return f"{self.nomination}: {self.get_outcome_display()}"

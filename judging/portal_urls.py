@@ -1,0 +1,3 @@
+"""The judge portal under /judging/."""
+
+urlpatterns = []

@@ -1,0 +1,20 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    for action, label, message in [
+        ("judging.assign_run", _("Assignment run"), _("Judges assigned by an assignment run")),
+        ("judging.assign", _("Assign judge"), _("Judge assigned by hand")),
+        ("judging.unassign", _("Remove judge"), _("Judge's assignment removed")),
+        ("judging.conflict", _("Conflict declared"), _("Conflict of interest declared")),
+        ("judging.clear_conflict", _("Conflict cleared"), _("Likely conflict cleared")),
+        ("judging.submit", _("Scoresheet submitted"), _("Scoresheet submitted")),
+        ("judging.reopen", _("Scoresheet reopened"), _("Scoresheet reopened")),
+        ("judging.decision", _("Judging decision"), _("Outcome decided")),
+        ("judging.publish", _("Results published"), _("Round results published")),
+        ("judging.invite", _("Judge invited"), _("Judge invited")),
+        ("judging.remind", _("Reminders sent"), _("Reminders sent to judges")),
+    ]:
+        actions.register_action(action, label, message)
