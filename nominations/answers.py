@@ -26,6 +26,9 @@ SECTION_FIELDS = {
     "metrics": [name for name in METRIC_FIELDS if name != "turnaround_unit"],
 }
 LONG_TEXT = set(WORD_LIMITS)  # the narrative answers
+# What tells who nominated: left out for judges when a round hides the nominator.
+NOMINATOR_SECTIONS = {"contact"}
+NOMINATOR_FIELDS = {"relation"}
 
 
 @dataclass
@@ -59,12 +62,17 @@ def display_value(nomination, name):
     return str(value)
 
 
-def answer_sections(nomination, step_url):
-    """Sections with their answers; `step_url(step)` gives each section's "Change" link."""
+def answer_sections(nomination, step_url, without_nominator=False):
+    """Sections with their answers; `step_url(step)` gives each section's "Change" link.
+    `without_nominator` leaves out the answers that tell who nominated (for judges)."""
     sections = []
     titles = {step: form.title for step, form in STEP_FORMS.items()}
     titles["metrics"] = _("CX metrics")
     for step, names in SECTION_FIELDS.items():
+        if without_nominator:
+            if step in NOMINATOR_SECTIONS:
+                continue
+            names = [name for name in names if name not in NOMINATOR_FIELDS]
         form_step = "results" if step == "metrics" else step
         section = AnswerSection(step=form_step, title=titles[step])
         if step_url:

@@ -7,7 +7,8 @@ from django.utils import translation
 from .answers import answer_sections
 
 
-def nomination_pdf(nomination, request=None):
+def nomination_pdf(nomination, request=None, without_nominator=False):
+    """The PDF; `without_nominator` leaves out who nominated (the judges' copy)."""
     from weasyprint import HTML
 
     with translation.override(nomination.language or translation.get_language()):
@@ -15,7 +16,9 @@ def nomination_pdf(nomination, request=None):
             "nominations/pdf/nomination.html",
             {
                 "nomination": nomination,
-                "answer_sections": answer_sections(nomination, None),
+                "answer_sections": answer_sections(
+                    nomination, None, without_nominator=without_nominator
+                ),
                 "evidence": nomination.evidence.all(),
             },
         )

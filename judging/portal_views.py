@@ -1,0 +1,397 @@
+"""The judge portal: the dashboard, an entry with its scoresheet, the submit confirmation, the
+conflict check and the judge's conflicts. Views stay thin: the rules are in scoring.py,
+conflicts.py and access.py."""
+
+from dataclasses import dataclass, field
+
+from django.contrib import messages
+from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nominations.answers import answer_sections
+from nominations.models import AwardCycle, EvidenceFile
+from nominations.views import evidence_response
+
+from . import conflicts, scoring
+from .access import judge_required, own_assignment, own_assignments
+from .forms import ConflictForm, CycleConflictForm, ScoresheetForm
+from .models import Conflict, CriterionScore, Round, Scoresheet, ScoresheetStatus
+
+
+@dataclass
+class RoundGroup:
+    round: Round
+    rows: list = field(default_factory=list)
+
+    @property
+    def submitted(self):
+        return sum(1 for row in self.rows if row.status == ScoresheetStatus.SUBMITTED)
+
+    @property
+    def total(self):
+        return len(self.rows)
+
+
+@dataclass
+class Row:
+    assignment: object
+    status: str
+    overdue: bool
+
+
+@judge_required
+def dashboard(request):
+    judge = request.judge
+    today = timezone.localdate()
+    assignments = (
+        own_assignments(judge)
+        .select_related("round", "round__cycle", "nomination", "nomination__category", "scoresheet")
+        .order_by("due_on", "nomination__organisation_name", "pk")
+    )
+    groups = {}
+    # The current cycle's rounds show even before anything is assigned in them.
+    for round in (
+        Round.objects.filter(cycle__is_current=True, cycle__panel_memberships__judge=judge)
+        .select_related("cycle")
+        .distinct()
+    ):
+        groups[round.pk] = RoundGroup(round)
+    for assignment in assignments:
+        group = groups.setdefault(assignment.round_id, RoundGroup(assignment.round))
+        status = scoring.status_of(assignment)
+        overdue = status != ScoresheetStatus.SUBMITTED and assignment.due_on < today
+        group.rows.append(Row(assignment, status, overdue))
+    ordered = sorted(
+        groups.values(),
+        key=lambda group: (not group.round.cycle.is_current, -group.round.opens_at.timestamp()),
+    )
+    return render(
+        request,
+        "judging/portal/dashboard.html",
+        {"judge": judge, "groups": ordered, "now": timezone.now()},
+    )
+
+
+def _with_rubric(assignment):
+    rubric = scoring.rubric_of(assignment)
+    prefetch_related_objects([rubric], "criteria", "levels")
+    return rubric
+
+
+def _existing_sheet(assignment):
+    return (
+        Scoresheet.objects.filter(assignment=assignment)
+        .prefetch_related(Prefetch("scores", queryset=CriterionScore.objects.order_by("pk")))
+        .first()
+    )
+
+
+def _conflict_check(request, assignment, form=None, status=200):
+    return render(
+        request,
+        "judging/portal/conflict_check.html",
+        {
+            "assignment": assignment,
+            "nomination": assignment.nomination,
+            "form": form or ConflictForm(),
+            "can_withdraw": _can_withdraw(assignment),
+        },
+        status=status,
+    )
+
+
+def _can_withdraw(assignment):
+    sheet = Scoresheet.objects.filter(assignment=assignment).only("status").first()
+    return not assignment.round.is_closed() and not (sheet and sheet.is_submitted)
+
+
+def score_rows(rubric, sheet):
+    """(criterion, its CriterionScore or None, the level's descriptor) for every criterion."""
+    scores = {score.criterion_id: score for score in sheet.scores.all()}
+    descriptors = {level.value: level.descriptor for level in rubric.levels.all()}
+    rows = []
+    for criterion in rubric.criteria.all():
+        score = scores.get(criterion.pk)
+        descriptor = descriptors.get(score.score, "") if score and score.score is not None else ""
+        rows.append((criterion, score, descriptor))
+    return rows
+
+
+def _other_sheets(assignment, rubric):
+    """The other judges' submitted scoresheets of the entry, as "Judge A", "Judge B", ..."""
+    sheets = (
+        Scoresheet.objects.filter(
+            assignment__round=assignment.round_id,
+            assignment__nomination=assignment.nomination_id,
+            status=ScoresheetStatus.SUBMITTED,
+        )
+        .exclude(assignment=assignment)
+        .prefetch_related("scores")
+        .order_by("assignment_id")
+    )
+    others = []
+    for index, sheet in enumerate(sheets):
+        others.append(
+            {
+                "label": _("Judge %(letter)s") % {"letter": chr(ord("A") + index % 26)},
+                "sheet": sheet,
+                "weighted": scoring.weighted_score(sheet, rubric),
+                "scores": score_rows(rubric, sheet),
+            }
+        )
+    return others
+
+
+def _entry_context(request, assignment, rubric, sheet, form, stale=False):
+    nomination = assignment.nomination
+    round = assignment.round
+    lock = scoring.lock_reason(sheet, round)
+    context = {
+        "assignment": assignment,
+        "nomination": nomination,
+        "round": round,
+        "rubric": rubric,
+        "sheet": sheet,
+        "status": scoring.NOT_STARTED if sheet is None else sheet.status,
+        "form": form,
+        "lock": lock,
+        "stale": stale,
+        "answer_sections": answer_sections(
+            nomination, None, without_nominator=round.hide_nominator
+        ),
+        "evidence": nomination.evidence.all(),
+        "can_withdraw": not round.is_closed() and not (sheet and sheet.is_submitted),
+    }
+    if sheet is not None:
+        context["saved_scores"] = score_rows(rubric, sheet)
+        context["weighted"] = scoring.weighted_score(sheet, rubric)
+    if scoring.others_visible(assignment):
+        context["others"] = _other_sheets(assignment, rubric)
+        context["others_visible"] = True
+    return context
+
+
+def _render_entry(request, assignment, rubric, sheet, form, stale=False):
+    context = _entry_context(request, assignment, rubric, sheet, form, stale=stale)
+    return render(request, "judging/portal/entry.html", context)
+
+
+@judge_required
+def entry(request, assignment_id):
+    assignment = own_assignment(request, assignment_id)
+    if assignment.conflict_checked_at is None:
+        return _conflict_check(request, assignment)
+    rubric = _with_rubric(assignment)
+    sheet = _existing_sheet(assignment)
+    if request.method != "POST":
+        form = ScoresheetForm(rubric, initial=ScoresheetForm.initial_from(sheet))
+        return _render_entry(request, assignment, rubric, sheet, form)
+
+    reason = scoring.lock_reason(sheet, assignment.round)
+    if reason:
+        messages.error(request, reason)
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    form = ScoresheetForm(rubric, data=request.POST)
+    if not form.is_valid():
+        return _render_entry(request, assignment, rubric, sheet, form)
+    sheet = scoring.scoresheet_for(assignment)
+    try:
+        scoring.save(
+            sheet,
+            form.cleaned_data["version"],
+            form.scores(),
+            form.cleaned_data["overall_comment"],
+            form.cleaned_data["recommendation"],
+            request.user,
+        )
+    except scoring.StaleScoresheet as stale:
+        form = form.rebound(stale.current_version)
+        form.add_error(None, stale.message)
+        return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form, True)
+    except scoring.ScoresheetLocked as locked:
+        messages.error(request, locked.message)
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    except scoring.InvalidScore as invalid:
+        form.add_error(None, invalid.message)
+        return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form)
+
+    if "submit" in request.POST:
+        missing_criteria, no_recommendation = scoring.missing(sheet)
+        if missing_criteria or no_recommendation:
+            form = form.rebound(sheet.version)
+            form.add_error(
+                None,
+                _(
+                    "Your scores are saved as a draft. To submit them, complete what is "
+                    "marked below."
+                ),
+            )
+            form.add_missing_errors(missing_criteria, no_recommendation)
+            return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form)
+        return redirect("judging:submit", assignment_id=assignment.pk)
+    messages.success(
+        request,
+        _("Your draft is saved. You can change it until you submit it."),
+    )
+    return redirect("judging:entry", assignment_id=assignment.pk)
+
+
+@judge_required
+def submit(request, assignment_id):
+    """The confirmation step: a summary of the scores and the weighted score, then submit."""
+    assignment = own_assignment(request, assignment_id)
+    if assignment.conflict_checked_at is None:
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    sheet = _existing_sheet(assignment)
+    if sheet is None:
+        messages.error(request, _("Give your scores first, then submit them."))
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    sheet.assignment = assignment
+    reason = scoring.lock_reason(sheet, assignment.round)
+    if reason:
+        messages.error(request, reason)
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    rubric = _with_rubric(assignment)
+    stale_message = ""
+    if request.method == "POST":
+        try:
+            expected = int(request.POST.get("version", ""))
+        except ValueError:
+            expected = 0
+        try:
+            scoring.submit(sheet, expected, request.user)
+        except scoring.IncompleteScoresheet as incomplete:
+            messages.error(request, incomplete.message)
+            return redirect("judging:entry", assignment_id=assignment.pk)
+        except scoring.ScoresheetLocked as locked:
+            messages.error(request, locked.message)
+            return redirect("judging:entry", assignment_id=assignment.pk)
+        except scoring.StaleScoresheet:
+            stale_message = _(
+                "These scores were changed in another tab or window after you opened this page. "
+                "The summary below now shows the saved scores: check them and submit again."
+            )
+            sheet = _existing_sheet(assignment)
+            sheet.assignment = assignment
+        else:
+            messages.success(
+                request,
+                _("Your scores for %(entry)s are submitted. Thank you.")
+                % {"entry": assignment.nomination.organisation_name},
+            )
+            return redirect("judging:dashboard")
+    missing_criteria, no_recommendation = scoring.missing(sheet)
+    if (missing_criteria or no_recommendation) and not stale_message:
+        messages.error(
+            request, scoring.IncompleteScoresheet(missing_criteria, no_recommendation).message
+        )
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    rows = score_rows(rubric, sheet)
+    return render(
+        request,
+        "judging/portal/submit.html",
+        {
+            "assignment": assignment,
+            "nomination": assignment.nomination,
+            "sheet": sheet,
+            "rows": rows,
+            "rubric": rubric,
+            "weighted": scoring.weighted_score(sheet, rubric),
+            "stale_message": stale_message,
+            "complete": not (missing_criteria or no_recommendation),
+        },
+        status=409 if stale_message else 200,
+    )
+
+
+@judge_required
+def conflict_check(request, assignment_id):
+    """Before opening an entry: no conflict (open it) or a conflict (withdraw it)."""
+    assignment = own_assignment(request, assignment_id)
+    if request.method != "POST":
+        return _conflict_check(request, assignment)
+    if "no_conflict" in request.POST:
+        conflicts.confirm_no_conflict(assignment)
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    if "conflict" not in request.POST:  # neither button: ask again
+        return _conflict_check(request, assignment, ConflictForm(request.POST))
+    form = ConflictForm(request.POST)
+    if not form.is_valid():
+        return _conflict_check(request, assignment, form)
+    try:
+        conflicts.declare_entry_conflict(assignment, form.cleaned_data["reason"], request.user)
+    except conflicts.ConflictRefused as refused:
+        messages.error(request, refused.message)
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    messages.success(
+        request,
+        _(
+            "You declared a conflict with %(entry)s. The entry is no longer on your list; "
+            "another judge will score it."
+        )
+        % {"entry": assignment.nomination.organisation_name},
+    )
+    return redirect("judging:dashboard")
+
+
+@judge_required
+def conflict_list(request):
+    judge = request.judge
+    cycle = AwardCycle.objects.current()
+    form = CycleConflictForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and cycle and form.is_valid():
+        conflict = conflicts.declare_cycle_conflict(
+            judge,
+            cycle,
+            organisation=form.cleaned_data["organisation"],
+            country=form.cleaned_data["country"],
+            reason=form.cleaned_data["reason"],
+            user=request.user,
+        )
+        count = len(conflict.withdrawn)
+        messages.success(
+            request,
+            _("Your conflict is recorded.")
+            + " "
+            + (
+                _("%(count)s entry was withdrawn from your list.")
+                if count == 1
+                else _("%(count)s entries were withdrawn from your list.")
+            )
+            % {"count": count},
+        )
+        return redirect("judging:conflicts")
+    declared = Conflict.objects.filter(judge=judge).select_related("cycle", "nomination")
+    return render(
+        request,
+        "judging/portal/conflicts.html",
+        {"judge": judge, "cycle": cycle, "form": form, "conflicts": declared},
+    )
+
+
+@judge_required
+def evidence(request, assignment_id, evidence_id):
+    assignment = own_assignment(request, assignment_id)
+    if assignment.conflict_checked_at is None:
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    file = get_object_or_404(EvidenceFile, pk=evidence_id, nomination=assignment.nomination_id)
+    return evidence_response(file)
+
+
+@judge_required
+def pdf_copy(request, assignment_id):
+    from nominations.pdf import nomination_pdf
+
+    assignment = own_assignment(request, assignment_id)
+    if assignment.conflict_checked_at is None:
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    nomination = assignment.nomination
+    content = nomination_pdf(nomination, request, without_nominator=assignment.round.hide_nominator)
+    response = HttpResponse(content, content_type="application/pdf")
+    name = nomination.reference or f"entry-{assignment.pk}"
+    response["Content-Disposition"] = f'attachment; filename="entry-{name}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
