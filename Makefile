@@ -72,6 +72,7 @@ bench: install messages ## Benchmarks print their figures (not part of make test
 	$(PY) bench/page_weight.py
 	$(PY) bench/nomination_wizard.py
 	$(PY) bench/assignment.py
+	$(PY) bench/results.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,3 +1,9 @@
 """Entrants' feedback: the judges' comments on a nomination, after results are published."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import feedback
+
+urlpatterns = [
+    path("my-nominations/<uuid:uuid>/feedback/", feedback.feedback, name="feedback"),
+]

@@ -18,3 +18,15 @@ def register_log_actions(actions):
         ("judging.remind", _("Reminders sent"), _("Reminders sent to judges")),
     ]:
         actions.register_action(action, label, message)
+
+
+# The admin screens register their own hooks; importing them here is what loads them.
+from . import admin_setup, results_admin  # noqa: E402, F401
+
+
+@hooks.register("nomination_detail_links")
+def judges_feedback_link(request, nomination):
+    """The "Judges' feedback" link on the nominator's page of a nomination, once there is some."""
+    from .feedback import detail_links
+
+    return detail_links(request, nomination)

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlWizardView
+from wagtail import hooks
 from wagtail.log_actions import log
 
 from . import submission
@@ -316,6 +317,12 @@ def detail(request, uuid):
         )
     else:
         context["answer_sections"] = answer_sections(nomination, None)
+    # Links other apps add (e.g. the judges' feedback): each hook returns [(label, url)].
+    context["extra_links"] = [
+        link
+        for hook in hooks.get_hooks("nomination_detail_links")
+        for link in hook(request, nomination)
+    ]
     return render(request, "nominations/detail.html", context)
 
 

@@ -1,0 +1,72 @@
+"""Background work of the judging app, through the django-tasks API. Tasks take ids and fetch
+what they need, so a worker on another machine sees the committed state."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django_tasks import task
+
+from nominations.models import Nomination
+
+from .models import Outcome, Round, RoundDecision
+
+
+def _send(template, recipients, language, **context):
+    """Render judging/email/<template>_subject.txt and _body.txt in the language and send."""
+    with translation.override(language or settings.LANGUAGE_CODE):
+        context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
+        subject = render_to_string(f"judging/email/{template}_subject.txt", context).strip()
+        body = render_to_string(f"judging/email/{template}_body.txt", context)
+    send_mail(subject, body, None, recipients)
+
+
+# Results ----------------------------------------------------------------------------------------
+
+
+@task()
+def send_round_result(round_pk, nomination_pk):
+    """Tell an entry's nominator the outcome of a published round (or that the entry was not
+    selected this time), with a link to the judges' comments when the round shares them."""
+    round = Round.objects.select_related("cycle").get(pk=round_pk)
+    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
+        pk=nomination_pk
+    )
+    outcome = (
+        RoundDecision.objects.filter(round=round, nomination=nomination)
+        .values_list("outcome", flat=True)
+        .first()
+    ) or ""
+    feedback_url = ""
+    if round.entrant_feedback:
+        feedback_url = settings.WAGTAILADMIN_BASE_URL + reverse(
+            "judging:feedback", kwargs={"uuid": nomination.uuid}
+        )
+    _send(
+        "results",
+        [nomination.nominator.email],
+        nomination.language,
+        round=round,
+        nomination=nomination,
+        outcome=outcome,
+        outcome_label=Outcome(outcome).label if outcome else "",
+        feedback_url=feedback_url,
+    )
+
+
+# Judging admin: judge invitations and reminders (judging/invitations.py, judging/reminders.py).
+
+
+@task()
+def send_judge_invitation(profile_pk):
+    from .invitations import send_invitation_email
+
+    send_invitation_email(profile_pk)
+
+
+@task()
+def send_judging_reminder(judge_pk, round_pk):
+    from .reminders import send_reminder_email
+
+    send_reminder_email(judge_pk, round_pk)
