@@ -180,8 +180,9 @@ def load_nominations(cycle, nominator, count=40):
         owner = (
             nominator
             if number < 5
+            # Not @demo.test: sharing the demo judges' domain would make them likely conflicts.
             else User.objects.get_or_create(
-                email=f"agency{number:02d}@demo.test",
+                email=f"agency{number:02d}@agencies.demo.test",
                 defaults={"first_name": "Demo", "last_name": f"Agency {number}"},
             )[0]
         )

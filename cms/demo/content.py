@@ -801,6 +801,15 @@ PAGES = {
                 (
                     "call_to_action",
                     {
+                        "title": "The 2026 winners",
+                        "text": "Meet the public bodies the panel distinguished in 2026, category by category.",
+                        "page": "winners_2026",
+                        "label": "See the winners",
+                    },
+                ),
+                (
+                    "call_to_action",
+                    {
                         "title": "Be the first to know",
                         "text": "Follow our news to hear when nominations open.",
                         "page": "news",
@@ -889,12 +898,68 @@ PAGES = {
                 (
                     "call_to_action",
                     {
+                        "title": "Les lauréats 2026",
+                        "text": "Découvrez les organismes publics distingués par le jury en 2026, catégorie par catégorie.",
+                        "page": "winners_2026",
+                        "label": "Voir les lauréats",
+                    },
+                ),
+                (
+                    "call_to_action",
+                    {
                         "title": "Soyez informé en premier",
                         "text": "Suivez nos actualités pour connaître l'ouverture des candidatures.",
                         "page": "news",
                         "label": "Lire les actualités",
                     },
                 ),
+            ],
+        },
+    },
+    # --------------------------------------------------------- 2026 winners
+    # The winners, merit awards and finalists come from the 2026 cycle's results (judging/demo.py);
+    # editors only write the stories, matched to an entry by its organisation's name.
+    "winners_2026": {
+        "type": "WinnersPage",
+        "parent": "awards",
+        "en": {
+            "title": "2026 winners",
+            "slug": "2026-winners",
+            "cycle": "CX26",
+            "intro": "The public bodies the independent panel distinguished in the 2026 CX Awards, announced on Africa Public Service Day.",
+            "stories": [
+                {
+                    "organisation": "Nairobi One-Stop Citizen Service Centre",
+                    "story": "<p>Residents used to visit four offices to register a birth, renew an ID and pay a licence. The centre brought those services under one roof with one ticket, trained every agent to finish a request at the first visit and publishes its waiting times each week. Average visits per request fell from three to one.</p>",
+                },
+                {
+                    "organisation": "Rwanda Online Permits Service",
+                    "story": "<p>Building permits can now be requested, paid for and tracked on any phone, including by text message. Applicants who need help are served at assisted desks in every district, so going online did not leave anyone behind.</p>",
+                },
+                {
+                    "organisation": "Mairie de Dakar-Plateau – Service de l’état civil",
+                    "story": "<p>A birth certificate now takes 24 hours instead of two weeks. The team redesigned the procedure with the families who use it and answers every complaint within five days.</p>",
+                },
+            ],
+        },
+        "fr": {
+            "title": "Lauréats 2026",
+            "slug": "laureats-2026",
+            "cycle": "CX26",
+            "intro": "Les organismes publics distingués par le jury indépendant lors des Prix CX 2026, annoncés lors de la Journée africaine de la fonction publique.",
+            "stories": [
+                {
+                    "organisation": "Nairobi One-Stop Citizen Service Centre",
+                    "story": "<p>Les habitants devaient passer par quatre bureaux pour déclarer une naissance, renouveler une carte d’identité et payer une licence. Le centre a réuni ces services sous un même toit avec un seul ticket, formé chaque agent à terminer une demande dès la première visite et publie chaque semaine ses temps d’attente. Le nombre moyen de visites par demande est passé de trois à une.</p>",
+                },
+                {
+                    "organisation": "Rwanda Online Permits Service",
+                    "story": "<p>Les permis de construire se demandent, se paient et se suivent désormais sur n’importe quel téléphone, y compris par SMS. Les demandeurs qui ont besoin d’aide sont reçus à des guichets d’accompagnement dans chaque district : le passage en ligne n’a laissé personne de côté.</p>",
+                },
+                {
+                    "organisation": "Mairie de Dakar-Plateau – Service de l’état civil",
+                    "story": "<p>Un acte de naissance s’obtient désormais en 24 heures au lieu de deux semaines. L’équipe a repensé la démarche avec les familles qui l’utilisent et répond à chaque réclamation sous cinq jours.</p>",
+                },
             ],
         },
     },

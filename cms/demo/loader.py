@@ -58,9 +58,10 @@ class DemoLoader:
         }
         self.load_users()
         self.load_partners()
+        # Before the pages: the winners page shows a cycle's results.
+        self.load_awards()
         self.load_pages()
         self.load_settings()
-        self.load_awards()
         self.say(f"Demo content ready ({self.created} new pages).")
 
     def load_awards(self):
@@ -69,6 +70,10 @@ class DemoLoader:
         cycle = nominations_demo.load_cycle()
         nominator = get_user_model().objects.get(email="nominator@demo.test")
         nominations_demo.load_nominations(cycle, nominator)
+
+        from judging import demo as judging_demo
+
+        judging_demo.load(password=self.password)
 
     # Users -----------------------------------------------------------------------------------
     def load_users(self):
@@ -247,6 +252,10 @@ class DemoLoader:
             fields["event_date"] = date.fromisoformat(data["event_date"])
             fields["start_time"] = time.fromisoformat(data["start_time"])
             fields["end_time"] = time.fromisoformat(data["end_time"])
+        if page_type == "WinnersPage":
+            from nominations.models import AwardCycle
+
+            fields["cycle"] = AwardCycle.objects.get(code=data["cycle"])
         if page_type == "EnquiryFormPage":
             fields["to_address"] = settings.TEAM_EMAIL
             fields["from_address"] = parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
@@ -262,6 +271,22 @@ class DemoLoader:
             from cms.models import EnquiryFormField
 
             page.form_fields.set([EnquiryFormField(**field) for field in data["fields"]])
+        if page_type == "WinnersPage":
+            from cms.models import WinnerStory
+            from nominations.models import Nomination
+
+            entries = dict(
+                Nomination.objects.filter(cycle__code=data["cycle"]).values_list(
+                    "organisation_name", "pk"
+                )
+            )
+            page.stories.set(
+                [
+                    WinnerStory(nomination_id=entries[story["organisation"]], story=story["story"])
+                    for story in data["stories"]
+                    if story["organisation"] in entries
+                ]
+            )
 
     def _fill_links(self, page, data):
         """Second pass: blocks that link to other demo pages, now that every page exists."""

@@ -20,7 +20,7 @@ def one_page_of_each_type(language):
 def test_no_violations_on_any_page_type(page, language):
     failures = {}
     pages = one_page_of_each_type(language)
-    assert len(pages) == 11
+    assert len(pages) == 12  # every page type, the winners page included
     search = "/search/?q=pledge" if language == "en" else "/fr/search/?q=engagement"
     for name, url in [*pages, ("search", search)]:
         page.goto(url)

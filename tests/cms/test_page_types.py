@@ -185,6 +185,7 @@ def test_every_demo_page_renders_in_both_languages(client, language):
         "EnquiryFormPage",
         "NewsIndexPage",
         "NewsArticlePage",
+        "WinnersPage",
     }
 
 
