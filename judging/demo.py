@@ -49,6 +49,7 @@ from .models import (
     ScoresheetStatus,
     ScoreVisibility,
 )
+from .sheet_figures import mark_submitted
 
 # Rubrics ---------------------------------------------------------------------------------------
 # (key, name EN, name FR, guidance EN, guidance FR): the programme's criteria, as announced on
@@ -686,10 +687,11 @@ def _recommendation(rubric, rows):
 
 def _save_scoresheets(plans):
     """plans: (assignment, status, rows, recommendation, overall, moment) tuples."""
+    # Written as drafts, then submitted in one UPDATE that stores the results figures.
     sheets = Scoresheet.objects.bulk_create(
         Scoresheet(
             assignment=assignment,
-            status=status,
+            status=ScoresheetStatus.DRAFT,
             recommendation=recommendation,
             overall_comment=overall,
             created_at=moment - timedelta(hours=3),
@@ -703,6 +705,12 @@ def _save_scoresheets(plans):
         for sheet, (_a, _s, rows, *_rest) in zip(sheets, plans, strict=True)
         for criterion, score, comment in rows
     )
+    submitted = [
+        sheet.pk
+        for sheet, (_a, status, *_rest) in zip(sheets, plans, strict=True)
+        if status == ScoresheetStatus.SUBMITTED
+    ]
+    mark_submitted(Scoresheet.objects.filter(pk__in=submitted))
     for assignment, *_rest, moment in plans:
         assignment.conflict_checked_at = moment - timedelta(hours=4)
     Assignment.objects.bulk_update(

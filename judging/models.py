@@ -450,10 +450,21 @@ class Scoresheet(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    # What the sheet contributes to the results, stored when it is submitted and cleared when it
+    # is reopened (judging/sheet_figures.py), so the results read sheets, not criterion scores.
+    weighted_score = models.FloatField(_("weighted score"), null=True, editable=False)
+    top_criterion_score = models.SmallIntegerField(null=True, editable=False)
+    top_scores = models.PositiveSmallIntegerField(null=True, editable=False)
 
     class Meta:
         verbose_name = _("scoresheet")
         verbose_name_plural = _("scoresheets")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="submitted") | models.Q(weighted_score__isnull=False),
+                name="submitted_sheet_has_its_score",
+            )
+        ]
 
     def __str__(self):
         return str(self.assignment)

@@ -43,35 +43,36 @@ Entries of a round
     is one the round takes entries from; never drafts, withdrawn or ineligible nominations.
 
 How it is computed
-    The database does every aggregation, in one SQL statement (`_STATEMENT`); Python only turns
-    its rows (one per entry) into EntryResults and sorts them by the ranking's key. Raw SQL
-    because the computation nests aggregates - sums over criterion scores per sheet, then
+    Each submitted scoresheet carries its weighted score, its score on the top criterion and its
+    number of top scores, which the database computed when the sheet was submitted
+    (judging/sheet_figures.py). The database does every aggregation over them, in one SQL
+    statement (`_STATEMENT`), ranking included; Python only turns its rows (one per entry) into
+    EntryResults. Raw SQL because the computation nests aggregates -
     statistics over sheets per judge and over the round, then means per entry - and the Django
     ORM cannot aggregate over an aggregate nor define a CTE. The statement is portable between
     SQLite 3.35+ and PostgreSQL 15: every division is done in DOUBLE PRECISION (no integer
     division on PostgreSQL), clamping uses CASE (no LEAST/GREATEST), SQRT is PostgreSQL's or
     the one Django adds to SQLite. The only difference between the two is the function that
-    lists an entry's scores as text (GROUP_CONCAT / STRING_AGG). The entry set is the ORM
-    queryset `entries(round)` embedded as a subquery, and the rubrics' top criteria (a small
-    query) are passed in as parameters, which keeps the big aggregation parallel-safe on
-    PostgreSQL. The sort is Python's, so text compares the same on every database.
+    lists an entry's scores (GROUP_CONCAT / ARRAY_AGG). The statement selects the same entries
+    as the queryset `entries(round)` (tests hold them equal) with joins rather than EXISTS
+    subqueries, which is faster over 10,000 entries. The database also sorts and ranks the
+    entries (ROW_NUMBER over each category), comparing text byte by byte (COLLATE "C" on
+    PostgreSQL, SQLite's default), so the order is the same on both.
 """
 
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from django.db import connection
-from django.db.models import Exists, F, FloatField, OuterRef, Q, Sum
-from django.db.models.functions import Cast
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
 
+from . import sheet_figures
 from .models import (
     Assignment,
-    Criterion,
     CriterionScore,
     ModerationNote,
     Recommendation,
@@ -124,7 +125,8 @@ class EntryResult:
 
 
 def entries(round):
-    """The nominations a round's results cover (see the module docstring)."""
+    """The nominations a round's results cover (see the module docstring). The results
+    statement's WHERE clause says the same in SQL: change both together."""
     in_round = Exists(Assignment.objects.filter(round=round, nomination=OuterRef("pk")))
     decided = Exists(RoundDecision.objects.filter(round=round, nomination=OuterRef("pk")))
     return (
@@ -134,76 +136,76 @@ def entries(round):
     )
 
 
-# One statement, read from the top:
-#   sheet          one row per submitted scoresheet of the round (an assignment is one judge and
-#                  one entry): weighted score 0-100, its score on the rubric's top criterion
-#                  (their ids are a parameter), its number of top-of-scale scores
-#   judge          each judge's number of sheets, mean weighted score and mean square (the
-#                  judge's population variance is mean square - mean x mean)
+# One statement, read from the top. Every assignment of the round is read with its scoresheet's
+# figures, stored when the sheet was submitted (NULL when it is not): the weighted score 0-100,
+# the score on the rubric's top criterion, the number of top-of-scale scores. It is read twice
+# (by `judge` and `normalised`) rather than kept in a CTE of its own: an index then gives the
+# rows in judge order and in entry order, so neither GROUP BY sorts, and PostgreSQL plans
+# with true row counts.
+#   category_place each category of the cycle's place: by sort order, then name, then id
+#   judge          each judge's number of submitted sheets, mean weighted score and mean square
+#                  (the judge's population variance is mean square - mean x mean)
 #   round_stats    the mean and variance of all the round's sheets, from the judges' figures
 #   normalised     each sheet's z (0 when its judge's variance is nil) x round sd + round mean
-#   entry_score    per entry: means (the normalised one clamped to 0-100 sheet by sheet),
-#                  spread, tie-break inputs, the scores as text
-#   progress       per entry: assignments and submitted sheets
-# and the final SELECT adds each entry's details and decision (round_results sorts them).
+#   entry_score    per entry: assignments, submitted sheets, means (the normalised one clamped
+#                  to 0-100 sheet by sheet), spread, tie-break inputs, the judges' scores
+# and the final SELECT adds each entry's details and decision, and sorts and ranks the entries
+# per category by the ranking's key (`_RANKING`).
 # Variances are mean of squares minus square of mean: scores are 0-100, so rounding stays far
 # below ZERO_VARIANCE even over thousands of sheets.
 _STATEMENT = """
 WITH
-sheet AS (
-    SELECT
-        a.nomination_id,
-        a.judge_id,
-        COALESCE(SUM(
-            CAST(cs.score - r.scale_min AS DOUBLE PRECISION) * c.weight
-            / (r.scale_max - r.scale_min)
-        ), 0) AS weighted,
-        MAX(CASE WHEN cs.criterion_id IN ({top_criteria}) THEN cs.score END)
-            AS top_criterion_score,
-        SUM(CASE WHEN cs.score = r.scale_max THEN 1 ELSE 0 END) AS top_scores
-    FROM judging_assignment a
-    JOIN judging_scoresheet s ON s.assignment_id = a.id
-    JOIN judging_criterionscore cs ON cs.scoresheet_id = s.id
-    JOIN judging_criterion c ON c.id = cs.criterion_id
-    JOIN judging_rubric r ON r.id = c.rubric_id
-    WHERE a.round_id = %s AND s.status = %s
-    GROUP BY a.nomination_id, a.judge_id
+category_place AS (
+    SELECT cat.id, ROW_NUMBER() OVER (ORDER BY cat.sort_order, {category_name}{binary}, cat.id)
+        AS place
+    FROM nominations_category cat
+    WHERE cat.cycle_id = %(cycle)s
 ),
 judge AS (
     SELECT
-        judge_id,
-        COUNT(*) AS sheets,
-        AVG(weighted) AS mean,
-        AVG(weighted * weighted) AS mean_square
-    FROM sheet
-    GROUP BY judge_id
+        a.judge_id,
+        COUNT(s.weighted_score) AS sheets,
+        AVG(s.weighted_score) AS mean,
+        AVG(s.weighted_score * s.weighted_score) AS mean_square
+    FROM judging_assignment a
+    LEFT JOIN judging_scoresheet s ON s.assignment_id = a.id AND s.status = %(submitted)s
+    WHERE a.round_id = %(round)s
+    GROUP BY a.judge_id
 ),
 round_stats AS (
     SELECT
-        SUM(sheets * mean) / SUM(sheets) AS mean,
-        SUM(sheets * mean_square) / SUM(sheets)
-            - (SUM(sheets * mean) / SUM(sheets)) * (SUM(sheets * mean) / SUM(sheets))
+        SUM(sheets * mean) / NULLIF(SUM(sheets), 0) AS mean,
+        SUM(sheets * mean_square) / NULLIF(SUM(sheets), 0)
+            - (SUM(sheets * mean) / NULLIF(SUM(sheets), 0))
+            * (SUM(sheets * mean) / NULLIF(SUM(sheets), 0))
             AS variance
     FROM judge
 ),
 normalised AS (
     SELECT
-        s.nomination_id,
-        s.weighted,
+        a.nomination_id,
+        s.weighted_score AS weighted,
         s.top_criterion_score,
         s.top_scores,
-        CASE WHEN j.mean_square - j.mean * j.mean > %s AND rs.variance > %s
+        CASE
+            WHEN s.weighted_score IS NULL THEN NULL
+            WHEN j.mean_square - j.mean * j.mean > %(zero)s AND rs.variance > %(zero)s
             THEN rs.mean
-                + (s.weighted - j.mean) * SQRT(rs.variance / (j.mean_square - j.mean * j.mean))
+                + (s.weighted_score - j.mean)
+                * SQRT(rs.variance / (j.mean_square - j.mean * j.mean))
             ELSE rs.mean
         END AS unclamped
-    FROM sheet s
-    JOIN judge j ON j.judge_id = s.judge_id
+    FROM judging_assignment a
+    LEFT JOIN judging_scoresheet s ON s.assignment_id = a.id AND s.status = %(submitted)s
+    CROSS JOIN judge j
     CROSS JOIN round_stats rs
+    WHERE a.round_id = %(round)s AND j.judge_id = a.judge_id
 ),
 entry_score AS (
     SELECT
         nomination_id,
+        COUNT(*) AS assigned,
+        COUNT(weighted) AS submitted,
         AVG(weighted) AS raw_mean,
         AVG(CASE WHEN unclamped < 0 THEN 0.0 WHEN unclamped > 100 THEN 100.0 ELSE unclamped END)
             AS normalised,
@@ -213,16 +215,6 @@ entry_score AS (
         {score_list} AS judge_scores
     FROM normalised
     GROUP BY nomination_id
-),
-progress AS (
-    SELECT
-        a.nomination_id,
-        COUNT(*) AS assigned,
-        SUM(CASE WHEN s.status = %s THEN 1 ELSE 0 END) AS submitted
-    FROM judging_assignment a
-    LEFT JOIN judging_scoresheet s ON s.assignment_id = a.id
-    WHERE a.round_id = %s
-    GROUP BY a.nomination_id
 )
 SELECT
     n.id,
@@ -230,10 +222,9 @@ SELECT
     n.organisation_name,
     n.country,
     n.category_id,
-    cat.name_en,
-    cat.name_fr,
-    COALESCE(p.assigned, 0),
-    COALESCE(p.submitted, 0),
+    {category_name},
+    COALESCE(e.assigned, 0),
+    COALESCE(e.submitted, 0),
     e.judge_scores,
     e.raw_mean,
     e.normalised,
@@ -241,95 +232,93 @@ SELECT
     e.top_criterion_mean,
     COALESCE(e.top_scores, 0),
     d.outcome,
-    cat.sort_order
+    CASE WHEN e.normalised IS NULL THEN NULL
+        ELSE ROW_NUMBER() OVER (PARTITION BY {category} ORDER BY {ranking})
+    END
 FROM nominations_nomination n
 LEFT JOIN nominations_category cat ON cat.id = n.category_id
-LEFT JOIN progress p ON p.nomination_id = n.id
+LEFT JOIN category_place cp ON cp.id = n.category_id
 LEFT JOIN entry_score e ON e.nomination_id = n.id
-LEFT JOIN judging_rounddecision d ON d.nomination_id = n.id AND d.round_id = %s
-WHERE n.id IN ({entries}){category_filter}
+LEFT JOIN judging_rounddecision d ON d.nomination_id = n.id AND d.round_id = %(round)s
+WHERE n.cycle_id = %(cycle)s
+    AND n.status NOT IN ({not_entered})
+    AND (n.status IN ({entering}) OR e.nomination_id IS NOT NULL OR d.id IS NOT NULL)
+    {category_filter}
+ORDER BY {category}, {ranking}
 """
 
+# Within a category's place (`category_place`: its sort order, then its name, then its id),
+# the ranking (see the module docstring): ranked entries first, the normalised score to a
+# millionth of a point, the top criterion's mean, the number of top scores, the reference. Text
+# is compared byte by byte (code point order) on every database.
+_RANKING = """e.normalised IS NULL,
+        ROUND(e.normalised * {precision}) DESC,
+        COALESCE(e.top_criterion_mean, -1) DESC,
+        COALESCE(e.top_scores, 0) DESC,
+        n.reference{binary},
+        n.id"""
+
+# An entry's weighted scores: an array on PostgreSQL, comma-separated text on SQLite.
 _SCORE_LIST = {
-    "postgresql": "STRING_AGG(CAST(weighted AS TEXT), ',')",
+    "postgresql": "ARRAY_AGG(weighted) FILTER (WHERE weighted IS NOT NULL)",
     "sqlite": "GROUP_CONCAT(weighted, ',')",
 }
+_BINARY = {"postgresql": ' COLLATE "C"', "sqlite": ""}
 
 
-def top_criteria():
-    """The id of every rubric's highest-weighted criterion (the lowest sort order, then the
-    lowest id, when weights tie). Rubrics are few, so this reads them all."""
-    top = {}
-    for rubric_id, criterion_id in Criterion.objects.order_by(
-        "rubric_id", "-weight", F("sort_order").asc(nulls_last=True), "pk"
-    ).values_list("rubric_id", "pk"):
-        top.setdefault(rubric_id, criterion_id)
-    return sorted(top.values())
+def _named(prefix, values):
+    """Named placeholders for a list of values: ("%(p0)s, %(p1)s", {"p0": ..., "p1": ...})."""
+    names = {f"{prefix}{index}": value for index, value in enumerate(values)}
+    return ", ".join(f"%({name})s" for name in names) or "NULL", names
 
 
 def _statement(round, category_id):
-    entries_sql, entries_params = entries(round).order_by().values("id").query.sql_with_params()
-    top = top_criteria() or [0]
+    vendor = connection.vendor if connection.vendor in _SCORE_LIST else "sqlite"
+    binary = _BINARY[vendor]
+    if get_language() == "fr":
+        category_name = "COALESCE(NULLIF(cat.name_fr, ''), cat.name_en, '')"
+    else:
+        category_name = "COALESCE(cat.name_en, '')"
+    not_entered, not_entered_params = _named("not_entered", NOT_ENTERED)
+    entering, entering_params = _named("entering", round.entering_statuses)
     sql = _STATEMENT.format(
-        top_criteria=", ".join(["%s"] * len(top)),
-        score_list=_SCORE_LIST.get(connection.vendor, _SCORE_LIST["sqlite"]),
-        entries=entries_sql,
-        category_filter="" if category_id is None else " AND n.category_id = %s",
+        score_list=_SCORE_LIST[vendor],
+        category_name=category_name,
+        category="COALESCE(cp.place, 0)",
+        ranking=_RANKING.format(precision=TIE_PRECISION, binary=binary),
+        binary=binary,
+        not_entered=not_entered,
+        entering=entering,
+        category_filter="" if category_id is None else "AND n.category_id = %(category)s",
     )
-    submitted = ScoresheetStatus.SUBMITTED.value
-    params = [
-        *top,
-        round.pk,
-        submitted,
-        ZERO_VARIANCE,
-        ZERO_VARIANCE,
-        submitted,
-        round.pk,
-        round.pk,
-        *entries_params,
-    ]
-    if category_id is not None:
-        params.append(category_id)
+    params = {
+        "submitted": ScoresheetStatus.SUBMITTED.value,
+        "round": round.pk,
+        "cycle": round.cycle_id,
+        "zero": ZERO_VARIANCE,
+        "category": category_id,
+        **not_entered_params,
+        **entering_params,
+    }
     return sql, params
-
-
-def _place(result, category_order):
-    """Sort key of an entry: its category's place, then the ranking's tie-breaks (see the module
-    docstring), unranked entries last. Python's sort, so that text compares the same way on
-    every database (and PostgreSQL's locale-aware text sort is slow)."""
-    normalised, top_mean = result.normalised, result.top_criterion_mean
-    return (
-        category_order or 0,
-        result.category_name,
-        result.category_id or 0,
-        normalised is None,
-        0 if normalised is None else -round(normalised * TIE_PRECISION),
-        1 if top_mean is None else -top_mean,
-        -result.top_scores,
-        result.reference,
-        result.nomination_id,
-    )
 
 
 def round_results(round, category_id=None):
     """The round's entries with their results (EntryResult), ordered by category (its sort
-    order) and rank, unranked entries last in their category. Two queries: the rubrics' top
-    criteria, then the statement."""
+    order, then name) and rank, unranked entries last in their category. One query."""
     sql, params = _statement(round, category_id)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    french = get_language() == "fr"
     threshold = round.disagreement_threshold - 1e-9  # 25 points apart is 25, not 24.999...
-    ordered = []
+    results = []
     for (
         nomination_id,
         reference,
         organisation_name,
         country,
         category_id_,
-        name_en,
-        name_fr,
+        category_name,
         assigned,
         submitted,
         score_list,
@@ -339,39 +328,32 @@ def round_results(round, category_id=None):
         top_criterion_mean,
         top_scores,
         outcome,
-        category_order,
+        rank,
     ) in rows:
-        judge_scores = sorted(map(float, score_list.split(",")), reverse=True) if score_list else []
-        spread = None if spread is None else float(spread)
-        result = EntryResult(
-            nomination_id=nomination_id,
-            reference=reference or "",
-            organisation_name=organisation_name,
-            country=country,
-            category_id=category_id_,
-            category_name=(name_fr if french and name_fr else name_en) or "",
-            assigned=int(assigned),
-            submitted=int(submitted),
-            judge_scores=judge_scores,
-            raw_mean=None if raw_mean is None else float(raw_mean),
-            normalised=None if normalised is None else float(normalised),
-            spread=spread,
-            disagreement=len(judge_scores) >= 2 and spread >= threshold,
-            top_criterion_mean=(None if top_criterion_mean is None else float(top_criterion_mean)),
-            top_scores=int(top_scores),
-            outcome=outcome or "",
+        if isinstance(score_list, str):
+            score_list = map(float, score_list.split(","))
+        judge_scores = sorted(score_list, reverse=True) if score_list else []
+        results.append(
+            EntryResult(
+                nomination_id=nomination_id,
+                reference=reference or "",
+                organisation_name=organisation_name,
+                country=country,
+                category_id=category_id_,
+                category_name=category_name,
+                assigned=assigned,
+                submitted=submitted,
+                judge_scores=judge_scores,
+                raw_mean=raw_mean,
+                normalised=normalised,
+                spread=spread,
+                disagreement=len(judge_scores) >= 2 and spread >= threshold,
+                top_criterion_mean=top_criterion_mean,
+                top_scores=top_scores,
+                outcome=outcome or "",
+                rank=rank,
+            )
         )
-        ordered.append((_place(result, category_order), result))
-    ordered.sort(key=itemgetter(0))
-    results = []
-    place, category = 0, object()
-    for _key, result in ordered:
-        if result.category_id != category:
-            place, category = 0, result.category_id
-        if result.normalised is not None:
-            place += 1
-            result.rank = place
-        results.append(result)
     return results
 
 
@@ -413,19 +395,6 @@ class JudgeRow:
         return self.status == ScoresheetStatus.SUBMITTED
 
 
-def _weighted_expression():
-    """The weighted score (0-100) of a scoresheet, as an ORM aggregate over its scores: the same
-    formula as the `sheet` step of the statement."""
-    scale_min = F("scores__criterion__rubric__scale_min")
-    span = F("scores__criterion__rubric__scale_max") - scale_min
-    return Sum(
-        Cast(F("scores__score") - scale_min, FloatField())
-        * F("scores__criterion__weight")
-        / Cast(span, FloatField()),
-        output_field=FloatField(),
-    )
-
-
 def entry_detail(round, nomination):
     """One row per judge assigned to the entry in the round (JudgeRow): status, weighted score,
     each criterion's score and comment, overall comment and recommendation. A few queries,
@@ -440,7 +409,7 @@ def entry_detail(round, nomination):
     sheets = {
         sheet.assignment_id: sheet
         for sheet in Scoresheet.objects.filter(assignment__in=assignments).annotate(
-            weighted=_weighted_expression()
+            weighted=sheet_figures.weighted_sum("scores__")
         )
     }
     scores = {}

@@ -15,6 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from . import sheet_figures
 from .models import (
     CriterionScore,
     Recommendation,
@@ -206,19 +207,19 @@ def submit(scoresheet, expected_version, user, now=None):
         criteria, no_recommendation = missing(scoresheet)
         if criteria or no_recommendation:
             raise IncompleteScoresheet(criteria, no_recommendation)
-        changed = Scoresheet.objects.filter(
-            pk=scoresheet.pk, version=expected_version, status=ScoresheetStatus.DRAFT
-        ).update(
-            status=ScoresheetStatus.SUBMITTED,
+        changed = sheet_figures.mark_submitted(
+            Scoresheet.objects.filter(
+                pk=scoresheet.pk, version=expected_version, status=ScoresheetStatus.DRAFT
+            ),
             submitted_at=now,
             updated_at=now,
             version=F("version") + 1,
         )
         if not changed:
             _refused(scoresheet, now)
-        scoresheet.status = ScoresheetStatus.SUBMITTED
-        scoresheet.submitted_at = now
-        scoresheet.version = expected_version + 1
+        scoresheet.refresh_from_db(
+            fields=["status", "submitted_at", "version", *sheet_figures.cleared()]
+        )
         log(
             scoresheet,
             "judging.submit",
@@ -246,12 +247,15 @@ def reopen(scoresheet, user, reason, now=None):
             submitted_at=None,
             updated_at=now,
             version=F("version") + 1,
+            **sheet_figures.cleared(),
         )
         if not changed:
             raise ScoringError(
                 _("This scoresheet is not submitted, so there is nothing to reopen.")
             )
-        scoresheet.refresh_from_db(fields=["status", "submitted_at", "updated_at", "version"])
+        scoresheet.refresh_from_db(
+            fields=["status", "submitted_at", "updated_at", "version", *sheet_figures.cleared()]
+        )
         log(
             scoresheet,
             "judging.reopen",

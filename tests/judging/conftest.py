@@ -12,13 +12,17 @@ from django.utils import timezone
 from judging import assignment_run
 from judging.models import (
     Criterion,
+    CriterionScore,
     JudgeProfile,
     PanelMembership,
     Round,
     RoundKind,
     Rubric,
     ScaleLevel,
+    Scoresheet,
+    ScoresheetStatus,
 )
+from judging.sheet_figures import mark_submitted
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
 from tests.nominations.conftest import make_user
@@ -72,6 +76,21 @@ def make_entry(cycle, category, number, status=NominationStatus.ELIGIBLE, **fiel
         submitted_at=timezone.now(),
         **values,
     )
+
+
+def make_sheet(assignment, status=ScoresheetStatus.DRAFT, scores=(), **fields):
+    """A scoresheet written straight to the database: `scores` are (criterion, score, comment)
+    triples; a submitted sheet gets its results figures as scoring.submit stores them."""
+    sheet = Scoresheet.objects.create(assignment=assignment, **fields)
+    CriterionScore.objects.bulk_create(
+        CriterionScore(scoresheet=sheet, criterion=criterion, score=score, comment=comment)
+        for criterion, score, comment in scores
+    )
+    if status == ScoresheetStatus.SUBMITTED:
+        submitted_at = fields.get("submitted_at") or timezone.now()
+        mark_submitted(Scoresheet.objects.filter(pk=sheet.pk), submitted_at=submitted_at)
+        sheet.refresh_from_db()
+    return sheet
 
 
 def make_round(cycle, rubric, k=2, **fields):

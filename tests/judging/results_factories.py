@@ -7,9 +7,9 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from judging.models import Assignment, CriterionScore, Scoresheet, ScoresheetStatus
+from judging.models import Assignment, ScoresheetStatus
 from nominations.models import AwardCycle, Category
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
+from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric, make_sheet
 
 
 def judged(round, nomination, judge, scores, status=ScoresheetStatus.SUBMITTED, **fields):
@@ -21,21 +21,14 @@ def judged(round, nomination, judge, scores, status=ScoresheetStatus.SUBMITTED, 
     )
     comments = fields.pop("comments", None) or [""] * len(scores)
     fields.setdefault("recommendation", "yes")
-    sheet = Scoresheet.objects.create(
-        assignment=assignment,
-        status=status,
-        submitted_at=timezone.now() if status == ScoresheetStatus.SUBMITTED else None,
-        **fields,
-    )
     criteria = list(round.rubric_for(nomination.category_id).criteria.all())
     assert len(criteria) == len(scores), "one score per criterion"
-    CriterionScore.objects.bulk_create(
-        [
-            CriterionScore(scoresheet=sheet, criterion=criterion, score=score, comment=comment)
-            for criterion, score, comment in zip(criteria, scores, comments, strict=True)
-        ]
+    return make_sheet(
+        assignment,
+        status,
+        scores=zip(criteria, scores, comments, strict=True),
+        **fields,
     )
-    return sheet
 
 
 def assigned(round, nomination, judge):

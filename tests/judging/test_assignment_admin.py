@@ -10,7 +10,7 @@ from wagtail.models import ModelLogEntry
 
 from judging.models import Assignment, Conflict, Scoresheet, ScoresheetStatus
 
-from .conftest import make_entry, make_judge, make_round
+from .conftest import make_entry, make_judge, make_round, make_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +147,7 @@ def test_add_by_hand_is_saved_and_logged(admin_client, world, empty_round):
 def test_remove_is_logged_and_refused_for_a_submitted_scoresheet(admin_client, world):
     draft, submitted = Assignment.objects.filter(round=world.round).order_by("pk")[:2]
     Scoresheet.objects.create(assignment=draft, status=ScoresheetStatus.DRAFT)
-    Scoresheet.objects.create(assignment=submitted, status=ScoresheetStatus.SUBMITTED)
+    make_sheet(submitted, ScoresheetStatus.SUBMITTED)
 
     html = admin_client.get(f"/admin/judging/assignments/delete/{draft.pk}/").content.decode()
     assert "draft scoresheet for this entry: it is deleted with the assignment" in html
@@ -172,7 +172,7 @@ def test_assignment_list_filters_and_keeps_its_query_count(
     admin_client, world, django_assert_max_num_queries
 ):
     submitted = Assignment.objects.filter(round=world.round).first()
-    Scoresheet.objects.create(assignment=submitted, status=ScoresheetStatus.SUBMITTED)
+    make_sheet(submitted, ScoresheetStatus.SUBMITTED)
     url = f"/admin/judging/assignments/?round={world.round.pk}"
     with django_assert_max_num_queries(80) as captured:
         html = admin_client.get(url).content.decode()

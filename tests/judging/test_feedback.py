@@ -8,29 +8,26 @@ import pytest
 from django.utils import timezone
 
 from judging import feedback
-from judging.models import CriterionScore, Recommendation, Scoresheet, ScoresheetStatus
+from judging.models import Recommendation, ScoresheetStatus
 from nominations.models import Nomination
 from tests.nominations.conftest import make_user
 
-from .conftest import make_round
+from .conftest import make_round, make_sheet
 
 pytestmark = pytest.mark.django_db
 
 
 def score(assignment, comments, overall="", status=ScoresheetStatus.SUBMITTED):
-    sheet = Scoresheet.objects.create(
-        assignment=assignment,
-        status=status,
+    criteria = assignment.round.rubric.criteria.order_by("sort_order")
+    return make_sheet(
+        assignment,
+        status,
+        scores=[
+            (criterion, 4, comment) for criterion, comment in zip(criteria, comments, strict=True)
+        ],
         overall_comment=overall,
         recommendation=Recommendation.YES,
-        submitted_at=timezone.now() if status == ScoresheetStatus.SUBMITTED else None,
     )
-    criteria = assignment.round.rubric.criteria.order_by("sort_order")
-    for criterion, comment in zip(criteria, comments, strict=True):
-        CriterionScore.objects.create(
-            scoresheet=sheet, criterion=criterion, score=4, comment=comment
-        )
-    return sheet
 
 
 def publish(round, **fields):

@@ -14,7 +14,7 @@ from judging import assignment_run, progress
 from judging.models import Assignment, Scoresheet, ScoresheetStatus
 from judging.reminders import pending_judges, send_reminders
 
-from .conftest import make_entry, make_judge
+from .conftest import make_entry, make_judge, make_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +42,12 @@ def scored(world):
     }
     assert [len(of[j.pk]) for j in world.judges] == [3, 3, 2]
     first, second, third = of[ada.pk]
-    Scoresheet.objects.create(assignment=first, status=ScoresheetStatus.SUBMITTED)
+    make_sheet(first, ScoresheetStatus.SUBMITTED)
     Scoresheet.objects.create(assignment=second, status=ScoresheetStatus.DRAFT)
     third.due_on = timezone.localdate() - timedelta(days=2)
     third.save()
     for assignment in of[bola.pk]:
-        Scoresheet.objects.create(assignment=assignment, status=ScoresheetStatus.SUBMITTED)
+        make_sheet(assignment, ScoresheetStatus.SUBMITTED)
     return {"ada": ada, "bola": bola, "chidi": chidi, "overdue": third, "of": of}
 
 

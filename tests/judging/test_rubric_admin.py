@@ -6,13 +6,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from judging.models import (
-    Assignment,
-    CriterionScore,
-    Rubric,
-    Scoresheet,
-    ScoresheetStatus,
-)
+from judging.models import Assignment, Rubric, ScoresheetStatus
+
+from .conftest import make_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -137,8 +133,7 @@ def edit_data(rubric, weights=None, names=None, delete=()):
 
 def submit_a_score(world):
     assignment = Assignment.objects.filter(round=world.round).first()
-    scoresheet = Scoresheet.objects.create(assignment=assignment, status=ScoresheetStatus.SUBMITTED)
-    CriterionScore.objects.create(scoresheet=scoresheet, criterion=world.criteria[0], score=4)
+    make_sheet(assignment, ScoresheetStatus.SUBMITTED, scores=[(world.criteria[0], 4, "")])
 
 
 def test_scored_rubric_keeps_its_weights_but_wording_can_improve(admin_client, world):
