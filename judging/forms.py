@@ -102,6 +102,25 @@ class ScoresheetForm(AccessibleFormMixin, forms.Form):
             initial[f"comment_{score.criterion_id}"] = score.comment
         return initial
 
+    def unsaved_input(self):
+        """What the judge typed, as text, whatever its validity: shown back when a save is
+        refused (the round closed meanwhile) so nothing typed is lost. [(label, text), ...]"""
+        data = self.data
+        lines = []
+        for criterion in self.rubric.criteria.all():
+            score = data.get(self.add_prefix(self.score_name(criterion)), "").strip()
+            comment = data.get(self.add_prefix(self.comment_name(criterion)), "").strip()
+            if score or comment:
+                text = " – ".join(part for part in (score, comment) if part)
+                lines.append((criterion.name, text))
+        for name in ("overall_comment", "recommendation"):
+            value = data.get(self.add_prefix(name), "").strip()
+            if value:
+                field = self.fields[name]
+                choices = dict(getattr(field, "choices", ()))
+                lines.append((field.label, str(choices.get(value, value))))
+        return lines
+
     def rebound(self, version):
         """The same typed input, bound again with another version (after a save or a conflict)."""
         data = self.data.copy()

@@ -179,6 +179,14 @@ def _render_entry(request, assignment, rubric, sheet, form, stale=False):
     return render(request, "judging/portal/entry.html", context)
 
 
+def _refused_while_locked(request, assignment, rubric, sheet, form):
+    """The sheet cannot change any more (submitted meanwhile, or the round closed): the page
+    says why and shows what the judge typed, so it can be sent to the awards team."""
+    context = _entry_context(request, assignment, rubric, sheet, form)
+    context["unsaved"] = form.unsaved_input()
+    return render(request, "judging/portal/entry.html", context, status=409)
+
+
 @judge_required
 def entry(request, assignment_id):
     assignment = own_assignment(request, assignment_id)
@@ -190,11 +198,9 @@ def entry(request, assignment_id):
         form = ScoresheetForm(rubric, initial=ScoresheetForm.initial_from(sheet))
         return _render_entry(request, assignment, rubric, sheet, form)
 
-    reason = scoring.lock_reason(sheet, assignment.round)
-    if reason:
-        messages.error(request, reason)
-        return redirect("judging:entry", assignment_id=assignment.pk)
     form = ScoresheetForm(rubric, data=request.POST)
+    if scoring.lock_reason(sheet, assignment.round):
+        return _refused_while_locked(request, assignment, rubric, sheet, form)
     if not form.is_valid():
         return _render_entry(request, assignment, rubric, sheet, form)
     sheet = scoring.scoresheet_for(assignment)
@@ -211,9 +217,8 @@ def entry(request, assignment_id):
         form = form.rebound(stale.current_version)
         form.add_error(None, stale.message)
         return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form, True)
-    except scoring.ScoresheetLocked as locked:
-        messages.error(request, locked.message)
-        return redirect("judging:entry", assignment_id=assignment.pk)
+    except scoring.ScoresheetLocked:
+        return _refused_while_locked(request, assignment, rubric, _existing_sheet(assignment), form)
     except scoring.InvalidScore as invalid:
         form.add_error(None, invalid.message)
         return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form)

@@ -369,12 +369,17 @@ def test_the_round_closed_makes_the_sheet_read_only(world, judge_client, checked
     )
     page = text(judge_client.get(entry_url(checked)))
     assert "The round closed on" in page and "Save draft" not in page
-    response = judge_client.post(entry_url(checked), form_data(world, values=(1, 1, 1), version=2))
-    assert response.status_code == 302
+    typed = form_data(world, values=(1, 1, 1), version=2, overall_comment="Typed too late.")
+    response = judge_client.post(entry_url(checked), typed)
+    assert response.status_code == 409
     assert (
         Scoresheet.objects.get(assignment=checked).scores.get(criterion=world.criteria[0]).score
         == 5
     )
+    # Nothing typed is lost: the refusal shows it back, to copy for the awards team.
+    page = text(response)
+    assert "The round closed on" in page and "not saved" in page
+    assert "1 – Comment 1" in page and "Typed too late." in page
 
 
 # Other judges' scores -------------------------------------------------------------------------
