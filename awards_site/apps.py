@@ -17,3 +17,9 @@ class AwardsSiteConfig(AppConfig):
         from wagtail.models import Page
 
         post_delete.connect(invalidate_main_menu, sender=Page, dispatch_uid="menu-page-delete")
+
+        from allauth.account.signals import password_reset
+
+        from .accounts import verify_email_on_password_reset
+
+        password_reset.connect(verify_email_on_password_reset, dispatch_uid="verify-on-reset")

@@ -5,6 +5,7 @@ inviting again duplicates nothing. The judges list shows panels and loads withou
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from wagtail.models import ModelLogEntry
@@ -91,6 +92,8 @@ def test_invite_a_new_judge_who_then_chooses_a_password(
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password(NEW_PASSWORD)
+    # The emailed link proved the address: no second email to confirm it.
+    assert EmailAddress.objects.get(user=user, email=user.email).verified
     # The link works once.
     response = client.get(link, follow=True)
     assert response.context["token_fail"]
