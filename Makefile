@@ -73,6 +73,8 @@ bench: install messages ## Benchmarks print their figures (not part of make test
 	$(PY) bench/nomination_wizard.py
 	$(PY) bench/assignment.py
 	$(PY) bench/results.py
+	$(PY) bench/certificates.py
+	$(PY) bench/sponsor_reports.py
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -1,9 +1,13 @@
 """django-allauth's forms with the site's accessible rendering and messages (ACCOUNT_FORMS)."""
 
 from allauth.account import forms as allauth_forms
+from allauth.core import context
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django.utils.translation import gettext_lazy as _
 
 from .forms import AccessibleFormMixin
+from .mfa import remember_activation
 
 
 class LoginForm(AccessibleFormMixin, allauth_forms.LoginForm):
@@ -30,3 +34,45 @@ class ResetPasswordKeyForm(AccessibleFormMixin, allauth_forms.ResetPasswordKeyFo
 
 class ChangePasswordForm(AccessibleFormMixin, allauth_forms.ChangePasswordForm):
     pass
+
+
+class ReauthenticateForm(AccessibleFormMixin, allauth_forms.ReauthenticateForm):
+    required_messages = {"password": _("Enter your password.")}
+
+
+CODE_HELP = _(
+    "The 6-digit code your authenticator app shows now, or one of your 8-digit recovery codes."
+)
+
+
+class MFACodeMixin(AccessibleFormMixin):
+    required_messages = {"code": _("Enter the code from your authenticator app.")}
+    code_help_text = CODE_HELP
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code")
+        code.help_text = self.code_help_text
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update(
+            {"autocomplete": "one-time-code", "inputmode": "numeric", "spellcheck": "false"}
+        )
+
+
+class MFAAuthenticateForm(MFACodeMixin, mfa_forms.AuthenticateForm):
+    pass
+
+
+class MFAReauthenticateForm(MFACodeMixin, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(MFACodeMixin, totp_forms.ActivateTOTPForm):
+    code_help_text = _("The 6-digit code your authenticator app shows for this site.")
+
+    def clean_code(self):
+        code = super().clean_code()
+        # The right code proves the phone for this session, as a code at log-in would.
+        remember_activation(context.request)
+        return code

@@ -23,3 +23,45 @@ class AwardsSiteConfig(AppConfig):
         from .accounts import verify_email_on_password_reset
 
         password_reset.connect(verify_email_on_password_reset, dispatch_uid="verify-on-reset")
+        self.connect_security_signals()
+
+    def connect_security_signals(self):
+        """Session clocks, ending sessions, two-step verification state and the security log
+        (awards_site.sessions, awards_site.mfa, awards_site.security_log)."""
+        from allauth.account import signals as account_signals
+        from allauth.mfa import signals as mfa_signals
+        from django.contrib.auth import get_user_model
+        from django.contrib.auth import signals as auth_signals
+        from django.db.models.signals import post_init, post_save
+
+        from . import mfa, security_log, sessions
+
+        User = get_user_model()
+        auth_signals.user_logged_in.connect(sessions.on_logged_in, dispatch_uid="session-clock")
+        auth_signals.user_logged_out.connect(
+            sessions.forget_user_session, dispatch_uid="session-forget"
+        )
+        post_init.connect(sessions.remember_is_active, sender=User, dispatch_uid="user-active")
+        post_save.connect(
+            sessions.end_sessions_on_deactivation, sender=User, dispatch_uid="user-deactivated"
+        )
+        mfa_signals.authenticator_removed.connect(
+            mfa.forget_activation, dispatch_uid="mfa-not-here"
+        )
+
+        log = security_log
+        for signal, receiver in [
+            (auth_signals.user_logged_in, log.on_logged_in),
+            (auth_signals.user_logged_out, log.on_logged_out),
+            (account_signals.password_changed, log.on_password_changed),
+            (account_signals.password_reset, log.on_password_reset),
+            (account_signals.email_changed, log.on_email_changed),
+            (account_signals.email_added, log.on_email_added),
+            (account_signals.email_removed, log.on_email_removed),
+            (mfa_signals.authenticator_added, log.on_authenticator_added),
+            (mfa_signals.authenticator_removed, log.on_authenticator_removed),
+            (mfa_signals.authenticator_reset, log.on_authenticator_reset),
+            (mfa_signals.authenticator_used, log.on_authenticator_used),
+            (mfa_signals.authentication_failed, log.on_mfa_failed),
+        ]:
+            signal.connect(receiver, dispatch_uid=f"security-log-{receiver.__name__}")

@@ -10,7 +10,16 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms import views as cms_views
 
+from . import views
+
+# allauth answers "too many attempts" (sign-up, password reset) with this view.
+handler429 = "awards_site.views.account_rate_limited"
+
 urlpatterns = [
+    # Every log-in goes through allauth (rate limits, two-step verification): the admins' own
+    # log-in pages send people there.
+    path("admin/login/", views.admin_login, name="admin_login_redirect"),
+    path("django-admin/login/", views.admin_login, name="django_admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -28,8 +37,10 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("accounts/", include("allauth.urls")),
+    path("_util/login/", views.site_login, name="site_login_redirect"),
     path("", include("nominations.urls")),
     path("", include("judging.urls")),
+    path("", include("cms.sponsor_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -8,7 +8,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Prefetch
+from django.forms import CheckboxSelectMultiple
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -31,7 +32,9 @@ from wagtail.search import index
 from awards_site.countries import COUNTRY_CHOICES, country_name
 from awards_site.views import rate_limited
 from nominations.choices import NominationStatus
+from nominations.models import Category
 
+from .admin_forms import PartnerForm, SponsorMemberForm
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .choices import PartnerTier, PledgeKind
 
@@ -519,13 +522,42 @@ class Partner(models.Model):
     country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES, blank=True)
     website = models.URLField(_("website"), blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
+    # A sponsor: what it supports decides the reports its users download (cms/reports/access.py).
+    cycles = models.ManyToManyField(
+        "nominations.AwardCycle",
+        verbose_name=_("cycles supported"),
+        blank=True,
+        related_name="+",
+        help_text=_("Its users download the reports of these cycles from the sponsor area."),
+    )
+    categories = models.ManyToManyField(
+        "nominations.Category",
+        verbose_name=_("categories supported"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Leave empty to support whole cycles. With categories of a cycle ticked, its users "
+            "see only those categories' reports of that cycle."
+        ),
+    )
 
+    base_form_class = PartnerForm
     panels = [
         FieldPanel("name"),
         FieldPanel("logo"),
         FieldRowPanel([FieldPanel("tier"), FieldPanel("country")]),
         FieldPanel("website"),
         FieldPanel("sort_order"),
+        MultiFieldPanel(
+            [
+                FieldPanel("cycles", widget=CheckboxSelectMultiple),
+                FieldPanel("categories", widget=CheckboxSelectMultiple),
+            ],
+            heading=_("Sponsorship"),
+            help_text=_(
+                "The users of this partner (Sponsor users) download reports of what it supports."
+            ),
+        ),
     ]
 
     class Meta:
@@ -537,6 +569,52 @@ class Partner(models.Model):
         return self.name
 
 
+class SponsorMember(models.Model):
+    """A user of a sponsor organisation (a Partner): they download its reports at /sponsors/.
+    A user belongs to one sponsor."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="sponsor_membership",
+    )
+    partner = models.ForeignKey(
+        Partner, verbose_name=_("sponsor"), on_delete=models.CASCADE, related_name="members"
+    )
+    added_at = models.DateTimeField(_("added"), default=timezone.now, editable=False)
+
+    base_form_class = SponsorMemberForm
+    panels = [FieldPanel("email"), FieldPanel("partner"), FieldPanel("language")]
+
+    class Meta:
+        verbose_name = _("sponsor user")
+        verbose_name_plural = _("sponsor users")
+        ordering = ["partner__name", "user__email"]
+
+    def __str__(self):
+        return f"{self.user} ({self.partner})"
+
+
+def partner_support(partners):
+    """[(partner, [(cycle, [category, ...]), ...]), ...]: the cycles each partner supports,
+    newest first, each with the categories it supports in it (none: the whole cycle). Only
+    partners that support a cycle; reads the prefetched `cycles` and `categories`."""
+    rows = []
+    for partner in partners:
+        cycles = sorted(partner.cycles.all(), key=lambda c: c.nominations_open_at, reverse=True)
+        if not cycles:
+            continue
+        categories = sorted(partner.categories.all(), key=lambda c: (c.sort_order, c.name))
+        rows.append(
+            (
+                partner,
+                [(cycle, [c for c in categories if c.cycle_id == cycle.pk]) for cycle in cycles],
+            )
+        )
+    return rows
+
+
 class PartnersPage(BasePage):
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.EnquiryFormPage", "cms.StandardPage"]
@@ -546,13 +624,16 @@ class PartnersPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        partners = Partner.objects.select_related("logo")
+        partners = Partner.objects.select_related("logo").prefetch_related(
+            "cycles", Prefetch("categories", Category.objects.select_related("cycle"))
+        )
         tiers = []
         for tier, label in PartnerTier.choices:
             members = [p for p in partners if p.tier == tier]
             if members:
                 tiers.append((label, members))
         context["tiers"] = tiers
+        context["support"] = partner_support(partners)
         context["enquiry_page"] = EnquiryFormPage.objects.child_of(self).live().public().first()
         return context
 

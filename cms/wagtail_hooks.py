@@ -1,8 +1,13 @@
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import OpenLetterSignature, Partner, PledgeSignature
+from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
+from .reports import admin_views as report_views
+from .reports.access import can_see_full_reports
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -10,8 +15,23 @@ class PartnerViewSet(SnippetViewSet):
     icon = "group"
     menu_label = _("Partners")
     list_display = ["name", "tier", "country", "website"]
-    list_filter = ["tier", "country"]
+    list_filter = ["tier", "country", "cycles"]
     search_fields = ["name"]
+
+
+class SponsorMemberViewSet(SnippetViewSet):
+    """The users of sponsor organisations: each downloads their partner's reports at
+    /sponsors/. Added by the email address of their account (SponsorMemberForm)."""
+
+    model = SponsorMember
+    icon = "user"
+    menu_label = _("Sponsor users")
+    list_display = ["user", "partner", "added_at"]
+    list_filter = ["partner"]
+    copy_view_enabled = False
+
+    def get_queryset(self, request):
+        return SponsorMember.objects.select_related("user", "partner")
 
 
 class OpenLetterSignatureViewSet(SnippetViewSet):
@@ -55,7 +75,36 @@ class ProgramSnippets(SnippetViewSetGroup):
     menu_label = _("Program")
     menu_icon = "folder-open-inverse"
     menu_order = 200
-    items = (PartnerViewSet, OpenLetterSignatureViewSet, PledgeSignatureViewSet)
+    items = (
+        PartnerViewSet,
+        SponsorMemberViewSet,
+        OpenLetterSignatureViewSet,
+        PledgeSignatureViewSet,
+    )
 
 
 register_snippet(ProgramSnippets)
+
+
+# Cycle reports (cms/reports/admin_views.py), in Wagtail's Reports menu -------------------------
+
+
+class CycleReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_see_full_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_cycle_reports_menu_item():
+    return CycleReportsMenuItem(
+        _("Cycle reports"),
+        reverse("cms_reports_index"),
+        name="cycle-reports",
+        icon_name="table",
+        order=100,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_cycle_reports_urls():
+    return report_views.urlpatterns()

@@ -333,6 +333,12 @@ class ResultsLink(ViewSet):
     menu_item_class = ResultsMenuItem
 
 
+def _certificate_items():
+    from .certificates_admin import CertificatesLink, SignatoryViewSet
+
+    return (CertificatesLink, SignatoryViewSet)
+
+
 class JudgingGroup(ModelViewSetGroup):
     menu_label = _("Judging")
     menu_icon = "tasks"
@@ -345,6 +351,7 @@ class JudgingGroup(ModelViewSetGroup):
         AssignmentViewSet,
         OverdueViewSet,
         ResultsLink,
+        *_certificate_items(),
     )
 
 

@@ -6,12 +6,16 @@
 - for the open 2027 cycle, a screening round open now, assigned by the real assignment run, with
   submitted and draft scoresheets and untouched assignments for every demo judge;
 - a closed 2026 cycle with 20 nominations, a screening and a final round fully scored, the
-  decisions (shortlist, then winner, merit and finalists per category) and published results.
+  decisions (shortlist, then winner, merit and finalists per category) and published results;
+- three certificate signatories (with generated signature images) on both cycles, and the 2026
+  cycle's certificates issued from its final round (winners, finalists, merit, participation,
+  judges); their PDFs are made on first download, not here.
 
 Deterministic (seeded by references and emails, not by database ids) and safe to run again:
 what exists is kept.
 """
 
+import io
 import random
 from datetime import date, datetime, time, timedelta
 
@@ -20,18 +24,25 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
 from django.db.models import Count
 from django.utils import timezone
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
+from awards_site.pdf import FONTS_DIR
 from nominations.choices import NominationStatus, OrganisationKind, Relation
 from nominations.demo import CATEGORIES, DEMO_TEXT, ELIGIBILITY_EN, ELIGIBILITY_FR
 from nominations.models import AwardCycle, Category, Nomination
 from nominations.references import assign_reference
 
-from . import assignment_run
+from . import assignment_run, certificates
 from .models import (
     Assignment,
+    Certificate,
+    CertificateKind,
     Conflict,
     ConflictClearance,
     Criterion,
@@ -48,6 +59,7 @@ from .models import (
     Scoresheet,
     ScoresheetStatus,
     ScoreVisibility,
+    Signatory,
 )
 from .sheet_figures import mark_submitted
 
@@ -543,7 +555,8 @@ def load(password=None, admin=None):
     judges = load_judges(password, admin)
     current = AwardCycle.objects.get(code="CX27")
     load_open_cycle(current, screening, judges, admin)
-    load_closed_cycle(current, screening, final, judges, admin)
+    closed = load_closed_cycle(current, screening, final, judges, admin)
+    load_certificates(current, closed, admin)
 
 
 # Rubrics ---------------------------------------------------------------------------------------
@@ -1027,4 +1040,74 @@ def _publish(round, when, admin):
             "entries": round.assignments.values("nomination").distinct().count(),
             "decisions": decided,
         },
+    )
+
+
+# Certificates ----------------------------------------------------------------------------------
+# (name, title EN, title FR, ink colour of the signature): invented people of the programme.
+SIGNATORIES = [
+    ("Amina Diallo", "Chair of the jury", "Présidente du jury", (18, 38, 110)),
+    ("Kwame Mensah", "Programme director", "Directeur du programme", (20, 20, 20)),
+    ("Zanele Dlamini", "Head of judging", "Responsable de l’évaluation", (12, 60, 90)),
+]
+CX26_CERTIFICATES_ISSUED = (date(2026, 6, 30), time(10, 0))
+CX26_REISSUE_REASON = "The organisation asked for its full legal name; the name was corrected."
+
+
+def load_certificates(current, closed, admin):
+    """Signatories for both cycles and the 2026 certificates, once. No PDF is rendered here."""
+    images = {}
+    for cycle in (current, closed):
+        if cycle.signatories.exists():
+            continue
+        for order, (name, title_en, title_fr, ink) in enumerate(SIGNATORIES):
+            if name not in images:
+                images[name] = _signature_image(name, ink)
+            Signatory.objects.create(
+                cycle=cycle,
+                name=name,
+                title_en=title_en,
+                title_fr=title_fr,
+                signature=images[name],
+                sort_order=order,
+            )
+    if Certificate.objects.filter(cycle=closed).exists():
+        return
+    final = closed.rounds.filter(kind=RoundKind.FINAL, results_published_at__isnull=False).first()
+    if final is None:
+        return
+    certificates.issue(final, admin, run=False)
+    zone = timezone.get_current_timezone()
+    issued = datetime.combine(*CX26_CERTIFICATES_ISSUED, tzinfo=zone)
+    Certificate.objects.filter(cycle=closed).update(issued_at=issued)
+    # One certificate was re-issued: the verification page of the first says "revoked".
+    first = (
+        Certificate.objects.filter(cycle=closed, kind=CertificateKind.PARTICIPATION)
+        .order_by("nomination__reference")
+        .first()
+    )
+    new = certificates.reissue(first, admin, CX26_REISSUE_REASON)
+    corrected = datetime.combine(CX26_CERTIFICATES_ISSUED[0] + timedelta(days=7), time(9, 0), zone)
+    Certificate.objects.filter(pk=first.pk).update(revoked_at=corrected)
+    Certificate.objects.filter(pk=new.pk).update(issued_at=corrected)
+
+
+def _signature_image(name, ink):
+    """A made-up handwritten signature: the name in italics over a flourish, on a transparent
+    background, cropped to the ink."""
+    first, last = name.split(" ", 1)
+    text = f"{first[0]}. {last}"
+    picture = PILImage.new("RGBA", (640, 200), (255, 255, 255, 0))
+    draw = ImageDraw.Draw(picture)
+    font = ImageFont.truetype(str(FONTS_DIR / "DejaVuSerif-Italic.ttf"), 72)
+    draw.text((30, 40), text, fill=(*ink, 255), font=font)
+    width = int(draw.textlength(text, font=font))
+    points = [(30 + x, 150 - 18 * ((x / max(width, 1)) - 0.5) ** 2 * 4) for x in range(0, width, 8)]
+    draw.line(points, fill=(*ink, 255), width=4, joint="curve")
+    picture = picture.crop(picture.getbbox())
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG", optimize=True)
+    slug = "".join(c for c in name.lower() if c.isalnum())
+    return get_image_model().objects.create(
+        title=f"Signature of {name} (demo)", file=ImageFile(buffer, name=f"signature-{slug}.png")
     )

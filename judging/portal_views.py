@@ -17,6 +17,7 @@ from nominations.views import evidence_response
 
 from . import conflicts, scoring
 from .access import judge_required, own_assignment, own_assignments
+from .certificates import valid_for_judge
 from .forms import ConflictForm, CycleConflictForm, ScoresheetForm
 from .models import Conflict, CriterionScore, Round, Scoresheet, ScoresheetStatus
 
@@ -71,7 +72,12 @@ def dashboard(request):
     return render(
         request,
         "judging/portal/dashboard.html",
-        {"judge": judge, "groups": ordered, "now": timezone.now()},
+        {
+            "judge": judge,
+            "groups": ordered,
+            "now": timezone.now(),
+            "certificates": list(valid_for_judge(judge)),
+        },
     )
 
 

@@ -100,6 +100,7 @@ class RoundPage(RoundMixin, ResultsPage):
                 (_("Round settings"), optional_url("judging_rounds:edit", self.round.pk)),
                 (_("Progress"), optional_url("judging_rounds:progress", self.round.pk)),
                 (_("Excel export"), reverse("judging_results_export", args=[self.round.pk])),
+                (_("Certificates"), optional_url("judging_certificates_issue", self.round.pk)),
             ]
             if url
         ]

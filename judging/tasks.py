@@ -70,3 +70,15 @@ def send_judging_reminder(judge_pk, round_pk):
     from .reminders import send_reminder_email
 
     send_reminder_email(judge_pk, round_pk)
+
+
+# Certificates (judging/certificates.py) ---------------------------------------------------------
+
+
+@task()
+def issue_certificate_batch(batch_pk):
+    """Render the PDFs of a certificate batch that are not rendered yet, writing its progress as
+    it goes, then its ZIP. Running it again (a retry) renders only what is missing."""
+    from .certificates import run_batch
+
+    run_batch(batch_pk)

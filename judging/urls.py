@@ -1,8 +1,12 @@
-"""URLs of the judging app: the judge portal (portal_urls.py) and entrants' feedback
-(feedback_urls.py), under one namespace."""
+"""URLs of the judging app: the judge portal (portal_urls.py), entrants' feedback
+(feedback_urls.py) and certificates (certificate_urls.py), under one namespace."""
 
-from . import feedback_urls, portal_urls
+from . import certificate_urls, feedback_urls, portal_urls
 
 app_name = "judging"
 
-urlpatterns = [*portal_urls.urlpatterns, *feedback_urls.urlpatterns]
+urlpatterns = [
+    *portal_urls.urlpatterns,
+    *feedback_urls.urlpatterns,
+    *certificate_urls.urlpatterns,
+]

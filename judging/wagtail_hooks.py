@@ -16,17 +16,33 @@ def register_log_actions(actions):
         ("judging.publish", _("Results published"), _("Round results published")),
         ("judging.invite", _("Judge invited"), _("Judge invited")),
         ("judging.remind", _("Reminders sent"), _("Reminders sent to judges")),
+        ("judging.certificates_issue", _("Certificates issued"), _("Certificates issued")),
+        (
+            "judging.certificates_retry",
+            _("Certificate batch retried"),
+            _("Certificate batch queued again"),
+        ),
+        ("judging.certificate_revoke", _("Certificate revoked"), _("Certificate revoked")),
+        ("judging.certificate_reissue", _("Certificate re-issued"), _("Certificate re-issued")),
     ]:
         actions.register_action(action, label, message)
 
 
 # The admin screens register their own hooks; importing them here is what loads them.
-from . import admin_setup, results_admin  # noqa: E402, F401
+from . import admin_setup, certificates_admin, results_admin  # noqa: E402, F401
 
 
 @hooks.register("nomination_detail_links")
 def judges_feedback_link(request, nomination):
     """The "Judges' feedback" link on the nominator's page of a nomination, once there is some."""
     from .feedback import detail_links
+
+    return detail_links(request, nomination)
+
+
+@hooks.register("nomination_detail_links")
+def certificate_links(request, nomination):
+    """Links to the nomination's certificates on the nominator's page of it."""
+    from .certificate_views import detail_links
 
     return detail_links(request, nomination)

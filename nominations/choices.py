@@ -31,3 +31,16 @@ class Relation(models.TextChoices):
 class TimeUnit(models.TextChoices):
     HOURS = "hours", _("hours")
     DAYS = "days", _("days")
+
+
+class ConsentPurpose(models.TextChoices):
+    # The only consent the product asks for: the declaration of the nomination wizard (sign-up
+    # asks for an email and a password only, and there is no newsletter). A new purpose is a new
+    # value here and a place that records it (privacy.record_consent).
+    NOMINATION_DECLARATION = "nomination_declaration", _("Nomination declaration")
+
+
+class DeletionRequestStatus(models.TextChoices):
+    REQUESTED = "requested", _("Requested")
+    COMPLETED = "completed", _("Completed")
+    REFUSED = "refused", _("Refused")

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from .choices import NominationStatus, OrganisationKind, Relation
 from .models import AwardCycle, Category, EvidenceFile, Nomination
+from .privacy import record_declaration
 from .references import assign_reference
 
 CATEGORIES = [
@@ -244,6 +245,7 @@ def load_nominations(cycle, nominator, count=40):
             language="fr" if country in {"SN", "CM", "CI", "BJ", "MA"} else "en",
         )
         if complete:
+            record_declaration(nomination)
             content = minimal_pdf(f"{organisation}: {initiative}")
             EvidenceFile.objects.create(
                 nomination=nomination,

@@ -2,6 +2,7 @@
 is incomplete by nature); each step form says which answers it needs before moving on."""
 
 from django import forms
+from django.db import transaction
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -14,6 +15,7 @@ from .choices import OrganisationKind, Relation
 from .declaration import DECLARATION_VERSION
 from .evidence import ACCEPT, check_evidence
 from .models import WORD_LIMITS, Category, EvidenceFile, Nomination
+from .privacy import record_declaration
 
 RESULT_FIELDS = ("results", "citizen_impact", "sustainability")
 METRIC_FIELDS = (
@@ -287,15 +289,20 @@ class DeclarationStepForm(StepForm):
 
     def save(self, commit=True):
         nomination = self.instance
-        if (
+        accepted_now = (
             not nomination.declaration_accepted_at
             or nomination.declaration_version != DECLARATION_VERSION
-        ):
+        )
+        if accepted_now:
             nomination.declaration_accepted_at = timezone.now()
             nomination.declaration_version = DECLARATION_VERSION
             nomination.declaration_language = get_language()
         if commit:
-            nomination.save()
+            with transaction.atomic():
+                nomination.save()
+                if accepted_now:
+                    # The consent record (privacy.py): time, version and language, withdrawable.
+                    record_declaration(nomination)
         return nomination
 
 
@@ -318,3 +325,15 @@ STEPS = [
     ("check", CheckStepForm),
 ]
 STEP_FORMS = dict(STEPS)
+
+
+class DeletionRequestForm(AccessibleFormMixin, forms.Form):
+    """ "Ask for deletion" on the person's data page: the reason is optional."""
+
+    reason = forms.CharField(
+        label=_("Why do you ask?"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("This helps the awards team, but you do not have to say."),
+    )

@@ -1,6 +1,8 @@
-"""Award cycles, their categories, nominations and their evidence files."""
+"""Award cycles, their categories, nominations and their evidence files; the consents and
+deletion requests of the people who nominate (privacy.py)."""
 
 import uuid
+from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.contrib.admin import display as admin_display
@@ -13,7 +15,14 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import COUNTRY_CHOICES, country_name
 
-from .choices import NominationStatus, OrganisationKind, Relation, TimeUnit
+from .choices import (
+    ConsentPurpose,
+    DeletionRequestStatus,
+    NominationStatus,
+    OrganisationKind,
+    Relation,
+    TimeUnit,
+)
 from .validators import MaxWordsValidator
 
 
@@ -53,6 +62,17 @@ class AwardCycle(models.Model):
         default=False,
         help_text=_("The cycle the site shows and takes nominations for. Only one is current."),
     )
+    retention_days = models.PositiveIntegerField(
+        _("keep personal data for (days)"),
+        default=1095,
+        help_text=_(
+            "Counted from the end of the cycle (the latest of the deadline, the end of judging "
+            "and the results date). After it, the command anonymise_expired_data removes the "
+            "contact details and evidence files of the cycle's nominations and deletes its "
+            "unsent drafts; the answers about the initiative stay as the record. "
+            "1095 days is three years."
+        ),
+    )
 
     objects = AwardCycleQuerySet.as_manager()
 
@@ -90,6 +110,22 @@ class AwardCycle(models.Model):
     def hard_deadline(self):
         """The last moment a change is accepted: the published deadline plus the grace."""
         return self.nominations_close_at + timezone.timedelta(minutes=self.grace_minutes)
+
+    @property
+    def ends_at(self):
+        """When the cycle's work is over: the latest of the deadline (with its grace), the end
+        of judging and the results date (a date counts until the end of that day)."""
+        ends = [self.hard_deadline]
+        zone = timezone.get_current_timezone()
+        for day in (self.judging_ends_on, self.results_on):
+            if day:
+                ends.append(timezone.make_aware(datetime.combine(day, time.max), zone))
+        return max(ends)
+
+    @property
+    def retention_ends_at(self):
+        """After this moment the personal data of the cycle's nominations is removed."""
+        return self.ends_at + timedelta(days=self.retention_days)
 
 
 class Category(models.Model):
@@ -335,6 +371,10 @@ class Nomination(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
+    # Set when the contact details (and perhaps the evidence) were removed (privacy.py).
+    personal_data_removed_at = models.DateTimeField(
+        _("personal data removed"), null=True, blank=True, editable=False
+    )
 
     objects = NominationQuerySet.as_manager()
 
@@ -423,3 +463,120 @@ class EvidenceFile(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class Consent(models.Model):
+    """A consent a person gave, with the text version and language they read it in, and when
+    they withdrew it. Rows are never deleted: they are the record of what was agreed."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="consents",
+    )
+    purpose = models.CharField(_("purpose"), max_length=40, choices=ConsentPurpose.choices)
+    # The nomination a declaration was given for (kept empty once a draft is deleted).
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("nomination"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="consents",
+    )
+    text_version = models.CharField(_("text version"), max_length=20)
+    language = models.CharField(_("language"), max_length=8)
+    given_at = models.DateTimeField(_("given"), default=timezone.now)
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        ordering = ["-given_at", "-pk"]
+
+    def __str__(self):
+        # No name or address: log entries keep this text after the person is anonymised.
+        return f"{self.get_purpose_display()} #{self.pk}"
+
+    @property
+    def is_active(self):
+        return self.withdrawn_at is None
+
+
+class DeletionRequest(models.Model):
+    """A person asked for their data to be deleted; an administrator completes or refuses it.
+    Kept after completion (pointing at the anonymised account) as the record of the erasure."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.PROTECT,
+        related_name="deletion_requests",
+    )
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now, editable=False)
+    reason = models.TextField(_("reason given"), blank=True)
+    nomination = models.ForeignKey(
+        Nomination,
+        verbose_name=_("only this nomination"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Empty: everything about the person, and their account."),
+    )
+    # Set when the request was filed by withdrawing the declaration of a sent nomination.
+    consent = models.ForeignKey(
+        Consent,
+        verbose_name=_("withdrawn consent"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=DeletionRequestStatus.choices,
+        default=DeletionRequestStatus.REQUESTED,
+        db_index=True,
+    )
+    completed_at = models.DateTimeField(_("handled"), null=True, blank=True)
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handled by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    note = models.TextField(
+        _("note to the person"),
+        blank=True,
+        help_text=_("Shown to the person on their data page. Required when you refuse."),
+    )
+
+    class Meta:
+        verbose_name = _("deletion request")
+        verbose_name_plural = _("deletion requests")
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="requested", nomination__isnull=True),
+                name="one_open_account_deletion_request",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "nomination"],
+                condition=models.Q(status="requested"),
+                name="one_open_deletion_request_per_nomination",
+            ),
+        ]
+
+    def __str__(self):
+        # No name or address: log entries keep this text after the person is anonymised.
+        return _("Deletion request #%(number)s") % {"number": self.pk}
+
+    @property
+    def is_open(self):
+        return self.status == DeletionRequestStatus.REQUESTED

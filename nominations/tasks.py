@@ -32,3 +32,33 @@ def send_eligibility_decision(nomination_pk):
         pk=nomination_pk
     )
     _send("eligibility", nomination, [nomination.nominator.email])
+
+
+@task()
+def send_deletion_completed(address, language, reference=None):
+    """Tell the person their deletion request is done. It takes the address itself: by the time
+    it runs, the account no longer has it."""
+    context = {"reference": reference, "site_url": settings.WAGTAILADMIN_BASE_URL}
+    with translation.override(language or settings.LANGUAGE_CODE):
+        subject = render_to_string("nominations/email/deletion_completed_subject.txt", context)
+        body = render_to_string("nominations/email/deletion_completed_body.txt", context)
+    send_mail(subject.strip(), body, None, [address])
+
+
+@task()
+def send_deletion_request_notice(deletion_request_pk):
+    """Tell the awards team a person asked for deletion (the request itself is in the admin)."""
+    from django.urls import reverse
+
+    from .models import DeletionRequest
+
+    deletion_request = DeletionRequest.objects.get(pk=deletion_request_pk)
+    context = {
+        "deletion_request": deletion_request,
+        "admin_url": settings.WAGTAILADMIN_BASE_URL
+        + reverse("deletion_requests:inspect", args=[deletion_request.pk]),
+    }
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = render_to_string("nominations/email/deletion_request_subject.txt", context)
+        body = render_to_string("nominations/email/deletion_request_body.txt", context)
+    send_mail(subject.strip(), body, None, [settings.TEAM_EMAIL])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import privacy_views, views
 
 app_name = "nominations"
 
@@ -19,4 +19,12 @@ urlpatterns = [
         name="evidence",
     ),
     path("account/resend-confirmation/", views.resend_verification, name="resend_verification"),
+    path("my-data/", privacy_views.my_data, name="my_data"),
+    path("my-data/download/", privacy_views.download, name="my_data_download"),
+    path("my-data/delete/", privacy_views.request_deletion, name="request_deletion"),
+    path(
+        "my-data/consents/<int:consent_id>/withdraw/",
+        privacy_views.withdraw_consent,
+        name="withdraw_consent",
+    ),
 ]

@@ -1,12 +1,14 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
-from .models import AwardCycle, Category, Nomination
+from .models import AwardCycle, Category, DeletionRequest, Nomination
 
 
 class AwardCycleViewSet(ModelViewSet):
@@ -23,6 +25,7 @@ class AwardCycleViewSet(ModelViewSet):
         "judging_starts_on",
         "judging_ends_on",
         "results_on",
+        "retention_days",
         "is_current",
     ]
     copy_view_enabled = False
@@ -105,11 +108,52 @@ class NominationViewSet(ModelViewSet):
         return admin_views.DecisionForm
 
 
+class HandleOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Deletion requests come from the person; administrators handle them (change) and never
+    delete them: a completed request is the record of the erasure."""
+
+    def user_has_permission(self, user, action):
+        return action not in ("add", "delete") and super().user_has_permission(user, action)
+
+
+register_permission_policy(DeletionRequest, HandleOnlyPermissionPolicy(DeletionRequest))
+
+
+class DeletionRequestViewSet(ModelViewSet):
+    model = DeletionRequest
+    name = "deletion_requests"
+    url_prefix = "nominations/deletion-requests"
+    icon = "user"
+    menu_label = _("Deletion requests")
+    index_view_class = admin_views.DeletionRequestIndexView
+    inspect_view_class = admin_views.DeletionRequestInspectView
+    edit_view_class = admin_views.DeletionRequestEditView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        Column("__str__", label=_("Request"), accessor=str),
+        Column("user", label=_("Person"), accessor=lambda request: request.user.email),
+        Column(
+            "nomination",
+            label=_("Covers"),
+            accessor=lambda request: request.nomination or _("Everything, and the account"),
+        ),
+        "requested_at",
+        "status",
+        "completed_at",
+    ]
+    list_filter = ["status"]
+    edit_handler = ObjectList(
+        [FieldPanel("decision"), FieldPanel("remove_evidence"), FieldPanel("note")],
+        base_form_class=admin_views.DeletionDecisionForm,
+    )
+
+
 class AwardsGroup(ModelViewSetGroup):
     menu_label = _("Awards")
     menu_icon = "pick"
     menu_order = 150
-    items = (NominationViewSet, AwardCycleViewSet, CategoryViewSet)
+    items = (NominationViewSet, AwardCycleViewSet, CategoryViewSet, DeletionRequestViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -144,4 +188,24 @@ def register_log_actions(actions):
     )
     actions.register_action(
         "nominations.extension", _("Deadline extension"), _("Deadline extended")
+    )
+    # Personal data (privacy.py, docs/privacy.md)
+    actions.register_action(
+        "nominations.consent_withdraw", _("Consent withdrawn"), _("Consent withdrawn by the person")
+    )
+    actions.register_action(
+        "nominations.deletion_request",
+        _("Deletion requested"),
+        _("Deletion of personal data requested by the person"),
+    )
+    actions.register_action(
+        "nominations.deletion_complete",
+        _("Deletion completed"),
+        _("Deletion request completed: data deleted or anonymised"),
+    )
+    actions.register_action(
+        "nominations.deletion_refuse", _("Deletion refused"), _("Deletion request refused")
+    )
+    actions.register_action(
+        "nominations.anonymise", _("Anonymised"), _("Personal data removed from the nomination")
     )

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "formtools",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -75,6 +77,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Session limits (inactivity, absolute age), then two-step verification for staff roles.
+    "awards_site.sessions.SessionLimitsMiddleware",
+    "awards_site.mfa.MFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "awards_site.middleware.SitePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -165,19 +170,50 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_PRESERVE_USERNAME_CASING = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[CX Awards] "
-# Failed log-ins are limited per address and per account (allauth's defaults, stated here).
+# Rate limits (counted in the cache, per client address and per account; see docs/security.md).
+# A failed log-in counts against both; once over, the form refuses every try until the window
+# has passed, so guessing is slowed to 5 tries per 5 minutes per account. Two-step codes count
+# as failed log-ins too (per account). Failures and refusals are logged ("awards_site.security").
 ACCOUNT_RATE_LIMITS = {
+    "login": "30/m/ip",
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
+    "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
+    "reauthenticate": "10/m/user",
+    "change_password": "5/m/user",
+    "manage_email": "10/m/user",
 }
+# Behind a proxy, the client's address is the n-th from the right in X-Forwarded-For; without
+# this every visitor shares the proxy's address (and its rate limits).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ACCOUNT_ADAPTER = "awards_site.adapters.AccountAdapter"
+# Changing an email address or the two-step verification asks for the password (or a code)
+# again if the last confirmation is older than 5 minutes; changing the password asks for the
+# current one in its own form.
+ACCOUNT_REAUTHENTICATION_REQUIRED = True
+ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_FORMS = {
     "login": "awards_site.account_forms.LoginForm",
     "signup": "awards_site.account_forms.SignupForm",
     "reset_password": "awards_site.account_forms.ResetPasswordForm",
     "reset_password_from_key": "awards_site.account_forms.ResetPasswordKeyForm",
     "change_password": "awards_site.account_forms.ChangePasswordForm",
+    "reauthenticate": "awards_site.account_forms.ReauthenticateForm",
+}
+
+# Two-step verification (allauth.mfa): an authenticator app (TOTP) with recovery codes. Required
+# for administrators, editors, judges, superusers and anyone with Wagtail admin access when
+# MFA_REQUIRED_FOR_ROLES is on (production default; see awards_site/mfa.py); optional for others.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Africa Public Sector CX Awards"
+MFA_REQUIRED_FOR_ROLES = env_bool("MFA_REQUIRED_FOR_ROLES", True)
+MFA_REQUIRED_GROUPS = env_list("MFA_REQUIRED_GROUPS", "Administrators,Editors,Judges")
+MFA_FORMS = {
+    "authenticate": "awards_site.account_forms.MFAAuthenticateForm",
+    "reauthenticate": "awards_site.account_forms.MFAReauthenticateForm",
+    "activate_totp": "awards_site.account_forms.ActivateTOTPForm",
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "nominations:my_nominations"
@@ -246,6 +282,13 @@ WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 # No request to another origin, from the admin either: no Gravatar, no upgrade check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Every log-in goes through allauth (/accounts/login/), so two-step verification and the rate
+# limits apply: /admin/login/, /django-admin/login/ and Wagtail's private-page log-in redirect
+# there (awards_site/urls.py). Email, password and password resets are managed there too.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "odt", "ods"]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
@@ -258,7 +301,12 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 60 * 60 * 12
+# Sessions (awards_site/sessions.py): at most 12 hours after signing in, whatever the activity,
+# and ended after a time without any request: 30 minutes for the roles that need two-step
+# verification, 2 hours for everyone else. Values in minutes from the environment.
+SESSION_COOKIE_AGE = 60 * int(os.environ.get("SESSION_MAX_AGE_MINUTES", str(12 * 60)))
+SESSION_IDLE_TIMEOUT = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
+SESSION_IDLE_TIMEOUT_STAFF = 60 * int(os.environ.get("SESSION_IDLE_MINUTES_STAFF", "30"))
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Content Security Policy: no inline script or style and nothing from another origin on the
@@ -292,6 +340,8 @@ ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 # Rate limits for public forms (django-ratelimit), counted in the default cache.
 RATELIMIT_VIEW = "awards_site.views.rate_limited"
 PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "10/h")
+# The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.
+RATELIMIT_IP_META_KEY = "awards_site.security_log.ratelimit_client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "cxawards-demo")

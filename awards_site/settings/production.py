@@ -1,7 +1,8 @@
 """Production: everything sensitive comes from the environment and the deploy check passes.
 
 Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL). Optional: REDIS_URL, EMAIL_*,
-TASKS_BACKEND=database, AWS_* for S3 media. See docs/operations.md.
+TASKS_BACKEND=database, AWS_* for S3 media, TRUSTED_PROXY_COUNT behind a proxy. See
+docs/operations.md and docs/security.md.
 """
 
 import os
@@ -33,3 +34,6 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+
+# Judges, editors and administrators must use two-step verification (awards_site/mfa.py).
+MFA_REQUIRED_FOR_ROLES = env_bool("MFA_REQUIRED_FOR_ROLES", True)

@@ -59,6 +59,15 @@ PARTNERS = [
     },
 ]
 
+# The demo sponsor user and what their partner supports (cms/reports/access.py): the whole
+# closed 2026 cycle, and only the "Digital public service" category of the open 2027 cycle.
+SPONSOR = {
+    "user": "sponsor@demo.test",
+    "partner": "Queue-Free Futures Foundation",
+    "cycles": ["CX27", "CX26"],
+    "categories": [("CX27", "Digital public service")],
+}
+
 PAGES = {
     # ------------------------------------------------------------------ home
     "home": {

@@ -60,6 +60,7 @@ class DemoLoader:
         self.load_partners()
         # Before the pages: the winners page shows a cycle's results.
         self.load_awards()
+        self.load_sponsors()
         self.load_pages()
         self.load_settings()
         self.say(f"Demo content ready ({self.created} new pages).")
@@ -143,6 +144,27 @@ class DemoLoader:
         return get_image_model().objects.create(
             title=f"{name} logo", file=ImageFile(buffer, name=f"partner-{slug}.png")
         )
+
+    # Sponsors --------------------------------------------------------------------------------
+    def load_sponsors(self):
+        """The demo sponsor user belongs to the gold sponsor, which supports the whole closed
+        2026 cycle and one category of the open 2027 cycle (see cms/reports/access.py), so
+        both sides of the visibility rule show. Kept as it is once set."""
+        from cms.models import SponsorMember
+        from nominations.models import AwardCycle
+
+        spec = content.SPONSOR
+        partner = Partner.objects.get(name=spec["partner"])
+        if not partner.cycles.exists():
+            cycles = {
+                cycle.code: cycle for cycle in AwardCycle.objects.filter(code__in=spec["cycles"])
+            }
+            partner.cycles.set(cycles.values())
+            for code, category_name in spec["categories"]:
+                if code in cycles:
+                    partner.categories.add(*cycles[code].categories.filter(name_en=category_name))
+        user = get_user_model().objects.get(email=spec["user"])
+        SponsorMember.objects.get_or_create(user=user, defaults={"partner": partner})
 
     # Pages -----------------------------------------------------------------------------------
     def load_pages(self):

@@ -31,10 +31,12 @@ def test_public_pages_stay_first_party(page, site_url):
 
 def test_admin_stays_first_party(page, site_url, settings):
     requests, problems = watch(page)
+    # The admin's log-in page sends people to the site's own (allauth) log-in page.
     page.goto("/admin/login/")
-    page.fill("input[name=username]", "editor@demo.test")
+    page.wait_for_url("**/accounts/login/?next=%2Fadmin%2F")
+    page.fill("input[name=login]", "editor@demo.test")
     page.fill("input[name=password]", settings.DEMO_PASSWORD)
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url("**/admin/")
     page.goto("/admin/pages/")
     page.wait_for_load_state("networkidle")

@@ -1,0 +1,18 @@
+"""The Wagtail admin's own password and email forms are off (docs/security.md): its account page
+points to the site's account security page instead."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+
+@hooks.register("register_account_menu_item")
+def account_security(request):
+    return {
+        "url": reverse("mfa_index"),
+        "label": _("Account security"),
+        "help_text": _(
+            "Two-step verification, recovery codes, password, email address and where you are "
+            "signed in."
+        ),
+    }

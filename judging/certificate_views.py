@@ -1,0 +1,109 @@
+"""Certificates in public: the verification page anyone reaches from a certificate's QR code,
+and the downloads of nominators (their nominations' certificates) and judges (their own).
+
+Downloads serve the stored PDF (rendered on the first download when a batch has not rendered it
+yet), as attachments, privately cached; a revoked certificate is not served. Asking for a
+certificate that is not one's own gets 404, like every nominator and judge URL."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from nominations.views import own_nomination
+
+from .certificate_pdf import open_pdf
+from .certificates import find, normalise_code, valid_for_nomination
+from .models import Certificate, CertificateKind, JudgeProfile
+
+LINK_LABELS = {
+    CertificateKind.WINNER: _("Download your winner's certificate (PDF)"),
+    CertificateKind.FINALIST: _("Download your finalist's certificate (PDF)"),
+    CertificateKind.MERIT: _("Download your certificate of merit (PDF)"),
+    CertificateKind.PARTICIPATION: _("Download your certificate of participation (PDF)"),
+}
+
+
+def verify_form(request):
+    """/certificates/verify/: type the code printed on a certificate (or follow ?code=...)."""
+    code = request.GET.get("code", "").strip()
+    if code:
+        normalised = normalise_code(code)
+        if normalised:
+            return redirect("judging:certificate_verify", code=normalised)
+        return verify(request, code)  # cannot be a code: "unknown" at once
+    return render(request, "judging/certificates/verify.html", {"state": "form"})
+
+
+def verify(request, code):
+    """Valid (with what the certificate says), revoked (with the date) or unknown (404)."""
+    certificate = find(code)
+    if certificate is None:
+        state, status = "unknown", 404
+    else:
+        state, status = ("valid" if certificate.is_valid else "revoked"), 200
+    response = render(
+        request,
+        "judging/certificates/verify.html",
+        {
+            "state": state,
+            "certificate": certificate,
+            "code": code[:40],
+            "replaced": certificate is not None
+            and not certificate.is_valid
+            and Certificate.objects.filter(replaces=certificate).exists(),
+        },
+        status=status,
+    )
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+def pdf_response(certificate):
+    response = FileResponse(
+        open_pdf(certificate),
+        as_attachment=True,
+        filename=f"certificate-{certificate.display_code}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def _valid(queryset, code):
+    return get_object_or_404(
+        queryset.filter(revoked_at__isnull=True).select_related("cycle"),
+        code=normalise_code(code) or "",
+    )
+
+
+@login_required
+def nomination_certificate(request, uuid, code):
+    nomination = own_nomination(request, uuid)
+    return pdf_response(_valid(Certificate.objects.filter(nomination=nomination), code))
+
+
+@login_required
+def judge_certificate(request, code):
+    """A judge's own certificate. Unlike the rest of the portal, a judge no longer active keeps
+    access to the certificates of the panels they sat on."""
+    judge = JudgeProfile.objects.filter(user=request.user).first()
+    if judge is None:
+        raise Http404
+    return pdf_response(_valid(Certificate.objects.filter(judge=judge), code))
+
+
+def detail_links(request, nomination):
+    """The nominator's page of a nomination links to each of its valid certificates."""
+    return [
+        (
+            LINK_LABELS.get(certificate.kind, certificate.get_kind_display()),
+            reverse(
+                "judging:nomination_certificate",
+                kwargs={"uuid": nomination.uuid, "code": certificate.display_code},
+            ),
+        )
+        for certificate in valid_for_nomination(nomination)
+    ]

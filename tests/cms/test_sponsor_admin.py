@@ -1,0 +1,168 @@
+"""Setting sponsors up and the administrators' reports: the partner snippet says which cycles
+and categories a partner supports (categories only within its cycles), sponsor users are
+added by the email of their account, the partners page shows what each sponsor supports, and
+Reports ▸ Cycle reports gives administrators every cycle's full reports."""
+
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from openpyxl import load_workbook
+
+from cms.models import Partner, SponsorMember
+from nominations.models import AwardCycle, Category
+from tests.nominations.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
+    return client
+
+
+def partner_data(**overrides):
+    data = {
+        "name": "Savannah Service Trust",
+        "tier": "silver",
+        "country": "KE",
+        "website": "",
+        "sort_order": "9",
+        "logo": "",
+        "cycles": [],
+        "categories": [],
+    }
+    data.update(overrides)
+    return data
+
+
+def test_administrators_list_every_cycle_with_full_reports(admin_client):
+    response = admin_client.get("/admin/cycle-reports/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    for cycle in AwardCycle.objects.all():
+        assert f'href="/admin/cycle-reports/{cycle.pk}/report.xlsx"' in page
+        assert f'href="/admin/cycle-reports/{cycle.pk}/report.pdf"' in page
+        for category in cycle.categories.all():
+            assert f'href="/admin/cycle-reports/{cycle.pk}/{category.pk}/report.pdf"' in page
+    assert "Queue-Free Futures Foundation" in page
+    assert "Cycle reports" in admin_client.get("/admin/").content.decode()
+
+
+def test_full_reports_download(admin_client):
+    cycle = AwardCycle.objects.get(code="CX27")
+    category = cycle.categories.first()
+    response = admin_client.get(f"/admin/cycle-reports/{cycle.pk}/report.xlsx")
+    assert response.status_code == 200
+    assert 'filename="cx-awards-cx27-full-report.xlsx"' in response["Content-Disposition"]
+    assert "private" in response["Cache-Control"]
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert "Contact email" in [cell.value for cell in workbook["Nominations"][1]]
+    response = admin_client.get(f"/admin/cycle-reports/{cycle.pk}/{category.pk}/report.pdf")
+    assert response.status_code == 200 and response.content.startswith(b"%PDF")
+    other = Category.objects.filter(cycle__code="CX26").first()
+    for extension in ("xlsx", "pdf"):  # a category of another cycle
+        url = f"/admin/cycle-reports/{cycle.pk}/{other.pk}/report.{extension}"
+        assert admin_client.get(url).status_code == 404
+
+
+def test_people_without_the_nominations_permission_are_kept_out(client):
+    cycle = AwardCycle.objects.get(code="CX26")
+    urls = [
+        "/admin/cycle-reports/",
+        f"/admin/cycle-reports/{cycle.pk}/report.xlsx",
+        f"/admin/cycle-reports/{cycle.pk}/report.pdf",
+    ]
+    for url in urls:  # anonymous: to the admin's sign-in
+        response = client.get(url)
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    editor = get_user_model().objects.get(email="editor@demo.test")
+    assert not editor.has_perm("nominations.view_nomination")
+    for email in ("editor@demo.test", "sponsor@demo.test"):
+        client.force_login(get_user_model().objects.get(email=email))
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code in (302, 403), (email, url)
+            assert b"Contact email" not in response.content
+    client.force_login(editor)
+    assert "Cycle reports" not in client.get("/admin/").content.decode()
+
+
+def test_a_group_with_the_nominations_permission_gets_in(client):
+    user = make_user("awards-officer@example.org")
+    group = Group.objects.create(name="Awards officers")
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"),
+        Permission.objects.get(codename="view_nomination"),
+    )
+    user.groups.add(group)
+    client.force_login(user)
+    assert client.get("/admin/cycle-reports/").status_code == 200
+
+
+def test_partner_supports_cycles_and_their_categories(admin_client):
+    cx27 = AwardCycle.objects.get(code="CX27")
+    cx26 = AwardCycle.objects.get(code="CX26")
+    digital27 = cx27.categories.get(name_en="Digital public service")
+    digital26 = cx26.categories.get(name_en="Digital public service")
+    add = "/admin/snippets/cms/partner/add/"
+    form = admin_client.get(add).content.decode()
+    assert "CX27 – Digital public service" in form and "CX26 – Digital public service" in form
+
+    response = admin_client.post(
+        add, partner_data(cycles=[cx27.pk], categories=[digital27.pk, digital26.pk])
+    )
+    assert response.status_code == 200
+    assert "Tick the cycle of every category chosen" in response.content.decode()
+    assert not Partner.objects.filter(name="Savannah Service Trust").exists()
+
+    response = admin_client.post(add, partner_data(cycles=[cx27.pk], categories=[digital27.pk]))
+    assert response.status_code == 302
+    partner = Partner.objects.get(name="Savannah Service Trust")
+    assert list(partner.cycles.all()) == [cx27]
+    assert list(partner.categories.all()) == [digital27]
+    admin_client.get("/admin/snippets/cms/partner/")  # shows (and uses up) the "created" message
+    listing = admin_client.get(f"/admin/snippets/cms/partner/?cycles={cx26.pk}")
+    assert listing.status_code == 200
+    assert "Queue-Free Futures Foundation" in listing.content.decode()
+    assert "Savannah Service Trust" not in listing.content.decode()
+
+
+def test_sponsor_users_are_added_by_email(admin_client):
+    partner = Partner.objects.get(name="Harmattan Wave Media")
+    add = "/admin/snippets/cms/sponsormember/add/"
+    response = admin_client.post(
+        add, {"email": "nobody@nowhere.example", "partner": partner.pk, "language": "en"}
+    )
+    assert "No account uses this address" in response.content.decode()
+    response = admin_client.post(
+        add, {"email": "sponsor@demo.test", "partner": partner.pk, "language": "en"}
+    )
+    assert "already belongs to Queue-Free Futures Foundation" in response.content.decode()
+
+    user = make_user("press@harmattan.example")
+    response = admin_client.post(
+        add, {"email": "PRESS@harmattan.example", "partner": partner.pk, "language": "fr"}
+    )
+    assert response.status_code == 302
+    member = SponsorMember.objects.get(user=user)
+    assert member.partner == partner
+    user.refresh_from_db()
+    assert user.language == "fr"  # the reports come in French
+    listing = admin_client.get("/admin/snippets/cms/sponsormember/").content.decode()
+    assert "press@harmattan.example" in listing or str(user) in listing
+    edit = admin_client.get(f"/admin/snippets/cms/sponsormember/edit/{member.pk}/")
+    assert 'value="press@harmattan.example"' in edit.content.decode()
+
+
+def test_the_partners_page_shows_what_sponsors_support(client):
+    page = client.get("/partners/").content.decode()
+    assert "What our sponsors support" in page
+    section = page[page.index("What our sponsors support") :]
+    assert "Queue-Free Futures Foundation" in section
+    assert "2027 Awards: Digital public service" in section
+    assert "2026 Awards (every category)" in section
+    french = client.get("/fr/partenaires/").content.decode()
+    assert "Service public numérique" in french
