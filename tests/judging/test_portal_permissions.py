@@ -89,10 +89,13 @@ def an_unassigned_judge(world, assignment):
 
 
 def an_assigned_judge_of_another_entry(world, assignment):
+    judges_of_this_entry = Assignment.objects.filter(nomination=assignment.nomination).values(
+        "judge"
+    )
     other = (
         Assignment.objects.filter(round=world.round)
-        .exclude(nomination=assignment.nomination)
-        .exclude(judge=assignment.judge)
+        .exclude(judge__in=judges_of_this_entry)
+        .order_by("pk")
         .first()
     )
     assert not Assignment.objects.filter(
