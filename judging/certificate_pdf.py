@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.files.base import ContentFile
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -107,7 +108,9 @@ class SignatoryCache(dict):
 
 
 def certificate_html(certificate, signatories=None):
-    signatories = (signatories or SignatoryCache())[certificate.cycle_id]
+    if signatories is None:
+        signatories = SignatoryCache()
+    signatories = signatories[certificate.cycle_id]
     url = verification_url(certificate)
     language = certificate.language
     with translation.override(language):
@@ -117,8 +120,8 @@ def certificate_html(certificate, signatories=None):
             {
                 "certificate": certificate,
                 "language": language,
-                "font_faces": mark_safe(FONT_FACES),  # noqa: S308 - our own constant
-                "qr_svg": mark_safe(qr_svg(url)),  # noqa: S308 - segno's SVG of our URL
+                "font_faces": mark_safe(FONT_FACES),  # our own constant
+                "qr_svg": mark_safe(qr_svg(url)),  # segno's SVG of our URL
                 "verification_url": url,
                 # Printed under the code: where to type it ("example.org/certificates/verify/").
                 "verify_at": url.split("://", 1)[-1].removesuffix(f"{certificate.display_code}/"),
@@ -137,21 +140,33 @@ def render_certificate(certificate, signatories=None):
     return render_pdf(certificate_html(certificate, signatories))
 
 
+def store_pdf(certificate, signatories=None):
+    """Render the certificate and save the file; returns its storage name. The certificate
+    does not point at it until `claim_pdfs`."""
+    data = render_certificate(certificate, signatories)
+    return private_storage().save(
+        certificate_pdf_path(certificate, f"{certificate.code}.pdf"), ContentFile(data)
+    )
+
+
+def claim_pdfs(stored):
+    """Point each certificate at its stored file, [(certificate, name)], in one transaction,
+    unless another process stored one first: then that one is kept and ours deleted."""
+    storage = private_storage()
+    with transaction.atomic():
+        for certificate, name in stored:
+            if Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name):
+                certificate.pdf = name
+            else:
+                transaction.on_commit(lambda name=name: storage.delete(name))
+                certificate.refresh_from_db(fields=["pdf"])
+
+
 def ensure_pdf(certificate, signatories=None):
     """Render the certificate's PDF and store it, unless it has one already. Two processes
     rendering the same certificate at once keep the first stored file."""
-    if certificate.pdf:
-        return certificate
-    data = render_certificate(certificate, signatories)
-    storage = private_storage()
-    name = storage.save(
-        certificate_pdf_path(certificate, f"{certificate.code}.pdf"), ContentFile(data)
-    )
-    if Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name):
-        certificate.pdf = name
-    else:
-        storage.delete(name)
-        certificate.refresh_from_db(fields=["pdf"])
+    if not certificate.pdf:
+        claim_pdfs([(certificate, store_pdf(certificate, signatories))])
     return certificate
 
 

@@ -22,6 +22,7 @@ new code and what the records say now, that `replaces` it. Each act is logged on
 certificate ("judging.certificate_revoke", "judging.certificate_reissue").
 """
 
+import gc
 import re
 import secrets
 import tempfile
@@ -30,6 +31,7 @@ import traceback
 import zipfile
 from collections import Counter
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.files import File
@@ -94,6 +96,11 @@ AWARDS = {
     CertificateKind.PARTICIPATION: gettext_lazy("Certificate of participation"),
     CertificateKind.JUDGE: gettext_lazy("Certificate of appreciation"),
 }
+
+# A second "Issue" with nothing new, this soon after a batch of the round that is still under
+# way, returns that batch (a double click); later, a new batch starts (one stuck on a worker that
+# died does not block the round).
+SECOND_CLICK = timedelta(minutes=2)
 
 # How often a running batch writes its progress (certificates, seconds).
 PROGRESS_EVERY = 10
@@ -310,8 +317,9 @@ class IssueResult:
 def issue(round, user, *, run=True):
     """Issue the certificates the round's results call for (see the module docstring). With
     `run`, a CertificateBatch renders their PDFs and the ZIP in the background, after the
-    commit; a second click while a batch of the round is still under way, with nothing new to
-    issue, returns that batch. Without `run` (the demo) PDFs are rendered on first download."""
+    commit; a second click while a batch of the round is just under way (SECOND_CLICK), with
+    nothing new to issue, returns that batch. Without `run` (the demo) each PDF is rendered on
+    its first download."""
     check_round(round)
     cycle = round.cycle
     with transaction.atomic():
@@ -328,6 +336,7 @@ def issue(round, user, *, run=True):
                 CertificateBatch.objects.filter(
                     round=round,
                     status__in=[CertificateBatchStatus.QUEUED, CertificateBatchStatus.RUNNING],
+                    created_at__gte=timezone.now() - SECOND_CLICK,
                 )
                 .order_by("-created_at", "-pk")
                 .first()
@@ -514,29 +523,36 @@ def _zip_name(certificate):
 def run_batch(batch_pk):
     """Render the batch's certificates that have no PDF yet, writing the progress as it goes,
     then the ZIP of the round's certificates. Safe to run again (on a retry, or twice by two
-    workers): what is rendered is kept, each certificate's PDF is stored once."""
-    from .certificate_pdf import SignatoryCache, ensure_pdf
+    workers): what is rendered is kept, each certificate's PDF is stored once.
+
+    PDFs are rendered outside any transaction and recorded ten at a time, with the progress, in
+    one short transaction (no lock is held while WeasyPrint works). The objects alive before the
+    batch are frozen out of the garbage collector's sweeps while it runs: WeasyPrint allocates a
+    great deal, and in a process holding Django and Wagtail every full sweep would walk them."""
+    from .certificate_pdf import SignatoryCache, store_pdf
 
     batch = CertificateBatch.objects.select_related("round", "round__cycle").get(pk=batch_pk)
     if batch.status == CertificateBatchStatus.DONE:
         return
     batches = CertificateBatch.objects.filter(pk=batch_pk)
+    gc.collect()
+    gc.freeze()
     try:
         certificates = round_certificates(batch.round).select_related("cycle")
         total = certificates.count()
         done = total - certificates.filter(pdf="").count()
         batches.update(status=CertificateBatchStatus.RUNNING, total=total, done=done, error="")
         signatories = SignatoryCache()
+        stored = []
         last = time.monotonic()
-        unwritten = 0
-        for certificate in certificates.filter(pdf="").order_by("pk").iterator(chunk_size=100):
-            ensure_pdf(certificate, signatories)
-            done += 1
-            unwritten += 1
-            if unwritten >= PROGRESS_EVERY or time.monotonic() - last > PROGRESS_SECONDS:
-                batches.update(done=done)
-                unwritten, last = 0, time.monotonic()
-        batches.update(done=done)
+        try:
+            for certificate in certificates.filter(pdf="").order_by("pk").iterator(chunk_size=100):
+                stored.append((certificate, store_pdf(certificate, signatories)))
+                if len(stored) >= PROGRESS_EVERY or time.monotonic() - last > PROGRESS_SECONDS:
+                    done += _record(stored, batches, done)
+                    stored, last = [], time.monotonic()
+        finally:
+            done += _record(stored, batches, done)  # even when one fails: keep what is made
         # The ZIP holds the round's valid certificates as they are now (one revoked meanwhile
         # is left out, one issued meanwhile is rendered and put in).
         name, zipped = _write_zip(
@@ -559,6 +575,21 @@ def run_batch(batch_pk):
             finished_at=timezone.now(),
         )
         raise
+    finally:
+        gc.unfreeze()
+
+
+def _record(stored, batches, done):
+    """Point the certificates at their stored PDFs and write the progress, in one transaction.
+    Returns how many were recorded."""
+    from .certificate_pdf import claim_pdfs
+
+    if not stored:
+        return 0
+    with transaction.atomic():
+        claim_pdfs(stored)
+        batches.update(done=done + len(stored))
+    return len(stored)
 
 
 def _write_zip(batch, certificates, signatories):

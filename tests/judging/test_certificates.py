@@ -290,6 +290,12 @@ def test_a_second_click_while_a_batch_is_queued_returns_it(awarded):
     second = certificates.issue(awarded.round, awarded.admin)
     assert second.batch == first.batch and second.created == 0
     assert CertificateBatch.objects.filter(round=awarded.round).count() == 1
+    # A batch stuck for longer (its worker died) does not block the round.
+    CertificateBatch.objects.filter(pk=first.batch.pk).update(
+        created_at=first.batch.created_at - certificates.SECOND_CLICK
+    )
+    third = certificates.issue(awarded.round, awarded.admin)
+    assert third.batch != first.batch and third.batch.total == 12
 
 
 def test_a_failed_batch_says_so_and_can_be_tried_again(awarded, django_capture_on_commit_callbacks):
