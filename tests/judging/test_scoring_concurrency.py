@@ -7,51 +7,21 @@ Like tests/nominations/test_concurrency.py, every database step runs in a thread
 it has its own connection in autocommit mode and sees what the others commit; the data is made
 and removed that way too."""
 
-import threading
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connection, connections
 from django.utils import timezone
 
 from judging import assignment_run, scoring
 from judging.models import Assignment, Recommendation, Round, Rubric, Scoresheet, ScoresheetStatus
 from nominations.models import AwardCycle, Category, Nomination
+from tests.concurrency import in_threads, postgresql_only
 
 from .conftest import make_entry, make_judge, make_round, make_rubric
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs row locks and concurrent connections: runs in the PostgreSQL pass of CI",
-    ),
-]
-
-
-def in_threads(*functions):
-    """Run the functions at the same moment, each in a thread of its own; return their results."""
-    results, errors = [None] * len(functions), []
-    barrier = threading.Barrier(len(functions))
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # noqa: BLE001 - reported by the caller
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == [], errors
-    return results
+pytestmark = [pytest.mark.django_db, postgresql_only]
 
 
 def build():

@@ -6,53 +6,22 @@ Every database step of the race runs in its own thread, so it has its own connec
 autocommit mode and sees what the others commit (the test's own connection sits in a
 transaction that the others cannot see into)."""
 
-import threading
-
 import pytest
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.base import ContentFile
-from django.db import connection, connections
 from django.utils import timezone
 
 from nominations import submission
 from nominations.choices import NominationStatus
 from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Nomination
+from tests.concurrency import in_threads, postgresql_only
 
 from .conftest import VALID_ANSWERS
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="needs row locks and concurrent connections: runs in the PostgreSQL pass of CI",
-    ),
-]
-
-
-def in_threads(*functions):
-    """Run the functions at the same moment, each in a thread of its own; return their results."""
-    results, errors = [None] * len(functions), []
-    barrier = threading.Barrier(len(functions))
-
-    def run(index, function):
-        try:
-            barrier.wait()
-            results[index] = function()
-        except Exception as error:  # noqa: BLE001 - reported by the caller
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, f)) for i, f in enumerate(functions)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert errors == [], errors
-    return results
+pytestmark = [pytest.mark.django_db, postgresql_only]
 
 
 def create_complete_draft():
