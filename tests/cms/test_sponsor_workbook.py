@@ -254,7 +254,7 @@ def test_sheet_names_and_headers_in_french():
     with translation.override("fr"):
         content = report_workbook(ReportScope(cycle=cycle))
     workbook = load_workbook(io.BytesIO(content))
-    assert workbook.sheetnames[0] == "Sommaire"
+    assert workbook.sheetnames[0] == "Synthèse"
     headers = [cell.value for cell in workbook.worksheets[1][1]]
     assert headers[0] == "Référence" and "Pays" in headers
     values = {row[4] for row in workbook.worksheets[1].iter_rows(min_row=2, values_only=True)}
@@ -266,7 +266,7 @@ def test_the_workbook_is_in_the_sponsor_users_language(sponsor_client):
     user.language = "fr"
     user.save(update_fields=["language"])
     workbook = download(sponsor_client, "/sponsors/CX26/report.xlsx")
-    assert workbook.sheetnames[0] == "Sommaire"
+    assert workbook.sheetnames[0] == "Synthèse"
 
 
 def test_figures_take_a_fixed_number_of_queries(django_assert_num_queries):
