@@ -1,4 +1,5 @@
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _axe = Axe()
@@ -24,3 +25,13 @@ def tab_to(page, predicate_js, limit=80):
 
 def focused_text(page):
     return page.evaluate("document.activeElement.textContent.trim()")
+
+
+def sign_in(page, user, next_path="/"):
+    """Sign in through the log-in form (demo password) and wait to land on `next_path`."""
+    page.goto(f"/accounts/login/?next={next_path}")
+    page.fill("#id_login", user.email)
+    page.fill("#id_password", settings.DEMO_PASSWORD)
+    with page.expect_navigation():
+        page.press("#id_password", "Enter")
+    page.wait_for_url(f"**{next_path}")

@@ -6,14 +6,13 @@ partners page that shows what sponsors support; the sponsor page fits a 320 px w
 import io
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from nominations.models import AwardCycle, Nomination
 
-from .helpers import axe_violations
+from .helpers import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -22,15 +21,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 def sponsor():
     """The demo sponsor: on PostgreSQL the live server sees only committed rows."""
     return get_user_model().objects.get(email="sponsor@demo.test")
-
-
-def sign_in(page, user, next_path="/"):
-    page.goto(f"/accounts/login/?next={next_path}")
-    page.fill("#id_login", user.email)
-    page.fill("#id_password", settings.DEMO_PASSWORD)
-    with page.expect_navigation():
-        page.press("#id_password", "Enter")
-    page.wait_for_url(f"**{next_path}")
 
 
 def test_sponsor_downloads_the_workbook_and_the_summary(page, sponsor, tmp_path):
