@@ -108,3 +108,11 @@ def register_cycle_reports_menu_item():
 @hooks.register("register_admin_urls")
 def register_cycle_reports_urls():
     return report_views.urlpatterns()
+
+
+# Personal data: signatures, enquiries and sponsor users (cms/privacy.py, docs/privacy.md) -------
+
+from . import privacy  # noqa: E402
+
+hooks.register("personal_data_sections", privacy.personal_data_sections)
+hooks.register("erase_personal_data", privacy.erase_personal_data)

@@ -46,3 +46,11 @@ def certificate_links(request, nomination):
     from .certificate_views import detail_links
 
     return detail_links(request, nomination)
+
+
+# Personal data of judges, and nominators' certificates (judging/privacy.py, docs/privacy.md) ----
+
+from . import privacy  # noqa: E402
+
+hooks.register("personal_data_sections", privacy.personal_data_sections)
+hooks.register("erase_personal_data", privacy.erase_personal_data)
