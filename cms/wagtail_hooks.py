@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import privacy
 from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from .reports import admin_views as report_views
 from .reports.access import can_see_full_reports
@@ -112,7 +113,6 @@ def register_cycle_reports_urls():
 
 # Personal data: signatures, enquiries and sponsor users (cms/privacy.py, docs/privacy.md) -------
 
-from . import privacy  # noqa: E402
 
 hooks.register("personal_data_sections", privacy.personal_data_sections)
 hooks.register("erase_personal_data", privacy.erase_personal_data)

@@ -29,7 +29,7 @@ def register_log_actions(actions):
 
 
 # The admin screens register their own hooks; importing them here is what loads them.
-from . import admin_setup, certificates_admin, results_admin  # noqa: E402, F401
+from . import admin_setup, certificates_admin, privacy, results_admin  # noqa: E402, F401
 
 
 @hooks.register("nomination_detail_links")
@@ -50,7 +50,6 @@ def certificate_links(request, nomination):
 
 # Personal data of judges, and nominators' certificates (judging/privacy.py, docs/privacy.md) ----
 
-from . import privacy  # noqa: E402
 
 hooks.register("personal_data_sections", privacy.personal_data_sections)
 hooks.register("erase_personal_data", privacy.erase_personal_data)
