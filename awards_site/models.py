@@ -1,8 +1,12 @@
-"""Accounts: people sign in with their email address; there is no separate username."""
+"""Accounts: people sign in with their email address; there is no separate username. And the
+background tasks that failed for good (awards_site/task_retry.py)."""
+
+from traceback import format_exception
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -51,3 +55,35 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class FailedTask(models.Model):
+    """A background task that failed on its last attempt (awards_site/task_retry.py), for an
+    administrator to look into: listed in the Wagtail admin under Reports."""
+
+    task_name = models.CharField(_("task"), max_length=200)
+    task_path = models.CharField(_("task path"), max_length=300)
+    arguments = models.JSONField(_("arguments"), default=dict)
+    attempts = models.PositiveSmallIntegerField(_("attempts"))
+    error = models.TextField(_("error"))
+    traceback = models.TextField(_("traceback"), blank=True)
+    failed_at = models.DateTimeField(_("failed at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed background task")
+        verbose_name_plural = _("failed background tasks")
+        ordering = ["-failed_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.task_name} ({self.failed_at:%Y-%m-%d %H:%M})"
+
+    @classmethod
+    def record(cls, task, arguments, attempts, error):
+        return cls.objects.create(
+            task_name=task.name,
+            task_path=task.module_path,
+            arguments=arguments,
+            attempts=attempts,
+            error=f"{type(error).__name__}: {error}"[:1000],
+            traceback="".join(format_exception(error))[-8000:],
+        )

@@ -16,3 +16,10 @@ def account_security(request):
             "signed in."
         ),
     }
+
+
+@hooks.register("register_admin_viewset")
+def failed_tasks():
+    from .failed_tasks_admin import FailedTaskViewSet
+
+    return FailedTaskViewSet()

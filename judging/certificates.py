@@ -14,7 +14,10 @@ deliberate; `reissue` makes its replacement). A database constraint keeps one va
 per (cycle, kind, nomination) and per (cycle, judge). What a certificate says (recipient, award,
 category, initiative, cycle) is copied in its language when it is issued. The PDFs are rendered
 in the background, by the batch the act creates (tasks.issue_certificate_batch -> `run_batch`),
-which then writes one ZIP of the round's certificates.
+which then writes one ZIP of the round's certificates. A batch that fails is marked failed with
+its error and its task is retried (awards_site/task_retry.py); one that stops moving (its worker
+was killed) shows as stalled after BATCH_STALL_MINUTES, and either may be run again from the
+admin. A re-run renders only the PDFs still missing.
 
 Revoking (`revoke`, reason required) keeps the certificate, so its verification page says
 "revoked". Re-issuing (`reissue`) revokes it if it is still valid and issues a new one, with a
@@ -105,6 +108,7 @@ SECOND_CLICK = timedelta(minutes=2)
 # How often a running batch writes its progress (certificates, seconds).
 PROGRESS_EVERY = 10
 PROGRESS_SECONDS = 2.0
+ZIP_PROGRESS_EVERY = 200
 
 
 class CertificateError(Exception):
@@ -382,11 +386,13 @@ def enqueue_batch(batch_pk):
 
 
 def retry_batch(batch, user):
-    """Queue a failed batch again (what it rendered already is kept)."""
-    if batch.status != CertificateBatchStatus.FAILED:
-        raise CertificateError(_("Only a batch that failed can be tried again."))
+    """Queue a failed or stalled batch again (what it rendered already is kept)."""
+    if batch.status != CertificateBatchStatus.FAILED and not batch.stalled:
+        raise CertificateError(
+            _("Only a batch that failed or stopped making progress can be run again.")
+        )
     CertificateBatch.objects.filter(pk=batch.pk).update(
-        status=CertificateBatchStatus.QUEUED, error="", finished_at=None
+        status=CertificateBatchStatus.QUEUED, error="", finished_at=None, progress_at=timezone.now()
     )
     log(batch.round, "judging.certificates_retry", user=user, data={"batch": batch.pk})
     batch_pk = batch.pk
@@ -541,7 +547,13 @@ def run_batch(batch_pk):
         certificates = round_certificates(batch.round).select_related("cycle")
         total = certificates.count()
         done = total - certificates.filter(pdf="").count()
-        batches.update(status=CertificateBatchStatus.RUNNING, total=total, done=done, error="")
+        batches.update(
+            status=CertificateBatchStatus.RUNNING,
+            total=total,
+            done=done,
+            error="",
+            progress_at=timezone.now(),
+        )
         signatories = SignatoryCache()
         stored = []
         last = time.monotonic()
@@ -556,25 +568,29 @@ def run_batch(batch_pk):
         # The ZIP holds the round's valid certificates as they are now (one revoked meanwhile
         # is left out, one issued meanwhile is rendered and put in).
         name, zipped = _write_zip(
-            batch, certificates.order_by("kind", "recipient_name", "pk"), signatories
+            batch, certificates.order_by("kind", "recipient_name", "pk"), signatories, batches
         )
         old = batch.zip.name
+        now = timezone.now()
         batches.update(
             status=CertificateBatchStatus.DONE,
             total=zipped,
             done=zipped,
             zip=name,
-            finished_at=timezone.now(),
+            finished_at=now,
+            progress_at=now,
         )
         if old and old != name:
             private_storage().delete(old)
     except Exception:
+        now = timezone.now()
         batches.update(
             status=CertificateBatchStatus.FAILED,
             error=traceback.format_exc()[-4000:],
-            finished_at=timezone.now(),
+            finished_at=now,
+            progress_at=now,
         )
-        raise
+        raise  # the task is retried (awards_site/task_retry.py), rendering what is missing
     finally:
         gc.unfreeze()
 
@@ -588,12 +604,14 @@ def _record(stored, batches, done):
         return 0
     with transaction.atomic():
         claim_pdfs(stored)
-        batches.update(done=done + len(stored))
+        batches.update(done=done + len(stored), progress_at=timezone.now())
     return len(stored)
 
 
-def _write_zip(batch, certificates, signatories):
-    """Store one ZIP of the certificates' PDFs; returns its storage name and how many it holds."""
+def _write_zip(batch, certificates, signatories, batches):
+    """Store one ZIP of the certificates' PDFs; returns its storage name and how many it holds.
+    A large ZIP takes a while: the batch's progress time moves on every ZIP_PROGRESS_EVERY PDFs,
+    so it is not taken for stalled."""
     from .certificate_pdf import ensure_pdf
 
     storage = private_storage()
@@ -606,6 +624,8 @@ def _write_zip(batch, certificates, signatories):
                 with certificate.pdf.open("rb") as pdf:
                     archive.writestr(_zip_name(certificate), pdf.read())
                 count += 1
+                if count % ZIP_PROGRESS_EVERY == 0:
+                    batches.update(progress_at=timezone.now())
         spool.seek(0)
         token = secrets.token_hex(8)
         name = storage.save(

@@ -204,10 +204,11 @@ class BatchView(CertificatePage):
             return JsonResponse(
                 {
                     "status": batch.status,
-                    "status_label": batch.get_status_display(),
+                    "status_label": batch.status_label(),
                     "done": batch.done,
                     "total": batch.total,
                     "finished": batch.finished,
+                    "stalled": batch.stalled,
                 }
             )
         return super().get(request, *args, **kwargs)

@@ -5,6 +5,8 @@ The rules live in named modules beside this one (assignment.py, assignment_run.p
 conflicts.py, results.py, decisions.py); the models hold data and the small questions about it.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -652,6 +654,9 @@ class CertificateBatch(models.Model):
     )
     error = models.TextField(blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    # When the batch last moved (queued, a PDF recorded, the ZIP under way): a batch queued or
+    # running that has not moved for BATCH_STALL_MINUTES lost its worker, and may be run again.
+    progress_at = models.DateTimeField(_("last progress"), default=timezone.now)
 
     class Meta:
         verbose_name = _("certificate batch")
@@ -668,6 +673,18 @@ class CertificateBatch(models.Model):
     @property
     def percent(self):
         return int(100 * self.done / self.total) if self.total else 100
+
+    @property
+    def stalled(self):
+        """Queued or running without progress for settings.BATCH_STALL_MINUTES (15): the worker
+        running it stopped (killed, restarted), so it would otherwise stay "running" forever."""
+        if self.finished:
+            return False
+        minutes = getattr(settings, "BATCH_STALL_MINUTES", 15)
+        return timezone.now() - self.progress_at > timedelta(minutes=minutes)
+
+    def status_label(self):
+        return _("Stalled") if self.stalled else self.get_status_display()
 
 
 def certificate_pdf_path(instance, filename):

@@ -1,13 +1,14 @@
 """Background work of the judging app, through the django-tasks API. Tasks take ids and fetch
-what they need, so a worker on another machine sees the committed state."""
+what they need, so a worker on another machine sees the committed state.
+A task that fails is retried, then reported (awards_site/task_retry.py)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django_tasks import task
 
+from awards_site.task_retry import retried_task
 from nominations.models import Nomination
 
 from .models import Outcome, Round, RoundDecision
@@ -25,7 +26,7 @@ def _send(template, recipients, language, **context):
 # Results ----------------------------------------------------------------------------------------
 
 
-@task()
+@retried_task()
 def send_round_result(round_pk, nomination_pk):
     """Tell an entry's nominator the outcome of a published round (or that the entry was not
     selected this time), with a link to the judges' comments when the round shares them."""
@@ -58,14 +59,14 @@ def send_round_result(round_pk, nomination_pk):
 # Judging admin: judge invitations and reminders (judging/invitations.py, judging/reminders.py).
 
 
-@task()
+@retried_task()
 def send_judge_invitation(profile_pk):
     from .invitations import send_invitation_email
 
     send_invitation_email(profile_pk)
 
 
-@task()
+@retried_task()
 def send_judging_reminder(judge_pk, round_pk):
     from .reminders import send_reminder_email
 
@@ -75,10 +76,11 @@ def send_judging_reminder(judge_pk, round_pk):
 # Certificates (judging/certificates.py) ---------------------------------------------------------
 
 
-@task()
+@retried_task()
 def issue_certificate_batch(batch_pk):
     """Render the PDFs of a certificate batch that are not rendered yet, writing its progress as
-    it goes, then its ZIP. Running it again (a retry) renders only what is missing."""
+    it goes, then its ZIP. A failure marks the batch failed with the error; the retry (automatic,
+    or "Try again" in the admin) renders only what is missing."""
     from .certificates import run_batch
 
     run_batch(batch_pk)

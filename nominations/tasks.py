@@ -1,11 +1,13 @@
 """Background work of the nominations app, through the django-tasks API. Tasks take ids and
-fetch what they need, so a worker on another machine sees the committed state."""
+fetch what they need, so a worker on another machine sees the committed state.
+A task that fails is retried, then reported (awards_site/task_retry.py)."""
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
-from django_tasks import task
+
+from awards_site.task_retry import retried_task
 
 from .models import Nomination
 
@@ -18,7 +20,7 @@ def _send(template, nomination, recipients, **context):
     send_mail(subject, body, None, recipients)
 
 
-@task()
+@retried_task()
 def send_submission_confirmation(nomination_pk):
     nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
         pk=nomination_pk
@@ -26,7 +28,7 @@ def send_submission_confirmation(nomination_pk):
     _send("submitted", nomination, [nomination.nominator.email])
 
 
-@task()
+@retried_task()
 def send_eligibility_decision(nomination_pk):
     nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
         pk=nomination_pk
@@ -34,7 +36,7 @@ def send_eligibility_decision(nomination_pk):
     _send("eligibility", nomination, [nomination.nominator.email])
 
 
-@task()
+@retried_task(private_arguments=True)
 def send_deletion_completed(address, language, reference=None):
     """Tell the person their deletion request is done. It takes the address itself: by the time
     it runs, the account no longer has it."""
@@ -45,7 +47,7 @@ def send_deletion_completed(address, language, reference=None):
     send_mail(subject.strip(), body, None, [address])
 
 
-@task()
+@retried_task()
 def send_deletion_request_notice(deletion_request_pk):
     """Tell the awards team a person asked for deletion (the request itself is in the admin)."""
     from django.urls import reverse

@@ -298,7 +298,10 @@ def test_a_second_click_while_a_batch_is_queued_returns_it(awarded):
     assert third.batch != first.batch and third.batch.total == 12
 
 
-def test_a_failed_batch_says_so_and_can_be_tried_again(awarded, django_capture_on_commit_callbacks):
+def test_a_failed_batch_says_so_and_can_be_tried_again(
+    awarded, django_capture_on_commit_callbacks, settings
+):
+    settings.TASK_MAX_ATTEMPTS = 1  # no automatic retry here (tests/judging/test_task_failures.py)
     calls = []
     real = certificate_pdf.render_certificate
 

@@ -337,6 +337,7 @@ def test_issuing_from_the_admin_previews_then_runs_the_batch(
         "done": 12,
         "total": 12,
         "finished": True,
+        "stalled": False,
     }
     archive = client.get(reverse("judging_certificates_batch_zip", args=[batch.pk]))
     assert archive["Content-Type"] == "application/zip"

@@ -1,6 +1,6 @@
 // Certificate batch page: while the batch runs, update its progress every few seconds and
-// reload the page once it has finished (to show the ZIP). Without JavaScript the page has a
-// "Refresh" link instead.
+// reload the page once it has finished (to show the ZIP) or stalled (to offer "Run again").
+// Without JavaScript the page has a "Refresh" link instead.
 (function () {
   var root = document.getElementById("certificate-batch");
   var url = root && root.getAttribute("data-progress-url");
@@ -13,7 +13,7 @@
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.json(); })
       .then(function (data) {
-        if (data.finished) { window.location.reload(); return; }
+        if (data.finished || data.stalled) { window.location.reload(); return; }
         if (progress) { progress.max = data.total; progress.value = data.done; }
         if (count) { count.textContent = template.replace(/\d+/, data.done).replace(/(\D)\d+(\D*)$/, "$1" + data.total + "$2"); }
         if (status) { status.textContent = data.status_label; }
