@@ -203,6 +203,7 @@ def planned(round):
             assignments__round__cycle=round.cycle_id,
             assignments__round__results_published_at__isnull=False,
             assignments__scoresheet__status=ScoresheetStatus.SUBMITTED,
+            user__is_active=True,  # a closed account could not download it
         )
         .select_related("user")
         .distinct()

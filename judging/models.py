@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -274,6 +274,10 @@ class JudgeProfile(models.Model):
 
     @property
     def display_name(self):
+        from nominations.privacy import is_anonymised
+
+        if is_anonymised(self.user):
+            return gettext("Judge (deleted)")
         return self.user.get_full_name() or self.user.email
 
 

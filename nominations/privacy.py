@@ -60,6 +60,11 @@ def is_unsent(nomination):
 ANONYMOUS_EMAIL = "deleted-{pk}@invalid"
 
 
+def is_anonymised(user):
+    """True for an account closed by a completed deletion request (see anonymise_account)."""
+    return user.email == ANONYMOUS_EMAIL.format(pk=user.pk)
+
+
 class PrivacyRefused(Exception):
     """Raised with a message saying why the action cannot be done, and what to do instead."""
 

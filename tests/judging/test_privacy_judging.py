@@ -216,6 +216,11 @@ def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
 
     judge.refresh_from_db()
     assert (judge.organisation, judge.country, judge.is_active) == ("", "", False)
+    assert judge.display_name == "Judge (deleted)"  # in the results by entry
+    round_ = Round.objects.get(pk=certificate.round_id)
+    assert judge.pk not in {
+        subject.judge.pk for subject in certificates.planned(round_) if subject.judge
+    }
     assert not judge.expertise.exists() and not judge.panel_memberships.exists()
     assert not judge.clearances.exists() and not Conflict.objects.filter(judge=judge).exists()
     # Work they will never do goes; closed rounds keep every assignment (completeness).
@@ -228,7 +233,7 @@ def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
     assert certificate.recipient_name == "Judge (deleted)" and not certificate.pdf
     assert not certificate.pdf.storage.exists(pdf_name)
     page = certificates.preview(Round.objects.get(pk=certificate.round_id))
-    assert next(row for row in page if row.kind == "judge").revoked >= 1  # not issued again
+    assert next(row for row in page if row.kind == "judge").new == 0  # not issued again
 
     # Their name and address are nowhere in the rows that stay.
     identifying = [JUDGE_NAME.lower(), JUDGE_EMAIL]
