@@ -155,11 +155,14 @@ def claim_pdfs(stored):
     storage = private_storage()
     with transaction.atomic():
         for certificate, name in stored:
-            if Certificate.objects.filter(pk=certificate.pk, pdf="").update(pdf=name):
-                certificate.pdf = name
+            size = storage.size(name)
+            if Certificate.objects.filter(pk=certificate.pk, pdf="").update(
+                pdf=name, pdf_size=size
+            ):
+                certificate.pdf, certificate.pdf_size = name, size
             else:
                 transaction.on_commit(lambda name=name: storage.delete(name))
-                certificate.refresh_from_db(fields=["pdf"])
+                certificate.refresh_from_db(fields=["pdf", "pdf_size"])
 
 
 def ensure_pdf(certificate, signatories=None):
@@ -176,6 +179,6 @@ def open_pdf(certificate):
     try:
         return certificate.pdf.open("rb")
     except FileNotFoundError:
-        Certificate.objects.filter(pk=certificate.pk).update(pdf="")
+        Certificate.objects.filter(pk=certificate.pk).update(pdf="", pdf_size=None)
         certificate.pdf = ""
         return ensure_pdf(certificate).pdf.open("rb")

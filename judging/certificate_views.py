@@ -18,10 +18,10 @@ from .certificates import find, normalise_code, valid_for_nomination
 from .models import Certificate, CertificateKind, JudgeProfile
 
 LINK_LABELS = {
-    CertificateKind.WINNER: _("Download your winner's certificate (PDF)"),
-    CertificateKind.FINALIST: _("Download your finalist's certificate (PDF)"),
-    CertificateKind.MERIT: _("Download your certificate of merit (PDF)"),
-    CertificateKind.PARTICIPATION: _("Download your certificate of participation (PDF)"),
+    CertificateKind.WINNER: _("Download your winner's certificate"),
+    CertificateKind.FINALIST: _("Download your finalist's certificate"),
+    CertificateKind.MERIT: _("Download your certificate of merit"),
+    CertificateKind.PARTICIPATION: _("Download your certificate of participation"),
 }
 
 
@@ -99,7 +99,8 @@ def detail_links(request, nomination):
     """The nominator's page of a nomination links to each of its valid certificates."""
     return [
         (
-            LINK_LABELS.get(certificate.kind, certificate.get_kind_display()),
+            f"{LINK_LABELS.get(certificate.kind, certificate.get_kind_display())} "
+            f"{certificate.download_label_suffix}",
             reverse(
                 "judging:nomination_certificate",
                 kwargs={"uuid": nomination.uuid, "code": certificate.display_code},

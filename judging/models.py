@@ -10,6 +10,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
@@ -765,6 +766,8 @@ class Certificate(models.Model):
     pdf = models.FileField(
         storage=private_storage, upload_to=certificate_pdf_path, max_length=200, blank=True
     )
+    # Its size in bytes, shown on the download links (people on slow connections decide).
+    pdf_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")
@@ -796,6 +799,13 @@ class Certificate(models.Model):
 
     def __str__(self):
         return f"{self.display_code} – {self.recipient_name}"
+
+    @property
+    def download_label_suffix(self):
+        """ "(PDF, 182 KB)" once rendered, "(PDF)" before: what a download link adds."""
+        if self.pdf and self.pdf_size:
+            return gettext("(PDF, %(size)s)") % {"size": filesizeformat(self.pdf_size)}
+        return gettext("(PDF)")
 
     @property
     def display_code(self):

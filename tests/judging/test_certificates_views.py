@@ -9,6 +9,7 @@ import re
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
+from django.template.defaultfilters import filesizeformat
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
@@ -145,7 +146,7 @@ def test_the_nominator_downloads_their_certificates(client, issued):
     page = detail.content.decode()
     assert nomination_download(issued.winner) in page
     assert nomination_download(issued.participation) in page
-    assert "Download your winner's certificate (PDF)" in text(detail)
+    assert "Download your winner's certificate (PDF" in text(detail)
     response = client.get(nomination_download(issued.winner))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
@@ -153,7 +154,12 @@ def test_the_nominator_downloads_their_certificates(client, issued):
     assert issued.winner.display_code in response["Content-Disposition"]
     assert response["Cache-Control"] == "private"
     assert response["X-Content-Type-Options"] == "nosniff"
-    assert issued.winner.display_code in pdf_text(b"".join(response.streaming_content))
+    pdf = b"".join(response.streaming_content)
+    assert issued.winner.display_code in pdf_text(pdf)
+    # Once rendered, the link says how big the file is (for people on slow connections).
+    detail = client.get(f"/my-nominations/{issued.entries[0].uuid}/")
+    size = filesizeformat(len(pdf)).replace("\xa0", " ")
+    assert f"Download your winner's certificate (PDF, {size})" in text(detail)
 
 
 def test_nobody_else_gets_a_nominators_certificate(client, issued):
