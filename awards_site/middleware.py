@@ -1,19 +1,47 @@
-"""The site's response policy: a strict Content Security Policy everywhere except the Wagtail
-admin, whose editor still relies on inline scripts and styles."""
+"""The site's response policy (django-csp): the strict Content Security Policy of the settings on
+every response, with two exceptions, both explained in docs/security.md:
 
-from csp.middleware import CSPMiddleware, PolicyParts
+- the Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY, because Wagtail 8 still writes inline
+  scripts (form widgets, choosers, inline panels) and its rich text editor inline styles;
+- a Wagtail preview may be framed by the site itself (frame-ancestors 'self'): the admin shows
+  previews in an iframe. Everything else refuses every frame (frame-ancestors 'none'), also a
+  response that brings its own policy (Wagtail's document downloads: default-src 'none')."""
+
+from csp.constants import HEADER
+from csp.middleware import CSPMiddleware
 from csp.utils import default_config
 from django.conf import settings
+
+FRAMED_BY_THE_SITE = {"frame-ancestors": ["'self'"]}
+FRAMED_BY_NOBODY = "frame-ancestors 'none'"
+
+
+def is_admin(request):
+    return request.path_info.startswith(settings.ADMIN_PATH_PREFIXES)
+
+
+def is_framed_by_the_site(request, response):
+    """Wagtail renders a preview by running a made-up request to the page through the whole
+    middleware stack (request.is_dummy), then its preview view marks the answer SAMEORIGIN.
+    Its "preview not available" answer is only marked SAMEORIGIN."""
+    return getattr(request, "is_dummy", False) or response.get("X-Frame-Options") == "SAMEORIGIN"
 
 
 class SitePolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
-        if not report_only and request.path_info.startswith(settings.ADMIN_PATH_PREFIXES):
-            return PolicyParts(
-                default_config(settings.ADMIN_CONTENT_SECURITY_POLICY),
-                parts.update,
-                parts.replace,
-                parts.nonce,
-            )
+        if report_only:
+            return parts
+        if is_admin(request):
+            parts.config = default_config(settings.ADMIN_CONTENT_SECURITY_POLICY)
+        if is_framed_by_the_site(request, response):
+            parts.replace = {**(parts.replace or {}), **FRAMED_BY_THE_SITE}
         return parts
+
+    def process_response(self, request, response):
+        response = super().process_response(request, response)
+        policy = response.get(HEADER)
+        if policy is not None and "frame-ancestors" not in policy:
+            # A view's own policy: default-src does not cover framing.
+            response[HEADER] = f"{policy}; {FRAMED_BY_NOBODY}"
+        return response

@@ -1,14 +1,43 @@
+from functools import wraps
+
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import privacy
 from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from .reports import admin_views as report_views
 from .reports.access import can_see_full_reports
+
+
+class PersonalDataChooserViewSet(SnippetChooserViewSet):
+    """Wagtail's snippet choosers list every object to anyone with admin access, whatever their
+    permissions. Sponsor users and signatures are personal data that no editing screen picks:
+    only users with a permission on the model may open their chooser."""
+
+    def get_urlpatterns(self):
+        patterns = super().get_urlpatterns()
+        for pattern in patterns:
+            pattern.callback = self._with_model_permission(pattern.callback)
+        return patterns
+
+    def _with_model_permission(self, view):
+        @wraps(view)
+        def checked(request, *args, **kwargs):
+            policy = policy_registry.get_by_type(self.model)
+            if not policy.user_has_any_permission(
+                request.user, ["add", "change", "delete", "view"]
+            ):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return checked
 
 
 class PartnerViewSet(SnippetViewSet):
@@ -25,6 +54,7 @@ class SponsorMemberViewSet(SnippetViewSet):
     /sponsors/. Added by the email address of their account (SponsorMemberForm)."""
 
     model = SponsorMember
+    chooser_viewset_class = PersonalDataChooserViewSet
     icon = "user"
     menu_label = _("Sponsor users")
     list_display = ["user", "partner", "added_at"]
@@ -37,6 +67,7 @@ class SponsorMemberViewSet(SnippetViewSet):
 
 class OpenLetterSignatureViewSet(SnippetViewSet):
     model = OpenLetterSignature
+    chooser_viewset_class = PersonalDataChooserViewSet
     icon = "edit"
     menu_label = _("Letter co-signatures")
     list_display = ["name", "organisation", "country", "email", "list_publicly", "created_at"]
@@ -55,6 +86,7 @@ class OpenLetterSignatureViewSet(SnippetViewSet):
 
 class PledgeSignatureViewSet(SnippetViewSet):
     model = PledgeSignature
+    chooser_viewset_class = PersonalDataChooserViewSet
     icon = "tick"
     menu_label = _("Pledge signatures")
     list_display = ["name", "kind", "organisation", "country", "email", "created_at"]

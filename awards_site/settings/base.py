@@ -83,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "awards_site.middleware.SitePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so it is the first to see a view's exception: a lost database connection gets a
+    # 503 page that offers to send the form again (awards_site/database_errors.py).
+    "awards_site.database_errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "awards_site.urls"
@@ -141,6 +144,12 @@ TASK_BACKENDS = {
 TASKS = {
     "default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]},
 }
+# A failing task is queued again after 1, 4, 16, 64 minutes (TASK_RETRY_DELAY_SECONDS x 4^n),
+# then reported in the admin (awards_site/task_retry.py); a certificate batch without progress
+# for BATCH_STALL_MINUTES is shown as stalled, with "Run again".
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
+TASK_RETRY_DELAY_SECONDS = int(os.environ.get("TASK_RETRY_DELAY_SECONDS", "60"))
+BATCH_STALL_MINUTES = int(os.environ.get("BATCH_STALL_MINUTES", "15"))
 
 # Email: printed on the console unless EMAIL_URL-style settings are given.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -210,6 +219,10 @@ MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Africa Public Sector CX Awards"
 MFA_REQUIRED_FOR_ROLES = env_bool("MFA_REQUIRED_FOR_ROLES", True)
 MFA_REQUIRED_GROUPS = env_list("MFA_REQUIRED_GROUPS", "Administrators,Editors,Judges")
+# TOTP keys and recovery-code seeds are stored encrypted (awards_site/mfa_secrets.py): with
+# the Fernet keys in MFA_ENCRYPTION_KEYS (newest first), else a key derived from SECRET_KEY.
+MFA_ADAPTER = "awards_site.mfa_secrets.EncryptingMFAAdapter"
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS", "")
 MFA_FORMS = {
     "authenticate": "awards_site.account_forms.MFAAuthenticateForm",
     "reauthenticate": "awards_site.account_forms.MFAReauthenticateForm",
@@ -290,8 +303,17 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Uploads in the Wagtail admin pass the checks of the nominators' evidence: content, not name,
+# decides the kind (cms/documents.py, cms/images.py; docs/security.md#uploads). No SVG.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "odt", "ods"]
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.CheckedDocumentForm"
+WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
+# Documents are always served by Wagtail's view, which checks the collection's privacy, and
+# always as attachments (never shown in the browser, whatever their type).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.CheckedImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
@@ -309,9 +331,9 @@ SESSION_IDLE_TIMEOUT = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
 SESSION_IDLE_TIMEOUT_STAFF = 60 * int(os.environ.get("SESSION_IDLE_MINUTES_STAFF", "30"))
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Content Security Policy: no inline script or style and nothing from another origin on the
-# public site. The Wagtail admin still ships a few inline styles and scripts, so its own path
-# gets a relaxed policy (see awards_site/middleware.py).
+# Content Security Policy (awards_site/middleware.py, docs/security.md): no inline script or
+# style and nothing from another origin, on every page but the Wagtail admin's; no page may be
+# framed, but for the admin's previews (frame-ancestors 'self').
 SELF = "'self'"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -327,15 +349,21 @@ CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
     },
 }
+# The Wagtail admin, as strict as Wagtail 8 allows (measured screen by screen, see
+# docs/security.md): its widgets, choosers and inline panels write inline <script> elements and
+# its rich text editor inline <style> elements, so those two are allowed; inline event handlers
+# and style attributes are not, nor eval.
 ADMIN_CONTENT_SECURITY_POLICY = {
     **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-    "script-src": [SELF, "'unsafe-inline'", "'unsafe-eval'"],
+    "script-src": [SELF, "'unsafe-inline'"],
+    "script-src-attr": ["'none'"],
     "style-src": [SELF, "'unsafe-inline'"],
+    "style-src-attr": ["'none'"],
     "img-src": [SELF, "data:", "blob:"],
-    "frame-ancestors": [SELF],  # the admin previews pages in an iframe of its own origin
-    "frame-src": [SELF],
+    "frame-src": [SELF],  # the preview panel
 }
-ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+# Only Wagtail's: the Django admin (/django-admin/) works under the strict policy.
+ADMIN_PATH_PREFIXES = ("/admin/",)
 
 # Rate limits for public forms (django-ratelimit), counted in the default cache.
 RATELIMIT_VIEW = "awards_site.views.rate_limited"

@@ -3,6 +3,7 @@ the CX Day calendar file, and response headers."""
 
 import pytest
 from icalendar import Calendar
+from wagtail.models import Site
 
 from cms.models import NewsArticlePage, NewsIndexPage, Partner
 
@@ -142,3 +143,14 @@ def test_footer_links_follow_settings_and_language(client, page_by_slug):
     site_settings.privacy_page = page_by_slug("about")
     site_settings.save()
     assert '<a href="/about/">About the program</a>' in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_the_sitemap_lists_the_pages_in_both_languages(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    body = response.content.decode()
+    root = Site.objects.get(is_default_site=True).root_url
+    assert f"<loc>{root}/</loc>" in body
+    assert f"<loc>{root}/fr/lettre-ouverte/</loc>" in body
+    assert "/my-nominations/" not in body
