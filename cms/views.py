@@ -2,9 +2,12 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from wagtail.models import Locale, Page
 
+from awards_site.forms import without_control_characters
+
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    # Control characters mean nothing in a search, and PostgreSQL refuses NUL in a query.
+    query = without_control_characters(request.GET.get("q", "")).strip()[:200]
     results = Page.objects.none()
     if query:
         results = (

@@ -5,6 +5,7 @@ conflicts.py and access.py."""
 from dataclasses import dataclass, field
 
 from django.contrib import messages
+from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -209,16 +210,18 @@ def entry(request, assignment_id):
         return _refused_while_locked(request, assignment, rubric, sheet, form)
     if not form.is_valid():
         return _render_entry(request, assignment, rubric, sheet, form)
-    sheet = scoring.scoresheet_for(assignment)
     try:
-        scoring.save(
-            sheet,
-            form.cleaned_data["version"],
-            form.scores(),
-            form.cleaned_data["overall_comment"],
-            form.cleaned_data["recommendation"],
-            request.user,
-        )
+        # One transaction: a save refused below leaves no empty scoresheet behind.
+        with transaction.atomic():
+            sheet = scoring.scoresheet_for(assignment)
+            scoring.save(
+                sheet,
+                form.cleaned_data["version"],
+                form.scores(),
+                form.cleaned_data["overall_comment"],
+                form.cleaned_data["recommendation"],
+                request.user,
+            )
     except scoring.StaleScoresheet as stale:
         form = form.rebound(stale.current_version)
         form.add_error(None, stale.message)

@@ -9,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
-from awards_site.forms import AccessibleFormMixin
+from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 
 from .choices import OrganisationKind, Relation
 from .declaration import DECLARATION_VERSION
@@ -86,6 +86,7 @@ class CategoryStepForm(StepForm):
         model = Nomination
         fields = ["category", "relation", "eligibility_confirmed"]
         widgets = {"relation": forms.RadioSelect, "category": forms.RadioSelect}
+        field_classes = {"category": ModelChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

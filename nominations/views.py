@@ -6,9 +6,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import FileSystemStorage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -221,11 +222,10 @@ class NominationWizard(NamedUrlWizardView):
                 _("Files of a nomination already sent cannot be removed; you can add others."),
             )
             return redirect(self.get_step_url("evidence"))
-        evidence = (
-            self.nomination.evidence.filter(pk=evidence_id).first()
-            if evidence_id.isdigit()
-            else None
-        )
+        try:
+            evidence = self.nomination.evidence.filter(pk=int(evidence_id)).first()
+        except ValueError:  # not a number ("²" passes isdigit() but not int()): nothing to remove
+            evidence = None
         if evidence is not None:
             evidence.file.delete(save=False)
             evidence.delete()
@@ -393,7 +393,14 @@ def resend_verification(request):
             request,
             _("We have sent a new confirmation link to %(email)s.") % {"email": address.email},
         )
-    return redirect(request.POST.get("next") or "nominations:my_nominations")
+    # Back to the page the button was on (a path of this site); anything else (another site,
+    # "javascript:", a view name) goes to "My nominations".
+    target = request.POST.get("next", "")
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        target = reverse("nominations:my_nominations")
+    return HttpResponseRedirect(target)
 
 
 nomination_wizard = NominationWizard.as_view(url_name="nominations:step", done_step_name="done")

@@ -27,6 +27,11 @@ class NominationStorage(BaseStorage):
 
     data = property(_get_data, _set_data)
 
+    def set_step_data(self, step, cleaned_data):
+        super().set_step_data(step, cleaned_data)
+        step_data = self.data[self.step_data_key]
+        step_data[step] = without_nul(step_data[step])
+
     def update_response(self, response):
         super().update_response(response)
         current = json.dumps(self.nomination.wizard_state, sort_keys=True)
@@ -35,3 +40,15 @@ class NominationStorage(BaseStorage):
                 wizard_state=self.nomination.wizard_state
             )
             self._saved = current
+
+
+def without_nul(value):
+    """Input kept as typed, less any NUL character: PostgreSQL cannot store NUL in JSON. The step
+    shows the rest again, and its form refuses other control characters when it is sent."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [without_nul(item) for item in value]
+    return value

@@ -2,8 +2,10 @@
 tests run against the same pages, partners and users a new user sees after `make run`."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.utils import translation
 from wagtail.models import Page
 
 from cms.demo.loader import DemoLoader
@@ -35,6 +37,14 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request to a /fr/ page leaves French active in the thread (LocaleMiddleware): the
+    next test's messages would come out in French."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
