@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install messages migrate demo browser serve lint format check lock bench clean
+.PHONY: run test install messages migrate demo browser serve lint format check lock bench load clean
 
 run: install messages migrate demo ## Development server with the demo site on 127.0.0.1:8000
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  Ctrl-C stops."
@@ -75,6 +75,11 @@ bench: install messages ## Benchmarks print their figures (not part of make test
 	$(PY) bench/results.py
 	$(PY) bench/certificates.py
 	$(PY) bench/sponsor_reports.py
+
+# LOAD_ARGS="--duration 30s --nominators 20 --judges 5 --visitors 5" for a short run.
+load: install messages ## Load test: gunicorn + PostgreSQL on 127.0.0.1, locust (bench/README.md)
+	$(PY) -c "import locust" 2>/dev/null || $(PY) -m pip install --quiet -c requirements.lock -e ".[load]"
+	$(PY) bench/load/run.py $(LOAD_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles

@@ -535,8 +535,7 @@ GROUPS = [
 # URLs that an earlier pattern with the same address answers instead (the site's own log-in).
 SHADOWED = {"wagtailadmin_login", "admin:login", "wagtailcore_login"}
 
-# Known bugs outside access control: the matrix skips these URLs and
-# test_known_bugs_are_still_there (strict xfail) notices when they are fixed.
+
 def group_of(endpoint):
     return next(
         (group for group in GROUPS if endpoint.route.startswith(group.prefixes)),

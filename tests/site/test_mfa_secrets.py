@@ -29,9 +29,7 @@ def test_the_totp_key_and_recovery_seed_are_not_stored_in_the_clear(judge):
     totp_data = stored(judge, "totp")
     assert secret not in str(totp_data)
     assert totp_data["secret"].startswith("gAAAAA")  # a Fernet token
-    assert TOTP(Authenticator.objects.get(user=judge, type="totp")).validate_code(
-        totp_code(secret)
-    )
+    assert TOTP(Authenticator.objects.get(user=judge, type="totp")).validate_code(totp_code(secret))
     seed = stored(judge, "recovery_codes")["seed"]
     assert seed.startswith("gAAAAA")
     codes = RecoveryCodes(Authenticator.objects.get(user=judge, type="recovery_codes"))
