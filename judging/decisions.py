@@ -23,7 +23,7 @@ from wagtail.log_actions import log
 from nominations.models import Nomination
 
 from .models import Outcome, Round, RoundDecision
-from .results import entries, round_results
+from .results import entries, record_published_results, round_results
 
 
 class DecisionError(Exception):
@@ -172,6 +172,7 @@ def publish(round, user):
             Nomination.objects.filter(pk__in=nomination_ids).update(status=outcome, updated_at=now)
         locked.results_published_at = now
         locked.save(update_fields=["results_published_at"])
+        record_published_results(locked)
         round.results_published_at = now
         log(
             locked,

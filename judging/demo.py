@@ -61,6 +61,7 @@ from .models import (
     ScoreVisibility,
     Signatory,
 )
+from .results import record_published_results
 from .sheet_figures import mark_submitted
 
 # Rubrics ---------------------------------------------------------------------------------------
@@ -1029,6 +1030,7 @@ def _publish(round, when, admin):
     """What decisions.publish does, at a past date and without emailing the nominators."""
     round.results_published_at = when
     round.save(update_fields=["results_published_at"])
+    record_published_results(round)
     decided = dict(
         round.decisions.values_list("outcome").annotate(n=Count("pk")).order_by("outcome")
     )

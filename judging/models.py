@@ -8,6 +8,7 @@ conflicts.py, results.py, decisions.py); the models hold data and the small ques
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
@@ -548,6 +549,25 @@ class RoundDecision(models.Model):
 
     def __str__(self):
         return f"{self.nomination}: {self.get_outcome_display()}"
+
+
+class PublishedResults(models.Model):
+    """A round's results as they were published (results.record_published_results): every
+    entry's figures and rank, kept so that what sponsors, exports and reports read afterwards is
+    the published record, read in one row rather than computed again."""
+
+    round = models.OneToOneField(
+        Round, on_delete=models.CASCADE, primary_key=True, related_name="published_record"
+    )
+    entries = models.JSONField(encoder=DjangoJSONEncoder)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("published results")
+        verbose_name_plural = _("published results")
+
+    def __str__(self):
+        return str(self.round)
 
 
 # Certificates ------------------------------------------------------------------------------------

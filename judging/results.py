@@ -60,7 +60,7 @@ How it is computed
     PostgreSQL, SQLite's default), so the order is the same on both.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
@@ -68,13 +68,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from nominations.choices import NominationStatus
-from nominations.models import Nomination
+from nominations.models import Category, Nomination
 
 from . import sheet_figures
 from .models import (
     Assignment,
     CriterionScore,
     ModerationNote,
+    PublishedResults,
     Recommendation,
     RoundDecision,
     Scoresheet,
@@ -354,6 +355,34 @@ def round_results(round, category_id=None):
                 rank=rank,
             )
         )
+    return results
+
+
+def record_published_results(round):
+    """Keep the round's results as published (called in the transaction that publishes)."""
+    PublishedResults.objects.update_or_create(
+        round=round, defaults={"entries": [asdict(result) for result in round_results(round)]}
+    )
+
+
+def published_round_results(round, category_id=None):
+    """A published round's results as they were published, like round_results() (category
+    names in the active language); computed now for a round published before records were
+    kept."""
+    stored = PublishedResults.objects.filter(round=round).values_list("entries", flat=True)
+    if not stored:
+        return round_results(round, category_id)
+    results = [EntryResult(**entry) for entry in stored[0]]
+    if category_id is not None:
+        results = [result for result in results if result.category_id == category_id]
+    names = dict(
+        Category.objects.filter(pk__in={result.category_id for result in results}).values_list(
+            "pk", "name_fr" if get_language() == "fr" else "name_en"
+        )
+    )
+    for result in results:
+        # As round_results() names them: in French when there is a French name.
+        result.category_name = names.get(result.category_id) or result.category_name
     return results
 
 

@@ -12,8 +12,8 @@ What counts
     Pledges: every pledge signature of the program to date, by country. The pledge belongs to
     the whole program, not to a cycle or a category, so every report shows the same counts;
     no name or email ever leaves the database, only counts.
-    Results: only rounds whose results are published (`Round.results_published_at`), read
-    from judging.results.round_results (one query per published round).
+    Results: only rounds whose results are published (`Round.results_published_at`), as they
+    were published (judging.results.published_round_results: the record kept at publication).
 """
 
 from dataclasses import dataclass, field
@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from awards_site.countries import country_name
 from judging.models import Assignment, Round
 from judging.progress import DRAFT, NOT_STARTED, SUBMITTED
-from judging.results import round_results
+from judging.results import published_round_results
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
 
@@ -201,8 +201,8 @@ def key_figures(scope):
 
 def published_results(figures):
     """[(round, [EntryResult, ...]), ...] of the published rounds, in the scope's category
-    when it has one. One query per published round."""
+    when it has one. Two queries per published round."""
     return [
-        (round_, round_results(round_, figures.scope.category_id))
+        (round_, published_round_results(round_, figures.scope.category_id))
         for round_ in figures.published_rounds
     ]

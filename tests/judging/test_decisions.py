@@ -6,11 +6,12 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from judging import decisions
 from judging.models import RoundDecision, ScoresheetStatus
+from judging.results import published_round_results, round_results
 from nominations.models import Nomination
 from tests.judging.results_factories import judged, scene_fixture  # noqa: F401
 from tests.nominations.conftest import make_user
@@ -176,3 +177,25 @@ def test_published_email_links_to_the_feedback_when_shared(
         decisions.publish(ranked.round, admin)
     body = next(m.body for m in mail.outbox if m.to == [ranked.entries[0].nominator.email])
     assert f"http://testserver{feedback}" in body
+
+
+def test_publishing_keeps_the_results_as_published(ranked, admin):
+    """Reports read the record kept at publication: the same figures and ranks as computed then,
+    per category and with French category names, and unchanged by a later edit."""
+    first, *_rest = ranked.entries
+    decisions.decide(ranked.round, first, "winner", admin)
+    close(ranked.round)
+    computed = round_results(ranked.round)
+    decisions.publish(ranked.round, admin)
+
+    assert published_round_results(ranked.round) == computed
+    digital = ranked.categories[0]
+    assert published_round_results(ranked.round, digital.pk) == round_results(
+        ranked.round, digital.pk
+    )
+    with translation.override("fr"):
+        assert published_round_results(ranked.round) == round_results(ranked.round)
+
+    Nomination.objects.filter(pk=first.pk).update(organisation_name="Renamed afterwards")
+    assert published_round_results(ranked.round)[0].organisation_name == first.organisation_name
+    assert published_round_results(ranked.round)[0].outcome == "winner"
