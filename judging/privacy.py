@@ -23,7 +23,6 @@ import re
 
 from allauth.account.models import EmailAddress
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -31,7 +30,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from awards_site.countries import country_name
-from nominations.privacy import ExportFile, PersonalDataSection
+from nominations.privacy import ExportFile, PersonalDataSection, delete_files_on_commit
 
 from .models import (
     Assignment,
@@ -322,19 +321,7 @@ def _drop_certificate_zips(judge):
 
 
 def delete_private_files_on_commit(names):
-    """Storage is not transactional: the files go only once the rows no longer point at them."""
-    if not names:
-        return
-    storage = private_storage()
-
-    def delete():
-        for name in names:
-            try:
-                storage.delete(name)
-            except OSError:  # already gone, or the storage failed: the row is cleared anyway
-                logger.warning("Could not delete the private file %s", name)
-
-    transaction.on_commit(delete)
+    delete_files_on_commit(names, storage=private_storage())
 
 
 # The audit log ----------------------------------------------------------------------------------

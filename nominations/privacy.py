@@ -408,11 +408,12 @@ def anonymise_nomination(nomination, *, remove_evidence, by=None, reason="", now
     return files
 
 
-def delete_files_on_commit(names):
-    """Storage is not transactional: files are deleted only once the rows are gone for good."""
+def delete_files_on_commit(names, storage=None):
+    """Storage is not transactional: files are deleted only once the rows are gone for good.
+    `storage`: where they are, the evidence files' storage unless said."""
     if not names:
         return
-    storage = EvidenceFile._meta.get_field("file").storage
+    storage = storage or EvidenceFile._meta.get_field("file").storage
 
     def delete():
         for name in names:
