@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from judging import decisions
-from judging.models import RoundDecision, ScoresheetStatus
+from judging.models import PublishedResults, RoundDecision, ScoresheetStatus
 from judging.results import published_round_results, round_results
 from nominations.models import Nomination
 from tests.judging.results_factories import judged, scene_fixture  # noqa: F401
@@ -199,3 +199,17 @@ def test_publishing_keeps_the_results_as_published(ranked, admin):
     Nomination.objects.filter(pk=first.pk).update(organisation_name="Renamed afterwards")
     assert published_round_results(ranked.round)[0].organisation_name == first.organisation_name
     assert published_round_results(ranked.round)[0].outcome == "winner"
+
+
+def test_a_record_of_an_earlier_shape_is_read_by_field_name(ranked, admin):
+    close(ranked.round)
+    decisions.publish(ranked.round, admin)
+    record = PublishedResults.objects.get(round=ranked.round)
+    fields, rows = record.entries["fields"], record.entries["rows"]
+    # Fields in another order, and one the current results no longer have.
+    record.entries = {
+        "fields": [*reversed(fields), "retired_figure"],
+        "rows": [[*reversed(row), 1] for row in rows],
+    }
+    record.save()
+    assert published_round_results(ranked.round) == round_results(ranked.round)
