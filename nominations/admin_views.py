@@ -5,6 +5,7 @@ completes or refuses one (privacy.py)."""
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -103,8 +104,6 @@ def _tell_nominator(nomination_pk):
 
 def evidence_download(request, pk):
     """Administrators (anyone allowed to view nominations in the admin) download evidence."""
-    from django.core.exceptions import PermissionDenied
-
     from .views import evidence_response
 
     if not request.user.has_perm("nominations.view_nomination") and not request.user.has_perm(
@@ -182,6 +181,10 @@ class DeletionRequestEditView(EditView):
     submit_button_label = _("Save the decision")
 
     def dispatch(self, request, *args, **kwargs):
+        # The permission first, as Wagtail's own dispatch does: whoever may not handle requests
+        # must not learn from a redirect or a 404 which request ids exist.
+        if not self.user_has_permission(self.permission_required):
+            raise PermissionDenied
         self.object = self.get_object()
         if not self.object.is_open:
             return redirect("deletion_requests:inspect", self.object.pk)

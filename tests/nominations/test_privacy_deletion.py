@@ -352,3 +352,16 @@ def test_new_evidence_is_listed_in_the_plan(nominator, cycle):
     request = privacy.request_deletion(nominator)
     plan = privacy.deletion_plan(request)
     assert plan.evidence_count == 2 and plan.sent == [sent] and plan.closes_account
+
+
+def test_an_editor_learns_nothing_about_which_requests_exist(client, nominator, admin_client):
+    """Handled or unknown, open or not: without the permission the answer is the same refusal,
+    never the inspect page or a "not found"."""
+    handled = privacy.request_deletion(nominator)
+    admin_client.post(edit_url(handled), {"decision": "refuse", "note": "Kept for the record."})
+    handled.refresh_from_db()
+    assert not handled.is_open
+    client.force_login(get_user_model().objects.get(email="editor@demo.test"))
+    missing = type(handled)(pk=handled.pk + 1000)
+    answers = {client.get(edit_url(request))["Location"] for request in (handled, missing)}
+    assert answers == {"/admin/"}  # Wagtail's "permission denied": back to the dashboard
