@@ -12,29 +12,15 @@ The PostgreSQL database must exist and be empty (it is migrated here).
 
 import os
 import random
-import shutil
 import statistics
-import sys
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "awards_site.settings.dev")
-THROWAWAY = None
-if "VAR_DIR" not in os.environ:  # SQLite in a folder of its own, removed at the end
-    THROWAWAY = os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="cxbench-")
-os.environ["DEBUG"] = "0"
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+import _harness  # bench/_harness.py
 
-import django  # noqa: E402
-
-django.setup()
+connection = _harness.start_django()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 
 ENTRIES = int(os.environ.get("BENCH_ENTRIES", "10000"))
 JUDGES = 150
@@ -172,20 +158,6 @@ def prepare():
     return round, storing
 
 
-def timed(functions, runs=RUNS):
-    """Median and fastest time of each function, run in turn (interleaved) so that both feel
-    the same load on a shared machine."""
-    for function in functions:
-        function()  # warm-up
-    times = [[] for _ in functions]
-    for _ in range(runs):
-        for function, spent in zip(functions, times, strict=True):
-            start = time.perf_counter()
-            function()
-            spent.append(time.perf_counter() - start)
-    return [(statistics.median(spent), min(spent)) for spent in times]
-
-
 def main():
     from judging.models import CriterionScore, Scoresheet
     from judging.results import round_results
@@ -204,7 +176,9 @@ def main():
     results = round_results(round)
     assert len(results) == ENTRIES and all(result.rank for result in results)
     assert len(raw()) == ENTRIES
-    (raw_time, raw_best), (full_time, full_best) = timed([raw, lambda: round_results(round)])
+    (raw_time, raw_best, _raw_cpu), (full_time, full_best, _full_cpu) = _harness.timed(
+        [raw, lambda: round_results(round)], RUNS
+    )
     ratio = full_time / raw_time
     # What storing the figures adds to one judge's submit: the UPDATE of one sheet.
     sheet_ids = list(
@@ -234,8 +208,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        if THROWAWAY:
-            shutil.rmtree(THROWAWAY, ignore_errors=True)
+    _harness.run(main)

@@ -18,31 +18,16 @@ peak of Python allocations during one build (tracemalloc), measured in runs of i
 
 import os
 import random
-import shutil
-import statistics
-import sys
-import tempfile
 import time
 import tracemalloc
 from datetime import timedelta
 from io import BytesIO
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "awards_site.settings.dev")
-THROWAWAY = None
-if "VAR_DIR" not in os.environ:  # SQLite in a folder of its own, removed at the end
-    THROWAWAY = os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="cxbench-")
-os.environ["DEBUG"] = "0"
-os.environ.setdefault("EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
+import _harness  # bench/_harness.py
 
-import django  # noqa: E402
-
-django.setup()
+connection = _harness.start_django()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
 
 NOMINATIONS = int(os.environ.get("BENCH_NOMINATIONS", "10000"))
 JUDGES = 150
@@ -201,27 +186,6 @@ def bare(sheets):
     return buffer.getvalue()
 
 
-def timed(functions, runs=RUNS):
-    """Each function's median wall time, fastest wall time and median CPU time of this
-    process, run in turn (interleaved) so that each feels the same load on a shared machine.
-    SQLite runs in this process, so CPU time counts the queries too; it is the steadier
-    figure when other work shares the machine."""
-    for function in functions:
-        function()  # warm-up
-    wall = [[] for _ in functions]
-    cpu = [[] for _ in functions]
-    for _ in range(runs):
-        for function, spent, used in zip(functions, wall, cpu, strict=True):
-            start, start_cpu = time.perf_counter(), time.process_time()
-            function()
-            spent.append(time.perf_counter() - start)
-            used.append(time.process_time() - start_cpu)
-    return [
-        (statistics.median(spent), min(spent), statistics.median(used))
-        for spent, used in zip(wall, cpu, strict=True)
-    ]
-
-
 def peak_memory(function):
     tracemalloc.start()
     try:
@@ -246,8 +210,8 @@ def compare(scope, label):
     def library():
         return bare(sheets)
 
-    (bare_time, bare_best, bare_cpu), (report_time, report_best, report_cpu) = timed(
-        [library, report]
+    (bare_time, bare_best, bare_cpu), (report_time, report_best, report_cpu) = _harness.timed(
+        [library, report], RUNS
     )
     bare_peak = peak_memory(library)
     report_peak = peak_memory(report)
@@ -292,7 +256,7 @@ def main():
     start = time.perf_counter()
     pdf = report_pdf(scope)
     pdf_first = time.perf_counter() - start
-    ((pdf_time, _pdf_best, _pdf_cpu),) = timed([lambda: report_pdf(scope)], runs=3)
+    ((pdf_time, _pdf_best, _pdf_cpu),) = _harness.timed([lambda: report_pdf(scope)], runs=3)
     print(
         f"PDF summary: {pdf_time:.2f} s warm ({pdf_first:.2f} s first, WeasyPrint import "
         f"included), {len(pdf) / 1024:.0f} KB"
@@ -300,8 +264,4 @@ def main():
 
 
 if __name__ == "__main__":
-    try:
-        main()
-    finally:
-        if THROWAWAY:
-            shutil.rmtree(THROWAWAY, ignore_errors=True)
+    _harness.run(main)
