@@ -23,8 +23,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
-from judging.privacy import identifying_strings, scrub_log_entries
-from nominations.privacy import PersonalDataSection
+from nominations.privacy import PersonalDataSection, identifying_strings, scrub_log_entries
 
 from .models import OpenLetterSignature, PledgeSignature, SponsorMember
 

@@ -19,18 +19,20 @@ Erasing a judge keeps what the results stand on and removes the rest:
 """
 
 import logging
-import re
 
-from allauth.account.models import EmailAddress
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 
 from awards_site.countries import country_name
-from nominations.privacy import ExportFile, PersonalDataSection, delete_files_on_commit
+from nominations.privacy import (
+    ExportFile,
+    PersonalDataSection,
+    delete_files_on_commit,
+    identifying_strings,
+    scrub_log_entries,
+)
 
 from .models import (
     Assignment,
@@ -252,12 +254,6 @@ def erase_personal_data(user, deletion_request):
     }
 
 
-def identifying_strings(user):
-    """The person's name and every address of their account, as they may appear in labels."""
-    addresses = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    return [text for text in [user.get_full_name(), user.email, *addresses] if text.strip()]
-
-
 def _logged_objects(judge):
     """{model: [pk, ...]} of everything of the judge's that the audit log may name them on."""
     assignments = list(Assignment.objects.filter(judge=judge).values_list("pk", flat=True))
@@ -322,42 +318,3 @@ def _drop_certificate_zips(judge):
 
 def delete_private_files_on_commit(names):
     delete_files_on_commit(names, storage=private_storage())
-
-
-# The audit log ----------------------------------------------------------------------------------
-
-
-def scrub_log_entries(objects_by_model, identifying, replacement):
-    """Replace the person's name and addresses (`identifying`, case-insensitive) in the labels
-    and data of the audit log entries of these objects ({model: [pk, ...]}). What was done and
-    when stays; whom it was about is no longer said. Also used by cms/privacy.py."""
-    needles = sorted({text for text in identifying if text.strip()}, key=len, reverse=True)
-    if not needles:
-        return 0
-    pattern = re.compile("|".join(re.escape(text) for text in needles), re.IGNORECASE)
-    changed = 0
-    for model, pks in objects_by_model.items():
-        if not pks:
-            continue
-        entries = ModelLogEntry.objects.filter(
-            content_type=ContentType.objects.get_for_model(model),
-            object_id__in=[str(pk) for pk in pks],
-        )
-        for entry in entries:
-            label = pattern.sub(replacement, entry.label)
-            data = _scrub(entry.data, pattern, replacement)
-            if label != entry.label or data != entry.data:
-                entry.label, entry.data = label, data
-                entry.save(update_fields=["label", "data"])
-                changed += 1
-    return changed
-
-
-def _scrub(value, pattern, replacement):
-    if isinstance(value, str):
-        return pattern.sub(replacement, value)
-    if isinstance(value, dict):
-        return {key: _scrub(item, pattern, replacement) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_scrub(item, pattern, replacement) for item in value]
-    return value
