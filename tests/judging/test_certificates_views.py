@@ -3,9 +3,6 @@ unknown, malformed; English and French), nominators' and judges' downloads (thei
 404 otherwise), the links on the nomination's page and the judge's dashboard, and the admin
 (permissions, preview and issue, the batch page and its ZIP, the list, revoke and re-issue)."""
 
-import html
-import re
-
 import pytest
 from django.contrib.auth.models import Permission
 from django.db import connection
@@ -17,6 +14,7 @@ from django.utils import timezone
 from judging import certificate_pdf, certificates
 from judging.models import Certificate, CertificateBatch, JudgeProfile, Signatory
 from tests.nominations.conftest import make_user
+from tests.pages import page_text as text
 
 from .certificate_factories import (  # noqa: F401
     admin_user_fixture,
@@ -26,12 +24,6 @@ from .certificate_factories import (  # noqa: F401
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    body = response.content.decode()
-    body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)
-    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", body).split()))
 
 
 @pytest.fixture

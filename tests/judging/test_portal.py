@@ -2,7 +2,6 @@
 its scoresheet, drafts, two tabs, submitting with a confirmation step, locks, other judges'
 scores, the judge's conflicts, evidence and the PDF copy."""
 
-import html
 import io
 import re
 from datetime import timedelta
@@ -23,17 +22,11 @@ from judging.models import (
     ScoreVisibility,
 )
 from nominations.demo import minimal_pdf
+from tests.pages import page_text as text
 
 from .conftest import make_entry, make_judge, make_round
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    """The page's visible text, tags removed and spaces collapsed."""
-    body = response.content.decode()
-    body = re.sub(r"<script.*?</script>", " ", body, flags=re.S)
-    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", body).split()))
 
 
 @pytest.fixture

@@ -3,9 +3,7 @@ a certificate batch that fails is marked failed with its error and retried, rend
 is missing; one that keeps failing is reported and offers "Try again"; one whose worker died
 shows as stalled and can be run again."""
 
-import html
 import logging
-import re
 from datetime import timedelta
 from smtplib import SMTPException
 from unittest import mock
@@ -19,15 +17,11 @@ from awards_site.models import FailedTask
 from judging import certificate_pdf, certificates
 from judging import tasks as judging_tasks
 from judging.models import Certificate, CertificateBatch, CertificateBatchStatus
+from tests.pages import page_text as text
 
 from .certificate_factories import admin_user_fixture, awarded_fixture, scene_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-
-
-def text(response):
-    body = re.sub(r"<script.*?</script>", " ", response.content.decode(), flags=re.S)
-    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", body).split()))
 
 
 def test_a_result_email_that_fails_once_is_retried_and_sent(awarded, caplog):

@@ -33,6 +33,7 @@ from nominations.choices import NominationStatus
 from nominations.models import Nomination, ReferenceCounter
 from tests.judging.conftest import world  # noqa: F401
 from tests.nominations.conftest import cycle, nominator, nominator_client, wizard  # noqa: F401
+from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
 
@@ -65,11 +66,6 @@ def connection_drops(on, after=None, error=OperationalError):
     with connection.execute_wrapper(wrapper):
         yield went_through
     assert failed, "the connection never failed: nothing was tested"
-
-
-def text(response):
-    body = re.sub(r"<script.*?</script>", " ", response.content.decode(), flags=re.S)
-    return html.unescape(" ".join(re.sub(r"<[^>]+>", " ", body).split()))
 
 
 def resend_form(response):
