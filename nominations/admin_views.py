@@ -180,15 +180,23 @@ class DeletionRequestEditView(EditView):
     page_title = _("Handle the request")
     submit_button_label = _("Save the decision")
 
-    def dispatch(self, request, *args, **kwargs):
-        # The permission first, as Wagtail's own dispatch does: whoever may not handle requests
-        # must not learn from a redirect or a 404 which request ids exist.
-        if not self.user_has_permission(self.permission_required):
-            raise PermissionDenied
+    def get(self, request, *args, **kwargs):
+        return self._inspect_if_handled() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self._inspect_if_handled() or super().post(request, *args, **kwargs)
+
+    def _inspect_if_handled(self):
+        """The inspect page of a request already handled. Looked up here, after Wagtail's
+        dispatch has checked the permission: whoever may not handle requests must not learn
+        which request ids exist."""
         self.object = self.get_object()
         if not self.object.is_open:
             return redirect("deletion_requests:inspect", self.object.pk)
-        return super().dispatch(request, *args, **kwargs)
+        return None
+
+    def get_object(self, queryset=None):
+        return getattr(self, "object", None) or super().get_object(queryset)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
