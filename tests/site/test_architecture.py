@@ -1,0 +1,64 @@
+"""The apps depend on each other one way (docs/architecture.md): awards_site at the bottom, then
+nominations, then judging, then cms on top. A module may import its own app and the apps below
+it, never one above. awards_site/urls.py is the project's root and includes every app's URLs.
+
+Read with Python's `ast`, so imports inside functions count as much as those at the top."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+LAYERS = ["awards_site", "nominations", "judging", "cms"]
+# The project's URL configuration mounts every app; nothing else in awards_site may.
+ROOT_MODULES = {"awards_site/urls.py"}
+
+
+def imported_apps(source):
+    """The first-party apps a module imports, with the line of each import."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names = [node.module]
+        else:
+            continue
+        for name in names:
+            app = name.split(".")[0]
+            if app in LAYERS:
+                yield app, node.lineno
+
+
+def upward_imports(root=ROOT):
+    found = []
+    for layer, app in enumerate(LAYERS):
+        for path in sorted((root / app).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if relative in ROOT_MODULES:
+                continue
+            for imported, line in imported_apps(path.read_text(encoding="utf-8")):
+                if LAYERS.index(imported) > layer:
+                    found.append(f"{relative}:{line} imports {imported} (above {app})")
+    return found
+
+
+def test_no_app_imports_an_app_above_it():
+    assert upward_imports() == []
+
+
+@pytest.mark.parametrize(
+    ("app", "source"),
+    [
+        ("nominations", "from judging.models import Round\n"),
+        ("judging", "def f():\n    import cms.models\n"),
+        ("awards_site", "from nominations import forms\n"),
+    ],
+)
+def test_an_upward_import_is_found(tmp_path, app, source):
+    """The check itself: an import against the direction, at the top or inside a function."""
+    (tmp_path / app).mkdir()
+    (tmp_path / app / "module.py").write_text(source)
+    for other in LAYERS:
+        (tmp_path / other).mkdir(exist_ok=True)
+    assert len(upward_imports(tmp_path)) == 1
