@@ -295,7 +295,15 @@ if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
     }
 
 WAGTAIL_SITE_NAME = "Africa Public Sector CX Awards"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The address people reach the site at: every link in an email, on a certificate (its QR code
+# and address are permanent) and in the admin is built on it (awards_site/site_url.py). The
+# embedded default is where `make run` serves (the Makefile passes its HOST and PORT);
+# production requires a public address (awards_site/checks.py).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Production refuses a SITE_URL on this machine; ALLOW_LOCAL_SITE_URL=1 is for `make serve`.
+SITE_URL_REQUIRED = False
+ALLOW_LOCAL_SITE_URL = env_bool("ALLOW_LOCAL_SITE_URL", False)
+WAGTAILADMIN_BASE_URL = SITE_URL
 # No request to another origin, from the admin either: no Gravatar, no upgrade check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
