@@ -209,6 +209,7 @@ ACCOUNT_FORMS = {
     "reset_password": "awards_site.account_forms.ResetPasswordForm",
     "reset_password_from_key": "awards_site.account_forms.ResetPasswordKeyForm",
     "change_password": "awards_site.account_forms.ChangePasswordForm",
+    "add_email": "awards_site.account_forms.AddEmailForm",
     "reauthenticate": "awards_site.account_forms.ReauthenticateForm",
 }
 
