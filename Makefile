@@ -9,6 +9,9 @@ CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: run test install messages migrate demo browser serve lint format check lock bench load clean
 
+# Links in emails and on certificates follow the address served (awards_site/site_url.py).
+run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
+
 run: install messages migrate demo ## Development server with the demo site on 127.0.0.1:8000
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  Ctrl-C stops."
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -49,6 +52,8 @@ serve: export SECRET_KEY ?= $(shell $(PY) -c 'from pathlib import Path; from awa
 serve: export ALLOWED_HOSTS ?= 127.0.0.1,localhost
 serve: export SECURE_SSL_REDIRECT ?= 0
 serve: export SERVE_MEDIA ?= 1
+# SITE_URL on loopback is refused in production (awards_site/checks.py) but for this local run.
+serve: export ALLOW_LOCAL_SITE_URL ?= 1
 serve: install messages
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py migrate --noinput -v0

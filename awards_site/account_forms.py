@@ -9,34 +9,72 @@ from django.utils.translation import gettext_lazy as _
 from .forms import AccessibleFormMixin
 from .mfa import remember_activation
 
+# One wording across the account pages, in sentence case ("Remember me", not allauth's
+# "Remember Me"), and no placeholders repeating the labels.
+EMAIL_LABEL = _("Email address")
+PASSWORD_LABEL = _("Password")
+NEW_PASSWORD_LABEL = _("New password")
+NEW_PASSWORD_AGAIN_LABEL = _("New password (again)")
 
-class LoginForm(AccessibleFormMixin, allauth_forms.LoginForm):
+
+class AccountFormMixin(AccessibleFormMixin):
+    labels = {}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name in self.labels:
+                field.label = self.labels[name]
+            field.widget.attrs.pop("placeholder", None)
+        self.apply_required_messages()  # again: they quote the labels
+
+
+class LoginForm(AccountFormMixin, allauth_forms.LoginForm):
+    labels = {"login": EMAIL_LABEL, "password": PASSWORD_LABEL, "remember": _("Remember me")}
     required_messages = {
         "login": _("Enter your email address."),
         "password": _("Enter your password."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # allauth puts a "Forgot your password?" link in the password's hint; the page has
+        # the one link, below the form (account/login.html).
+        self.fields["password"].help_text = ""
 
-class SignupForm(AccessibleFormMixin, allauth_forms.SignupForm):
+
+class SignupForm(AccountFormMixin, allauth_forms.SignupForm):
+    labels = {"email": EMAIL_LABEL, "password1": PASSWORD_LABEL}
     required_messages = {
         "email": _("Enter your email address, like name@example.org."),
         "password1": _("Choose a password of at least 10 characters."),
     }
 
 
-class ResetPasswordForm(AccessibleFormMixin, allauth_forms.ResetPasswordForm):
+class ResetPasswordForm(AccountFormMixin, allauth_forms.ResetPasswordForm):
+    labels = {"email": EMAIL_LABEL}
     required_messages = {"email": _("Enter the email address of your account.")}
 
 
-class ResetPasswordKeyForm(AccessibleFormMixin, allauth_forms.ResetPasswordKeyForm):
+class ResetPasswordKeyForm(AccountFormMixin, allauth_forms.ResetPasswordKeyForm):
+    labels = {"password1": NEW_PASSWORD_LABEL, "password2": NEW_PASSWORD_AGAIN_LABEL}
     required_messages = {"password1": _("Choose a new password of at least 10 characters.")}
 
 
-class ChangePasswordForm(AccessibleFormMixin, allauth_forms.ChangePasswordForm):
-    pass
+class ChangePasswordForm(AccountFormMixin, allauth_forms.ChangePasswordForm):
+    labels = {
+        "oldpassword": _("Current password"),
+        "password1": NEW_PASSWORD_LABEL,
+        "password2": NEW_PASSWORD_AGAIN_LABEL,
+    }
 
 
-class ReauthenticateForm(AccessibleFormMixin, allauth_forms.ReauthenticateForm):
+class AddEmailForm(AccountFormMixin, allauth_forms.AddEmailForm):
+    labels = {"email": EMAIL_LABEL}
+
+
+class ReauthenticateForm(AccountFormMixin, allauth_forms.ReauthenticateForm):
+    labels = {"password": PASSWORD_LABEL}
     required_messages = {"password": _("Enter your password.")}
 
 

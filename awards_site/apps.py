@@ -9,6 +9,7 @@ class AwardsSiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from . import checks  # noqa: F401  (registers the project's system checks)
         from .templatetags.site_tags import invalidate_main_menu
 
         for signal in (page_published, page_unpublished, post_page_move):

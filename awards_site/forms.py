@@ -108,11 +108,15 @@ class AccessibleFormMixin:
         """Replace Django's "This field is required." with a message that says what to do."""
         messages = {**self.required_messages, **(messages or {})}
         for name, field in self.fields.items():
-            field.error_messages["required"] = messages.get(name) or (
-                _("Choose an answer for “%(label)s”.")
-                if isinstance(field, forms.ChoiceField)
-                else _("Fill in “%(label)s”.")
-            ) % {"label": field.label}
+            if isinstance(field, forms.ChoiceField):
+                default = _("Choose an answer for “%(label)s”.")
+            elif isinstance(field, forms.BooleanField):
+                default = _("Tick “%(label)s” to continue.")  # a box to tick, not to fill in
+            else:
+                default = _("Fill in “%(label)s”.")
+            field.error_messages["required"] = messages.get(name) or default % {
+                "label": field.label
+            }
             if isinstance(field, forms.EmailField):
                 field.error_messages["invalid"] = _(
                     "Enter an email address in the right format, like name@example.org."

@@ -4,3 +4,8 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "awards_site.settings.production")
 application = get_wsgi_application()
+
+# Refuse to serve with a SITE_URL nobody else can reach (awards_site/checks.py).
+from awards_site.checks import refuse_to_start_on_errors  # noqa: E402
+
+refuse_to_start_on_errors()

@@ -2,6 +2,8 @@
 
 from icalendar import Calendar, Event
 
+from awards_site.site_url import absolute_url
+
 
 def cx_day_calendar(page, request):
     calendar = Calendar()
@@ -13,7 +15,9 @@ def cx_day_calendar(page, request):
     event.add("dtstart", page.starts)
     event.add("dtend", page.ends)
     event.add("dtstamp", page.last_published_at or page.starts)
-    event.add("url", page.get_full_url(request))
+    url = page.get_url(request)
+    # The address people reach (SITE_URL), not the Wagtail site record's host name.
+    event.add("url", absolute_url(url) if url.startswith("/") else url)
     if page.intro:
         event.add("description", page.intro)
     calendar.add_component(event)

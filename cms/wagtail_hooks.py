@@ -148,3 +148,11 @@ def register_cycle_reports_urls():
 
 hooks.register("personal_data_sections", privacy.personal_data_sections)
 hooks.register("erase_personal_data", privacy.erase_personal_data)
+
+
+@hooks.register("login_start_page", order=20)
+def sponsors_start_on_their_reports(user):
+    """After signing in without a `next`, a sponsor's user lands on the reports."""
+    if SponsorMember.objects.filter(user=user).exists():
+        return reverse("sponsors:index")
+    return None

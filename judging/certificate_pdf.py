@@ -16,7 +16,6 @@ certificate.html, in the certificate's language.
 import base64
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -26,6 +25,7 @@ from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
 from awards_site.pdf import FONT_FACES, render_pdf
+from awards_site.site_url import absolute_url
 
 from .models import Certificate, Signatory, certificate_pdf_path, private_storage
 
@@ -42,7 +42,7 @@ def verification_url(certificate):
     """The public page that checks the certificate, in its language, as the QR code holds it."""
     with translation.override(certificate.language):
         path = reverse("judging:certificate_verify", kwargs={"code": certificate.display_code})
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return absolute_url(path)
 
 
 def qr_code(url):

@@ -23,6 +23,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
+from awards_site.site_url import absolute_url, site_url
+
 from .models import JudgeProfile, PanelMembership
 
 JUDGES_GROUP = "Judges"
@@ -112,10 +114,6 @@ def _enqueue(profile_pk):
     send_judge_invitation.enqueue(profile_pk)
 
 
-def absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def portal_path():
     """The judge portal in the active language (/judging/, /fr/judging/)."""
     try:
@@ -128,7 +126,7 @@ def portal_path():
 def set_password_url(user):
     """A one-time link to choose a password (allauth's password reset from key)."""
     key = default_token_generator.make_token(user)
-    return absolute(
+    return absolute_url(
         reverse(
             "account_reset_password_from_key",
             kwargs={"uidb36": user_pk_to_url_str(user), "key": key},
@@ -139,7 +137,8 @@ def set_password_url(user):
 def invitation_link(user):
     """Where the invitation sends the judge: choose a password, or sign in when they have one."""
     if user.has_usable_password():
-        return absolute(reverse("account_login")) + "?" + urlencode({"next": portal_path()}), False
+        login = absolute_url(reverse("account_login"))
+        return f"{login}?{urlencode({'next': portal_path()})}", False
     return set_password_url(user), True
 
 
@@ -155,9 +154,9 @@ def send_invitation_email(profile_pk):
             "link": link,
             "sets_password": sets_password,
             "valid_days": max(1, settings.PASSWORD_RESET_TIMEOUT // 86400),
-            "portal_url": absolute(portal_path()),
-            "reset_url": absolute(reverse("account_reset_password")),
-            "site_url": settings.WAGTAILADMIN_BASE_URL,
+            "portal_url": absolute_url(portal_path()),
+            "reset_url": absolute_url(reverse("account_reset_password")),
+            "site_url": site_url(),
         }
         subject = render_to_string("judging/email/invitation_subject.txt", context).strip()
         body = render_to_string("judging/email/invitation_body.txt", context)

@@ -21,7 +21,9 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from .invitations import absolute, portal_path
+from awards_site.site_url import absolute_url
+
+from .invitations import portal_path
 from .models import Assignment, JudgeProfile, Round, ScoresheetStatus
 
 REMIND = "judging.remind"
@@ -108,7 +110,7 @@ def send_reminder_email(judge_pk, round_pk):
             "user": user,
             "round": round,
             "assignments": assignments,
-            "portal_url": absolute(portal_path()),
+            "portal_url": absolute_url(portal_path()),
         }
         subject = render_to_string("judging/email/reminder_subject.txt", context).strip()
         body = render_to_string("judging/email/reminder_body.txt", context)

@@ -8,6 +8,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from awards_site.site_url import absolute_url, site_url
 from awards_site.task_retry import retried_task
 from nominations.models import Nomination
 
@@ -17,7 +18,7 @@ from .models import Outcome, Round, RoundDecision
 def _send(template, recipients, language, **context):
     """Render judging/email/<template>_subject.txt and _body.txt in the language and send."""
     with translation.override(language or settings.LANGUAGE_CODE):
-        context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
+        context = {"site_url": site_url(), **context}
         subject = render_to_string(f"judging/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"judging/email/{template}_body.txt", context)
     send_mail(subject, body, None, recipients)
@@ -41,9 +42,7 @@ def send_round_result(round_pk, nomination_pk):
     ) or ""
     feedback_url = ""
     if round.entrant_feedback:
-        feedback_url = settings.WAGTAILADMIN_BASE_URL + reverse(
-            "judging:feedback", kwargs={"uuid": nomination.uuid}
-        )
+        feedback_url = absolute_url(reverse("judging:feedback", kwargs={"uuid": nomination.uuid}))
     _send(
         "results",
         [nomination.nominator.email],

@@ -53,3 +53,15 @@ def certificate_links(request, nomination):
 
 hooks.register("personal_data_sections", privacy.personal_data_sections)
 hooks.register("erase_personal_data", privacy.erase_personal_data)
+
+
+@hooks.register("login_start_page", order=10)
+def judges_start_on_their_entries(user):
+    """After signing in without a `next`, a judge lands on their entries (awards_site.adapters)."""
+    from django.urls import reverse
+
+    from .models import JudgeProfile
+
+    if JudgeProfile.objects.filter(user=user, is_active=True).exists():
+        return reverse("judging:dashboard")
+    return None

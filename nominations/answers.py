@@ -2,9 +2,13 @@
 read-only view, the PDF copy and (later) the judges' entry page."""
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from . import phones
+from .choices import TimeUnit
 from .forms import (
     METRIC_FIELDS,
     RESULT_FIELDS,
@@ -14,7 +18,7 @@ from .forms import (
     OrganisationStepForm,
 )
 from .models import WORD_LIMITS
-from .validators import count_words
+from .validators import count_words, plain_number
 
 SECTION_FIELDS = {
     "category": ["category", "relation"],
@@ -58,8 +62,21 @@ def display_value(nomination, name):
     if value is None or value == "":
         return ""
     if name in ("turnaround_before", "turnaround_after"):
-        return f"{value} {nomination.get_turnaround_unit_display()}"
+        return duration(value, nomination.turnaround_unit)
+    if name == "contact_phone":
+        return phones.display(value)
+    if isinstance(value, int | float | Decimal):
+        return plain_number(value)  # 78, not 78.0
     return str(value)
+
+
+def duration(value, unit):
+    """A turnaround time with its unit, as people write it: "5 days", "1 day", "1.5 hours"."""
+    number = plain_number(value)
+    count = int(value) if value == int(value) else 2  # a fraction takes the plural
+    if unit == TimeUnit.HOURS:
+        return ngettext("%(number)s hour", "%(number)s hours", count) % {"number": number}
+    return ngettext("%(number)s day", "%(number)s days", count) % {"number": number}
 
 
 def answer_sections(nomination, step_url, without_nominator=False):

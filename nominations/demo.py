@@ -9,6 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from . import phones
 from .choices import NominationStatus, OrganisationKind, Relation
 from .models import AwardCycle, Category, EvidenceFile, Nomination
 from .privacy import record_declaration
@@ -228,6 +229,8 @@ def load_nominations(cycle, nominator, count=40):
             contact_name="Demo Contact",
             contact_role="Head of customer service",
             contact_email=f"contact{number}@example.gov",
+            # Stored in E.164, as the wizard stores it (nominations/phones.py).
+            contact_phone=phones.to_e164(phones.example_number(country), country),
             initiative_title=initiative,
             **{field: text if complete else "" for field, text in DEMO_ANSWERS.items()},
             baseline_period="January–June 2025",

@@ -11,13 +11,25 @@ from django.utils.translation import gettext_lazy as _
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 
+from . import phones
 from .choices import OrganisationKind, Relation
 from .declaration import DECLARATION_VERSION
 from .evidence import ACCEPT, check_evidence
 from .models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from .privacy import record_declaration
+from .validators import decimals_message, looks_like_a_decimal, plain_number, plain_number_field
 
 RESULT_FIELDS = ("results", "citizen_impact", "sustainability")
+# What each number of the results step is, for its message ("Enter a score between ...").
+NUMBER_KINDS = {
+    "nps_before": "score",
+    "nps_after": "score",
+    "customer_effort_score": "score",
+    "first_contact_resolution": "percentage",
+    "turnaround_before": "number",
+    "turnaround_after": "number",
+    "satisfaction": "percentage",
+}
 METRIC_FIELDS = (
     "baseline_period",
     "latest_period",
@@ -135,8 +147,27 @@ class ContactStepForm(StepForm):
             "contact_name": _(
                 "The person at the organisation we can write to about this nomination."
             ),
-            "contact_phone": _("Include the country code, for example +254 700 000 000."),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        country = self.instance.country
+        phone = self.fields["contact_phone"]
+        # The calling code of the nomination's country (the organisation step comes first).
+        phone.help_text = phones.hint(country)
+        phone.widget.attrs["inputmode"] = "tel"
+        if self.instance.contact_phone:
+            self.initial["contact_phone"] = phones.display(self.instance.contact_phone)
+
+    def clean_contact_phone(self):
+        """Stored in E.164 (+254712345678); a number without its country code is read as one
+        of the nomination's country."""
+        typed = self.cleaned_data.get("contact_phone", "")
+        if not typed:
+            return ""
+        if typed == phones.display(self.instance.contact_phone):
+            return self.instance.contact_phone  # unchanged, even if stored as typed long ago
+        return phones.validate(typed, self.instance.country)
 
 
 class InitiativeStepForm(StepForm):
@@ -162,6 +193,18 @@ class InitiativeStepForm(StepForm):
         ]
 
 
+class WholeNumberField(forms.IntegerField):
+    """A whole number; "12.5" is told to leave out the decimals, not that it is no number."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError:
+            if looks_like_a_decimal(value):
+                raise forms.ValidationError(decimals_message(0), code="decimals") from None
+            raise
+
+
 class ResultsStepForm(StepForm):
     title = _("Results and metrics")
     required_fields = ("results", "citizen_impact")
@@ -169,6 +212,7 @@ class ResultsStepForm(StepForm):
     class Meta:
         model = Nomination
         fields = [*RESULT_FIELDS, *METRIC_FIELDS]
+        field_classes = {"nps_before": WholeNumberField, "nps_after": WholeNumberField}
         help_texts = {
             "nps_before": _("From −100 to 100."),
             "nps_after": _("From −100 to 100."),
@@ -184,10 +228,20 @@ class ResultsStepForm(StepForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["turnaround_unit"].required = False
+        for name, kind in NUMBER_KINDS.items():
+            plain_number_field(self.fields[name], Nomination._meta.get_field(name), kind)
+            # Shown as people write it: 78, not 78.0.
+            value = getattr(self.instance, name)
+            if value is not None:
+                self.initial[name] = plain_number(value, localise=False)
         for name in self.metric_fields:
             widget = self.fields[name].widget
             if isinstance(widget, forms.NumberInput):
-                widget.attrs.update({"inputmode": "decimal", "step": "any"})
+                whole = isinstance(self.fields[name], forms.IntegerField)
+                widget.attrs["step"] = "1" if whole else "any"
+                if not whole:
+                    # A keypad with the decimal point (NPS keeps the full one: it has a minus).
+                    widget.attrs["inputmode"] = "decimal"
 
     def narrative(self):
         return [self[name] for name in RESULT_FIELDS]
@@ -227,6 +281,18 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
         self.instance = instance
         self.uploading = uploading
         super().__init__(*args, **kwargs)
+        # The step needs one file: until one is attached, the field is required (no
+        # "optional" beside it); after that, more files are optional.
+        field = self.fields["file"]
+        self.has_evidence = instance is not None and instance.evidence.exists()
+        field.required = not self.has_evidence
+        if self.has_evidence:
+            field.label = _("Add another file")
+        field.error_messages["required"] = (
+            _("Select a file to upload.")
+            if uploading
+            else _("Add at least one file as evidence: choose a file, then “Upload this file”.")
+        )
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
@@ -242,15 +308,6 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
             )
         self.checked = check_evidence(upload, EvidenceFile.MAX_BYTES)
         return upload
-
-    def clean(self):
-        cleaned = super().clean()
-        if not self.uploading and not cleaned.get("file") and not self.instance.evidence.exists():
-            self.add_error(
-                "file",
-                forms.ValidationError(_("Add at least one file as evidence."), code="required"),
-            )
-        return cleaned
 
     def save(self):
         upload = self.cleaned_data.get("file")
@@ -286,7 +343,6 @@ class DeclarationStepForm(StepForm):
         super().__init__(*args, **kwargs)
         if self.instance.declaration_accepted_at and not self.is_bound:
             self.initial["accept"] = True
-        self.apply_required_messages({"accept": _("Confirm the declaration to continue.")})
 
     def save(self, commit=True):
         nomination = self.instance

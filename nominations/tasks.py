@@ -7,6 +7,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from awards_site.site_url import absolute_url, site_url
 from awards_site.task_retry import retried_task
 
 from .models import Nomination
@@ -14,7 +15,7 @@ from .models import Nomination
 
 def _send(template, nomination, recipients, **context):
     with translation.override(nomination.language or settings.LANGUAGE_CODE):
-        context = {"nomination": nomination, "site_url": settings.WAGTAILADMIN_BASE_URL, **context}
+        context = {"nomination": nomination, "site_url": site_url(), **context}
         subject = render_to_string(f"nominations/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"nominations/email/{template}_body.txt", context)
     send_mail(subject, body, None, recipients)
@@ -40,7 +41,7 @@ def send_eligibility_decision(nomination_pk):
 def send_deletion_completed(address, language, reference=None):
     """Tell the person their deletion request is done. It takes the address itself: by the time
     it runs, the account no longer has it."""
-    context = {"reference": reference, "site_url": settings.WAGTAILADMIN_BASE_URL}
+    context = {"reference": reference, "site_url": site_url()}
     with translation.override(language or settings.LANGUAGE_CODE):
         subject = render_to_string("nominations/email/deletion_completed_subject.txt", context)
         body = render_to_string("nominations/email/deletion_completed_body.txt", context)
@@ -57,8 +58,7 @@ def send_deletion_request_notice(deletion_request_pk):
     deletion_request = DeletionRequest.objects.get(pk=deletion_request_pk)
     context = {
         "deletion_request": deletion_request,
-        "admin_url": settings.WAGTAILADMIN_BASE_URL
-        + reverse("deletion_requests:inspect", args=[deletion_request.pk]),
+        "admin_url": absolute_url(reverse("deletion_requests:inspect", args=[deletion_request.pk])),
     }
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("nominations/email/deletion_request_subject.txt", context)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import privacy_views, views
+from . import privacy_views, resend_views, views
 
 app_name = "nominations"
 
@@ -18,7 +18,16 @@ urlpatterns = [
         views.evidence_download,
         name="evidence",
     ),
-    path("account/resend-confirmation/", views.resend_verification, name="resend_verification"),
+    path(
+        "my-nominations/<uuid:uuid>/resend-confirmation/",
+        resend_views.resend_submission,
+        name="resend_submission",
+    ),
+    path(
+        "account/resend-confirmation/",
+        resend_views.resend_verification,
+        name="resend_verification",
+    ),
     path("my-data/", privacy_views.my_data, name="my_data"),
     path("my-data/download/", privacy_views.download, name="my_data_download"),
     path("my-data/delete/", privacy_views.request_deletion, name="request_deletion"),

@@ -6,13 +6,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import FileSystemStorage
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 from formtools.wizard.views import NamedUrlWizardView
 from wagtail import hooks
 from wagtail.log_actions import log
@@ -379,28 +377,6 @@ def pdf_copy(request, uuid):
     name = nomination.reference or "draft"
     response["Content-Disposition"] = f'attachment; filename="nomination-{name}.pdf"'
     return response
-
-
-@require_POST
-@login_required
-def resend_verification(request):
-    from allauth.account.models import EmailAddress
-
-    address = EmailAddress.objects.filter(user=request.user, primary=True).first()
-    if address and not address.verified:
-        address.send_confirmation(request)
-        messages.success(
-            request,
-            _("We have sent a new confirmation link to %(email)s.") % {"email": address.email},
-        )
-    # Back to the page the button was on (a path of this site); anything else (another site,
-    # "javascript:", a view name) goes to "My nominations".
-    target = request.POST.get("next", "")
-    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        target = reverse("nominations:my_nominations")
-    return HttpResponseRedirect(target)
 
 
 nomination_wizard = NominationWizard.as_view(url_name="nominations:step", done_step_name="done")

@@ -209,6 +209,7 @@ ACCOUNT_FORMS = {
     "reset_password": "awards_site.account_forms.ResetPasswordForm",
     "reset_password_from_key": "awards_site.account_forms.ResetPasswordKeyForm",
     "change_password": "awards_site.account_forms.ChangePasswordForm",
+    "add_email": "awards_site.account_forms.AddEmailForm",
     "reauthenticate": "awards_site.account_forms.ReauthenticateForm",
 }
 
@@ -295,7 +296,15 @@ if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
     }
 
 WAGTAIL_SITE_NAME = "Africa Public Sector CX Awards"
-WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The address people reach the site at: every link in an email, on a certificate (its QR code
+# and address are permanent) and in the admin is built on it (awards_site/site_url.py). The
+# embedded default is where `make run` serves (the Makefile passes its HOST and PORT);
+# production requires a public address (awards_site/checks.py).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Production refuses a SITE_URL on this machine; ALLOW_LOCAL_SITE_URL=1 is for `make serve`.
+SITE_URL_REQUIRED = False
+ALLOW_LOCAL_SITE_URL = env_bool("ALLOW_LOCAL_SITE_URL", False)
+WAGTAILADMIN_BASE_URL = SITE_URL
 # No request to another origin, from the admin either: no Gravatar, no upgrade check.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
@@ -372,6 +381,9 @@ ADMIN_PATH_PREFIXES = ("/admin/",)
 # Rate limits for public forms (django-ratelimit), counted in the default cache.
 RATELIMIT_VIEW = "awards_site.views.rate_limited"
 PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "10/h")
+# "Send it again" (nominations/resend.py): per account (and per nomination), and per address.
+RESEND_CONFIRMATION_RATE = os.environ.get("RESEND_CONFIRMATION_RATE", "3/h")
+RESEND_RATE_PER_ADDRESS = os.environ.get("RESEND_RATE_PER_ADDRESS", "20/h")
 # The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.
 RATELIMIT_IP_META_KEY = "awards_site.security_log.ratelimit_client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -1,13 +1,16 @@
 """Production: everything sensitive comes from the environment and the deploy check passes.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL (PostgreSQL). Optional: REDIS_URL, EMAIL_*,
-TASKS_BACKEND=database, AWS_* for S3 media, TRUSTED_PROXY_COUNT behind a proxy. See
-docs/operations.md and docs/security.md.
+Required: SECRET_KEY, ALLOWED_HOSTS, SITE_URL (the public address), DATABASE_URL (PostgreSQL).
+Optional: REDIS_URL, EMAIL_*, TASKS_BACKEND=database, AWS_* for S3 media, TRUSTED_PROXY_COUNT
+behind a proxy. See docs/operations.md and docs/security.md.
 """
 
 import os
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
+
+from awards_site.site_url import is_local_address
 
 from .base import *  # noqa: F403
 from .base import env_bool
@@ -19,6 +22,16 @@ if len(SECRET_KEY) < 50:
         "Set SECRET_KEY to a random value of at least 50 characters, e.g. "
         "python -c 'import secrets; print(secrets.token_urlsafe(50))'"
     )
+
+# Links in emails and on certificates: the public address, never a default (awards_site/checks.py
+# refuses to start without it, or with an address on this machine).
+SITE_URL = os.environ.get("SITE_URL", "").rstrip("/")
+SITE_URL_REQUIRED = True
+WAGTAILADMIN_BASE_URL = SITE_URL
+# Without DEFAULT_FROM_EMAIL, mail comes from the site's own domain, not from "localhost".
+_SITE_HOST = urlsplit(SITE_URL).hostname or ""
+if "DEFAULT_FROM_EMAIL" not in os.environ and "." in _SITE_HOST and not is_local_address(SITE_URL):
+    DEFAULT_FROM_EMAIL = SERVER_EMAIL = f"CX Awards <awards@{_SITE_HOST}>"
 
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"

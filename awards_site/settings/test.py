@@ -13,7 +13,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
-WAGTAILADMIN_BASE_URL = "http://testserver"
+SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Most tests sign judges and administrators in with force_login; the tests of two-step
 # verification turn the rule on themselves (tests/site/test_accounts_security.py).
 MFA_REQUIRED_FOR_ROLES = False

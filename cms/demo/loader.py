@@ -5,6 +5,7 @@ import io
 import logging
 from datetime import date, time
 from email.utils import parseaddr
+from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
 from django.apps import apps
@@ -18,6 +19,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from awards_site.site_url import site_url
 from cms.models import HomePage, Partner, SiteSettings
 
 from . import content
@@ -349,8 +351,19 @@ class DemoLoader:
         return raw
 
     # Settings --------------------------------------------------------------------------------
+    def _site_address(self, site):
+        """The Wagtail site answers at SITE_URL (the admin's "View live" links, the sitemap)."""
+        parts = urlsplit(site_url())
+        if not parts.hostname:
+            return
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+        if (site.hostname, site.port) != (parts.hostname, port):
+            site.hostname, site.port = parts.hostname, port
+            site.save(update_fields=["hostname", "port"])
+
     def load_settings(self):
         site = Site.objects.get(is_default_site=True)
+        self._site_address(site)
         site_settings = SiteSettings.for_site(site)
         if not site_settings.contact_email:
             site_settings.contact_email = content.SITE["contact_email"]

@@ -96,7 +96,7 @@ def test_no_file_chosen(wizard):
 
 def test_continue_needs_at_least_one_file(wizard):
     response = wizard.post("evidence")
-    assert "Add at least one file as evidence." in response.content.decode()
+    assert "Add at least one file as evidence: choose a file" in response.content.decode()
 
 
 def test_path_like_names_are_made_safe():

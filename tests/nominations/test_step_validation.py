@@ -8,7 +8,7 @@ EMPTY_STEP_MESSAGES = {
     "category": [
         "Choose an answer for “Which category is the nomination for?”.",
         "Choose an answer for “Who is nominating?”.",
-        "Fill in “I confirm the organisation is a public body",
+        "Tick “I confirm the organisation is a public body",
     ],
     "organisation": [
         "Fill in “Organisation name”.",
@@ -26,8 +26,8 @@ EMPTY_STEP_MESSAGES = {
         "Fill in “What was done: technology”.",
     ],
     "results": ["Fill in “Results”.", "Fill in “Impact on citizens”."],
-    "evidence": ["Add at least one file as evidence."],
-    "declaration": ["Confirm the declaration to continue."],
+    "evidence": ["Add at least one file as evidence: choose a file, then “Upload this file”."],
+    "declaration": ["Tick “I confirm the declaration above” to continue."],
 }
 
 

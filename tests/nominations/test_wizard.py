@@ -106,8 +106,8 @@ def test_word_limits_are_enforced_with_a_count(wizard):
 def test_metric_ranges_are_validated(wizard):
     answers = {**VALID_ANSWERS["results"], "nps_after": "140", "satisfaction": "-3"}
     html = wizard.post("results", answers).content.decode()
-    assert "Ensure this value is less than or equal to 100." in html
-    assert "Ensure this value is greater than or equal to 0." in html
+    assert "Enter a score between -100 and 100." in html
+    assert "Enter a percentage between 0 and 100." in html
 
 
 def test_back_keeps_what_was_typed_even_when_incomplete(wizard):

@@ -139,6 +139,7 @@ MATRIX = {
         "evidence":                 "LOG   OK    404   404   404   404   404   404   404   404",
         # POST only (see POSTS).
         "resend_verification":      "405   405   405   405   405   405   405   405   405   405",
+        "resend_submission":        "405   405   405   405   405   405   405   405   405   405",
         "my_data":                  "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "my_data_download":         "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # B has already asked for deletion (access_world.py): sent back to "My data".
@@ -233,6 +234,8 @@ POSTS = {
         "start":                    "LOG   -     -     -     -     -     -     -     -     -",
         # Each person asks for a new link to their own address.
         "resend_verification":      "LOG   -     -     -     -     -     -     -     -     -",
+        # The owner asks for their nomination's confirmation again; nobody else finds it.
+        "resend_submission":        "LOG   -     404   404   404   404   404   404   404   404",
     }, allowed=OUTCOMES | {ALLOWED}),
     **section("", {
         #                            anon  A     B     judge other confl spons other edit  admin

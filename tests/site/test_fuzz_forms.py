@@ -42,6 +42,7 @@ from judging.models import (
     Scoresheet,
     ScoresheetStatus,
 )
+from nominations import phones
 from nominations.demo import minimal_pdf
 from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, DeletionRequest, EvidenceFile, Nomination
@@ -485,6 +486,9 @@ def assert_stored_as_typed(nomination, step, data):
             assert stored == sent or (name == "turnaround_unit" and not sent), name
         elif isinstance(field, models.URLField):
             assert clean_text(stored), name  # normalised (https:// added), so not compared
+        elif name == "contact_phone" and sent.strip():
+            # Stored in E.164, read as a number of the nomination's country (phones.py).
+            assert stored == phones.to_e164(sent, nomination.country), name
         else:
             assert stored == sent.strip(), name
             assert clean_text(stored), name

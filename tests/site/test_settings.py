@@ -92,6 +92,7 @@ def test_production_passes_the_deploy_check(tmp_path, extra_env):
         "VAR_DIR": str(tmp_path),
         "SECRET_KEY": "x" * 30 + "-production-secret-for-the-check-only-0123456789",
         "ALLOWED_HOSTS": "awards.example.org",
+        "SITE_URL": "https://awards.example.org",
         **extra_env,
     }
     result = subprocess.run(
@@ -108,3 +109,136 @@ def test_production_passes_the_deploy_check(tmp_path, extra_env):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+PRODUCTION_SECRET = "x" * 30 + "-production-secret-for-the-check-only-0123456789"
+
+
+def deploy_check(tmp_path, **env):
+    environment = {
+        **clean_environment(),
+        "VAR_DIR": str(tmp_path),
+        "SECRET_KEY": PRODUCTION_SECRET,
+        "ALLOWED_HOSTS": "awards.example.org",
+        "DJANGO_SETTINGS_MODULE": "awards_site.settings.production",
+        **env,
+    }
+    for name, value in list(environment.items()):
+        if value is None:
+            del environment[name]
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("site_url", "error"),
+    [
+        (None, "awards_site.E001"),
+        ("", "awards_site.E001"),
+        ("http://127.0.0.1:8000", "awards_site.E003"),
+        ("http://localhost:8000", "awards_site.E003"),
+        ("http://[::1]:8000", "awards_site.E003"),
+        ("http://127.1.2.3", "awards_site.E003"),
+        ("http://0.0.0.0:8000", "awards_site.E003"),
+        ("https://app.localhost", "awards_site.E003"),
+        ("awards.example.org", "awards_site.E002"),
+        ("https://awards.example.org/en/", "awards_site.E002"),
+    ],
+)
+def test_production_refuses_a_site_url_nobody_else_can_reach(tmp_path, site_url, error):
+    """Certificates print SITE_URL in their QR code for ever: production does not start with it
+    unset or pointing at this machine (the check, and the WSGI application itself)."""
+    result = deploy_check(tmp_path, SITE_URL=site_url)
+    assert result.returncode != 0
+    assert error in result.stderr
+    started = run_python(
+        "import awards_site.wsgi",
+        "awards_site.settings.production",
+        VAR_DIR=str(tmp_path),
+        SECRET_KEY=PRODUCTION_SECRET,
+        ALLOWED_HOSTS="awards.example.org",
+        **({"SITE_URL": site_url} if site_url is not None else {}),
+    )
+    assert started.returncode != 0
+    assert error in started.stderr
+
+
+def test_production_accepts_a_public_site_url_and_mails_from_its_domain(tmp_path):
+    result = deploy_check(tmp_path, SITE_URL="https://awards.example.org/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    values = read_settings(
+        "awards_site.settings.production",
+        ["SITE_URL", "WAGTAILADMIN_BASE_URL", "DEFAULT_FROM_EMAIL"],
+        VAR_DIR=str(tmp_path),
+        SECRET_KEY=PRODUCTION_SECRET,
+        ALLOWED_HOSTS="awards.example.org",
+        SITE_URL="https://awards.example.org/",
+    )
+    assert values["SITE_URL"] == values["WAGTAILADMIN_BASE_URL"] == "https://awards.example.org"
+    assert values["DEFAULT_FROM_EMAIL"] == "CX Awards <awards@awards.example.org>"
+
+
+def test_local_site_url_is_allowed_only_when_asked_for(tmp_path):
+    """`make serve` runs production settings on loopback with ALLOW_LOCAL_SITE_URL=1."""
+    local = {"SITE_URL": "http://127.0.0.1:8000", "ALLOWED_HOSTS": "127.0.0.1"}
+    assert deploy_check(tmp_path, **local).returncode != 0
+    allowed = deploy_check(tmp_path, ALLOW_LOCAL_SITE_URL="1", **local)
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert "awards_site" not in allowed.stdout + allowed.stderr
+
+
+def test_development_site_url_follows_the_served_address(tmp_path):
+    assert read_settings("awards_site.settings.dev", ["SITE_URL"], VAR_DIR=str(tmp_path)) == {
+        "SITE_URL": "http://127.0.0.1:8000"
+    }
+    values = read_settings(
+        "awards_site.settings.dev",
+        ["SITE_URL", "WAGTAILADMIN_BASE_URL"],
+        VAR_DIR=str(tmp_path),
+        SITE_URL="http://127.0.0.1:8123",
+    )
+    assert values == {
+        "SITE_URL": "http://127.0.0.1:8123",
+        "WAGTAILADMIN_BASE_URL": values["SITE_URL"],
+    }
+
+
+def make_environment(target):
+    """What `make <target>` gives its commands: PY stands in for Python and prints SITE_URL and
+    ALLOW_LOCAL_SITE_URL instead of running anything (the prerequisites are taken as done)."""
+    printer = "sh -c 'echo SITE_URL=$$SITE_URL ALLOW=$$ALLOW_LOCAL_SITE_URL' x"
+    result = subprocess.run(
+        [
+            "make",
+            "-s",
+            "-o",
+            "install",
+            "-o",
+            "messages",
+            "-o",
+            "migrate",
+            target,
+            "HOST=127.0.0.1",
+            "PORT=8123",
+            f"PY={printer}",
+            "VENV=/nonexistent",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    return [line for line in result.stdout.splitlines() if line.startswith("SITE_URL=")]
+
+
+def test_make_passes_the_served_address_as_site_url():
+    """`make run` (runserver and load_demo) and `make serve` give SITE_URL the HOST and PORT
+    they serve on; only `make serve` allows that address in production settings."""
+    assert set(make_environment("run")) == {"SITE_URL=http://127.0.0.1:8123 ALLOW="}
+    assert "SITE_URL=http://127.0.0.1:8123 ALLOW=1" in make_environment("serve")

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from awards_site.site_url import absolute_url
 from cms.demo.loader import DEMO_USERS, DemoLoader
 
 
@@ -26,6 +27,4 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password: {settings.DEMO_PASSWORD}):")
         for email, _first, _last, role in DEMO_USERS:
             self.stdout.write(f"  {role:<10} {email}")
-        self.stdout.write(
-            "Public site: http://127.0.0.1:8000/   Admin: http://127.0.0.1:8000/admin/"
-        )
+        self.stdout.write(f"Public site: {absolute_url('/')}   Admin: {absolute_url('/admin/')}")
