@@ -79,7 +79,10 @@ def rubric_of(assignment):
 
 def scoresheet_for(assignment):
     """The assignment's scoresheet, created (with an empty score per criterion) on first use."""
-    sheet, _created = Scoresheet.objects.get_or_create(assignment=assignment)
+    sheet, _created = Scoresheet.objects.get_or_create(
+        assignment=assignment,
+        defaults={"nomination_version_id": assignment.nomination_version_id},
+    )
     rubric = rubric_of(assignment)
     have = set(sheet.scores.values_list("criterion_id", flat=True))
     missing = [
@@ -171,6 +174,8 @@ def save(scoresheet, expected_version, scores, overall_comment, recommendation, 
             overall_comment=overall_comment,
             recommendation=recommendation or "",
             updated_at=now,
+            # The scores are for the version of the entry the judge reads now.
+            nomination_version=scoresheet.assignment.nomination_version_id,
         )
         if not changed:
             _refused(scoresheet, now)
@@ -184,6 +189,7 @@ def save(scoresheet, expected_version, scores, overall_comment, recommendation, 
     scoresheet.overall_comment = overall_comment
     scoresheet.recommendation = recommendation or ""
     scoresheet.updated_at = now
+    scoresheet.nomination_version_id = scoresheet.assignment.nomination_version_id
     return scoresheet
 
 
@@ -214,11 +220,18 @@ def submit(scoresheet, expected_version, user, now=None):
             submitted_at=now,
             updated_at=now,
             version=F("version") + 1,
+            nomination_version=scoresheet.assignment.nomination_version_id,
         )
         if not changed:
             _refused(scoresheet, now)
         scoresheet.refresh_from_db(
-            fields=["status", "submitted_at", "version", *sheet_figures.cleared()]
+            fields=[
+                "status",
+                "submitted_at",
+                "version",
+                "nomination_version",
+                *sheet_figures.cleared(),
+            ]
         )
         log(
             scoresheet,

@@ -13,6 +13,7 @@ from .choices import NominationStatus, OrganisationKind, Relation
 from .models import AwardCycle, Category, EvidenceFile, Nomination
 from .privacy import record_declaration
 from .references import assign_reference
+from .versions import record_version
 
 CATEGORIES = [
     (
@@ -262,3 +263,5 @@ def load_nominations(cycle, nominator, count=40):
             if status == NominationStatus.INELIGIBLE:
                 nomination.status_reason = "The initiative started less than six months ago."
             nomination.save()
+            # What was sent is version 1 (versions.py), as the real submission records it.
+            record_version(nomination, owner, nomination.submitted_at)

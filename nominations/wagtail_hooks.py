@@ -181,7 +181,15 @@ def register_log_actions(actions):
         "nominations.change", _("Change by nominator"), _("Nomination changed by the nominator")
     )
     actions.register_action(
+        "nominations.changes_sent",
+        _("Changes sent"),
+        _("Changes sent by the nominator: a new version"),
+    )
+    actions.register_action(
         "nominations.withdraw", _("Withdraw"), _("Nomination withdrawn by the nominator")
+    )
+    actions.register_action(
+        "nominations.reopen", _("Reopened for changes"), _("Sent back to the nominator for changes")
     )
     actions.register_action(
         "nominations.decision", _("Eligibility decision"), _("Eligibility decided")
