@@ -306,3 +306,37 @@ def weighted_score(scoresheet, rubric=None):
             return None
         total += (score - rubric.scale_min) / span * criterion.weight
     return round(total, 1)
+
+
+def take_version(assignment, version, user, now=None):
+    """The judge moves to a newer version of the entry (sent after they were given theirs):
+    their scores are for it from then on. Not once the scoresheet is submitted (the awards team
+    reopens it first) or the round has closed."""
+    now = now or timezone.now()
+    sheet = Scoresheet.objects.filter(assignment=assignment).first()
+    reason = lock_reason(sheet, assignment.round, now)
+    if reason:
+        raise ScoresheetLocked(reason)
+    if version.nomination_id != assignment.nomination_id:
+        raise ScoringError(_("This version is not one of the entry's."))
+    given = assignment.nomination_version
+    if given is not None and version.number <= given.number:
+        return assignment
+    with transaction.atomic():
+        type(assignment).objects.filter(pk=assignment.pk).update(nomination_version=version)
+        if sheet is not None:
+            Scoresheet.objects.filter(pk=sheet.pk).update(
+                nomination_version=version, version=F("version") + 1, updated_at=now
+            )
+        log(
+            assignment,
+            "judging.take_version",
+            user=user,
+            data={
+                "nomination": assignment.nomination_id,
+                "from": given.number if given else None,
+                "to": version.number,
+            },
+        )
+    assignment.nomination_version = version
+    return assignment

@@ -65,7 +65,7 @@ class NominationViewSet(ModelViewSet):
     icon = "form"
     menu_label = _("Nominations")
     index_view_class = admin_views.NominationIndexView
-    inspect_view_class = admin_views.NominationInspectView
+    inspect_view_class = admin_views.NominationReviewView
     edit_view_class = admin_views.NominationEditView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -102,10 +102,9 @@ class NominationViewSet(ModelViewSet):
         "satisfaction",
     ]
     export_filename = "nominations"
-    form_fields = ["status", "status_reason", "deadline_extended_until"]
-
-    def get_form_class(self, for_update=False):
-        return admin_views.DecisionForm
+    # Never shown: the edit address leads to the review screen (admin_views.NominationEditView),
+    # where decisions go through eligibility.py. Wagtail's viewset needs a form all the same.
+    form_fields = ["status_reason"]
 
 
 class HandleOnlyPermissionPolicy(ModelPermissionPolicy):

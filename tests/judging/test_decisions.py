@@ -127,12 +127,13 @@ def test_publish_moves_statuses_and_tells_every_nominator_once(
             "reference", "status"
         )
     )
+    # The eligible entries without an outcome say they were not placed (not "Eligible").
     assert statuses == {
         "TST-KE-0001": "winner",
-        "TST-KE-0002": "eligible",
-        "TST-KE-0003": "eligible",
+        "TST-KE-0002": "not_placed",
+        "TST-KE-0003": "not_placed",
         "TST-KE-0004": "merit",
-        "TST-KE-0005": "eligible",
+        "TST-KE-0005": "not_placed",
     }
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         entry.nominator.email for entry in ranked.entries
