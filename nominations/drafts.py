@@ -5,7 +5,8 @@ nomination's `revision` when it was loaded and a digest of that step's saved ans
 Every save of answers (and every evidence upload or removal) raises the revision by one, under
 the nomination's row lock. A save whose revision is older than the saved one is a stale copy:
 it goes through only when this step's saved answers are still those the page was loaded with
-(another copy changed other steps); otherwise `StaleAnswers` refuses it, nothing is written,
+(another copy changed other steps) or are already what this copy sends; otherwise
+`StaleAnswers` refuses it, nothing is written,
 and the wizard shows both versions side by side to merge (`conflicts`, `merged_data`). The judge
 portal's scoresheets follow the same rule (judging/scoring.py).
 """
@@ -64,7 +65,11 @@ def save_step(nomination, form, step, expected_revision, base, user):
             .select_related("cycle")
             .get(pk=nomination.pk)
         )
-        if expected_revision != current.revision and step_digest(current, form_class) != base:
+        if (
+            expected_revision != current.revision
+            and step_digest(current, form_class) != base
+            and conflicts(current, form_class, form.data, form.prefix)
+        ):
             raise StaleAnswers(current)
         # This request read the row before the lock: the columns the form does not set are
         # taken as saved now, so a save never puts back what another copy has changed.
