@@ -845,6 +845,7 @@ def _send_changes_after_assignment(cycle):
         "nominations.changes_sent",
         user=nomination.nominator,
         data={"version": version.number, "fields": ["results", "satisfaction"], "files_added": []},
+        timestamp=version.created_at,
     )
 
 
