@@ -442,11 +442,12 @@ def wizard_post(nomination, step, answers, action):
     management = f"nomination-{nomination.uuid}-current_step"
     button, value = STEP_ACTIONS[action]
     # The revision and step digest of a page opened just now (nominations/drafts.py).
+    current = Nomination.objects.get(pk=nomination.pk)
     valid = {
         management: step,
         button: value,
-        "revision": str(nomination.revision),
-        "base": step_digest(nomination, STEP_FORMS[step]),
+        "revision": str(current.revision),
+        "base": step_digest(current, STEP_FORMS[step]),
     }
     valid.update({f"{step}-{name}": value for name, value in answers.items()})
     return valid, (management, button, "revision", "base")
