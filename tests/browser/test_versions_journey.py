@@ -102,3 +102,36 @@ def test_judge_sees_that_a_newer_version_was_sent(page):
     assert "You are reading version 2" in page.locator("main").inner_text()
     failures["entry, version 2"] = axe_violations(page)
     assert not any(failures.values()), failures
+
+
+def test_two_tabs_on_one_draft_merge_instead_of_losing_work(page):
+    nominator = get_user_model().objects.get(email="nominator@demo.test")
+    draft = (
+        Nomination.objects.filter(nominator=nominator, status=NominationStatus.DRAFT)
+        .exclude(organisation_name="")
+        .order_by("pk")
+        .first()
+    )
+    sign_in(page, nominator, "/my-nominations/")
+    step = f"/nominate/{draft.uuid}/organisation/"
+    other_tab = page.context.new_page()
+    page.goto(step)
+    other_tab.goto(step)
+    other_tab.fill("#id_organisation-city", "Saved in the other tab")
+    with other_tab.expect_navigation():
+        other_tab.get_by_role("button", name="Save and come back later").click()
+    other_tab.close()
+
+    page.fill("#id_organisation-city", "Typed in this tab")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Continue").click()
+    main = page.locator("main").inner_text()
+    assert "changed in another tab or on another device" in main
+    assert "Saved in the other tab" in main and "Typed in this tab" in main
+    failures = {"merge page": axe_violations(page)}
+    with page.expect_navigation():
+        page.get_by_role("button", name="Use all of mine").click()
+    draft.refresh_from_db()
+    assert draft.city == "Typed in this tab"
+    assert page.url.endswith("/contact/")
+    assert not any(failures.values()), failures
