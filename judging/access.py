@@ -45,7 +45,12 @@ def own_assignment(request, assignment_id):
     """One of the request judge's assignments, or 404."""
     return get_object_or_404(
         own_assignments(request.judge).select_related(
-            "round", "round__cycle", "nomination", "nomination__category", "nomination__cycle"
+            "round",
+            "round__cycle",
+            "nomination",
+            "nomination__category",
+            "nomination__cycle",
+            "nomination_version",
         ),
         pk=assignment_id,
     )

@@ -29,6 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from nominations import versions
 from nominations.models import Nomination
 
 from . import assignment_run, progress
@@ -614,6 +615,10 @@ class AssignmentCreateView(generic.CreateView):
     def save_instance(self):
         instance = self.form.instance
         instance.created_by = self.request.user
+        # The judge is given the entry as last sent.
+        instance.nomination_version_id = versions.latest_ids([instance.nomination_id]).get(
+            instance.nomination_id
+        )
         instance.save()
         log(
             instance,

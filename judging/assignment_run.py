@@ -16,6 +16,8 @@ from django.db import transaction
 from django.db.models import Q
 from wagtail.log_actions import log
 
+from nominations import versions
+
 from .assignment import Entry, Judge, assign, has_conflict, likely_conflict
 from .models import (
     Assignment,
@@ -169,11 +171,13 @@ def apply(plan, user=None):
     with transaction.atomic():
         # One run at a time per round: a second one waits, then finds these assignments.
         Round.objects.select_for_update().filter(pk=round.pk).first()
+        given = versions.latest_ids(plan.new)
         rows = [
             Assignment(
                 round=round,
                 nomination_id=entry_id,
                 judge_id=judge_id,
+                nomination_version_id=given.get(entry_id),
                 due_on=round.scores_due_on,
                 created_by=user if user and user.is_authenticated else None,
             )

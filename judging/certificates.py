@@ -74,6 +74,7 @@ TAKING_PART = [
     NominationStatus.FINALIST,
     NominationStatus.MERIT,
     NominationStatus.WINNER,
+    NominationStatus.NOT_PLACED,
 ]
 OUTCOME_KINDS = {
     Outcome.WINNER.value: CertificateKind.WINNER,

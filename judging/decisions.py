@@ -6,7 +6,8 @@
   ("judging.decision", on the nomination).
 - Until the results are published, decisions change nothing else: nominators see nothing.
 - `publish` closes the matter, once: in one transaction it stamps the round's
-  results_published_at, makes each decided nomination's status its outcome and logs
+  results_published_at, makes each decided nomination's status its outcome (an eligible entry
+  without one becomes "not placed") and logs
   "judging.publish"; after the commit every entry's nominator is told by email (the outcome, or
   that the entry was not selected this time, with a link to the judges' comments when the round
   shares them). Decisions cannot change after that, and publishing again does nothing.
@@ -20,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from nominations.choices import NominationStatus
 from nominations.models import Nomination
 
 from .models import Outcome, Round, RoundDecision
@@ -170,6 +172,13 @@ def publish(round, user):
         now = timezone.now()
         for outcome, nomination_ids in by_outcome.items():
             Nomination.objects.filter(pk__in=nomination_ids).update(status=outcome, updated_at=now)
+        # Eligible entries without an outcome were not placed: they say so, not "Eligible".
+        decided = [pk for ids in by_outcome.values() for pk in ids]
+        not_placed = (
+            Nomination.objects.filter(pk__in=entry_ids, status=NominationStatus.ELIGIBLE)
+            .exclude(pk__in=decided)
+            .update(status=NominationStatus.NOT_PLACED, updated_at=now)
+        )
         locked.results_published_at = now
         locked.save(update_fields=["results_published_at"])
         record_published_results(locked)
@@ -181,6 +190,7 @@ def publish(round, user):
             data={
                 "entries": len(entry_ids),
                 "decisions": {outcome: len(ids) for outcome, ids in sorted(by_outcome.items())},
+                "not_placed": not_placed,
             },
         )
         transaction.on_commit(lambda: _tell_nominators(locked.pk, entry_ids))

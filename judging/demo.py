@@ -37,6 +37,7 @@ from nominations.choices import NominationStatus, OrganisationKind, Relation
 from nominations.demo import CATEGORIES, DEMO_TEXT, ELIGIBILITY_EN, ELIGIBILITY_FR
 from nominations.models import AwardCycle, Category, Nomination
 from nominations.references import assign_reference
+from nominations.versions import record_version
 
 from . import assignment_run, certificates
 from .models import (
@@ -705,6 +706,7 @@ def _save_scoresheets(plans):
     sheets = Scoresheet.objects.bulk_create(
         Scoresheet(
             assignment=assignment,
+            nomination_version_id=assignment.nomination_version_id,
             status=ScoresheetStatus.DRAFT,
             recommendation=recommendation,
             overall_comment=overall,
@@ -809,6 +811,42 @@ def load_open_cycle(cycle, rubric, judges, admin):
         voice = voices[assignment.pk]
         plans.append(_plan(assignment, rubric, criteria, quality, status, moment, voice))
     _save_scoresheets(plans)
+    _send_changes_after_assignment(cycle)
+
+
+DEMO_CHANGE = (
+    " Since we sent this nomination, the September survey came in: 91% of users were satisfied, "
+    "and the average wait at the counter is now 18 minutes."
+)
+
+
+def _send_changes_after_assignment(cycle):
+    """The demo nominator's eligible entry gets a second version after the judges were given
+    the first: the judges' portal says so and shows what changed, the nominator's page lists
+    both versions."""
+    nomination = (
+        Nomination.objects.filter(
+            cycle=cycle, nominator__email="nominator@demo.test", status=NominationStatus.ELIGIBLE
+        )
+        .filter(judge_assignments__isnull=False)
+        .distinct()
+        .order_by("pk")
+        .first()
+    )
+    if nomination is None or nomination.versions.count() != 1:
+        return
+    nomination.results += DEMO_CHANGE
+    nomination.satisfaction = 91
+    nomination.revision += 1
+    nomination.save(update_fields=["results", "satisfaction", "revision", "updated_at"])
+    version = record_version(nomination, nomination.nominator, timezone.now() - timedelta(hours=5))
+    log(
+        nomination,
+        "nominations.changes_sent",
+        user=nomination.nominator,
+        data={"version": version.number, "fields": ["results", "satisfaction"], "files_added": []},
+        timestamp=version.created_at,
+    )
 
 
 # The closed 2026 cycle -------------------------------------------------------------------------
@@ -981,6 +1019,7 @@ def _closed_cycle_nominations(cycle):
         )
         nomination.reference = assign_reference(nomination)
         nomination.save()
+        record_version(nomination, owner, sent)
 
 
 def _score_closed_round(round, quality, first_day, admin):
@@ -1034,6 +1073,13 @@ def _publish(round, when, admin):
     decided = dict(
         round.decisions.values_list("outcome").annotate(n=Count("pk")).order_by("outcome")
     )
+    not_placed = (
+        Nomination.objects.filter(
+            pk__in=round.assignments.values("nomination"), status=NominationStatus.ELIGIBLE
+        )
+        .exclude(pk__in=round.decisions.values("nomination"))
+        .update(status=NominationStatus.NOT_PLACED)
+    )
     log(
         round,
         "judging.publish",
@@ -1041,6 +1087,7 @@ def _publish(round, when, admin):
         data={
             "entries": round.assignments.values("nomination").distinct().count(),
             "decisions": decided,
+            "not_placed": not_placed,
         },
     )
 

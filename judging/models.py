@@ -21,7 +21,7 @@ from wagtail.models import Orderable
 
 from awards_site.countries import COUNTRY_CHOICES
 from nominations.choices import NominationStatus
-from nominations.models import AwardCycle, Category, Nomination
+from nominations.models import AwardCycle, Category, Nomination, NominationVersion
 
 
 def localised(instance, field):
@@ -400,6 +400,17 @@ class Assignment(models.Model):
         related_name="assignments",
     )
     due_on = models.DateField(_("due"))
+    # The version of the entry the judge was given (the latest sent when assigned; the judge
+    # may move to a newer one while their scoresheet is not submitted: portal_views.py).
+    nomination_version = models.ForeignKey(
+        NominationVersion,
+        verbose_name=_("version given"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     # The judge has seen the entry's name, country and category and said they have no conflict.
     conflict_checked_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -455,6 +466,16 @@ class Scoresheet(models.Model):
     )
     # Optimistic concurrency: every save raises it; a save based on an older one is refused.
     version = models.PositiveIntegerField(default=1, editable=False)
+    # The version of the entry these scores are for (the assignment's, at each save).
+    nomination_version = models.ForeignKey(
+        NominationVersion,
+        verbose_name=_("version scored"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)

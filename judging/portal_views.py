@@ -6,14 +6,20 @@ from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import F, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nominations.answers import answer_sections
-from nominations.models import AwardCycle, EvidenceFile
+from nominations import versions
+from nominations.answers import (
+    NOMINATOR_FIELDS,
+    NOMINATOR_SECTIONS,
+    SECTION_FIELDS,
+    answer_sections,
+)
+from nominations.models import AwardCycle, EvidenceFile, NominationVersion
 from nominations.views import evidence_response
 
 from . import conflicts, scoring
@@ -51,6 +57,15 @@ def dashboard(request):
     assignments = (
         own_assignments(judge)
         .select_related("round", "round__cycle", "nomination", "nomination__category", "scoresheet")
+        # Whether the nominator sent a version newer than the one the judge was given.
+        .annotate(
+            latest_version=Subquery(
+                NominationVersion.objects.filter(nomination=OuterRef("nomination"))
+                .order_by("-number")
+                .values("number")[:1]
+            ),
+            given_version=F("nomination_version__number"),
+        )
         .order_by("due_on", "nomination__organisation_name", "pk")
     )
     groups = {}
@@ -152,10 +167,37 @@ def _other_sheets(assignment, rubric):
     return others
 
 
+def entry_versions(request, assignment):
+    """What the judge reads: the version they were given, or (?version=N) another version of
+    the entry; and, when a newer one was sent after theirs, that version and what changed
+    (without what tells who nominated when the round hides it)."""
+    nomination = assignment.nomination
+    all_versions = list(nomination.versions.order_by("number"))
+    given = assignment.nomination_version
+    latest = all_versions[-1] if all_versions else None
+    shown = given or latest
+    asked = request.GET.get("version", "")
+    for version in all_versions:
+        if str(version.number) == asked:
+            shown = version
+    newer, changes = None, None
+    if given is not None and latest is not None and latest.number > given.number:
+        newer = latest
+        changes = versions.differences(given, latest, nomination)
+        if assignment.round.hide_nominator:
+            hidden = {
+                name for section in NOMINATOR_SECTIONS for name in SECTION_FIELDS[section]
+            } | NOMINATOR_FIELDS
+            changes.changes = [change for change in changes.changes if change.name not in hidden]
+    return {"given": given, "shown": shown, "newer": newer, "changes": changes}
+
+
 def _entry_context(request, assignment, rubric, sheet, form, stale=False):
     nomination = assignment.nomination
     round = assignment.round
     lock = scoring.lock_reason(sheet, round)
+    read = entry_versions(request, assignment)
+    shown = read["shown"]
     context = {
         "assignment": assignment,
         "nomination": nomination,
@@ -167,9 +209,16 @@ def _entry_context(request, assignment, rubric, sheet, form, stale=False):
         "lock": lock,
         "stale": stale,
         "answer_sections": answer_sections(
-            nomination, None, without_nominator=round.hide_nominator
+            versions.as_nomination(shown, nomination) if shown else nomination,
+            None,
+            without_nominator=round.hide_nominator,
         ),
-        "evidence": nomination.evidence.all(),
+        "evidence": versions.evidence_of(shown) if shown else nomination.evidence.all(),
+        "given_version": read["given"],
+        "shown_version": shown,
+        "newer_version": read["newer"],
+        "newer_changes": read["changes"],
+        "scored_version": getattr(sheet, "nomination_version", None),
         "can_withdraw": not round.is_closed() and not (sheet and sheet.is_submitted),
     }
     if sheet is not None:
@@ -204,6 +253,8 @@ def entry(request, assignment_id):
     if request.method != "POST":
         form = ScoresheetForm(rubric, initial=ScoresheetForm.initial_from(sheet))
         return _render_entry(request, assignment, rubric, sheet, form)
+    if "take_version" in request.POST:
+        return _take_version(request, assignment)
 
     form = ScoresheetForm(rubric, data=request.POST)
     if scoring.lock_reason(sheet, assignment.round):
@@ -250,6 +301,28 @@ def entry(request, assignment_id):
         request,
         _("Your draft is saved. You can change it until you submit it."),
     )
+    return redirect("judging:entry", assignment_id=assignment.pk)
+
+
+def _take_version(request, assignment):
+    version = assignment.nomination.versions.filter(
+        number=request.POST.get("take_version", "")
+        if request.POST.get("take_version", "").isdigit()
+        else 0
+    ).first()
+    if version is None:
+        messages.error(request, _("This version of the entry does not exist."))
+        return redirect("judging:entry", assignment_id=assignment.pk)
+    try:
+        scoring.take_version(assignment, version, request.user)
+    except scoring.ScoringError as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(
+            request,
+            _("You now read and score version %(number)s of this entry.")
+            % {"number": version.number},
+        )
     return redirect("judging:entry", assignment_id=assignment.pk)
 
 
@@ -403,7 +476,13 @@ def pdf_copy(request, assignment_id):
     if assignment.conflict_checked_at is None:
         return redirect("judging:entry", assignment_id=assignment.pk)
     nomination = assignment.nomination
-    content = nomination_pdf(nomination, request, without_nominator=assignment.round.hide_nominator)
+    given = assignment.nomination_version
+    content = nomination_pdf(
+        versions.as_nomination(given, nomination) if given else nomination,
+        request,
+        without_nominator=assignment.round.hide_nominator,
+        evidence=versions.evidence_of(given) if given else None,
+    )
     response = HttpResponse(content, content_type="application/pdf")
     name = nomination.reference or f"entry-{assignment.pk}"
     response["Content-Disposition"] = f'attachment; filename="entry-{name}.pdf"'

@@ -79,7 +79,10 @@ def rubric_of(assignment):
 
 def scoresheet_for(assignment):
     """The assignment's scoresheet, created (with an empty score per criterion) on first use."""
-    sheet, _created = Scoresheet.objects.get_or_create(assignment=assignment)
+    sheet, _created = Scoresheet.objects.get_or_create(
+        assignment=assignment,
+        defaults={"nomination_version_id": assignment.nomination_version_id},
+    )
     rubric = rubric_of(assignment)
     have = set(sheet.scores.values_list("criterion_id", flat=True))
     missing = [
@@ -171,6 +174,8 @@ def save(scoresheet, expected_version, scores, overall_comment, recommendation, 
             overall_comment=overall_comment,
             recommendation=recommendation or "",
             updated_at=now,
+            # The scores are for the version of the entry the judge reads now.
+            nomination_version=scoresheet.assignment.nomination_version_id,
         )
         if not changed:
             _refused(scoresheet, now)
@@ -184,6 +189,7 @@ def save(scoresheet, expected_version, scores, overall_comment, recommendation, 
     scoresheet.overall_comment = overall_comment
     scoresheet.recommendation = recommendation or ""
     scoresheet.updated_at = now
+    scoresheet.nomination_version_id = scoresheet.assignment.nomination_version_id
     return scoresheet
 
 
@@ -214,11 +220,18 @@ def submit(scoresheet, expected_version, user, now=None):
             submitted_at=now,
             updated_at=now,
             version=F("version") + 1,
+            nomination_version=scoresheet.assignment.nomination_version_id,
         )
         if not changed:
             _refused(scoresheet, now)
         scoresheet.refresh_from_db(
-            fields=["status", "submitted_at", "version", *sheet_figures.cleared()]
+            fields=[
+                "status",
+                "submitted_at",
+                "version",
+                "nomination_version",
+                *sheet_figures.cleared(),
+            ]
         )
         log(
             scoresheet,
@@ -293,3 +306,37 @@ def weighted_score(scoresheet, rubric=None):
             return None
         total += (score - rubric.scale_min) / span * criterion.weight
     return round(total, 1)
+
+
+def take_version(assignment, version, user, now=None):
+    """The judge moves to a newer version of the entry (sent after they were given theirs):
+    their scores are for it from then on. Not once the scoresheet is submitted (the awards team
+    reopens it first) or the round has closed."""
+    now = now or timezone.now()
+    sheet = Scoresheet.objects.filter(assignment=assignment).first()
+    reason = lock_reason(sheet, assignment.round, now)
+    if reason:
+        raise ScoresheetLocked(reason)
+    if version.nomination_id != assignment.nomination_id:
+        raise ScoringError(_("This version is not one of the entry's."))
+    given = assignment.nomination_version
+    if given is not None and version.number <= given.number:
+        return assignment
+    with transaction.atomic():
+        type(assignment).objects.filter(pk=assignment.pk).update(nomination_version=version)
+        if sheet is not None:
+            Scoresheet.objects.filter(pk=sheet.pk).update(
+                nomination_version=version, version=F("version") + 1, updated_at=now
+            )
+        log(
+            assignment,
+            "judging.take_version",
+            user=user,
+            data={
+                "nomination": assignment.nomination_id,
+                "from": given.number if given else None,
+                "to": version.number,
+            },
+        )
+    assignment.nomination_version = version
+    return assignment

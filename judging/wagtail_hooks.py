@@ -12,6 +12,11 @@ def register_log_actions(actions):
         ("judging.clear_conflict", _("Conflict cleared"), _("Likely conflict cleared")),
         ("judging.submit", _("Scoresheet submitted"), _("Scoresheet submitted")),
         ("judging.reopen", _("Scoresheet reopened"), _("Scoresheet reopened")),
+        (
+            "judging.take_version",
+            _("Newer version taken"),
+            _("Judge moved to a newer version of the entry"),
+        ),
         ("judging.decision", _("Judging decision"), _("Outcome decided")),
         ("judging.publish", _("Results published"), _("Round results published")),
         ("judging.invite", _("Judge invited"), _("Judge invited")),

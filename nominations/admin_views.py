@@ -1,105 +1,216 @@
-"""Wagtail admin views of nominations: the list with related rows fetched at once, the inspect
-view with every answer and file, and the eligibility and extension form that tells the
-nominator and writes the audit log; the deletion requests of nominators, with the form that
-completes or refuses one (privacy.py)."""
+"""Wagtail admin views of nominations: the list with related rows fetched at once, and the
+review screen (every answer, the evidence, versions, history, and the eligibility actions of
+eligibility.py); the deletion requests of nominators, with the form that completes or refuses
+one (privacy.py)."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
-from wagtail.log_actions import log
 
-from . import privacy
+from . import eligibility, history, privacy, versions
 from .answers import answer_sections
-from .choices import NominationStatus
 from .models import DeletionRequest, EvidenceFile, Nomination
-
-DECISIONS = (NominationStatus.SUBMITTED, NominationStatus.ELIGIBLE, NominationStatus.INELIGIBLE)
 
 
 class NominationIndexView(IndexView):
+    """The list links each nomination to its review screen (there is no separate edit form)."""
+
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("cycle", "category", "nominator")
 
+    def get_edit_url(self, instance):
+        return None
 
-class NominationInspectView(InspectView):
-    template_name = "nominations/admin/inspect.html"
 
-    def get_context_data(self, **kwargs):
+DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class ReviewActionForm(forms.Form):
+    """The inputs of one review action; the rules (what is required when) are eligibility.py's."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("prefix", self.action)
+        super().__init__(*args, **kwargs)
+
+
+class EligibleForm(ReviewActionForm):
+    action = eligibility.ELIGIBLE
+    title = _("Mark eligible")
+    note = forms.CharField(
+        label=_("Note to the nominator (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class IneligibleForm(ReviewActionForm):
+    action = eligibility.INELIGIBLE
+    title = _("Mark not eligible")
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required. The nominator reads it in the email and on their page."),
+    )
+
+
+class ReopenForm(ReviewActionForm):
+    action = eligibility.REOPEN
+    title = _("Reopen for changes")
+    message = forms.CharField(
+        label=_("What should the nominator change?"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required. Sent to the nominator by email and shown on their page."),
+    )
+    until = forms.DateTimeField(
+        label=_("New deadline (if needed)"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_("Needed when the nomination's deadline has passed. Time in %(zone)s.")
+        % {"zone": settings.TIME_ZONE},
+    )
+
+
+class ExtendForm(ReviewActionForm):
+    action = eligibility.EXTEND
+    title = _("Extend the deadline")
+    until = forms.DateTimeField(
+        label=_("New deadline"),
+        required=False,
+        widget=DATETIME_WIDGET,
+        help_text=_("Date and time in %(zone)s.") % {"zone": settings.TIME_ZONE},
+    )
+
+
+ACTION_FORMS = {
+    form.action: form for form in (EligibleForm, IneligibleForm, ReopenForm, ExtendForm)
+}
+
+
+def run_action(form, nomination, user):
+    """Call the domain service of a valid action form; a refusal becomes the form's error."""
+    data = form.cleaned_data
+    try:
+        if form.action == eligibility.ELIGIBLE:
+            eligibility.mark_eligible(nomination.pk, user, data["note"])
+        elif form.action == eligibility.INELIGIBLE:
+            eligibility.mark_ineligible(nomination.pk, user, data["reason"])
+        elif form.action == eligibility.REOPEN:
+            eligibility.reopen(nomination.pk, user, data["message"], data["until"])
+        else:
+            eligibility.extend(nomination.pk, user, data["until"])
+    except eligibility.DecisionRefused as refusal:
+        form.add_error(refusal.field if refusal.field in form.fields else None, refusal.message)
+        return False
+    return True
+
+
+DONE = {
+    eligibility.ELIGIBLE: _("The nomination is eligible. The nominator is told by email."),
+    eligibility.INELIGIBLE: _("The nomination is not eligible. The nominator is told by email."),
+    eligibility.REOPEN: _("The nomination is sent back to the nominator, who is told by email."),
+    eligibility.EXTEND: _("The deadline is extended. The nominator is told by email."),
+}
+
+
+class NominationReviewView(InspectView):
+    """The one screen of a nomination: every answer (of the version sent last), the evidence,
+    the versions and what changed, the history, the decision and its actions. Reading needs a
+    permission on nominations; every action (a POST) needs nominations.change_nomination,
+    checked before anything else. The rules are eligibility.py's."""
+
+    template_name = "nominations/admin/review.html"
+    page_title = _("Review")
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Nomination.objects.select_related("cycle", "category", "nominator"), pk=self.pk
+        )
+
+    def get_fields(self):
+        return []
+
+    def get_edit_url(self):
+        return None
+
+    def can_decide(self):
+        return self.request.user.has_perm("nominations.change_nomination")
+
+    def post(self, request, *args, **kwargs):
+        if not self.can_decide():
+            return permission_denied(request)
+        form_class = ACTION_FORMS.get(request.POST.get("action", ""))
+        if form_class is None:
+            messages.error(request, _("Choose one of the actions on this page."))
+            return redirect(request.path)
+        form = form_class(request.POST)
+        if form.is_valid() and run_action(form, self.object, request.user):
+            messages.success(request, DONE[form.action])
+            return redirect(request.path)
+        self.object = self.get_object()
+        return self.render_to_response(self.get_context_data(bound_form=form), status=400)
+
+    def get_context_data(self, bound_form=None, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["answer_sections"] = answer_sections(self.object, None)
-        context["evidence"] = self.object.evidence.all()
+        nomination = self.object
+        rows = versions.history(nomination)
+        latest = rows[-1].version if rows else None
+        shown = latest
+        asked = self.request.GET.get("version", "")
+        for row in rows:
+            if str(row.version.number) == asked:
+                shown = row.version
+        if shown is not None:
+            answers_of = versions.as_nomination(shown, nomination)
+            evidence = versions.evidence_of(shown)
+        else:  # a draft: what is saved so far
+            answers_of = nomination
+            evidence = list(nomination.evidence.all())
+        forms_by_action = {}
+        if self.can_decide():
+            allowed = eligibility.allowed_actions(nomination)
+            for action, form_class in ACTION_FORMS.items():
+                if action in allowed:
+                    forms_by_action[action] = (
+                        bound_form if bound_form and bound_form.action == action else form_class()
+                    )
+        context.update(
+            {
+                "nomination": nomination,
+                "answer_sections": answer_sections(answers_of, None),
+                "evidence": evidence,
+                "version_rows": list(reversed(rows)),
+                "latest_version": latest,
+                "shown_version": shown,
+                "unsent": versions.unsent_differences(nomination, latest) if latest else None,
+                "events": list(reversed(history.events(nomination))),
+                "action_forms": list(forms_by_action.values()),
+                "bound_form": bound_form,
+                "can_decide": self.can_decide(),
+                "changes_until": nomination.changes_until,
+                "accepts_changes": nomination.accepts_changes(),
+            }
+        )
         return context
 
 
-class DecisionForm(WagtailAdminModelForm):
-    """What an administrator decides: eligibility (with a reason) and a deadline extension."""
-
-    class Meta:
-        model = Nomination
-        fields = ["status", "status_reason", "deadline_extended_until"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["status"].choices = (
-            [(value, label) for value, label in NominationStatus.choices if value in DECISIONS]
-            if self.instance.status in DECISIONS
-            else [(self.instance.status, self.instance.get_status_display())]
-        )
-        self.fields["status"].help_text = _("The nominator is told by email when you decide.")
-
-    def clean(self):
-        cleaned = super().clean()
-        status = cleaned.get("status")
-        if status == NominationStatus.INELIGIBLE and not cleaned.get("status_reason"):
-            self.add_error(
-                "status_reason",
-                _("Give the reason, so the nominator knows why the nomination is not eligible."),
-            )
-        return cleaned
-
-
 class NominationEditView(EditView):
-    def save_instance(self):
-        before = Nomination.objects.get(pk=self.object.pk)
-        with transaction.atomic():
-            instance = super().save_instance()
-            if instance.status != before.status:
-                log(
-                    instance,
-                    "nominations.decision",
-                    user=self.request.user,
-                    data={
-                        "from": before.status,
-                        "to": instance.status,
-                        "reason": instance.status_reason,
-                    },
-                )
-                if instance.status in (NominationStatus.ELIGIBLE, NominationStatus.INELIGIBLE):
-                    transaction.on_commit(lambda: _tell_nominator(instance.pk))
-            if instance.deadline_extended_until != before.deadline_extended_until:
-                log(
-                    instance,
-                    "nominations.extension",
-                    user=self.request.user,
-                    data={
-                        "until": instance.deadline_extended_until.isoformat()
-                        if instance.deadline_extended_until
-                        else None
-                    },
-                )
-        return instance
+    """The review screen is where a nomination is read and decided: the edit address (old links,
+    bookmarks) leads there, after Wagtail's own permission check."""
 
+    def get(self, request, *args, **kwargs):
+        return redirect("nomination:inspect", self.kwargs["pk"])
 
-def _tell_nominator(nomination_pk):
-    from .tasks import send_eligibility_decision
-
-    send_eligibility_decision.enqueue(nomination_pk)
+    def post(self, request, *args, **kwargs):
+        return redirect("nomination:inspect", self.kwargs["pk"])
 
 
 def evidence_download(request, pk):

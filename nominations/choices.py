@@ -13,6 +13,26 @@ class NominationStatus(models.TextChoices):
     FINALIST = "finalist", _("Finalist")
     MERIT = "merit", _("Certificate of merit")
     WINNER = "winner", _("Winner")
+    # An eligible entry that got no outcome when its round's results were published.
+    NOT_PLACED = "not_placed", _("Not placed")
+
+
+# Statuses in which the nominator may still change the nomination (until the cut-off,
+# Nomination.changes_close_at): "Eligible" does not lock an entry.
+CHANGEABLE_STATUSES = (
+    NominationStatus.DRAFT,
+    NominationStatus.SUBMITTED,
+    NominationStatus.ELIGIBLE,
+)
+# Sent and being read: what a nominator may change and "Send changes".
+SENT_CHANGEABLE_STATUSES = (NominationStatus.SUBMITTED, NominationStatus.ELIGIBLE)
+
+
+class ChangesUntil(models.TextChoices):
+    """Until when a sent nomination may be changed (AwardCycle.changes_until)."""
+
+    DEADLINE = "deadline", _("The nomination deadline")
+    JUDGING = "judging", _("The day judging starts")
 
 
 class OrganisationKind(models.TextChoices):

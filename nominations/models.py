@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 from awards_site.countries import COUNTRY_CHOICES, country_name
 
 from .choices import (
+    CHANGEABLE_STATUSES,
+    ChangesUntil,
     ConsentPurpose,
     DeletionRequestStatus,
     NominationStatus,
@@ -55,6 +57,16 @@ class AwardCycle(models.Model):
         ),
     )
     judging_starts_on = models.DateField(_("judging starts"), null=True, blank=True)
+    changes_until = models.CharField(
+        _("sent nominations can be changed until"),
+        max_length=10,
+        choices=ChangesUntil.choices,
+        default=ChangesUntil.DEADLINE,
+        help_text=_(
+            "Until the deadline (with its grace minutes), or until judging starts (the start of "
+            "the day set in “judging starts”). A nomination's own extension can go later."
+        ),
+    )
     judging_ends_on = models.DateField(_("judging ends"), null=True, blank=True)
     results_on = models.DateField(_("results announced"), null=True, blank=True)
     is_current = models.BooleanField(
@@ -97,6 +109,42 @@ class AwardCycle(models.Model):
         if self.is_current:
             AwardCycle.objects.exclude(pk=self.pk).filter(is_current=True).update(is_current=False)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.changes_until == ChangesUntil.JUDGING:
+            if not self.judging_starts_on:
+                raise ValidationError(
+                    {
+                        "judging_starts_on": _(
+                            "Enter the day judging starts: sent nominations can be changed "
+                            "until then."
+                        )
+                    }
+                )
+            if self.nominations_close_at and self.judging_starts_at < self.nominations_close_at:
+                raise ValidationError(
+                    {
+                        "judging_starts_on": _(
+                            "Enter a day after the nomination deadline, or let sent "
+                            "nominations be changed until the deadline."
+                        )
+                    }
+                )
+
+    @property
+    def judging_starts_at(self):
+        """The first moment of the day judging starts, in the site's time zone (or None)."""
+        if not self.judging_starts_on:
+            return None
+        zone = timezone.get_default_timezone()
+        return timezone.make_aware(datetime.combine(self.judging_starts_on, time.min), zone)
+
+    @property
+    def changes_until_judging(self):
+        """Whether sent nominations stay changeable until judging starts (not the deadline)."""
+        return self.changes_until == ChangesUntil.JUDGING and self.judging_starts_on is not None
 
     def state(self, now=None):
         now = now or timezone.now()
@@ -366,6 +414,12 @@ class Nomination(models.Model):
             "the cycle's deadline, until this time."
         ),
     )
+    # The awards team's message when it sent the nomination back for changes (eligibility.py);
+    # cleared when the nominator sends the changes.
+    changes_requested = models.TextField(_("changes asked for"), blank=True, editable=False)
+    # Raised by every save of answers (and of evidence): a step form carries the revision it
+    # was loaded from, so a save from a stale copy is noticed (drafts.py).
+    revision = models.PositiveIntegerField(default=0, editable=False)
     # The wizard's storage (see wizard_storage.py): its place and input not saved yet.
     wizard_state = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
@@ -401,20 +455,88 @@ class Nomination(models.Model):
         """The deadline shown to the nominator: the cycle's, or this nomination's extension."""
         return max(filter(None, [self.cycle.nominations_close_at, self.deadline_extended_until]))
 
+    @property
+    def is_sent(self):
+        """Sent at least once (it has a reference and a first version), and not a draft."""
+        return self.status != NominationStatus.DRAFT and self.submitted_at is not None
+
+    @property
+    def changes_until_judging(self):
+        """Whether this nomination's changes close when judging starts (not at the deadline)."""
+        return (
+            self.status != NominationStatus.DRAFT
+            and self.cycle.changes_until_judging
+            and self.changes_until == self.cycle.judging_starts_at
+        )
+
+    @property
+    def changes_until(self):
+        """The moment shown to the nominator: until then they may change (a draft: send) this
+        nomination. The deadline, or judging's start when the cycle says so for sent
+        nominations; this nomination's extension when it goes later."""
+        cycle = self.cycle
+        if self.status != NominationStatus.DRAFT and cycle.changes_until_judging:
+            until = cycle.judging_starts_at
+        else:
+            until = cycle.nominations_close_at
+        return max(filter(None, [until, self.deadline_extended_until]))
+
+    def changes_close_at(self):
+        """The last moment a change is accepted: `changes_until`, with the grace minutes after
+        a deadline (judging's start and an extension are exact)."""
+        until = self.changes_until
+        if until == self.cycle.nominations_close_at:
+            return self.cycle.hard_deadline
+        return until
+
     def accepts_changes(self, now=None):
-        """True while the nominator may still submit, edit or withdraw."""
+        """True while the nominator may still submit, edit or withdraw: a draft, a sent or an
+        eligible nomination, until `changes_close_at`."""
         now = now or timezone.now()
-        if self.status not in (NominationStatus.DRAFT, NominationStatus.SUBMITTED):
+        if self.status not in CHANGEABLE_STATUSES:
             return False
         if now < self.cycle.nominations_open_at:
             return False
-        if self.deadline_extended_until and now <= self.deadline_extended_until:
-            return True
-        return now <= self.cycle.hard_deadline
+        return now <= self.changes_close_at()
 
     @property
     def is_draft(self):
         return self.status == NominationStatus.DRAFT
+
+
+class NominationVersion(models.Model):
+    """What the nominator sent, each time: the first submission is version 1, every "Send
+    changes" the next. The answers and the evidence list as they were (versions.py); judges
+    are given a version, and see the differences when a newer one arrives."""
+
+    nomination = models.ForeignKey(
+        Nomination, on_delete=models.CASCADE, related_name="versions", verbose_name=_("nomination")
+    )
+    number = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("sent by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # {field name: value as JSON} of every answer (versions.SNAPSHOT_FIELDS).
+    answers = models.JSONField(default=dict)
+    # [{"id", "name", "kind", "size", "sha256"}] of the evidence files, in upload order.
+    evidence = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = _("nomination version")
+        verbose_name_plural = _("nomination versions")
+        ordering = ["nomination", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["nomination", "number"], name="one_version_number")
+        ]
+
+    def __str__(self):
+        return _("Version %(number)s") % {"number": self.number}
 
 
 class ReferenceCounter(models.Model):

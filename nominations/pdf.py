@@ -7,8 +7,9 @@ from django.utils import translation
 from .answers import answer_sections
 
 
-def nomination_pdf(nomination, request=None, without_nominator=False):
-    """The PDF; `without_nominator` leaves out who nominated (the judges' copy)."""
+def nomination_pdf(nomination, request=None, without_nominator=False, evidence=None):
+    """The PDF; `without_nominator` leaves out who nominated (the judges' copy). A version's
+    copy passes its unsaved nomination (versions.as_nomination) and its `evidence` list."""
     from weasyprint import HTML
 
     with translation.override(nomination.language or translation.get_language()):
@@ -19,7 +20,7 @@ def nomination_pdf(nomination, request=None, without_nominator=False):
                 "answer_sections": answer_sections(
                     nomination, None, without_nominator=without_nominator
                 ),
-                "evidence": nomination.evidence.all(),
+                "evidence": nomination.evidence.all() if evidence is None else evidence,
             },
         )
     # No base URL: the document uses only its inline stylesheet, nothing is fetched.

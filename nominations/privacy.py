@@ -400,6 +400,13 @@ def anonymise_nomination(nomination, *, remove_evidence, by=None, reason="", now
         evidence = EvidenceFile.objects.filter(nomination=nomination)
         files = list(evidence.values_list("file", flat=True))
         evidence.delete()
+    # The versions the nominator sent keep the same answers: the same fields go from them.
+    for version in nomination.versions.all():
+        for name in PERSONAL_NOMINATION_FIELDS:
+            version.answers[name] = ""
+        if remove_evidence:
+            version.evidence = []
+        version.save(update_fields=["answers", "evidence"])
     log(
         nomination,
         "nominations.anonymise",
@@ -582,6 +589,15 @@ def _nomination_data(nomination, paths):
         }
         for evidence in nomination.evidence.all()
     ]
+    data["versions_sent"] = [
+        {
+            "version": version.number,
+            "sent_at": version.created_at,
+            "answers": version.answers,
+            "evidence": [item["name"] for item in version.evidence],
+        }
+        for version in nomination.versions.all()
+    ]
     return data
 
 
@@ -609,7 +625,7 @@ def _nominations_sections(user):
     nominations = list(
         Nomination.objects.for_nominator(user)
         .select_related("cycle", "category")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence", "versions")
         .order_by("created_at", "pk")
     )
     paths = _evidence_paths(nominations)

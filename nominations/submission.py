@@ -1,4 +1,6 @@
-"""Submitting, editing and withdrawing a nomination: atomic, idempotent, deadline-aware."""
+"""Submitting, sending changes to and withdrawing a nomination: atomic, idempotent,
+deadline-aware. Each send records a version (versions.py): the first submission version 1,
+every "Send changes" the next."""
 
 import logging
 from dataclasses import dataclass
@@ -8,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .choices import NominationStatus
+from . import versions
+from .choices import SENT_CHANGEABLE_STATUSES, NominationStatus
 from .models import Nomination
 from .progress import first_incomplete
 from .references import assign_reference
@@ -25,15 +28,33 @@ class SubmissionRefused(Exception):
         self.step = step
 
 
+class StaleCopy(SubmissionRefused):
+    """The answers changed (in another tab or on another device) after the page that sends
+    them was opened: the nominator checks them again before sending."""
+
+
 @dataclass(frozen=True)
 class SubmissionResult:
     nomination: Nomination
     newly_submitted: bool
+    version: object = None
 
 
-def submit(nomination_pk, user, email_verified, language=None, now=None):
+def _check_revision(nomination, expected_revision):
+    if expected_revision is not None and expected_revision != nomination.revision:
+        raise StaleCopy(
+            _(
+                "Your answers were changed in another tab or on another device after you "
+                "opened this page. Check them below, then send again."
+            ),
+            step="check",
+        )
+
+
+def submit(nomination_pk, user, email_verified, language=None, now=None, expected_revision=None):
     """Submit a draft. Two clicks or two tabs make one submission: the row is locked, and a
-    nomination already submitted is returned as it is."""
+    nomination already submitted is returned as it is. `expected_revision`: the revision of the
+    answers the nominator checked (a page opened before a change elsewhere is refused)."""
     now = now or timezone.now()
     with transaction.atomic():
         nomination = (
@@ -60,13 +81,8 @@ def submit(nomination_pk, user, email_verified, language=None, now=None):
                     "use the link in the email we sent you."
                 )
             )
-        missing = first_incomplete(nomination)
-        if missing:
-            raise SubmissionRefused(
-                _("Complete the section “%(section)s” before you submit.")
-                % {"section": missing.title},
-                step=missing.step,
-            )
+        _check_revision(nomination, expected_revision)
+        _check_complete(nomination)
         nomination.status = NominationStatus.SUBMITTED
         nomination.submitted_at = now
         # Emails follow the language the nominator sent the nomination in.
@@ -76,10 +92,79 @@ def submit(nomination_pk, user, email_verified, language=None, now=None):
         nomination.save(
             update_fields=["status", "submitted_at", "reference", "language", "updated_at"]
         )
-        log(nomination, "nominations.submit", user=user, data={"reference": nomination.reference})
+        version = versions.record_version(nomination, user, now)
+        log(
+            nomination,
+            "nominations.submit",
+            user=user,
+            data={"reference": nomination.reference, "version": version.number},
+        )
         transaction.on_commit(lambda: _send_confirmation(nomination.pk))
     logger.info("Nomination %s submitted", nomination.reference)
-    return SubmissionResult(nomination, newly_submitted=True)
+    return SubmissionResult(nomination, newly_submitted=True, version=version)
+
+
+def _check_complete(nomination):
+    missing = first_incomplete(nomination)
+    if missing:
+        raise SubmissionRefused(
+            _("Complete the section “%(section)s” before you submit.") % {"section": missing.title},
+            step=missing.step,
+        )
+
+
+def send_changes(nomination_pk, user, expected_revision=None, now=None):
+    """Send the changes saved on a sent nomination: they become its next version, which the
+    awards team and the judges read from then on. Refused after the cut-off
+    (Nomination.changes_close_at), when a section is incomplete, when the page was opened
+    before a change elsewhere, and when nothing changed."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        nomination = (
+            Nomination.objects.select_for_update(of=("self",))
+            .select_related("cycle", "category")
+            .get(pk=nomination_pk, nominator=user)
+        )
+        if nomination.status not in SENT_CHANGEABLE_STATUSES or not nomination.is_sent:
+            raise SubmissionRefused(_("This nomination can no longer be changed."))
+        if not nomination.accepts_changes(now):
+            raise SubmissionRefused(
+                _("The time for changes has passed, so these changes cannot be sent.")
+            )
+        _check_revision(nomination, expected_revision)
+        _check_complete(nomination)
+        previous = versions.latest(nomination)
+        changes = versions.unsent_differences(nomination, previous)
+        if not changes:
+            raise SubmissionRefused(
+                _(
+                    "There are no changes to send: your answers are those of the version you "
+                    "sent last."
+                ),
+                step="check",
+            )
+        version = versions.record_version(nomination, user, now)
+        nomination.changes_requested = ""
+        nomination.save(update_fields=["changes_requested", "updated_at"])
+        log(
+            nomination,
+            "nominations.changes_sent",
+            user=user,
+            data={
+                "version": version.number,
+                "fields": changes.field_names,
+                "files_added": changes.files_added,
+            },
+        )
+        transaction.on_commit(lambda: _send_changes_received(nomination.pk))
+    logger.info("Nomination %s: version %s sent", nomination.reference, version.number)
+    return SubmissionResult(nomination, newly_submitted=False, version=version)
+
+
+def _send_changes_received(nomination_pk):
+    from .tasks import send_changes_received
+
+    send_changes_received.enqueue(nomination_pk)
 
 
 def _send_confirmation(nomination_pk):

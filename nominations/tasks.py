@@ -37,6 +37,33 @@ def send_eligibility_decision(nomination_pk):
     _send("eligibility", nomination, [nomination.nominator.email])
 
 
+@retried_task()
+def send_changes_received(nomination_pk):
+    """The nominator sent changes: which version they are, and until when more are possible."""
+    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
+        pk=nomination_pk
+    )
+    version = nomination.versions.order_by("-number").first()
+    _send("changes_received", nomination, [nomination.nominator.email], version=version)
+
+
+@retried_task()
+def send_changes_requested(nomination_pk):
+    """The awards team sent the nomination back for changes (eligibility.reopen)."""
+    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
+        pk=nomination_pk
+    )
+    _send("changes_requested", nomination, [nomination.nominator.email])
+
+
+@retried_task()
+def send_deadline_extended(nomination_pk):
+    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
+        pk=nomination_pk
+    )
+    _send("deadline_extended", nomination, [nomination.nominator.email])
+
+
 @retried_task(private_arguments=True)
 def send_deletion_completed(address, language, reference=None):
     """Tell the person their deletion request is done. It takes the address itself: by the time

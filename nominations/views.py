@@ -6,25 +6,28 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import FileSystemStorage
-from django.http import FileResponse, Http404, HttpResponse
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 from wagtail import hooks
-from wagtail.log_actions import log
 
-from . import submission
+from . import drafts, submission, versions
 from .answers import answer_sections
 from .choices import NominationStatus
 from .declaration import DECLARATION_POINTS
 from .evidence import KINDS
 from .forms import STEPS
-from .models import AwardCycle, CycleState, EvidenceFile, Nomination
+from .models import AwardCycle, CycleState, EvidenceFile, Nomination, NominationVersion
 from .progress import sections
 
 PENDING_INPUT = "nominations:pending-step-input"
+# Steps whose answers a stale copy may have to merge (the evidence step saves files, one at a
+# time, and the check step only sends).
+MERGEABLE_STEPS = ("category", "organisation", "contact", "initiative", "results", "declaration")
 
 
 def own_nomination(request, uuid):
@@ -150,6 +153,17 @@ class NominationWizard(NamedUrlWizardView):
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
         step = self.steps.current
+        if "merge" in self.request.POST and step in MERGEABLE_STEPS:
+            self.request.POST = self._merged_post(step)
+        try:
+            return self._post(self.steps.current, *args, **kwargs)
+        except drafts.StaleAnswers as stale:
+            # Another tab or device saved this step since this page was loaded: nothing is
+            # written; both versions are shown side by side to merge.
+            return self._render_conflict(step, stale.current)
+
+    def _post(self, current, *args, **kwargs):
+        step = current
         if step == "evidence" and "remove" in self.request.POST:
             return self._remove_evidence(self.request.POST["remove"])
         if step == "evidence" and "upload" in self.request.POST:
@@ -182,17 +196,72 @@ class NominationWizard(NamedUrlWizardView):
         return super().render_goto_step(goto_step, **kwargs)
 
     def process_step(self, form):
-        if hasattr(form, "save"):
-            form.save()
-            if self.nomination.status == NominationStatus.SUBMITTED and form.changed_data:
-                # Changes after sending are recorded, field by field, in the audit log.
-                log(
-                    self.nomination,
-                    "nominations.change",
-                    user=self.request.user,
-                    data={"step": self.steps.current, "fields": form.changed_data},
-                )
+        step = self.steps.current
+        if step == "evidence":
+            if form.save():  # a file chosen and sent with "Continue"
+                drafts.touch(self.nomination)
+        elif hasattr(form, "save"):
+            # Refused (StaleAnswers, caught in post) when another copy saved this step since
+            # this page was loaded.
+            drafts.save_step(
+                self.nomination,
+                form,
+                step,
+                drafts.parse_revision(self.request.POST.get("revision")),
+                self.request.POST.get("base", ""),
+                self.request.user,
+            )
         return {}  # saved in the nomination itself: nothing left pending for this step
+
+    # Two copies of one nomination ------------------------------------------------------------
+    def _render_conflict(self, step, current):
+        form_class = self.form_list[step]
+        rows = drafts.conflicts(current, form_class, self.request.POST, self.get_form_prefix(step))
+        then = {
+            key: self.request.POST[key]
+            for key in ("save_later", "wizard_goto_step", "return")
+            if key in self.request.POST
+        }
+        context = {
+            "nomination": current,
+            "step": step,
+            "step_title": form_class.title,
+            "rows": rows,
+            "then": then,
+            "revision": current.revision,
+            "base": drafts.step_digest(current, form_class),
+            "management_name": f"{self.prefix}-current_step",
+        }
+        return render(self.request, "nominations/wizard/conflict.html", context, status=409)
+
+    def _merged_post(self, step):
+        """The POST of a merge: what is saved now, with this tab's answers where chosen, sent
+        on as the step's own POST (with the revision the merge page was made from)."""
+        posted = self.request.POST
+        form_class = self.form_list[step]
+        prefix = self.get_form_prefix(step)
+        mine = {
+            key.removeprefix("mine-"): value
+            for key, value in posted.items()
+            if key.startswith("mine-")
+        }
+        fields = posted.getlist("field")
+        if posted.get("merge") == drafts.USE_MINE:
+            choices = dict.fromkeys(fields, drafts.USE_MINE)
+        else:
+            choices = {name: posted.get(f"choice-{name}", drafts.KEEP_SAVED) for name in fields}
+        current = Nomination.objects.select_related("cycle").get(pk=self.nomination.pk)
+        data = drafts.merged_data(current, form_class, prefix, choices, mine)
+        merged = QueryDict(mutable=True)
+        for key, value in data.items():
+            merged[key] = "" if value is None else str(value)
+        for key in ("csrfmiddlewaretoken", "revision", "base", f"{self.prefix}-current_step"):
+            if key in posted:
+                merged[key] = posted[key]
+        for key in ("save_later", "wizard_goto_step", "return"):
+            if f"then-{key}" in posted:
+                merged[key] = posted[f"then-{key}"]
+        return merged
 
     def process_step_files(self, form):
         return {}
@@ -207,6 +276,7 @@ class NominationWizard(NamedUrlWizardView):
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
         if form.is_valid():
             saved = form.save()
+            drafts.touch(self.nomination)
             messages.success(
                 self.request, _("“%(name)s” is attached.") % {"name": saved.original_name}
             )
@@ -227,6 +297,7 @@ class NominationWizard(NamedUrlWizardView):
         if evidence is not None:
             evidence.file.delete(save=False)
             evidence.delete()
+            drafts.touch(self.nomination)
             messages.success(
                 self.request, _("“%(name)s” is removed.") % {"name": evidence.original_name}
             )
@@ -238,14 +309,29 @@ class NominationWizard(NamedUrlWizardView):
         return self.done([], **kwargs)
 
     def done(self, form_list, **kwargs):
-        if self.nomination.status == NominationStatus.SUBMITTED:
-            messages.success(self.request, _("Your changes are saved."))
+        revision = drafts.parse_revision(self.request.POST.get("revision"))
+        if self.nomination.is_sent:
+            # "Send changes": the saved changes become the next version.
+            try:
+                result = submission.send_changes(
+                    self.nomination.pk, self.request.user, expected_revision=revision
+                )
+            except submission.SubmissionRefused as refusal:
+                messages.error(self.request, refusal.message)
+                return redirect(self.get_step_url(refusal.step or "check"))
+            self.storage.reset()
+            messages.success(
+                self.request,
+                _("Your changes are sent: they are version %(number)s of your nomination.")
+                % {"number": result.version.number},
+            )
             return redirect("nominations:detail", uuid=self.nomination.uuid)
         try:
             result = submission.submit(
                 self.nomination.pk,
                 self.request.user,
                 email_verified=_email_verified(self.request.user),
+                expected_revision=revision,
             )
         except submission.SubmissionRefused as refusal:
             messages.error(self.request, refusal.message)
@@ -257,8 +343,17 @@ class NominationWizard(NamedUrlWizardView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         step = self.steps.current
+        posted = self.request.method == "POST"
         context.update(
             {
+                # The revision (and this step's answers) the page was loaded with, kept as
+                # posted when the page shows errors: a stale copy stays recognisable (drafts.py).
+                "loaded_revision": self.request.POST.get("revision", self.nomination.revision)
+                if posted
+                else self.nomination.revision,
+                "loaded_base": self.request.POST.get("base", "")
+                if posted and "base" in self.request.POST
+                else drafts.step_digest(self.nomination, self.form_list[step]),
                 "nomination": self.nomination,
                 "step_title": form.title,
                 "step_number": self.steps.step1,
@@ -276,6 +371,10 @@ class NominationWizard(NamedUrlWizardView):
         if step == "check":
             context["answer_sections"] = answer_sections(self.nomination, self._change_url)
             context["email_verified"] = _email_verified(self.request.user)
+        if self.nomination.is_sent:
+            latest = versions.latest(self.nomination)
+            context["latest_version"] = latest
+            context["unsent"] = versions.unsent_differences(self.nomination, latest)
         return context
 
 
@@ -292,11 +391,19 @@ def _email_verified(user):
 
 @login_required
 def my_nominations(request):
-    nominations = (
+    nominations = list(
         Nomination.objects.for_nominator(request.user)
         .select_related("cycle", "category")
+        .prefetch_related(
+            "evidence",
+            Prefetch("versions", queryset=NominationVersion.objects.order_by("-number")),
+        )
         .order_by("-created_at")
     )
+    for nomination in nominations:
+        sent = list(nomination.versions.all())
+        nomination.latest_version = sent[0] if sent else None
+        nomination.has_unsent_changes = bool(sent) and versions.unsent_changes(nomination, sent[0])
     return render(request, "nominations/my_nominations.html", {"nominations": nominations})
 
 
@@ -315,6 +422,19 @@ def detail(request, uuid):
         )
     else:
         context["answer_sections"] = answer_sections(nomination, None)
+        rows = versions.history(nomination)
+        latest = rows[-1].version if rows else None
+        context["version_rows"] = list(reversed(rows))
+        context["latest_version"] = latest
+        context["unsent"] = versions.unsent_differences(nomination, latest)
+        shown = _version_asked(request, rows)
+        if shown is not None:
+            # One version as it was sent ("Read version 1").
+            context["shown_version"] = shown
+            context["answer_sections"] = answer_sections(
+                versions.as_nomination(shown, nomination), None
+            )
+            context["evidence"] = versions.evidence_of(shown)
     # Links other apps add (e.g. the judges' feedback): each hook returns [(label, url)].
     context["extra_links"] = [
         link
@@ -322,6 +442,15 @@ def detail(request, uuid):
         for link in hook(request, nomination)
     ]
     return render(request, "nominations/detail.html", context)
+
+
+def _version_asked(request, rows):
+    """The version named by ?version=N among the nomination's, or None."""
+    number = request.GET.get("version", "")
+    for row in rows:
+        if str(row.version.number) == number:
+            return row.version
+    return None
 
 
 @login_required

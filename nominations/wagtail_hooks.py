@@ -65,7 +65,7 @@ class NominationViewSet(ModelViewSet):
     icon = "form"
     menu_label = _("Nominations")
     index_view_class = admin_views.NominationIndexView
-    inspect_view_class = admin_views.NominationInspectView
+    inspect_view_class = admin_views.NominationReviewView
     edit_view_class = admin_views.NominationEditView
     inspect_view_enabled = True
     copy_view_enabled = False
@@ -102,10 +102,9 @@ class NominationViewSet(ModelViewSet):
         "satisfaction",
     ]
     export_filename = "nominations"
-    form_fields = ["status", "status_reason", "deadline_extended_until"]
-
-    def get_form_class(self, for_update=False):
-        return admin_views.DecisionForm
+    # Never shown: the edit address leads to the review screen (admin_views.NominationEditView),
+    # where decisions go through eligibility.py. Wagtail's viewset needs a form all the same.
+    form_fields = ["status_reason"]
 
 
 class HandleOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -181,7 +180,15 @@ def register_log_actions(actions):
         "nominations.change", _("Change by nominator"), _("Nomination changed by the nominator")
     )
     actions.register_action(
+        "nominations.changes_sent",
+        _("Changes sent"),
+        _("Changes sent by the nominator: a new version"),
+    )
+    actions.register_action(
         "nominations.withdraw", _("Withdraw"), _("Nomination withdrawn by the nominator")
+    )
+    actions.register_action(
+        "nominations.reopen", _("Reopened for changes"), _("Sent back to the nominator for changes")
     )
     actions.register_action(
         "nominations.decision", _("Eligibility decision"), _("Eligibility decided")

@@ -1,8 +1,29 @@
+"""Template tags of the nominator's pages: until when changes are accepted, and the buttons
+that send a confirmation again."""
+
 from django import template
 
+from ..deadlines import after_sending_sentence, changes_sentence, moment
 from ..resend import can_resend_submission, unconfirmed_address
 
 register = template.Library()
+
+
+@register.simple_tag
+def changes_until(nomination):
+    """ "You can change this nomination until 30 June 2027 at 23:59 (WAT)." (or "" if not)."""
+    return changes_sentence(nomination)
+
+
+@register.filter
+def as_moment(value):
+    """A datetime as "30 June 2027 at 23:59 (WAT)"."""
+    return moment(value) if value else ""
+
+
+@register.simple_tag
+def after_sending(nomination):
+    return after_sending_sentence(nomination)
 
 
 @register.inclusion_tag("nominations/includes/email_confirmation_notice.html", takes_context=True)

@@ -127,12 +127,13 @@ def test_publish_moves_statuses_and_tells_every_nominator_once(
             "reference", "status"
         )
     )
+    # The eligible entries without an outcome say they were not placed (not "Eligible").
     assert statuses == {
         "TST-KE-0001": "winner",
-        "TST-KE-0002": "eligible",
-        "TST-KE-0003": "eligible",
+        "TST-KE-0002": "not_placed",
+        "TST-KE-0003": "not_placed",
         "TST-KE-0004": "merit",
-        "TST-KE-0005": "eligible",
+        "TST-KE-0005": "not_placed",
     }
     assert sorted(message.to[0] for message in mail.outbox) == sorted(
         entry.nominator.email for entry in ranked.entries
@@ -213,3 +214,26 @@ def test_a_record_of_an_earlier_shape_is_read_by_field_name(ranked, admin):
     }
     record.save()
     assert published_round_results(ranked.round) == round_results(ranked.round)
+
+
+def test_publish_marks_only_eligible_entries_not_placed(ranked, admin):
+    first, second, *_rest = ranked.entries
+    Nomination.objects.filter(pk=second.pk).update(status="shortlisted")
+    close(ranked.round)
+    decisions.publish(ranked.round, admin)
+    second.refresh_from_db()
+    first.refresh_from_db()
+    assert second.status == "shortlisted"  # went further in an earlier round: stays so
+    assert first.status == "not_placed"
+    assert first.get_status_display() == "Not placed"
+
+
+def test_not_placed_is_what_the_nominator_reads(client):
+    nomination = Nomination.objects.filter(status="not_placed").select_related("nominator").first()
+    assert nomination is not None, "the demo's 2026 screening leaves entries not placed"
+    client.force_login(nomination.nominator)
+    listing = client.get("/my-nominations/").content.decode()
+    assert "Not placed" in listing
+    detail = client.get(f"/my-nominations/{nomination.uuid}/").content.decode()
+    assert "Not placed" in detail and "was not among the placed entries" in detail
+    assert ">Eligible<" not in detail

@@ -7,6 +7,8 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from nominations.demo import minimal_pdf
+from nominations.drafts import step_digest
+from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, Nomination
 
 PASSWORD = "a-long-enough-password"
@@ -112,10 +114,20 @@ class Wizard:
     def url(self, step):
         return f"/nominate/{self.uuid}/{step}/"
 
+    def loaded(self, step):
+        """The revision and step digest a page of `step` opened now carries (drafts.py)."""
+        current = self.nomination
+        return {
+            "revision": str(current.revision),
+            "base": step_digest(current, STEP_FORMS[step]),
+        }
+
     def post(self, step, answers=None, action="continue", url=None, **extra):
+        # As a page opened just now would send it, unless the test says otherwise.
         data = {
             f"nomination-{self.uuid}-current_step": step,
             action: extra.pop("action_value", "1"),
+            **self.loaded(step),
         }
         for name, value in (answers or {}).items():
             data[name if name in {"return"} else f"{step}-{name}"] = value

@@ -1,12 +1,15 @@
-"""Administrators in the Wagtail admin: the nominations list with filters and export, every
-answer and file on the inspect page, eligibility decisions that tell the nominator and are
-logged, and deadline extensions."""
+"""Administrators in the Wagtail admin: the nominations list with filters and export, and the
+review screen: every answer and file, versions and history, eligibility decisions that tell the
+nominator and are logged, reopening and deadline extensions."""
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.utils import timezone
+from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from nominations import versions
 from nominations.choices import NominationStatus
 from nominations.models import EvidenceFile, Nomination
 
@@ -63,14 +66,29 @@ def test_export_as_spreadsheet(admin_client):
     assert submitted().reference in content
 
 
-def test_inspect_shows_answers_and_files(admin_client):
-    nomination = Nomination.objects.filter(
-        evidence__isnull=False, status=NominationStatus.SUBMITTED
-    ).first()
+def test_the_list_links_to_the_review_screen(admin_client):
+    nomination = submitted()
+    html = admin_client.get(f"/admin/nomination/?q={nomination.reference}").content.decode()
+    assert f"/admin/nomination/inspect/{nomination.pk}/" in html
+    assert f"/admin/nomination/edit/{nomination.pk}/" not in html
+    # The old edit address leads to the review screen.
+    response = admin_client.get(f"/admin/nomination/edit/{nomination.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/nomination/inspect/{nomination.pk}/"
+
+
+def test_review_shows_answers_files_versions_and_history(admin_client):
+    nomination = Nomination.objects.filter(versions__number=2).first()
     html = admin_client.get(f"/admin/nomination/inspect/{nomination.pk}/").content.decode()
     assert nomination.organisation_name in html
+    assert "the September survey came in" in html  # version 2's answer
     evidence = nomination.evidence.first()
     assert f"/admin/nominations/evidence/{evidence.pk}/" in html
+    assert "What changed in version 2" in html
+    assert "Changes sent by the nominator: a new version" in html  # the history
+    assert "Started by the nominator" in html
+    older = admin_client.get(f"/admin/nomination/inspect/{nomination.pk}/?version=1")
+    assert "the September survey came in" not in older.content.decode().split("Versions")[0]
     download = admin_client.get(f"/admin/nominations/evidence/{evidence.pk}/")
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
@@ -86,22 +104,16 @@ def test_ineligible_needs_a_reason_then_tells_the_nominator(
     admin_client, django_capture_on_commit_callbacks
 ):
     nomination = submitted()
-    url = f"/admin/nomination/edit/{nomination.pk}/"
-    response = admin_client.post(
-        url, {"status": "ineligible", "status_reason": "", "deadline_extended_until": ""}
-    )
-    assert response.status_code == 200
-    assert "Give the reason" in response.content.decode()
+    url = f"/admin/nomination/inspect/{nomination.pk}/"
+    response = admin_client.post(url, {"action": "ineligible", "ineligible-reason": ""})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "There is a problem" in html and "Give the reason" in html
     with django_capture_on_commit_callbacks(execute=True):
         response = admin_client.post(
-            url,
-            {
-                "status": "ineligible",
-                "status_reason": "Started too recently.",
-                "deadline_extended_until": "",
-            },
+            url, {"action": "ineligible", "ineligible-reason": "Started too recently."}
         )
-    assert response.status_code == 302
+    assert response.status_code == 302 and response["Location"] == url
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.INELIGIBLE
     assert len(mail.outbox) == 1
@@ -109,19 +121,43 @@ def test_ineligible_needs_a_reason_then_tells_the_nominator(
     assert "Started too recently." in mail.outbox[0].body
     entry = ModelLogEntry.objects.get(action="nominations.decision", object_id=str(nomination.pk))
     assert entry.data["to"] == "ineligible" and entry.user.email == "admin@demo.test"
+    html = admin_client.get(url).content.decode()
+    assert "Started too recently." in html and "Submitted → Not eligible" in html
 
 
-def test_extension_is_recorded(admin_client):
-    nomination = submitted()
-    admin_client.post(
-        f"/admin/nomination/edit/{nomination.pk}/",
-        {"status": "submitted", "status_reason": "", "deadline_extended_until": "2030-01-01 12:00"},
-    )
+def test_reopen_and_extend_from_the_review_screen(admin_client):
+    nomination = Nomination.objects.filter(status=NominationStatus.ELIGIBLE).first()
+    url = f"/admin/nomination/inspect/{nomination.pk}/"
+    admin_client.post(url, {"action": "reopen", "reopen-message": "Add the survey."})
     nomination.refresh_from_db()
-    assert nomination.deadline_extended_until.year == 2030
+    assert nomination.status == NominationStatus.SUBMITTED
+    assert nomination.changes_requested == "Add the survey."
+    admin_client.post(url, {"action": "extend", "extend-until": "2099-01-01T12:00"})
+    nomination.refresh_from_db()
+    assert nomination.deadline_extended_until.year == 2099
+    assert timezone.localtime(nomination.deadline_extended_until).hour == 12
     assert ModelLogEntry.objects.filter(
         action="nominations.extension", object_id=str(nomination.pk)
     ).exists()
+
+
+def test_review_screen_query_count_does_not_grow_with_versions(
+    admin_client, django_assert_max_num_queries
+):
+    nomination = submitted()
+    url = f"/admin/nomination/inspect/{nomination.pk}/"
+    with django_assert_max_num_queries(30) as captured:
+        assert admin_client.get(url).status_code == 200
+    baseline = len(captured)
+    user = nomination.nominator
+    for number in range(3):
+        Nomination.objects.filter(pk=nomination.pk).update(city=f"City {number}")
+        nomination.refresh_from_db()
+        versions.record_version(nomination, user)
+        log(nomination, "nominations.changes_sent", user=user, data={"fields": ["city"]})
+    with django_assert_max_num_queries(baseline):
+        html = admin_client.get(url).content.decode()
+    assert "What changed in version 4" in html
 
 
 def test_nominations_cannot_be_added_in_the_admin(admin_client):

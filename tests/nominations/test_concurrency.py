@@ -73,3 +73,60 @@ def test_two_threads_submit_once():
         assert len([message for message in mail.outbox if saved.reference in message.subject]) == 1
     finally:
         in_threads(lambda: delete_draft(nomination))
+
+
+def test_two_copies_saving_one_step_at_once_keep_one_and_refuse_the_other():
+    """Two tabs opened at the same revision send the same step at the same moment: the row
+    lock lets one save and the other is told it is stale (nominations/drafts.py)."""
+    from nominations import drafts
+    from nominations.forms import OrganisationStepForm
+
+    (nomination,) = in_threads(create_complete_draft)
+    try:
+        revision = nomination.revision
+        base = drafts.step_digest(nomination, OrganisationStepForm)
+
+        def save(city):
+            copy = Nomination.objects.select_related("cycle").get(pk=nomination.pk)
+            answers = {**VALID_ANSWERS["organisation"], "city": city}
+            form = OrganisationStepForm(
+                data={f"organisation-{k}": v for k, v in answers.items()},
+                prefix="organisation",
+                instance=copy,
+            )
+            assert form.is_valid(), form.errors
+            try:
+                drafts.save_step(copy, form, "organisation", revision, base, copy.nominator)
+            except drafts.StaleAnswers:
+                return "stale"
+            return city
+
+        results = in_threads(lambda: save("Kisumu"), lambda: save("Eldoret"))
+        (saved,) = in_threads(lambda: Nomination.objects.get(pk=nomination.pk))
+        assert sorted(result == "stale" for result in results) == [False, True]
+        assert saved.city == next(result for result in results if result != "stale")
+        assert saved.revision == revision + 1
+    finally:
+        in_threads(lambda: delete_draft(nomination))
+
+
+def test_two_sends_of_the_same_changes_make_one_version():
+    (nomination,) = in_threads(create_complete_draft)
+    try:
+        in_threads(
+            lambda: submission.submit(nomination.pk, nomination.nominator, email_verified=True)
+        )
+        in_threads(lambda: Nomination.objects.filter(pk=nomination.pk).update(city="Kisumu"))
+
+        def send():
+            try:
+                return submission.send_changes(nomination.pk, nomination.nominator).version.number
+            except submission.SubmissionRefused:
+                return "refused"
+
+        results = in_threads(send, send)
+        assert sorted(map(str, results)) == ["2", "refused"]
+        (count,) = in_threads(lambda: Nomination.objects.get(pk=nomination.pk).versions.count())
+        assert count == 2
+    finally:
+        in_threads(lambda: delete_draft(nomination))

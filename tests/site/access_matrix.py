@@ -188,7 +188,9 @@ MATRIX = {
     # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
     # Nominations come from the nomination form; deletion requests from the person, and are
     # never deleted (the record of the erasure).
-    **screens("nomination:", [*VIEWSET, "inspect"], ADMINS_ONLY, add=NOBODY),
+    # The review screen is the inspect view; the edit address leads there (3XX).
+    **screens("nomination:", [*VIEWSET, "inspect"], ADMINS_ONLY, add=NOBODY,
+              edit="ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  3XX"),
     **screens("awardcycle:", VIEWSET, ADMINS_ONLY),
     **screens("category:", [*VIEWSET, "copy"], ADMINS_ONLY),
     **screens("deletion_requests:", [*VIEWSET, "inspect"], ADMINS_ONLY,

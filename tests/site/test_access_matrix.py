@@ -182,6 +182,9 @@ POST_DATA = {
     "recommendation": "no",
     "status": "ineligible",
     "status_reason": "Changed by someone else",
+    # The nomination review screen's actions (nominations/admin_views.py).
+    "action": "ineligible",
+    "ineligible-reason": "Changed by someone else",
     "decision": "complete",
     "note": "Changed by someone else",
     "name": "Changed by someone else",

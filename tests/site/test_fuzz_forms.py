@@ -44,6 +44,7 @@ from judging.models import (
 )
 from nominations import phones
 from nominations.demo import minimal_pdf
+from nominations.drafts import step_digest
 from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, DeletionRequest, EvidenceFile, Nomination
 from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric, make_sheet
@@ -441,9 +442,16 @@ STEP_ACTIONS = {
 def wizard_post(nomination, step, answers, action):
     management = f"nomination-{nomination.uuid}-current_step"
     button, value = STEP_ACTIONS[action]
-    valid = {management: step, button: value}
+    # The revision and step digest of a page opened just now (nominations/drafts.py).
+    current = Nomination.objects.get(pk=nomination.pk)
+    valid = {
+        management: step,
+        button: value,
+        "revision": str(current.revision),
+        "base": step_digest(current, STEP_FORMS[step]),
+    }
     valid.update({f"{step}-{name}": value for name, value in answers.items()})
-    return valid, (management, button)
+    return valid, (management, button, "revision", "base")
 
 
 def step_fields(step):
