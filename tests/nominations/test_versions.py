@@ -150,7 +150,9 @@ class TestDifferences:
         changes = {change.name: change for change in versions.differences(older, newer).changes}
         assert set(changes) == {"nps_after", "turnaround_before", "turnaround_after"}
         assert (changes["nps_after"].before, changes["nps_after"].after) == ("41", "55")
-        assert changes["turnaround_after"].after.endswith("hours")
+        # The unit changed from days to hours: both figures say their unit ("1 day" -> "1 hour").
+        assert changes["turnaround_after"].before.endswith(("day", "days"))
+        assert changes["turnaround_after"].after.endswith(("hour", "hours"))
         assert changes["nps_after"].label == "Net Promoter Score after"
 
     def test_history_lists_each_version_with_its_changes(self, wizard, nominator):
