@@ -1101,7 +1101,7 @@ def _signature_image(name, ink):
     text = f"{first[0]}. {last}"
     picture = PILImage.new("RGBA", (640, 200), (255, 255, 255, 0))
     draw = ImageDraw.Draw(picture)
-    font = ImageFont.truetype(str(FONTS_DIR / "DejaVuSerif-Italic.ttf"), 72)
+    font = ImageFont.truetype(str(FONTS_DIR / "NotoSerif-Italic.ttf"), 72)
     draw.text((30, 40), text, fill=(*ink, 255), font=font)
     width = int(draw.textlength(text, font=font))
     points = [(30 + x, 150 - 18 * ((x / max(width, 1)) - 0.5) ** 2 * 4) for x in range(0, width, 8)]
