@@ -104,7 +104,7 @@ def prepare(var_dir):
     number = 0
     for chunk in range(CHUNKS):
         cycle = AwardCycle.objects.create(
-            name=f"20{10 + chunk} Awards",
+            name_en=f"20{10 + chunk} Awards",
             code=f"BEN{chunk}",
             nominations_open_at=now - timedelta(days=200),
             nominations_close_at=now - timedelta(days=100),

@@ -821,7 +821,8 @@ def load_closed_cycle(current, screening_rubric, final_rubric, judges, admin):
     cycle, _created = AwardCycle.objects.get_or_create(
         code="CX26",
         defaults={
-            "name": "2026 Awards",
+            "name_en": "2026 Awards",
+            "name_fr": "Prix 2026",
             "nominations_open_at": moment(date(2026, 1, 12), 0),
             "nominations_close_at": datetime.combine(date(2026, 3, 31), time(23, 59), tzinfo=zone),
             "judging_starts_on": date(2026, 4, 13),
@@ -830,6 +831,9 @@ def load_closed_cycle(current, screening_rubric, final_rubric, judges, admin):
             "is_current": False,
         },
     )
+    if not cycle.name_fr:  # a demo loaded before cycles had a French name
+        cycle.name_fr = "Prix 2026"
+        cycle.save(update_fields=["name_fr"])
     if not cycle.categories.exists():
         _copy_categories(current, cycle)
     if not cycle.nominations.exists():

@@ -13,21 +13,16 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from awards_site.countries import COUNTRY_CHOICES
+from awards_site.i18n import localised
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
-
-
-def localised(instance, field):
-    """The French text when the page is French and a translation exists, else the English."""
-    french = getattr(instance, f"{field}_fr", "")
-    return french if get_language() == "fr" and french else getattr(instance, f"{field}_en")
 
 
 class Rubric(ClusterableModel):
