@@ -47,18 +47,21 @@ def our_fonts_only(found):
     assert names <= OUR_FAMILIES, names - OUR_FAMILIES
 
 
-def certificate(recipient, language="en"):
+def certificate(recipient):
     cycle = AwardCycle.objects.current()
     return Certificate(
         cycle=cycle,
         code="ABCDEFGHJKLMNPQR",
         kind="winner",
         recipient_name=recipient,
-        award="Winner",
-        category="Digital",
+        award_en="Winner",
+        award_fr="Lauréat",
+        category_en="Digital",
+        category_fr="Numérique",
         initiative=recipient,
-        cycle_name=cycle.name,
-        language=language,
+        cycle_name_en=cycle.name_en,
+        cycle_name_fr=cycle.name_fr,
+        language="en",
         issued_at=timezone.make_aware(datetime(2027, 6, 30, 10)),
     )
 
@@ -74,7 +77,7 @@ def test_a_certificate_prints_an_organisation_name_in_every_script(script):
 @pytest.mark.parametrize("script", SCRIPTS)
 def test_a_french_certificate_prints_every_script_too(script):
     name = SCRIPTS[script]
-    found = glyphs(render_certificate(certificate(name, "fr")))
+    found = glyphs(render_certificate(certificate(name), language="fr"))
     assert found.missing(name) == [], f"{script}: drawn as boxes"
 
 
