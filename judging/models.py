@@ -13,6 +13,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -684,7 +685,8 @@ class CertificateBatch(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.round} – {self.created_at:%Y-%m-%d %H:%M}"
+        moment = date_format(timezone.localtime(self.created_at), "DATETIME_FORMAT")
+        return f"{self.round} – {moment}"
 
     @property
     def finished(self):
