@@ -6,6 +6,7 @@ these tests pass or fail the same on a machine with or without Debian's Noto fon
 The glyph check (tests/pdf_glyphs.py) reads the glyph each character is drawn with in the
 embedded fonts: the PDF's text alone would look right even over boxes."""
 
+import re
 from datetime import datetime
 
 import pytest
@@ -114,6 +115,9 @@ def test_a_nomination_copy_prints_answers_in_every_script(client):
     for script, text in SCRIPTS.items():
         assert found.missing(text) == [], f"{script}: drawn as boxes"
     our_fonts_only(found)
+    # On the check-your-answers page, the browser sets each answer in its own direction.
+    page = client.get(f"/nominate/{nomination.uuid}/check/").content.decode()
+    assert re.search(rf'<dd dir="auto">(<p>)?{SCRIPTS["Arabic"]}', page)
 
 
 def test_the_sponsor_summary_charts_print_labels_in_every_script():
