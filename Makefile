@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install messages migrate demo browser serve lint format check lock bench load clean
+.PHONY: run test install fonts bundle-fonts messages migrate demo browser serve lint format check lock bench load clean
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -19,7 +19,7 @@ run: install messages migrate demo ## Development server with the demo site on 1
 test: install messages browser ## The whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
-install: $(STAMP)
+install: $(STAMP) fonts
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,25 @@ migrate: install
 
 demo: install
 	$(PY) manage.py load_demo
+
+# Debian's Noto fonts: every script a nominee may write shows on the pages (Chromium) and is the
+# source of the PDF fonts bundled in static/fonts/ (PDFs use only those: a server needs none).
+FONT_PACKAGES := fonts-noto-core fonts-noto-color-emoji fonts-dejavu-core
+fonts: ## Debian's Noto fonts (installed with apt when run as root)
+	@if dpkg -s $(FONT_PACKAGES) >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Debian's Noto fonts..."; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(FONT_PACKAGES) >/dev/null; \
+	else \
+	  echo "Note: Debian's $(FONT_PACKAGES) are not installed (PDFs do not need them: they use static/fonts/)."; \
+	fi
+
+# Rebuild static/fonts/ from the Debian fonts and Noto Emoji (npm's @fontsource/noto-emoji).
+NOTO_EMOJI ?= @fontsource/noto-emoji@5.3.2
+bundle-fonts: install
+	rm -rf /tmp/cxawards-emoji && mkdir -p /tmp/cxawards-emoji
+	cd /tmp/cxawards-emoji && npm pack --silent $(NOTO_EMOJI) >/dev/null && tar xzf *.tgz
+	$(PY) manage.py bundle_fonts --emoji /tmp/cxawards-emoji/package/files/noto-emoji-emoji-400-normal.woff2
 
 browser: ## Debian's Chromium for the browser tests (installed with apt when run as root)
 	@if [ ! -x "$(CHROMIUM)" ]; then \

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 
@@ -75,7 +76,8 @@ class FailedTask(models.Model):
         ordering = ["-failed_at", "-pk"]
 
     def __str__(self):
-        return f"{self.task_name} ({self.failed_at:%Y-%m-%d %H:%M})"
+        moment = date_format(timezone.localtime(self.failed_at), "DATETIME_FORMAT")
+        return f"{self.task_name} ({moment})"
 
     @classmethod
     def record(cls, task, arguments, attempts, error):

@@ -1,43 +1,56 @@
-"""PDF rendering with WeasyPrint, shared by certificates and reports.
+"""PDF rendering with WeasyPrint, shared by certificates, nomination copies and reports.
 
 - WeasyPrint is imported on first use: it takes over a second to import and most processes
   never render a PDF.
-- Fonts ship with the project (static/fonts, DejaVu: Latin with every accent, Greek, Cyrillic,
-  Arabic...). `FONT_FACES` declares them for a document's stylesheet as "CX Sans" and
-  "CX Serif", so a PDF looks the same on every machine. DejaVu Serif has no Arabic: say
-  `font-family: "CX Serif", "CX Sans"` so such names fall back to the shipped sans.
+- Fonts ship with the project (static/fonts/, awards_site/pdf_fonts.py): Noto for Latin with
+  every African letter and tone mark, Arabic, Ethiopic, Tifinagh, N'Ko, Adlam, Vai and the other
+  African scripts, Noto Emoji, and DejaVu Sans for the remaining symbols. `FONT_FACES` declares
+  them for a document's stylesheet, with the custom properties `--sans` and `--serif` (the
+  family lists a document names: `font-family: var(--serif)`), so every script finds its font.
+- Documents are rendered with those fonts only, never the machine's: a PDF looks the same on a
+  developer's machine with Debian's Noto packages and on a server without them. Each thread
+  keeps one WeasyPrint font configuration (an empty fontconfig setup plus the bundled faces),
+  so the fonts are loaded once per process, not once per document.
 - Nothing is fetched from the network while rendering: the one URL fetcher, shared by every
   document (a new fetcher per document costs about 30% of a certificate's time), reads only
   files under static/ and data: URIs, and refuses everything else.
+- User text (a name, an answer) goes in an element with `dir="{{ text|text_direction }}"`
+  (awards_site.templatetags.site_tags): WeasyPrint ignores `dir="auto"`, so Arabic, N'Ko or
+  Adlam text is set right to left from its first letter.
 """
 
+import os
+import threading
 from pathlib import Path
 
 from django.conf import settings
 
+from .pdf_fonts import FONTS_DIR, SANS_STACK, SERIF_STACK, load_manifest
+
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
-FONTS_DIR = STATIC_DIR / "fonts"
+# A fontconfig setup without any font folder: documents see only their @font-face fonts.
+FONTCONFIG_FILE = Path(__file__).resolve().parent / "pdf_fontconfig.xml"
 
 
-def _face(family, file, weight="normal", style="normal"):
-    url = (FONTS_DIR / file).as_uri()
+def _face(face):
+    url = (FONTS_DIR / face["file"]).as_uri()
+    unicode_range = f" unicode-range: {face['unicode_range']};" if face["unicode_range"] else ""
     return (
-        f'@font-face {{ font-family: "{family}"; src: url("{url}"); '
-        f"font-weight: {weight}; font-style: {style}; }}"
+        f'@font-face {{ font-family: "{face["family"]}"; src: url("{url}"); '
+        f"font-weight: {face['weight']}; font-style: {face['style']};{unicode_range} }}"
     )
 
 
 FONT_FACES = "\n".join(
     [
-        _face("CX Sans", "DejaVuSans.ttf"),
-        _face("CX Sans", "DejaVuSans-Bold.ttf", weight="bold"),
-        _face("CX Serif", "DejaVuSerif.ttf"),
-        _face("CX Serif", "DejaVuSerif-Bold.ttf", weight="bold"),
-        _face("CX Serif", "DejaVuSerif-Italic.ttf", style="italic"),
+        *(_face(face) for face in load_manifest()),
+        f":root {{ --sans: {SANS_STACK}; --serif: {SERIF_STACK}; }}",
     ]
 )
 
 _fetcher = None
+_local = threading.local()
+_environment = threading.Lock()
 
 
 def url_fetcher():
@@ -60,6 +73,29 @@ def url_fetcher():
     return _fetcher
 
 
+def font_configuration():
+    """This thread's WeasyPrint font configuration: no system font, the bundled faces added
+    by the first document that declares them (Pango's font maps are not shared across
+    threads). fontconfig reads FONTCONFIG_FILE when the configuration is created, so the
+    variable points at our empty setup only for that moment."""
+    config = getattr(_local, "font_config", None)
+    if config is None:
+        from weasyprint.text.fonts import FontConfiguration
+
+        with _environment:
+            previous = os.environ.get("FONTCONFIG_FILE")
+            os.environ["FONTCONFIG_FILE"] = str(FONTCONFIG_FILE)
+            try:
+                config = FontConfiguration()
+            finally:
+                if previous is None:
+                    del os.environ["FONTCONFIG_FILE"]
+                else:
+                    os.environ["FONTCONFIG_FILE"] = previous
+        _local.font_config = config
+    return config
+
+
 def render_pdf(html):
     """The PDF (bytes) of an HTML document. Relative URLs resolve against static/, so a
     template can say <img src="img/logo.svg">."""
@@ -67,4 +103,4 @@ def render_pdf(html):
 
     return HTML(
         string=html, base_url=STATIC_DIR.as_uri() + "/", url_fetcher=url_fetcher()
-    ).write_pdf()
+    ).write_pdf(font_config=font_configuration())

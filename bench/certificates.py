@@ -5,12 +5,13 @@
 
 1. A throwaway database (SQLite in a temporary folder) gets BENCH_CHUNKS cycles (10), each with
    a published round and its share of BENCH_CERTIFICATES eligible nominations (names of every
-   length, accents, Arabic, a third in French) and three signatories with signature images.
+   length, accents, Arabic, a third from a French-speaking account) and three signatories with
+   signature images.
 2. Two worker processes start and warm up on the same certificate document (imports, fonts):
    - "issue" runs, per round, `certificates.issue` and the batch it starts (the immediate tasks
      backend runs it at once): the rows, every PDF rendered and stored, the progress, the ZIP;
    - "bare" runs WeasyPrint alone on the very same HTML documents, one PDF each (one shared URL
-     fetcher, as awards_site.pdf does), and nothing else.
+     fetcher and one font configuration, as awards_site.pdf does), and nothing else.
    The two alternate round by round, so the load of a shared machine weighs on both alike.
 3. The figure is the ratio of their total times (target: within 1.3x), with the ms per
    certificate and each process's peak memory (getrusage). The issue process also times what
@@ -89,6 +90,11 @@ def prepare(var_dir):
     User = get_user_model()
     admin = User.objects.create_superuser(email="bench-admin@example.org", password="x" * 20)
     nominator = User.objects.create_user(email="bench-nominator@example.org", password="x" * 20)
+    # A third of the nominations come from a French-speaking account: their certificates are
+    # issued (and batched) in French.
+    nominator_fr = User.objects.create_user(
+        email="bench-nominatrice@example.org", password="x" * 20, language="fr"
+    )
     now = timezone.now()
     rubric = Rubric.objects.create(name="Bench", scale_min=1, scale_max=5)
     images = []
@@ -104,7 +110,7 @@ def prepare(var_dir):
     number = 0
     for chunk in range(CHUNKS):
         cycle = AwardCycle.objects.create(
-            name=f"20{10 + chunk} Awards",
+            name_en=f"20{10 + chunk} Awards",
             code=f"BEN{chunk}",
             nominations_open_at=now - timedelta(days=200),
             nominations_close_at=now - timedelta(days=100),
@@ -132,7 +138,7 @@ def prepare(var_dir):
                 Nomination(
                     cycle=cycle,
                     category=categories[n % 2],
-                    nominator=nominator,
+                    nominator=nominator_fr if n % 3 == 0 else nominator,
                     status=NominationStatus.ELIGIBLE,
                     reference=f"BEN{chunk}-KE-{n:05d}",
                     organisation_name=f"{NAMES[n % len(NAMES)]} {n}",
@@ -161,9 +167,9 @@ def prepare(var_dir):
         kind="participation",
         cycle_id=AwardCycle.objects.get(code="BEN0").pk,
         recipient_name=NAMES[1],
-        award="Certificate of participation",
-        category="Frontline",
-        cycle_name="Warm-up",
+        award_en="Certificate of participation",
+        category_en="Frontline",
+        cycle_name_en="Warm-up",
         issued_at=now,
     )
     (var_dir / "warm-up.html").write_text(certificate_html(warm_up))
@@ -219,13 +225,17 @@ def issue_worker(admin_pk, warm_up_file):
 def bare_worker(warm_up_file):
     """Render the documents of a file with WeasyPrint alone: {"html": file} -> seconds."""
     from weasyprint import HTML
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher
 
     base_url = (ROOT / "static").as_uri() + "/"
     fetcher = URLFetcher(allowed_protocols=("file", "data"))
+    fonts = FontConfiguration()
 
     def render(document):
-        return HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf()
+        return HTML(string=document, base_url=base_url, url_fetcher=fetcher).write_pdf(
+            font_config=fonts
+        )
 
     render(Path(warm_up_file).read_text())
 
@@ -288,7 +298,12 @@ def downloads(nominator_pk):
 
     from judging.models import Certificate
 
-    certificate = Certificate.objects.select_related("nomination").exclude(pdf="").first()
+    certificate = (
+        Certificate.objects.select_related("nomination")
+        .filter(language="en")
+        .exclude(pdf_en="")
+        .first()
+    )
     client = Client()
     client.force_login(get_user_model().objects.get(pk=nominator_pk))
     url = reverse(

@@ -53,7 +53,7 @@ def prepare():
     now = timezone.now()
     User = get_user_model()
     cycle = AwardCycle.objects.create(
-        name="Bench cycle",
+        name_en="Bench cycle",
         code="BEN",
         nominations_open_at=now - timedelta(days=90),
         nominations_close_at=now - timedelta(days=60),

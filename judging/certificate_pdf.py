@@ -1,6 +1,7 @@
 """A certificate's PDF: an A4 landscape page rendered by WeasyPrint (awards_site.pdf: shipped
-fonts, nothing fetched from the network) from judging/templates/judging/certificates/
-certificate.html, in the certificate's language.
+fonts for every script, nothing fetched from the network) from judging/templates/judging/
+certificates/certificate.html, in English or in French (the certificate's own language, its
+recipient's, unless another is asked for).
 
 - The QR code (segno, inline SVG) encodes the public verification URL, `verification_url`,
   the code printed under it in groups of four.
@@ -9,8 +10,8 @@ certificate.html, in the certificate's language.
 - Up to three signatories of the cycle (models.Signatory), with their signature image when
   there is one: read from the image's rendition and passed as a data: URI, since the renderer
   reads no file outside static/.
-- `ensure_pdf` renders a certificate once and stores the PDF in the private storage; later
-  downloads read the stored file (`open_pdf`).
+- `ensure_pdf` renders a certificate once per language and stores the PDF in the private
+  storage; later downloads read the stored file (`open_pdf`).
 """
 
 import base64
@@ -38,9 +39,10 @@ NAME_SIZES = [(26, "xl"), (44, "l"), (72, "m"), (120, "s")]
 SIGNATURE_RENDITION = "max-480x160|format-png"
 
 
-def verification_url(certificate):
-    """The public page that checks the certificate, in its language, as the QR code holds it."""
-    with translation.override(certificate.language):
+def verification_url(certificate, language=None):
+    """The public page that checks the certificate, in the PDF's language, as the QR code
+    holds it."""
+    with translation.override(language or certificate.language):
         path = reverse("judging:certificate_verify", kwargs={"code": certificate.display_code})
     return absolute_url(path)
 
@@ -107,14 +109,15 @@ class SignatoryCache(dict):
         return self[cycle_id]
 
 
-def certificate_html(certificate, signatories=None):
+def certificate_html(certificate, signatories=None, language=None):
+    """The certificate's document in `language` (by default its own)."""
     if signatories is None:
         signatories = SignatoryCache()
     signatories = signatories[certificate.cycle_id]
-    url = verification_url(certificate)
-    language = certificate.language
+    language = language or certificate.language
+    url = verification_url(certificate, language)
     with translation.override(language):
-        issued = date_format(timezone.localtime(certificate.issued_at), "j F Y")
+        issued = date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT")
         return render_to_string(
             "judging/certificates/certificate.html",
             {
@@ -135,50 +138,58 @@ def certificate_html(certificate, signatories=None):
         )
 
 
-def render_certificate(certificate, signatories=None):
-    """The PDF (bytes)."""
-    return render_pdf(certificate_html(certificate, signatories))
+def render_certificate(certificate, signatories=None, language=None):
+    """The PDF (bytes), in `language` (by default the certificate's own)."""
+    return render_pdf(certificate_html(certificate, signatories, language))
 
 
-def store_pdf(certificate, signatories=None):
-    """Render the certificate and save the file; returns its storage name. The certificate
-    does not point at it until `claim_pdfs`."""
-    data = render_certificate(certificate, signatories)
+def store_pdf(certificate, language, signatories=None):
+    """Render the certificate in `language` and save the file; returns its storage name. The
+    certificate does not point at it until `claim_pdfs`."""
+    data = render_certificate(certificate, signatories, language)
     return private_storage().save(
-        certificate_pdf_path(certificate, f"{certificate.code}.pdf"), ContentFile(data)
+        certificate_pdf_path(certificate, f"{certificate.code}-{language}.pdf"), ContentFile(data)
     )
 
 
 def claim_pdfs(stored):
-    """Point each certificate at its stored file, [(certificate, name)], in one transaction,
-    unless another process stored one first: then that one is kept and ours deleted."""
+    """Point each certificate at its stored file, [(certificate, language, name)], in one
+    transaction, unless another process stored one first: then that one is kept and ours
+    deleted."""
     storage = private_storage()
     with transaction.atomic():
-        for certificate, name in stored:
+        for certificate, language, name in stored:
             size = storage.size(name)
-            if Certificate.objects.filter(pk=certificate.pk, pdf="").update(
-                pdf=name, pdf_size=size
+            field, size_field = f"pdf_{language}", f"pdf_size_{language}"
+            if Certificate.objects.filter(pk=certificate.pk, **{field: ""}).update(
+                **{field: name, size_field: size}
             ):
-                certificate.pdf, certificate.pdf_size = name, size
+                setattr(certificate, field, name)
+                setattr(certificate, size_field, size)
             else:
                 transaction.on_commit(lambda name=name: storage.delete(name))
-                certificate.refresh_from_db(fields=["pdf", "pdf_size"])
+                certificate.refresh_from_db(fields=[field, size_field])
 
 
-def ensure_pdf(certificate, signatories=None):
-    """Render the certificate's PDF and store it, unless it has one already. Two processes
-    rendering the same certificate at once keep the first stored file."""
-    if not certificate.pdf:
-        claim_pdfs([(certificate, store_pdf(certificate, signatories))])
+def ensure_pdf(certificate, language=None, signatories=None):
+    """Render the certificate's PDF in `language` (by default its own) and store it, unless it
+    has one already. Two processes rendering the same certificate at once keep the first
+    stored file."""
+    language = language or certificate.language
+    if not certificate.pdf(language):
+        claim_pdfs([(certificate, language, store_pdf(certificate, language, signatories))])
     return certificate
 
 
-def open_pdf(certificate):
-    """The stored PDF, open for reading; rendered again if its file went missing."""
-    certificate = ensure_pdf(certificate)
+def open_pdf(certificate, language=None):
+    """The stored PDF in `language` (by default the certificate's own), open for reading;
+    rendered again if its file went missing."""
+    language = language or certificate.language
+    certificate = ensure_pdf(certificate, language)
     try:
-        return certificate.pdf.open("rb")
+        return certificate.pdf(language).open("rb")
     except FileNotFoundError:
-        Certificate.objects.filter(pk=certificate.pk).update(pdf="", pdf_size=None)
-        certificate.pdf = ""
-        return ensure_pdf(certificate).pdf.open("rb")
+        field, size_field = f"pdf_{language}", f"pdf_size_{language}"
+        Certificate.objects.filter(pk=certificate.pk).update(**{field: "", size_field: None})
+        setattr(certificate, field, "")
+        return ensure_pdf(certificate, language).pdf(language).open("rb")

@@ -3,7 +3,8 @@ and the downloads of nominators (their nominations' certificates) and judges (th
 
 Downloads serve the stored PDF (rendered on the first download when a batch has not rendered it
 yet), as attachments, privately cached; a revoked certificate is not served. Asking for a
-certificate that is not one's own gets 404, like every nominator and judge URL."""
+certificate that is not one's own gets 404, like every nominator and judge URL. The holder
+chooses the language (`?language=fr`): by default their account's; the pages offer both."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
@@ -14,8 +15,8 @@ from django.utils.translation import gettext_lazy as _
 from nominations.views import own_nomination
 
 from .certificate_pdf import open_pdf
-from .certificates import find, normalise_code, valid_for_nomination
-from .models import Certificate, CertificateKind, JudgeProfile
+from .certificates import certificate_language, find, normalise_code, valid_for_nomination
+from .models import CERTIFICATE_LANGUAGES, Certificate, CertificateKind, JudgeProfile
 
 LINK_LABELS = {
     CertificateKind.WINNER: _("Download your winner's certificate"),
@@ -23,6 +24,8 @@ LINK_LABELS = {
     CertificateKind.MERIT: _("Download your certificate of merit"),
     CertificateKind.PARTICIPATION: _("Download your certificate of participation"),
 }
+# What a download link says of its language (language names are lower case in French).
+IN_LANGUAGE = {"en": _("in English"), "fr": _("in French")}
 
 
 def verify_form(request):
@@ -60,11 +63,17 @@ def verify(request, code):
     return response
 
 
-def pdf_response(certificate):
+def asked_language(request, default):
+    """The language of the PDF asked for (?language=fr), else `default`."""
+    language = request.GET.get("language", "")
+    return language if language in CERTIFICATE_LANGUAGES else certificate_language(default)
+
+
+def pdf_response(certificate, language):
     response = FileResponse(
-        open_pdf(certificate),
+        open_pdf(certificate, language),
         as_attachment=True,
-        filename=f"certificate-{certificate.display_code}.pdf",
+        filename=f"certificate-{certificate.display_code}-{language}.pdf",
         content_type="application/pdf",
     )
     response["Cache-Control"] = "private"
@@ -82,7 +91,8 @@ def _valid(queryset, code):
 @login_required
 def nomination_certificate(request, uuid, code):
     nomination = own_nomination(request, uuid)
-    return pdf_response(_valid(Certificate.objects.filter(nomination=nomination), code))
+    certificate = _valid(Certificate.objects.filter(nomination=nomination), code)
+    return pdf_response(certificate, asked_language(request, request.user.language))
 
 
 @login_required
@@ -92,19 +102,37 @@ def judge_certificate(request, code):
     judge = JudgeProfile.objects.filter(user=request.user).first()
     if judge is None:
         raise Http404
-    return pdf_response(_valid(Certificate.objects.filter(judge=judge), code))
+    certificate = _valid(Certificate.objects.filter(judge=judge), code)
+    return pdf_response(certificate, asked_language(request, request.user.language))
+
+
+def downloads(certificate, url, user):
+    """[(language, url, "in English (PDF, 20 KB)")] of a certificate, in every language, the
+    user's account language first."""
+    first = certificate_language(user.language)
+    languages = [first] + [language for language in CERTIFICATE_LANGUAGES if language != first]
+    return [
+        (
+            language,
+            f"{url}?language={language}",
+            f"{IN_LANGUAGE[language]} {certificate.download_label_suffix(language)}",
+        )
+        for language in languages
+    ]
 
 
 def detail_links(request, nomination):
-    """The nominator's page of a nomination links to each of its valid certificates."""
-    return [
-        (
-            f"{LINK_LABELS.get(certificate.kind, certificate.get_kind_display())} "
-            f"{certificate.download_label_suffix}",
-            reverse(
-                "judging:nomination_certificate",
-                kwargs={"uuid": nomination.uuid, "code": certificate.display_code},
-            ),
+    """The nominator's page of a nomination links to each of its valid certificates, in each
+    language."""
+    links = []
+    for certificate in valid_for_nomination(nomination):
+        url = reverse(
+            "judging:nomination_certificate",
+            kwargs={"uuid": nomination.uuid, "code": certificate.display_code},
         )
-        for certificate in valid_for_nomination(nomination)
-    ]
+        label = LINK_LABELS.get(certificate.kind, certificate.get_kind_display())
+        links += [
+            (f"{label} {suffix}", link)
+            for _language, link, suffix in downloads(certificate, url, request.user)
+        ]
+    return links

@@ -12,9 +12,12 @@ idempotent: a certificate that already exists for the same recipient and kind in
 kept, never duplicated, and a revoked certificate is not issued again by a new batch (revoking is
 deliberate; `reissue` makes its replacement). A database constraint keeps one valid certificate
 per (cycle, kind, nomination) and per (cycle, judge). What a certificate says (recipient, award,
-category, initiative, cycle) is copied in its language when it is issued. The PDFs are rendered
-in the background, by the batch the act creates (tasks.issue_certificate_batch -> `run_batch`),
-which then writes one ZIP of the round's certificates. A batch that fails is marked failed with
+category, initiative, cycle) is copied in English and in French when it is issued: its holder
+chooses the language of the PDF they download (their account's by default). The PDFs in each
+recipient's language (`Certificate.language`: the nominator's or the judge's account language)
+are rendered in the background, by the batch the act creates (tasks.issue_certificate_batch ->
+`run_batch`), which then writes one ZIP of the round's certificates; the other language's PDF is
+rendered on its first download. A batch that fails is marked failed with
 its error and its task is retried (awards_site/task_retry.py); one that stops moving (its worker
 was killed) shows as stalled after BATCH_STALL_MINUTES, and either may be run again from the
 admin. A re-run renders only the PDFs still missing.
@@ -47,10 +50,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
+from awards_site.i18n import localised
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Nomination
 
 from .models import (
+    CERTIFICATE_LANGUAGES,
     Certificate,
     CertificateBatch,
     CertificateBatchStatus,
@@ -189,14 +194,14 @@ def planned(round):
     """Every certificate the round's published results call for, as Subjects, in KIND_ORDER."""
     taking_part = (
         Nomination.objects.filter(cycle=round.cycle_id, status__in=TAKING_PART)
-        .select_related("category")
+        .select_related("category", "nominator")
         .order_by("category__sort_order", "reference", "pk")
     )
     decisions = (
         RoundDecision.objects.filter(
             round=round, outcome__in=OUTCOME_KINDS, nomination__status__in=TAKING_PART
         )
-        .select_related("nomination__category")
+        .select_related("nomination__category", "nomination__nominator")
         .order_by("nomination__category__sort_order", "nomination__reference", "pk")
     )
     judges = (
@@ -269,38 +274,54 @@ def preview(round):
 
 
 def certificate_language(language):
-    languages = dict(settings.LANGUAGES)
-    return language if language in languages else settings.LANGUAGE_CODE
+    """A language certificates are issued in: `language` when it is one, else the site's."""
+    return language if language in CERTIFICATE_LANGUAGES else settings.LANGUAGE_CODE
+
+
+def recipient_language(subject):
+    """The language of the recipient's account: the judge's, or the nominator's (not the
+    nomination's, which is the language the form was filled in)."""
+    user = subject.judge.user if subject.judge is not None else subject.nomination.nominator
+    return certificate_language(user.language)
 
 
 def _build(subject, cycle, code, **fields):
-    """A new Certificate for the subject, what it says copied in its language."""
+    """A new Certificate for the subject, what it says copied in every language."""
     nomination, judge = subject.nomination, subject.judge
+    texts = {}
+    for language in CERTIFICATE_LANGUAGES:
+        with translation.override(language):
+            texts[f"award_{language}"] = str(AWARDS[subject.kind])
+            texts[f"cycle_name_{language}"] = localised(cycle, "name", language)[:80]
+            texts[f"category_{language}"] = (
+                localised(nomination.category, "name", language)[:200]
+                if judge is None and nomination.category_id
+                else ""
+            )
     if judge is not None:
-        language = certificate_language(judge.user.language)
+        recipient, initiative = judge.display_name, ""
     else:
-        language = certificate_language(nomination.language)
-    with translation.override(language):
-        if judge is not None:
-            recipient, category, initiative = judge.display_name, "", ""
-        else:
-            recipient = nomination.organisation_name or str(nomination)
-            category = nomination.category.name if nomination.category_id else ""
-            initiative = nomination.initiative_title
-        return Certificate(
-            code=code,
-            kind=subject.kind,
-            cycle=cycle,
-            nomination=nomination,
-            judge=judge,
-            language=language,
-            recipient_name=recipient[:200],
-            award=str(AWARDS[subject.kind]),
-            category=category[:200],
-            initiative=initiative[:200],
-            cycle_name=cycle.name,
-            **fields,
-        )
+        recipient = nomination.organisation_name or str(nomination)
+        initiative = nomination.initiative_title
+    return Certificate(
+        code=code,
+        kind=subject.kind,
+        cycle=cycle,
+        nomination=nomination,
+        judge=judge,
+        language=recipient_language(subject),
+        recipient_name=recipient[:200],
+        initiative=initiative[:200],
+        **texts,
+        **fields,
+    )
+
+
+# Certificates whose PDF in their recipient's language is not rendered yet (what a batch renders).
+WITHOUT_OWN_PDF = Q(
+    *[Q(language=language, **{f"pdf_{language}": ""}) for language in CERTIFICATE_LANGUAGES],
+    _connector=Q.OR,
+)
 
 
 def round_certificates(round):
@@ -453,7 +474,7 @@ def reissue(certificate, user, reason):
     with transaction.atomic():
         locked = (
             Certificate.objects.select_for_update(of=("self",))
-            .select_related("cycle", "nomination__category", "judge__user")
+            .select_related("cycle", "nomination__category", "nomination__nominator", "judge__user")
             .get(pk=certificate.pk)
         )
         replacement = Certificate.objects.filter(replaces=locked).first()
@@ -529,9 +550,10 @@ def _zip_name(certificate):
 
 
 def run_batch(batch_pk):
-    """Render the batch's certificates that have no PDF yet, writing the progress as it goes,
-    then the ZIP of the round's certificates. Safe to run again (on a retry, or twice by two
-    workers): what is rendered is kept, each certificate's PDF is stored once.
+    """Render the batch's certificates that have no PDF yet in their recipient's language,
+    writing the progress as it goes, then the ZIP of the round's certificates (each in that
+    language). Safe to run again (on a retry, or twice by two workers): what is rendered is
+    kept, each certificate's PDF is stored once.
 
     PDFs are rendered outside any transaction and recorded ten at a time, with the progress, in
     one short transaction (no lock is held while WeasyPrint works). The objects alive before the
@@ -548,7 +570,7 @@ def run_batch(batch_pk):
     try:
         certificates = round_certificates(batch.round).select_related("cycle")
         total = certificates.count()
-        done = total - certificates.filter(pdf="").count()
+        done = total - certificates.filter(WITHOUT_OWN_PDF).count()
         batches.update(
             status=CertificateBatchStatus.RUNNING,
             total=total,
@@ -560,8 +582,11 @@ def run_batch(batch_pk):
         stored = []
         last = time.monotonic()
         try:
-            for certificate in certificates.filter(pdf="").order_by("pk").iterator(chunk_size=100):
-                stored.append((certificate, store_pdf(certificate, signatories)))
+            missing = certificates.filter(WITHOUT_OWN_PDF).order_by("pk")
+            for certificate in missing.iterator(chunk_size=100):
+                language = certificate.language
+                name = store_pdf(certificate, language, signatories)
+                stored.append((certificate, language, name))
                 if len(stored) >= PROGRESS_EVERY or time.monotonic() - last > PROGRESS_SECONDS:
                     done += _record(stored, batches, done)
                     stored, last = [], time.monotonic()
@@ -622,8 +647,8 @@ def _write_zip(batch, certificates, signatories, batches):
         # PDFs are compressed already: storing them is as small and much faster.
         with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
             for certificate in certificates.iterator(chunk_size=200):
-                ensure_pdf(certificate, signatories)
-                with certificate.pdf.open("rb") as pdf:
+                ensure_pdf(certificate, certificate.language, signatories)
+                with certificate.pdf(certificate.language).open("rb") as pdf:
                     archive.writestr(_zip_name(certificate), pdf.read())
                 count += 1
                 if count % ZIP_PROGRESS_EVERY == 0:

@@ -36,7 +36,7 @@ from nominations.models import AwardCycle
 
 from . import certificates
 from .admin_setup_views import can
-from .certificate_views import pdf_response
+from .certificate_views import asked_language, pdf_response
 from .models import Certificate, CertificateBatch, CertificateKind, Round, Signatory
 from .results_admin import ResultsPage, ResultsPermissionMixin
 
@@ -254,7 +254,7 @@ class CertificatePdfView(ResultsPermissionMixin, View):
         certificate = get_object_or_404(
             Certificate.objects.select_related("cycle"), pk=kwargs["certificate_id"]
         )
-        return pdf_response(certificate)
+        return pdf_response(certificate, asked_language(request, certificate.language))
 
 
 class ReasonForm(forms.Form):

@@ -859,7 +859,8 @@ def load_closed_cycle(current, screening_rubric, final_rubric, judges, admin):
     cycle, _created = AwardCycle.objects.get_or_create(
         code="CX26",
         defaults={
-            "name": "2026 Awards",
+            "name_en": "2026 Awards",
+            "name_fr": "Prix 2026",
             "nominations_open_at": moment(date(2026, 1, 12), 0),
             "nominations_close_at": datetime.combine(date(2026, 3, 31), time(23, 59), tzinfo=zone),
             "judging_starts_on": date(2026, 4, 13),
@@ -868,6 +869,9 @@ def load_closed_cycle(current, screening_rubric, final_rubric, judges, admin):
             "is_current": False,
         },
     )
+    if not cycle.name_fr:  # a demo loaded before cycles had a French name
+        cycle.name_fr = "Prix 2026"
+        cycle.save(update_fields=["name_fr"])
     if not cycle.categories.exists():
         _copy_categories(current, cycle)
     if not cycle.nominations.exists():
@@ -1148,7 +1152,7 @@ def _signature_image(name, ink):
     text = f"{first[0]}. {last}"
     picture = PILImage.new("RGBA", (640, 200), (255, 255, 255, 0))
     draw = ImageDraw.Draw(picture)
-    font = ImageFont.truetype(str(FONTS_DIR / "DejaVuSerif-Italic.ttf"), 72)
+    font = ImageFont.truetype(str(FONTS_DIR / "NotoSerif-Italic.ttf"), 72)
     draw.text((30, 40), text, fill=(*ink, 255), font=font)
     width = int(draw.textlength(text, font=font))
     points = [(30 + x, 150 - 18 * ((x / max(width, 1)) - 0.5) ** 2 * 4) for x in range(0, width, 8)]

@@ -13,21 +13,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.translation import get_language, gettext
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
 from awards_site.countries import COUNTRY_CHOICES
+from awards_site.i18n import localised
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination, NominationVersion
-
-
-def localised(instance, field):
-    """The French text when the page is French and a translation exists, else the English."""
-    french = getattr(instance, f"{field}_fr", "")
-    return french if get_language() == "fr" and french else getattr(instance, f"{field}_en")
 
 
 class Rubric(ClusterableModel):
@@ -710,7 +706,8 @@ class CertificateBatch(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.round} – {self.created_at:%Y-%m-%d %H:%M}"
+        moment = date_format(timezone.localtime(self.created_at), "DATETIME_FORMAT")
+        return f"{self.round} – {moment}"
 
     @property
     def finished(self):
@@ -733,15 +730,22 @@ class CertificateBatch(models.Model):
         return _("Stalled") if self.stalled else self.get_status_display()
 
 
+# The languages a certificate is issued in (the site's): each has its texts and its PDF fields
+# on Certificate.
+CERTIFICATE_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
 def certificate_pdf_path(instance, filename):
     return f"certificates/{instance.cycle_id}/{filename}"
 
 
 class Certificate(models.Model):
-    """A certificate as issued: what it says is copied here, in its language, when it is issued,
-    so the PDF and the public verification page never change afterwards. Revoking keeps the row
-    (the verification page then says "revoked"); re-issuing revokes it and makes a new one with
-    a new code that `replaces` it."""
+    """A certificate as issued: what it says is copied here, in English and in French, when it
+    is issued, so its PDFs and the public verification page never change afterwards. Its holder
+    downloads it in either language (`language`, the recipient's account language when it was
+    issued, is the one batches render and zip); each language's PDF is rendered once and kept.
+    Revoking keeps the row (the verification page then says "revoked"); re-issuing revokes it
+    and makes a new one with a new code that `replaces` it."""
 
     code = models.CharField(_("code"), max_length=16, unique=True, editable=False)
     kind = models.CharField(_("kind"), max_length=14, choices=CertificateKind.choices)
@@ -772,13 +776,18 @@ class Certificate(models.Model):
         blank=True,
         related_name="certificates",
     )
-    # What the certificate says, in its language, as it was when issued.
+    # The recipient's language when it was issued: the PDF a batch renders and zips.
     language = models.CharField(_("language"), max_length=8, default="en")
+    # What the certificate says, as it was when issued: names as written, the rest in each
+    # language (`award`, `category` and `cycle_name` read the active language's).
     recipient_name = models.CharField(_("awarded to"), max_length=200)
-    award = models.CharField(_("award"), max_length=200)
-    category = models.CharField(_("category"), max_length=200, blank=True)
+    award_en = models.CharField(_("award (English)"), max_length=200)
+    award_fr = models.CharField(_("award (French)"), max_length=200, blank=True)
+    category_en = models.CharField(_("category (English)"), max_length=200, blank=True)
+    category_fr = models.CharField(_("category (French)"), max_length=200, blank=True)
     initiative = models.CharField(_("initiative"), max_length=200, blank=True)
-    cycle_name = models.CharField(_("cycle"), max_length=80)
+    cycle_name_en = models.CharField(_("cycle (English)"), max_length=80)
+    cycle_name_fr = models.CharField(_("cycle (French)"), max_length=80, blank=True)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -803,12 +812,17 @@ class Certificate(models.Model):
         blank=True,
         related_name="certificates",
     )
-    # Rendered once (certificate_pdf.ensure_pdf) and kept; a re-issued certificate has its own.
-    pdf = models.FileField(
+    # Each language's PDF, rendered once (certificate_pdf.ensure_pdf) and kept; a re-issued
+    # certificate has its own. Their sizes in bytes are shown on the download links (people on
+    # slow connections decide).
+    pdf_en = models.FileField(
         storage=private_storage, upload_to=certificate_pdf_path, max_length=200, blank=True
     )
-    # Its size in bytes, shown on the download links (people on slow connections decide).
-    pdf_size = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    pdf_fr = models.FileField(
+        storage=private_storage, upload_to=certificate_pdf_path, max_length=200, blank=True
+    )
+    pdf_size_en = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    pdf_size_fr = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")
@@ -842,11 +856,36 @@ class Certificate(models.Model):
         return f"{self.display_code} – {self.recipient_name}"
 
     @property
-    def download_label_suffix(self):
-        """ "(PDF, 182 KB)" once rendered, "(PDF)" before: what a download link adds."""
-        if self.pdf and self.pdf_size:
-            return gettext("(PDF, %(size)s)") % {"size": filesizeformat(self.pdf_size)}
+    def award(self):
+        return localised(self, "award")
+
+    @property
+    def category(self):
+        return localised(self, "category")
+
+    @property
+    def cycle_name(self):
+        return localised(self, "cycle_name")
+
+    def pdf(self, language):
+        """The stored PDF in that language (an empty file field before it is rendered)."""
+        return getattr(self, f"pdf_{language}")
+
+    def download_label_suffix(self, language):
+        """ "(PDF, 182 KB)" once rendered in that language, "(PDF)" before: what a download
+        link adds."""
+        size = getattr(self, f"pdf_size_{language}")
+        if self.pdf(language) and size:
+            return gettext("(PDF, %(size)s)") % {"size": filesizeformat(size)}
         return gettext("(PDF)")
+
+    def stored_pdfs(self):
+        """[(language, file)] of the PDFs rendered so far."""
+        return [
+            (language, self.pdf(language))
+            for language in CERTIFICATE_LANGUAGES
+            if self.pdf(language)
+        ]
 
     @property
     def display_code(self):

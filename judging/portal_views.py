@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import F, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -24,6 +25,7 @@ from nominations.views import evidence_response
 
 from . import conflicts, scoring
 from .access import judge_required, own_assignment, own_assignments
+from .certificate_views import downloads
 from .certificates import valid_for_judge
 from .forms import ConflictForm, CycleConflictForm, ScoresheetForm
 from .models import Conflict, CriterionScore, Round, Scoresheet, ScoresheetStatus
@@ -92,7 +94,17 @@ def dashboard(request):
             "judge": judge,
             "groups": ordered,
             "now": timezone.now(),
-            "certificates": list(valid_for_judge(judge)),
+            "certificates": [
+                (
+                    certificate,
+                    downloads(
+                        certificate,
+                        reverse("judging:judge_certificate", args=[certificate.display_code]),
+                        request.user,
+                    ),
+                )
+                for certificate in valid_for_judge(judge)
+            ],
         },
     )
 

@@ -101,7 +101,7 @@ def judge_section(judge):
             "assignments": [_assignment_data(a) for a in _assignments(judge)],
             "certificates": [_certificate_data(c, files) for c in certificates],
         },
-        list(files.values()),
+        [export_file for export_files in files.values() for export_file in export_files],
     )
 
 
@@ -184,12 +184,12 @@ def nomination_certificates_section(user):
             }
             for certificate in certificates
         ],
-        list(files.values()),
+        [export_file for export_files in files.values() for export_file in export_files],
     )
 
 
 def _certificate_data(certificate, files):
-    export_file = files.get(certificate.pk)
+    export_files = files.get(certificate.pk, [])
     return {
         "code": certificate.display_code,
         "kind": certificate.kind,
@@ -200,24 +200,28 @@ def _certificate_data(certificate, files):
         "issued_at": certificate.issued_at,
         "revoked_at": certificate.revoked_at,
         "revoke_reason": certificate.revoke_reason,
-        "path_in_archive": export_file.path if export_file else None,
+        "paths_in_archive": [export_file.path for export_file in export_files],
     }
 
 
 def _certificate_files(certificates):
-    """{certificate pk: ExportFile} of the PDFs already rendered and still stored. A certificate
-    never downloaded has no PDF yet: the archive does not render it."""
+    """{certificate pk: [ExportFile]} of the PDFs already rendered (in each language) and still
+    stored. A certificate never downloaded has no PDF yet: the archive does not render it."""
     files = {}
     for certificate in certificates:
-        if certificate.pdf and certificate.pdf.storage.exists(certificate.pdf.name):
-            files[certificate.pk] = ExportFile(
-                f"files/certificates/{certificate.display_code}.pdf", _opener(certificate)
-            )
+        for language, pdf in certificate.stored_pdfs():
+            if pdf.storage.exists(pdf.name):
+                files.setdefault(certificate.pk, []).append(
+                    ExportFile(
+                        f"files/certificates/{certificate.display_code}-{language}.pdf",
+                        _opener(pdf),
+                    )
+                )
     return files
 
 
-def _opener(certificate):
-    return lambda: certificate.pdf.open("rb")
+def _opener(pdf):
+    return lambda: pdf.open("rb")
 
 
 # Erasure ----------------------------------------------------------------------------------------
@@ -287,14 +291,18 @@ def _revoke_certificates(judge, now):
     for certificate in Certificate.objects.select_for_update().filter(judge=judge).order_by("pk"):
         with translation.override(certificate.language):
             certificate.recipient_name = str(DELETED_JUDGE)
-        if certificate.pdf:
-            files.append(certificate.pdf.name)
-            certificate.pdf = ""
+        pdf_fields = []
+        for language, pdf in certificate.stored_pdfs():
+            files.append(pdf.name)
+            setattr(certificate, f"pdf_{language}", "")
+            pdf_fields.append(f"pdf_{language}")
         newly_revoked = certificate.revoked_at is None
         if newly_revoked:
             certificate.revoked_at = now
             certificate.revoke_reason = reason
-        certificate.save(update_fields=["recipient_name", "pdf", "revoked_at", "revoke_reason"])
+        certificate.save(
+            update_fields=["recipient_name", *pdf_fields, "revoked_at", "revoke_reason"]
+        )
         if newly_revoked:
             revoked += 1
             log(

@@ -2,19 +2,16 @@
 made here, so the detail page, "My nominations", the wizard and the emails say the same."""
 
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 
 def moment(value):
-    """A moment as people read it, in the site's time zone: "30 June 2027 at 23:59 (WAT)"."""
-    local = timezone.localtime(value, timezone.get_default_timezone())
-    return _("%(date)s at %(time)s (%(zone)s)") % {
-        "date": date_format(local, "j F Y"),
-        "time": date_format(local, "H:i"),
-        "zone": format_date(local, "T"),
-    }
+    """A moment as people read it, in the site's time zone and the language's one format
+    (awards_site/formats): "30 June 2027, 23:59 WAT", "30 juin 2027 à 23 h 59 WAT"."""
+    return date_format(
+        timezone.localtime(value, timezone.get_default_timezone()), "DATETIME_FORMAT"
+    )
 
 
 def changes_sentence(nomination):

@@ -149,7 +149,8 @@ def load_cycle():
     cycle, created = AwardCycle.objects.get_or_create(
         code="CX27",
         defaults={
-            "name": "2027 Awards",
+            "name_en": "2027 Awards",
+            "name_fr": "Prix 2027",
             "nominations_open_at": datetime.combine(
                 today - timedelta(days=14), time(0, 0), tzinfo=zone
             ),
@@ -163,6 +164,9 @@ def load_cycle():
             "is_current": not AwardCycle.objects.filter(is_current=True).exists(),
         },
     )
+    if not cycle.name_fr:  # a demo loaded before cycles had a French name
+        cycle.name_fr = "Prix 2027"
+        cycle.save(update_fields=["name_fr"])
     if created or not cycle.categories.exists():
         for order, (name_en, name_fr, description_en, description_fr) in enumerate(CATEGORIES):
             Category.objects.create(

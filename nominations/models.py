@@ -10,10 +10,10 @@ from django.core.files.storage import storages
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import COUNTRY_CHOICES, country_name
+from awards_site.i18n import localised
 
 from .choices import (
     CHANGEABLE_STATUSES,
@@ -40,7 +40,17 @@ class AwardCycleQuerySet(models.QuerySet):
 
 
 class AwardCycle(models.Model):
-    name = models.CharField(_("name"), max_length=80, help_text=_("For example “2027 Awards”."))
+    name_en = models.CharField(
+        _("name (English)"), max_length=80, help_text=_("For example “2027 Awards”.")
+    )
+    name_fr = models.CharField(
+        _("name (French)"),
+        max_length=80,
+        help_text=_(
+            "For example “Prix 2027”: the French pages say “les Prix 2027”, certificates "
+            "in French print it."
+        ),
+    )
     code = models.CharField(
         _("reference prefix"),
         max_length=8,
@@ -146,6 +156,11 @@ class AwardCycle(models.Model):
         """Whether sent nominations stay changeable until judging starts (not the deadline)."""
         return self.changes_until == ChangesUntil.JUDGING and self.judging_starts_on is not None
 
+    @property
+    def name(self):
+        """In the active language (the English one when the French is missing)."""
+        return localised(self, "name")
+
     def state(self, now=None):
         now = now or timezone.now()
         if now < self.nominations_open_at:
@@ -197,25 +212,17 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
-    def _localised(self, field):
-        french = get_language() == "fr"
-        return (
-            getattr(self, f"{field}_fr")
-            if french and getattr(self, f"{field}_fr")
-            else getattr(self, f"{field}_en")
-        )
-
     @property
     def name(self):
-        return self._localised("name")
+        return localised(self, "name")
 
     @property
     def description(self):
-        return self._localised("description")
+        return localised(self, "description")
 
     @property
     def eligibility(self):
-        return self._localised("eligibility")
+        return localised(self, "eligibility")
 
 
 # Word limits of the narrative, shown beside each question and enforced on save.

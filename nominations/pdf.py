@@ -1,8 +1,11 @@
-"""A PDF copy of a nomination (WeasyPrint, imported only when a PDF is asked for: it is slow to
-import and most requests never need it)."""
+"""A PDF copy of a nomination, rendered through awards_site.pdf (WeasyPrint, imported only when
+a PDF is asked for; the bundled fonts, so answers in any script print)."""
 
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
+
+from awards_site.pdf import FONT_FACES, render_pdf
 
 from .answers import answer_sections
 
@@ -10,8 +13,6 @@ from .answers import answer_sections
 def nomination_pdf(nomination, request=None, without_nominator=False, evidence=None):
     """The PDF; `without_nominator` leaves out who nominated (the judges' copy). A version's
     copy passes its unsaved nomination (versions.as_nomination) and its `evidence` list."""
-    from weasyprint import HTML
-
     with translation.override(nomination.language or translation.get_language()):
         html = render_to_string(
             "nominations/pdf/nomination.html",
@@ -21,7 +22,7 @@ def nomination_pdf(nomination, request=None, without_nominator=False, evidence=N
                     nomination, None, without_nominator=without_nominator
                 ),
                 "evidence": nomination.evidence.all() if evidence is None else evidence,
+                "font_faces": mark_safe(FONT_FACES),  # our own constant
             },
         )
-    # No base URL: the document uses only its inline stylesheet, nothing is fetched.
-    return HTML(string=html).write_pdf()
+    return render_pdf(html)

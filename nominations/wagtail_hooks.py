@@ -15,9 +15,17 @@ class AwardCycleViewSet(ModelViewSet):
     model = AwardCycle
     icon = "date"
     menu_label = _("Award cycles")
-    list_display = ["name", "code", "nominations_open_at", "nominations_close_at", "is_current"]
+    list_display = [
+        "name_en",
+        "name_fr",
+        "code",
+        "nominations_open_at",
+        "nominations_close_at",
+        "is_current",
+    ]
     form_fields = [
-        "name",
+        "name_en",
+        "name_fr",
         "code",
         "nominations_open_at",
         "nominations_close_at",

@@ -255,6 +255,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILSIMPLETRANSLATION_SYNC_PAGE_TREE = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates in one format per language: "30 June 2027", "30 juin 2027 à 23 h 59 WAT"
+# (awards_site/formats/).
+FORMAT_MODULE_PATH = ["awards_site.formats"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "Africa/Lagos")
 USE_I18N = True
 USE_TZ = True

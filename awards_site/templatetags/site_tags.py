@@ -1,7 +1,9 @@
 """Navigation shared by every public page: the main menu, breadcrumbs and language links,
-all driven by the page tree of the active language."""
+all driven by the page tree of the active language; and `text_direction`, the direction of
+user text in PDFs."""
 
 import time
+import unicodedata
 
 from django import template
 from django.conf import settings
@@ -118,3 +120,17 @@ def footer_pages(context):
         pages = [(p.localized.title, p.localized.url) for p in chosen if p is not None]
         cache.set(key, pages, 60 * 60)
     return pages
+
+
+@register.filter
+def text_direction(text):
+    """ "rtl" when the text's first strong letter is written right to left (Arabic, Hebrew,
+    N'Ko, Adlam...), else "ltr": the `dir` of an element holding user text in a PDF, where
+    WeasyPrint does not support dir="auto" (web pages say dir="auto")."""
+    for character in str(text or ""):
+        direction = unicodedata.bidirectional(character)
+        if direction in ("R", "AL"):
+            return "rtl"
+        if direction == "L":
+            return "ltr"
+    return "ltr"

@@ -97,7 +97,7 @@ def summary_context(figures):
         "font_faces": FONT_FACES,
         "scope": scope,
         "figures": figures,
-        "prepared": date_format(figures.generated_at, "j F Y, H:i"),
+        "prepared": date_format(figures.generated_at, "DATETIME_FORMAT"),
         "key_figures": [
             (label, _formatted(value, fmt)) for label, value, fmt in figures.key_figures()
         ],

@@ -103,7 +103,7 @@ def test_everything_else_is_a_404_for_the_sponsor(sponsor_client):
 def test_a_cycle_the_partner_does_not_support_is_a_404(sponsor_client):
     now = timezone.now()
     AwardCycle.objects.create(
-        name="2028 Awards",
+        name_en="2028 Awards",
         code="CX28",
         nominations_open_at=now + timedelta(days=300),
         nominations_close_at=now + timedelta(days=400),
@@ -183,7 +183,7 @@ def test_query_count_does_not_grow_with_cycles_and_categories(
     now = timezone.now()
     for year in (2028, 2029, 2030):
         cycle = AwardCycle.objects.create(
-            name=f"{year} Awards",
+            name_en=f"{year} Awards",
             code=f"CX{year % 100}",
             nominations_open_at=now + timedelta(days=365 * (year - 2027)),
             nominations_close_at=now + timedelta(days=365 * (year - 2027) + 60),

@@ -37,13 +37,15 @@ def admin_user_fixture(db):
 def awarded_fixture(scene, admin_user):
     """Entries 1-5 in the first category, 6 in the second (all eligible), 7 ineligible and 8
     withdrawn; the first two judges submitted a sheet for each eligible entry, the third judge
-    only a draft. Decisions: 1 and 6 winners, 2 finalist (its nomination is in French), 3 merit,
-    4 shortlisted; the results are published."""
+    only a draft. Decisions: 1 and 6 winners, 2 finalist (its nominator's account is in French,
+    so is its nomination), 3 merit, 4 shortlisted; the results are published."""
     round = scene.round
     entries = [scene.entry(n) for n in range(1, 6)] + [scene.entry(6, scene.categories[1])]
     entries[1].language = "fr"
     entries[1].organisation_name = "Ministère de la Fonction Publique et de la Réforme"
     entries[1].save()
+    entries[1].nominator.language = "fr"
+    entries[1].nominator.save()
     others = [
         scene.entry(7, status=NominationStatus.INELIGIBLE),
         scene.entry(8, status=NominationStatus.WITHDRAWN),

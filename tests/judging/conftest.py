@@ -112,7 +112,7 @@ def make_round(cycle, rubric, k=2, **fields):
 def world(db):
     now = timezone.now()
     cycle = AwardCycle.objects.create(
-        name="Test cycle",
+        name_en="Test cycle",
         code="TST",
         nominations_open_at=now - timedelta(days=60),
         nominations_close_at=now - timedelta(days=10),

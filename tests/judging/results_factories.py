@@ -44,7 +44,7 @@ def scene_fixture(db):
     one unless told), referenced TST-KE-000n."""
     now = timezone.now()
     cycle = AwardCycle.objects.create(
-        name="Results cycle",
+        name_en="Results cycle",
         code="RES",
         nominations_open_at=now - timedelta(days=60),
         nominations_close_at=now - timedelta(days=10),

@@ -8,6 +8,7 @@ from unittest import mock
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from judging import certificate_pdf, certificates
@@ -87,22 +88,44 @@ def test_issuing_is_idempotent(awarded, django_capture_on_commit_callbacks):
     }
 
 
-def test_what_a_certificate_says_is_copied_in_its_language(awarded):
+def test_what_a_certificate_says_is_copied_in_every_language(awarded):
     certificates.issue(awarded.round, awarded.admin, run=False)
     french = Certificate.objects.get(nomination=awarded.entries[1], kind="finalist")
-    assert french.language == "fr"
+    assert french.language == "fr"  # its nominator's account language
     assert french.recipient_name == "Ministère de la Fonction Publique et de la Réforme"
-    assert french.category == "Numérique"  # the category's French name
-    assert french.award == "Finaliste"
-    assert french.cycle_name == "Results cycle"
+    assert (french.award_en, french.award_fr) == ("Finalist", "Finaliste")
+    assert (french.category_en, french.category_fr) == ("Digital", "Numérique")
+    # The cycle has no French name: the English one is printed in both.
+    assert (french.cycle_name_en, french.cycle_name_fr) == ("Results cycle", "Results cycle")
+    with translation.override("fr"):
+        assert (french.award, french.category) == ("Finaliste", "Numérique")
+    with translation.override("en"):
+        assert (french.award, french.category) == ("Finalist", "Digital")
     english = Certificate.objects.get(nomination=awarded.entries[0], kind="winner")
-    assert (english.language, english.award, english.category) == ("en", "Winner", "Digital")
+    assert (english.language, english.award_en, english.category_en) == ("en", "Winner", "Digital")
+    assert (english.award_fr, english.category_fr) == ("Lauréat", "Numérique")
     assert english.initiative == "Initiative 1"
     # Changing the records afterwards changes nothing the certificate says.
     awarded.entries[0].organisation_name = "Renamed"
     awarded.entries[0].save()
     english.refresh_from_db()
     assert english.recipient_name == "Agency 1"
+
+
+def test_the_language_is_the_recipients_account_language_not_the_nominations(awarded):
+    """A nomination filled in in French by someone whose account is in English: English."""
+    awarded.entries[2].language = "fr"
+    awarded.entries[2].save()
+    nominator = awarded.entries[3].nominator
+    nominator.language = "fr"
+    nominator.save()  # the nomination itself is in English
+    cycle = awarded.cycle
+    cycle.name_fr = "Édition des résultats"
+    cycle.save()
+    certificates.issue(awarded.round, awarded.admin, run=False)
+    assert Certificate.objects.get(nomination=awarded.entries[2], kind="merit").language == "en"
+    french = Certificate.objects.get(nomination=awarded.entries[3], kind="participation")
+    assert french.language == "fr" and french.cycle_name_fr == "Édition des résultats"
 
 
 def test_judges_certificates_are_in_their_language(awarded):
@@ -196,14 +219,14 @@ def test_a_revoked_certificate_is_not_issued_again_by_a_batch(issued):
 def test_reissuing_revokes_and_replaces_with_what_the_records_say_now(issued):
     issued.entries[0].organisation_name = "Agency One (corrected)"
     issued.entries[0].save()
-    pdf = certificate_pdf.ensure_pdf(issued.winner).pdf.name
+    pdf = certificate_pdf.ensure_pdf(issued.winner).pdf("en").name
     new = certificates.reissue(issued.winner, issued.admin, "The name was misspelt.")
     issued.winner.refresh_from_db()
     assert not issued.winner.is_valid and issued.winner.revoke_reason == "The name was misspelt."
     assert new.is_valid and new.replaces == issued.winner and new.code != issued.winner.code
     assert new.recipient_name == "Agency One (corrected)"
     assert (new.kind, new.round, new.nomination) == ("winner", issued.round, issued.entries[0])
-    assert not new.pdf and issued.winner.pdf.name == pdf  # the new one gets a PDF of its own
+    assert not new.stored_pdfs() and issued.winner.pdf("en").name == pdf  # a PDF of its own
     assert ModelLogEntry.objects.filter(
         action="judging.certificate_reissue", object_id=str(new.pk)
     ).exists()
@@ -223,8 +246,8 @@ def test_the_database_keeps_one_valid_certificate_per_recipient_and_kind(issued)
         cycle=winner.cycle,
         nomination=winner.nomination,
         recipient_name="x",
-        award="x",
-        cycle_name="x",
+        award_en="x",
+        cycle_name_en="x",
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         duplicate.save()
@@ -236,8 +259,8 @@ def test_the_database_keeps_one_valid_certificate_per_recipient_and_kind(issued)
             cycle=judge.cycle,
             judge=judge.judge,
             recipient_name="x",
-            award="x",
-            cycle_name="x",
+            award_en="x",
+            cycle_name_en="x",
         )
     # Once the first is revoked, a new valid one may exist.
     certificates.revoke(winner, issued.admin, "Replaced by hand.")
@@ -259,7 +282,12 @@ def test_the_batch_renders_every_pdf_then_one_zip(awarded, django_capture_on_com
     assert batch.status == CertificateBatchStatus.DONE and batch.finished_at
     assert batch.total == batch.done == 12 and batch.percent == 100
     issued = Certificate.objects.filter(cycle=awarded.cycle)
-    assert all(certificate.pdf for certificate in issued)
+    # Each in its recipient's language; the other language's is made on its first download.
+    assert all(
+        [language for language, _pdf in certificate.stored_pdfs()] == [certificate.language]
+        for certificate in issued
+    )
+    assert {certificate.language for certificate in issued} == {"en", "fr"}
     assert set(issued.values_list("batch", flat=True)) == {batch.pk}
     with batch.zip.open("rb") as file, zipfile.ZipFile(io.BytesIO(file.read())) as archive:
         names = archive.namelist()
@@ -272,7 +300,7 @@ def test_the_batch_renders_every_pdf_then_one_zip(awarded, django_capture_on_com
 def test_issuing_again_renders_nothing_twice(awarded, django_capture_on_commit_callbacks):
     issue_and_run(awarded.round, awarded.admin, django_capture_on_commit_callbacks)
     ours = Certificate.objects.filter(cycle=awarded.cycle)
-    pdfs = dict(ours.values_list("pk", "pdf"))
+    pdfs = list(ours.order_by("pk").values_list("pk", "pdf_en", "pdf_fr"))
     with mock.patch.object(
         certificate_pdf, "render_certificate", side_effect=AssertionError("rendered again")
     ):
@@ -280,7 +308,7 @@ def test_issuing_again_renders_nothing_twice(awarded, django_capture_on_commit_c
     assert second.created == 0 and second.kept == 12
     batch = CertificateBatch.objects.get(pk=second.batch.pk)
     assert batch.status == "done" and batch.total == 12 and batch.zip
-    assert dict(ours.values_list("pk", "pdf")) == pdfs
+    assert list(ours.order_by("pk").values_list("pk", "pdf_en", "pdf_fr")) == pdfs
     assert ours.count() == 12
 
 
@@ -305,18 +333,19 @@ def test_a_failed_batch_says_so_and_can_be_tried_again(
     calls = []
     real = certificate_pdf.render_certificate
 
-    def flaky(certificate, signatories=None):
+    def flaky(certificate, signatories=None, language=None):
         calls.append(certificate.pk)
         if len(calls) == 3:
             raise RuntimeError("renderer crashed")
-        return real(certificate, signatories)
+        return real(certificate, signatories, language)
 
     with mock.patch.object(certificate_pdf, "render_certificate", flaky):
         result = issue_and_run(awarded.round, awarded.admin, django_capture_on_commit_callbacks)
     batch = CertificateBatch.objects.get(pk=result.batch.pk)
     assert batch.status == CertificateBatchStatus.FAILED and "renderer crashed" in batch.error
     assert not batch.zip
-    rendered = Certificate.objects.filter(cycle=awarded.cycle).exclude(pdf="").count()
+    ours = Certificate.objects.filter(cycle=awarded.cycle)
+    rendered = ours.exclude(certificates.WITHOUT_OWN_PDF).count()
     assert rendered == 2
     with django_capture_on_commit_callbacks(execute=True):
         certificates.retry_batch(batch, awarded.admin)
@@ -344,7 +373,7 @@ def test_demo_certificates_of_the_closed_cycle():
     kinds = counts(issued.filter(revoked_at=None))
     assert set(kinds) == {"winner", "finalist", "merit", "participation", "judge"}
     assert kinds["participation"] == final.cycle.nominations.exclude(status="draft").count()
-    assert all(not certificate.pdf for certificate in issued)  # rendered on first download
+    assert all(not certificate.stored_pdfs() for certificate in issued)  # on first download
     # One was re-issued, so the demo shows a revoked certificate too.
     revoked = issued.get(revoked_at__isnull=False)
     assert revoked.replaced_by.get().is_valid and revoked.revoke_reason

@@ -91,9 +91,15 @@ def test_unknown_and_malformed_codes_are_unknown(client, issued, code):
 
 
 def test_the_french_page(client, issued):
+    """The page says what the certificate says in the page's language, whichever language the
+    certificate was issued in."""
+    assert issued.winner.language == "en"
     response = client.get(verify_url(issued.winner.display_code, "fr"))
     assert response.status_code == 200
     assert 'lang="fr"' in response.content.decode()
+    page = text(response)
+    assert "Certificat valide" in page and "Lauréat" in page and "Numérique" in page
+    assert "Winner" not in page and "Digital" not in page
     assert client.get("/fr/certificates/verify/nothing/").status_code == 404
 
 
@@ -138,12 +144,13 @@ def test_the_nominator_downloads_their_certificates(client, issued):
     page = detail.content.decode()
     assert nomination_download(issued.winner) in page
     assert nomination_download(issued.participation) in page
-    assert "Download your winner's certificate (PDF" in text(detail)
+    assert "Download your winner's certificate in English (PDF" in text(detail)
+    assert "Download your winner's certificate in French (PDF" in text(detail)
     response = client.get(nomination_download(issued.winner))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
-    assert issued.winner.display_code in response["Content-Disposition"]
+    assert f"{issued.winner.display_code}-en.pdf" in response["Content-Disposition"]
     assert response["Cache-Control"] == "private"
     assert response["X-Content-Type-Options"] == "nosniff"
     pdf = b"".join(response.streaming_content)
@@ -151,7 +158,33 @@ def test_the_nominator_downloads_their_certificates(client, issued):
     # Once rendered, the link says how big the file is (for people on slow connections).
     detail = client.get(f"/my-nominations/{issued.entries[0].uuid}/")
     size = filesizeformat(len(pdf)).replace("\xa0", " ")
-    assert f"Download your winner's certificate (PDF, {size})" in text(detail)
+    assert f"Download your winner's certificate in English (PDF, {size})" in text(detail)
+    assert "Download your winner's certificate in French (PDF)" in text(detail)
+
+
+def test_the_nominator_chooses_the_language_of_their_certificate(client, issued):
+    """English or French, whatever the nomination's language; by default the language of the
+    nominator's account, whose link comes first."""
+    nominator = issued.entries[0].nominator
+    client.force_login(nominator)
+    url = nomination_download(issued.winner)
+    french = client.get(url, {"language": "fr"})
+    assert f"{issued.winner.display_code}-fr.pdf" in french["Content-Disposition"]
+    page = pdf_text(b"".join(french.streaming_content))
+    assert "Lauréat" in page and "Numérique" in page and "Winner" not in page
+    english = pdf_text(b"".join(client.get(url, {"language": "en"}).streaming_content))
+    assert "Winner" in english and "Lauréat" not in english
+    # Default: the account's language (English here), then French once the account says so.
+    assert "Winner" in pdf_text(b"".join(client.get(url).streaming_content))
+    nominator.language = "fr"
+    nominator.save()
+    assert "Lauréat" in pdf_text(b"".join(client.get(url).streaming_content))
+    assert "Lauréat" in pdf_text(b"".join(client.get(url, {"language": "xx"}).streaming_content))
+    detail = text(client.get(f"/fr/my-nominations/{issued.entries[0].uuid}/"))
+    assert detail.index("lauréat en français") < detail.index("lauréat en anglais")
+    # Each language's PDF was rendered once and kept.
+    issued.winner.refresh_from_db()
+    assert [language for language, _pdf in issued.winner.stored_pdfs()] == ["en", "fr"]
 
 
 def test_nobody_else_gets_a_nominators_certificate(client, issued):
@@ -165,6 +198,7 @@ def test_nobody_else_gets_a_nominators_certificate(client, issued):
     ]:
         client.force_login(user)
         assert client.get(url).status_code == 404, user
+        assert client.get(url, {"language": "fr"}).status_code == 404, user
     # Their own nomination's address with another nomination's certificate: 404 too.
     client.force_login(issued.entries[1].nominator)
     assert client.get(nomination_download(issued.winner, issued.entries[1])).status_code == 404
@@ -213,6 +247,15 @@ def test_the_judge_finds_their_certificate_on_the_dashboard(client, issued):
     response = client.get(judge_download(issued.judge_certificate))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert response["Cache-Control"] == "private"
+    assert "Certificate of appreciation" in pdf_text(b"".join(response.streaming_content))
+    # In French on asking, and by default once the judge's account is in French.
+    assert f'{judge_download(issued.judge_certificate)}?language=fr"' in dashboard.content.decode()
+    french = client.get(judge_download(issued.judge_certificate), {"language": "fr"})
+    assert "Certificat de remerciement" in pdf_text(b"".join(french.streaming_content))
+    issued.judges[0].user.language = "fr"
+    issued.judges[0].user.save()
+    default = client.get(judge_download(issued.judge_certificate))
+    assert "Certificat de remerciement" in pdf_text(b"".join(default.streaming_content))
 
 
 def test_nobody_else_gets_a_judges_certificate(client, issued):
@@ -221,6 +264,7 @@ def test_nobody_else_gets_a_judges_certificate(client, issued):
     for user in [issued.judges[1].user, issued.entries[0].nominator, make_user("x@example.org")]:
         client.force_login(user)
         assert client.get(url).status_code == 404, user
+        assert client.get(url, {"language": "fr"}).status_code == 404, user
     # A judge cannot fetch a nominee's certificate through the judge portal.
     client.force_login(issued.judges[0].user)
     assert client.get(judge_download(issued.winner)).status_code == 404
@@ -241,7 +285,7 @@ def test_the_dashboard_query_count_does_not_grow_with_certificates(
     # More certificates of other cycles for the same judge.
     for n in range(3):
         cycle = issued.cycle.__class__.objects.create(
-            name=f"Old cycle {n}",
+            name_en=f"Old cycle {n}",
             code=f"OLD{n}",
             nominations_open_at=issued.cycle.nominations_open_at,
             nominations_close_at=issued.cycle.nominations_close_at,
@@ -252,8 +296,8 @@ def test_the_dashboard_query_count_does_not_grow_with_certificates(
             cycle=cycle,
             judge=judge,
             recipient_name="x",
-            award="x",
-            cycle_name=cycle.name,
+            award_en="x",
+            cycle_name_en=cycle.name_en,
         )
     with django_assert_max_num_queries(baseline):
         response = client.get(reverse("judging:dashboard"))
@@ -401,9 +445,11 @@ def test_reissuing_from_the_admin(client, issued):
     page = text(response)
     assert new.display_code in page and issued.winner.display_code in page
     assert "re-issued as" in page
-    # The admin downloads either PDF.
+    # The admin downloads either PDF, in either language.
     pdf = client.get(reverse("judging_certificates_pdf", args=[new.pk]))
     assert new.display_code in pdf_text(b"".join(pdf.streaming_content))
+    french = client.get(reverse("judging_certificates_pdf", args=[new.pk]), {"language": "fr"})
+    assert "Lauréat" in pdf_text(b"".join(french.streaming_content))
     # Re-issuing the revoked one again is refused with a message.
     response = client.post(url, {"reason": "Again."})
     assert "already re-issued" in text(response)

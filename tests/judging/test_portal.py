@@ -103,7 +103,7 @@ def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_cl
 
     now = timezone.now()
     old_cycle = AwardCycle.objects.create(
-        name="Old cycle",
+        name_en="Old cycle",
         code="OLD",
         nominations_open_at=now - timedelta(days=400),
         nominations_close_at=now - timedelta(days=380),

@@ -46,8 +46,11 @@ def admin_user():
 
 
 def judge_certificate(judge):
+    """The judge's certificate with its PDFs in both languages (the demo renders PDFs on
+    first download)."""
     certificate = Certificate.objects.get(judge=judge, kind=CertificateKind.JUDGE)
-    ensure_pdf(certificate)  # the demo renders PDFs on first download
+    ensure_pdf(certificate, "en")
+    ensure_pdf(certificate, "fr")
     return certificate
 
 
@@ -114,8 +117,13 @@ def test_a_judges_archive_holds_their_scores_comments_and_certificate(judge):
     # Their certificate, with the PDF they can download.
     [listed] = [c for c in part["certificates"] if c["code"] == certificate.display_code]
     assert listed["kind"] == "judge" and listed["revoked_at"] is None
-    with certificate.pdf.open("rb") as pdf:
-        assert archive.read(listed["path_in_archive"]) == pdf.read()
+    assert listed["paths_in_archive"] == [
+        f"files/certificates/{certificate.display_code}-en.pdf",
+        f"files/certificates/{certificate.display_code}-fr.pdf",
+    ]
+    for language, path in zip(["en", "fr"], listed["paths_in_archive"], strict=True):
+        with certificate.pdf(language).open("rb") as pdf:
+            assert archive.read(path) == pdf.read()
     # Nobody else's account appears.
     assert b"judge2@demo.test" not in archive.read("data.json")
 
@@ -155,8 +163,9 @@ def test_a_nominators_archive_lists_their_nominations_certificates():
         certificate.language,
     )
     assert exported["issued_at"]
-    with certificate.pdf.open("rb") as pdf:
-        assert archive.read(exported["path_in_archive"]) == pdf.read()
+    [path] = exported["paths_in_archive"]  # rendered in its own language only
+    with certificate.pdf(certificate.language).open("rb") as pdf:
+        assert archive.read(path) == pdf.read()
     assert not set(listed) & {c.display_code for c in others}
     assert "judge" not in data  # not a judge
 
@@ -194,7 +203,8 @@ def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
 ):
     user = judge.user
     certificate = judge_certificate(judge)
-    pdf_name = certificate.pdf.name
+    pdf_names = [pdf.name for _language, pdf in certificate.stored_pdfs()]
+    assert len(pdf_names) == 2
     open_round = Round.objects.get(cycle=AwardCycle.objects.current(), kind="screening")
     pending = Assignment.objects.filter(judge=judge, round=open_round).exclude(
         scoresheet__status=ScoresheetStatus.SUBMITTED
@@ -230,8 +240,8 @@ def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
     # Their certificate is revoked, no longer names them, and its PDF is gone.
     certificate.refresh_from_db()
     assert certificate.revoked_at and certificate.revoke_reason == "account deleted"
-    assert certificate.recipient_name == "Judge (deleted)" and not certificate.pdf
-    assert not certificate.pdf.storage.exists(pdf_name)
+    assert certificate.recipient_name == "Judge (deleted)" and not certificate.stored_pdfs()
+    assert not any(certificate.pdf_en.storage.exists(name) for name in pdf_names)
     page = certificates.preview(Round.objects.get(pk=certificate.round_id))
     assert next(row for row in page if row.kind == "judge").new == 0  # not issued again
 

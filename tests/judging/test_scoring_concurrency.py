@@ -27,7 +27,7 @@ pytestmark = [pytest.mark.django_db, postgresql_only]
 def build():
     now = timezone.now()
     cycle = AwardCycle.objects.create(
-        name="Race cycle",
+        name_en="Race cycle",
         code="RACE",
         nominations_open_at=now - timedelta(days=60),
         nominations_close_at=now - timedelta(days=10),

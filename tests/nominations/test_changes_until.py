@@ -105,7 +105,7 @@ class TestSentences:
     def test_deadline(self, cycle):
         nomination = nomination_in(cycle, S.SUBMITTED)
         local = timezone.localtime(cycle.nominations_close_at, ZONE)
-        expected = f"You can change this nomination until {local:%-d %B %Y} at {local:%H:%M} (WAT)."
+        expected = f"You can change this nomination until {local:%-d %B %Y}, {local:%H:%M} WAT."
         assert changes_sentence(nomination) == expected
 
     def test_judging(self, cycle):
@@ -115,7 +115,7 @@ class TestSentences:
         day = cycle.judging_starts_on
         assert changes_sentence(nomination) == (
             f"You can change this nomination until judging starts, on "
-            f"{day.day} {day:%B %Y} at 00:00 (WAT)."
+            f"{day.day} {day:%B %Y}, 00:00 WAT."
         )
 
     def test_pages_and_email_say_it(

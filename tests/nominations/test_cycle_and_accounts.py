@@ -3,6 +3,7 @@
 import pytest
 import time_machine
 from django.core import mail
+from django.urls import reverse
 from django.utils import timezone
 
 from nominations.models import AwardCycle, CycleState
@@ -45,7 +46,7 @@ def test_home_and_awards_pages_show_the_cycle_state(
 
 def test_only_one_current_cycle(cycle):
     other = AwardCycle.objects.create(
-        name="2028 Awards",
+        name_en="2028 Awards",
         code="CX28",
         nominations_open_at=cycle.nominations_close_at,
         nominations_close_at=cycle.nominations_close_at + timezone.timedelta(days=90),
@@ -90,3 +91,24 @@ def test_failed_logins_are_limited(client, settings):
     )
     assert response.status_code in (200, 429)
     assert "_auth_user_id" not in client.session
+
+
+def test_the_cycle_is_named_in_the_language_of_the_page(client, cycle):
+    """The demo cycle is "2027 Awards" in English and "Prix 2027" in French, on the home page
+    and the nomination start page; a cycle without a French name shows its English one."""
+    assert (cycle.name_en, cycle.name_fr) == ("2027 Awards", "Prix 2027")
+    for url in ("/", "/nominate/"):
+        english = client.get(url).content.decode()
+        assert "2027 Awards" in english and "Prix 2027" not in english, url
+    for url in ("/fr/", "/fr/nominate/"):
+        french = client.get(url).content.decode()
+        assert "Prix 2027" in french and "2027 Awards" not in french, url
+    AwardCycle.objects.filter(pk=cycle.pk).update(name_fr="")
+    assert "2027 Awards" in client.get("/fr/nominate/").content.decode()
+
+
+def test_administrators_name_a_cycle_in_both_languages(admin_client, cycle):
+    page = admin_client.get(reverse("awardcycle:edit", args=[cycle.pk])).content.decode()
+    assert 'name="name_en"' in page and 'name="name_fr"' in page
+    listing = admin_client.get(reverse("awardcycle:index")).content.decode()
+    assert "2027 Awards" in listing and "Prix 2027" in listing

@@ -240,7 +240,7 @@ def old_cycle(code, closed_on, retention_days=1095):
     zone = timezone.get_current_timezone()
     closes = datetime.combine(closed_on, datetime.min.time(), tzinfo=zone)
     cycle = AwardCycle.objects.create(
-        name=f"Cycle {code}",
+        name_en=f"Cycle {code}",
         code=code,
         nominations_open_at=closes - timedelta(days=90),
         nominations_close_at=closes,

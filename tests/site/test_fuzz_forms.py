@@ -592,7 +592,7 @@ def judging(db):
     confirmed having no conflict with it."""
     now = timezone.now()
     cycle = AwardCycle.objects.create(
-        name="Fuzz cycle",
+        name_en="Fuzz cycle",
         code="FZZ",
         nominations_open_at=now - timedelta(days=60),
         nominations_close_at=now - timedelta(days=10),

@@ -1,0 +1,125 @@
+"""Dates in one format per language (awards_site/formats/): "30 June 2027" and "30 June 2027,
+23:59 WAT" in English, "30 juin 2027" and "30 juin 2027 à 23 h 59 WAT" in French, on the
+pages, in the emails and in the PDFs of the demo site, and no other shape of date
+("June 30, 2027", "30/06/2027", "2027-06-30", "23:59" in French)."""
+
+import re
+
+import pytest
+from django.core import mail
+from django.utils import translation
+
+from judging import reminders
+from judging.certificate_pdf import render_certificate
+from judging.models import Assignment, Certificate, JudgeProfile
+from nominations import tasks
+from nominations.models import Nomination
+from nominations.pdf import nomination_pdf
+from tests.judging.certificate_factories import pdf_text
+from tests.pages import page_text
+
+pytestmark = pytest.mark.django_db
+
+MONTHS = {
+    "en": "January February March April May June July August September October November December",
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+}
+SPACE = r"[ \u00a0]"  # the page text collapses no-break spaces
+DATE = {
+    language: rf"\b\d{{1,2}} (?:{'|'.join(months.split())}) \d{{4}}\b"
+    for language, months in MONTHS.items()
+}
+DATETIME = {
+    "en": DATE["en"] + r", \d{2}:\d{2} [A-Z]{2,5}\b",
+    "fr": DATE["fr"] + rf" à \d{{1,2}}{SPACE}h{SPACE}\d{{2}} [A-Z]{{2,5}}\b",
+}
+OTHER_SHAPES = [
+    rf"\b(?:{'|'.join(MONTHS['en'].split())})\.? \d{{1,2}}, \d{{4}}",  # June 30, 2027
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",  # 30/06/2027
+    r"\b\d{4}-\d{2}-\d{2}\b",  # 2027-06-30
+    r"\b(?:a\.m\.|p\.m\.|midnight|noon)",
+]
+
+
+def check(text, language, *, datetime=False, where=""):
+    """The text holds a date of the language (a date and time when asked), and no date in
+    another shape or the other language."""
+    assert re.search(DATE[language], text), f"{where}: no {language} date in {text[:400]!r}"
+    if datetime:
+        assert re.search(DATETIME[language], text), f"{where}: no {language} date and time"
+    other = "fr" if language == "en" else "en"
+    for shape in [*OTHER_SHAPES, DATE[other]]:
+        assert not re.search(shape, text), f"{where}: {re.search(shape, text)[0]!r}"
+    if language == "fr":
+        assert not re.search(r"\b\d{1,2}:\d{2}\b", text), f"{where}: a time written 23:59"
+
+
+def url_in(language, path):
+    return f"/fr{path}" if language == "fr" else path
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_public_pages(client, page_by_slug, language):
+    """The home page (nominations open until a date and time), the nomination start page, the
+    news, the CX Day event (a date, and times as the language writes them) and a certificate's
+    verification page."""
+    for path, datetime in [("/", True), ("/nominate/", True)]:
+        check(
+            page_text(client.get(url_in(language, path))), language, datetime=datetime, where=path
+        )
+    news = page_by_slug("news" if language == "en" else "actualites", language)
+    check(page_text(client.get(news.url)), language, where=news.url)
+    day = page_by_slug(
+        "public-sector-cx-day" if language == "en" else "journee-cx-du-secteur-public", language
+    )
+    text = page_text(client.get(day.url))
+    check(text, language, where=day.url)
+    time = r"\b\d{2}:\d{2}\b" if language == "en" else rf"\b\d{{1,2}}{SPACE}h{SPACE}\d{{2}}\b"
+    assert re.search(time, text), day.url
+    certificate = Certificate.objects.filter(revoked_at=None).first()
+    path = f"/certificates/verify/{certificate.display_code}/"
+    check(page_text(client.get(url_in(language, path))), language, where=path)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_the_nominators_and_the_judges_pages(client, language):
+    demo = Nomination.objects.filter(nominator__email="nominator@demo.test").submitted().first()
+    client.force_login(demo.nominator)
+    for path in ["/my-nominations/", f"/my-nominations/{demo.uuid}/"]:
+        check(page_text(client.get(url_in(language, path))), language, datetime=True, where=path)
+    client.force_login(JudgeProfile.objects.get(user__email="judge1@demo.test").user)
+    dashboard = page_text(client.get(url_in(language, "/judging/")))
+    check(dashboard, language, datetime=True, where="/judging/")
+
+
+def test_french_times_are_written_with_no_break_spaces(client):
+    html = client.get("/fr/").content.decode()
+    assert re.search(r"à \d{1,2}\u00a0h\u00a0\d{2}", html)
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_emails(language):
+    """The submission confirmation (the deadline) and a judge's reminder (due dates and the
+    round's closing time), in the recipient's language."""
+    nomination = Nomination.objects.filter(nominator__email="nominator@demo.test").submitted()[0]
+    Nomination.objects.filter(pk=nomination.pk).update(language=language)
+    mail.outbox.clear()
+    tasks.send_submission_confirmation.enqueue(nomination.pk)
+    check(mail.outbox[-1].body, language, datetime=True, where="submission email")
+    assignment = Assignment.objects.exclude(scoresheet__status="submitted").first()
+    user = assignment.judge.user
+    user.language = language
+    user.save()
+    assert reminders.send_reminder_email(assignment.judge_id, assignment.round_id)
+    check(mail.outbox[-1].body, language, datetime=True, where="reminder email")
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_pdfs(language):
+    certificate = Certificate.objects.filter(revoked_at=None).first()
+    check(pdf_text(render_certificate(certificate, language=language)), language, where="PDF")
+    nomination = Nomination.objects.filter(nominator__email="nominator@demo.test").submitted()[0]
+    nomination.language = language
+    with translation.override(language):
+        text = pdf_text(nomination_pdf(nomination))
+    check(text, language, datetime=True, where="nomination copy")
