@@ -384,15 +384,16 @@ def pdf_copy(request, uuid):
 @require_POST
 @login_required
 def resend_verification(request):
+    from allauth.account.internal.flows.email_verification import (
+        send_verification_email_to_address,
+    )
     from allauth.account.models import EmailAddress
 
     address = EmailAddress.objects.filter(user=request.user, primary=True).first()
     if address and not address.verified:
-        address.send_confirmation(request)
-        messages.success(
-            request,
-            _("We have sent a new confirmation link to %(email)s.") % {"email": address.email},
-        )
+        # A code to type on the next page, in this browser (allauth's verification by code).
+        send_verification_email_to_address(request, address)
+        return HttpResponseRedirect(reverse("account_email_verification_sent"))
     # Back to the page the button was on (a path of this site); anything else (another site,
     # "javascript:", a view name) goes to "My nominations".
     target = request.POST.get("next", "")
