@@ -24,7 +24,7 @@ The rules (docs/security.md, "Account linking"):
 3. **A proven account keeps its password** and gets the role at once: its owner showed they read
    the mailbox the invitation goes to. The invitation links to the log-in page.
 4. **Unconfirmed accounts do not linger**: `manage.py remove_unconfirmed_accounts` (daily) removes
-   accounts whose address was never confirmed within UNCONFIRMED_ACCOUNT_DAYS and that hold
+   accounts whose address was never confirmed within CONFIRMATION_WINDOW_DAYS and that hold
    nothing (no role, no nomination, no profile); an invited account holds its role and stays
    until an administrator removes it.
 """
@@ -224,12 +224,12 @@ DISPOSABLE = {
 
 
 def unconfirmed_accounts(now=None):
-    """Accounts older than UNCONFIRMED_ACCOUNT_DAYS without any confirmed address, that hold
+    """Accounts older than CONFIRMATION_WINDOW_DAYS without any confirmed address, that hold
     nothing but what DISPOSABLE lists: no group, no staff flag, no row of any app (a draft
     nomination, a judge profile, a sponsor membership, a log entry) points to them."""
     User = get_user_model()
     now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.UNCONFIRMED_ACCOUNT_DAYS)
+    cutoff = now - timedelta(days=settings.CONFIRMATION_WINDOW_DAYS)
     accounts = User.objects.filter(
         date_joined__lt=cutoff, is_staff=False, is_superuser=False, groups=None
     ).exclude(

@@ -37,6 +37,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Public pages: English at the root, French under /fr/.
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
+    path("signatures/confirm/<str:token>/", cms_views.confirm_signature, name="signature_confirm"),
     path("accounts/", include("allauth.urls")),
     path("_util/login/", views.site_login, name="site_login_redirect"),
     path("", include("nominations.urls")),

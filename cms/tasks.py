@@ -41,3 +41,12 @@ def send_sponsor_invitation(member_pk):
         subject = render_to_string("cms/email/sponsor_invitation_subject.txt", context).strip()
         body = render_to_string("cms/email/sponsor_invitation_body.txt", context)
     send_mail(subject, body, None, [user.email])
+
+
+@retried_task(private_arguments=True)
+def send_signature_email(kind, model_name, signature_pk, language, page_url, page_title):
+    """The link to confirm a signature, or the news that this address signed already
+    (cms/signatures.py)."""
+    from .signatures import send_email
+
+    send_email(kind, model_name, signature_pk, language, page_url, page_title)

@@ -180,9 +180,10 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
-# An account whose address was never confirmed is removed after this many days, if it holds
-# nothing (`manage.py remove_unconfirmed_accounts`, run daily; docs/operations.md).
-UNCONFIRMED_ACCOUNT_DAYS = int(os.environ.get("UNCONFIRMED_ACCOUNT_DAYS", "3"))
+# What was never confirmed by its owner is removed after this many days (`manage.py
+# remove_unconfirmed`, run daily; docs/operations.md): an account that holds nothing, a
+# signature of the open letter or the pledge (whose emailed link works this long).
+CONFIRMATION_WINDOW_DAYS = int(os.environ.get("CONFIRMATION_WINDOW_DAYS", "3"))
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
