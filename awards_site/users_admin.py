@@ -19,7 +19,6 @@
 
 import logging
 
-from allauth.account.decorators import reauthentication_required
 from allauth.account.internal.flows.reauthentication import is_reauthentication_required
 from allauth.core.exceptions import ReauthenticationRequired
 from django.conf import settings
@@ -29,7 +28,6 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
-from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
@@ -127,11 +125,13 @@ def _enqueue_access_email(user_pk):
 
 class ReauthenticatedPostMixin:
     """A POST asks the administrator to confirm it is them first, unless they did recently;
-    allauth resumes the POST afterwards."""
+    allauth resumes the POST afterwards. Checked after Wagtail's permission check (in
+    `dispatch`), so someone without the permission is refused, not asked for a password."""
 
-    @method_decorator(reauthentication_required(allow_get=True))
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
+    def post(self, request, *args, **kwargs):
+        if is_reauthentication_required(request, app="account"):
+            raise ReauthenticationRequired()
+        return super().post(request, *args, **kwargs)
 
 
 class CreateView(ReauthenticatedPostMixin, wagtail_users.CreateView):
