@@ -157,8 +157,13 @@ class CreateView(ReauthenticatedPostMixin, wagtail_users.CreateView):
 
 
 class EditView(ReauthenticatedPostMixin, wagtail_users.EditView):
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        # Read before the form is validated: validation writes the posted flags on the object.
+        self.roles_before = roles_of(self.object)
+
     def save_instance(self):
-        before = roles_of(self.object)
+        before = self.roles_before
         proven_before = account_linking.address_is_proven(self.object)
         user = super().save_instance()
         after = roles_of(user)
