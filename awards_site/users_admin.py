@@ -64,6 +64,16 @@ class SiteUserCreationForm(UserCreationForm):
                 "effect once they have used it."
             )
 
+    def save(self, commit=True):
+        # No password was typed (WAGTAILUSERS_PASSWORD_ENABLED is off): none works until the
+        # person chooses one from the emailed link.
+        user = super().save(commit=False)
+        user.set_unusable_password()
+        if commit:
+            user.save()
+            self.save_m2m()
+        return user
+
 
 def roles_of(user):
     """What gives an account powers: its groups and the staff and superuser flags."""
@@ -136,12 +146,7 @@ class ReauthenticatedPostMixin:
 
 class CreateView(ReauthenticatedPostMixin, wagtail_users.CreateView):
     def save_instance(self):
-        user = super().save_instance()
-        # No password was typed (WAGTAILUSERS_PASSWORD_ENABLED is off): none works until the
-        # person chooses one from the emailed link.
-        if user.has_usable_password():
-            user.set_unusable_password()
-            user.save(update_fields=["password"])
+        user = super().save_instance()  # without a usable password (SiteUserCreationForm)
         account_linking.ensure_address(user)
         roles = roles_of(user)
         logger.info(

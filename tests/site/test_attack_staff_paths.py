@@ -7,6 +7,7 @@ docs/security.md ("Side paths for staff") says what each guard is.
 Each test fails on the code before the guard it names (checked by removing the guard)."""
 
 import logging
+import re
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -14,6 +15,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.sessions.models import Session
+from django.core import mail
 from django.test import Client
 from taggit.models import Tag
 
@@ -122,6 +124,32 @@ def test_an_administrator_cannot_set_someone_elses_password_or_address():
     judge.refresh_from_db()
     assert judge.email == "judge1@demo.test"
     assert judge.check_password(settings.DEMO_PASSWORD)
+
+
+def test_a_user_added_in_the_admin_chooses_their_own_password(django_capture_on_commit_callbacks):
+    """Nobody but the person knows their password: the new account has none until the emailed
+    link is used, and its group counts from then on."""
+    admin = browser(ADMIN, reauthenticated=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post(
+            "/admin/users/new/",
+            {
+                "email": "new.editor@awards.example",
+                "first_name": "New",
+                "last_name": "Editor",
+                "groups": [str(Group.objects.get(name="Editors").pk)],
+            },
+        )
+    assert response.status_code == 302, response.context and response.context["form"].errors
+    new = user("new.editor@awards.example")
+    assert not new.has_usable_password()
+    (message,) = [m for m in mail.outbox if m.to == ["new.editor@awards.example"]]
+    link = re.search(r"http://testserver(/\S+)", message.body).group(1)
+    person = Client()
+    form_url = person.get(link, follow=True).redirect_chain[-1][0]
+    person.post(form_url, {"password1": "my own passphrase", "password2": "my own passphrase"})
+    person.post("/accounts/login/", {"login": new.email, "password": "my own passphrase"})
+    assert person.get("/admin/").status_code == 200
 
 
 def test_changing_an_account_asks_the_administrator_to_confirm_and_is_logged(caplog):
