@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install fonts bundle-fonts messages migrate demo browser serve lint format check lock bench load clean
+.PHONY: run test install fonts bundle-fonts messages migrate demo browser serve lint format check lock bench load observatory clean
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -104,6 +104,9 @@ bench: install messages ## Benchmarks print their figures (not part of make test
 load: install messages ## Load test: gunicorn + PostgreSQL on 127.0.0.1, locust (bench/README.md)
 	$(PY) -c "import locust" 2>/dev/null || $(PY) -m pip install --quiet -c requirements.lock -e ".[load]"
 	$(PY) bench/load/run.py $(LOAD_ARGS)
+
+observatory: install messages ## MDN HTTP Observatory grades of the local site (needs node, npm, openssl)
+	$(PY) bench/observatory/run.py
 
 clean:
 	rm -rf $(VENV) staticfiles

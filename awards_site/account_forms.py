@@ -4,6 +4,7 @@ from allauth.account import forms as allauth_forms
 from allauth.core import context
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .forms import AccessibleFormMixin
@@ -76,6 +77,35 @@ class AddEmailForm(AccountFormMixin, allauth_forms.AddEmailForm):
 class ReauthenticateForm(AccountFormMixin, allauth_forms.ReauthenticateForm):
     labels = {"password": PASSWORD_LABEL}
     required_messages = {"password": _("Enter your password.")}
+
+
+class ConfirmEmailCodeForm(AccessibleFormMixin, allauth_forms.ConfirmEmailVerificationCodeForm):
+    """The code emailed at sign-up (or at a log-in with an address not yet confirmed): typed in
+    the same browser, it proves that whoever chose the password reads the mailbox."""
+
+    required_messages = {"code": _("Enter the code from the email we sent you.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code")
+        code.help_text = _("The code in the email, for example ABC-DEF.")
+        code.widget.attrs.pop("placeholder", None)
+        code.widget.attrs.update({"autocomplete": "one-time-code", "spellcheck": "false"})
+
+    def clean_code(self):
+        try:
+            return super().clean_code()
+        except forms.ValidationError as error:
+            if error.code == "incorrect_code":
+                raise forms.ValidationError(
+                    _(
+                        "This is not the code we sent, or it has expired. Check the latest "
+                        "email from us and type its code, or ask for a new code below."
+                    ),
+                    code="incorrect_code",
+                ) from None
+            raise
 
 
 CODE_HELP = _(

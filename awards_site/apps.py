@@ -33,9 +33,9 @@ class AwardsSiteConfig(AppConfig):
         from allauth.mfa import signals as mfa_signals
         from django.contrib.auth import get_user_model
         from django.contrib.auth import signals as auth_signals
-        from django.db.models.signals import post_init, post_save
+        from django.db.models.signals import m2m_changed, post_init, post_save
 
-        from . import mfa, security_log, sessions
+        from . import account_linking, mfa, security_log, sessions
 
         User = get_user_model()
         auth_signals.user_logged_in.connect(sessions.on_logged_in, dispatch_uid="session-clock")
@@ -45,6 +45,19 @@ class AwardsSiteConfig(AppConfig):
         post_init.connect(sessions.remember_is_active, sender=User, dispatch_uid="user-active")
         post_save.connect(
             sessions.end_sessions_on_deactivation, sender=User, dispatch_uid="user-deactivated"
+        )
+        # New powers only for a proven owner (awards_site/account_linking.py): a group, or the
+        # staff or superuser flag, given to an account whose address is not confirmed.
+        m2m_changed.connect(
+            account_linking.on_groups_added,
+            sender=User.groups.through,
+            dispatch_uid="groups-need-proof",
+        )
+        post_init.connect(
+            account_linking.remember_role_flags, sender=User, dispatch_uid="user-role-flags"
+        )
+        post_save.connect(
+            account_linking.on_role_flags_saved, sender=User, dispatch_uid="flags-need-proof"
         )
         mfa_signals.authenticator_removed.connect(
             mfa.forget_activation, dispatch_uid="mfa-not-here"

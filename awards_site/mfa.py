@@ -43,7 +43,6 @@ SETUP_URL_NAMES = {
     "account_reauthenticate",
     "account_logout",
     "account_email",
-    "account_confirm_email",
     "account_email_verification_sent",
     "set_language",
 }

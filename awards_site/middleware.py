@@ -1,5 +1,6 @@
-"""The site's response policy (django-csp): the strict Content Security Policy of the settings on
-every response, with two exceptions, both explained in docs/security.md:
+"""The site's response policy: the Permissions-Policy of the settings (browser features the site
+does not use, turned off) and the strict Content Security Policy (django-csp) on every response,
+the latter with two exceptions, both explained in docs/security.md:
 
 - the Wagtail admin gets ADMIN_CONTENT_SECURITY_POLICY, because Wagtail 8 still writes inline
   scripts (form widgets, choosers, inline panels) and its rich text editor inline styles;
@@ -27,6 +28,16 @@ def is_framed_by_the_site(request, response):
     return getattr(request, "is_dummy", False) or response.get("X-Frame-Options") == "SAMEORIGIN"
 
 
+def permissions_policy(policy=None):
+    """The header's value: `feature=(allowlist)` per feature, "self" written bare."""
+    policy = settings.PERMISSIONS_POLICY if policy is None else policy
+    parts = []
+    for feature, origins in policy.items():
+        allowed = " ".join(origin if origin == "self" else f'"{origin}"' for origin in origins)
+        parts.append(f"{feature}=({allowed})")
+    return ", ".join(parts)
+
+
 class SitePolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only)
@@ -40,6 +51,7 @@ class SitePolicyMiddleware(CSPMiddleware):
 
     def process_response(self, request, response):
         response = super().process_response(request, response)
+        response.headers.setdefault("Permissions-Policy", permissions_policy())
         policy = response.get(HEADER)
         if policy is not None and "frame-ancestors" not in policy:
             # A view's own policy: default-src does not cover framing.

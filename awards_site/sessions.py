@@ -130,8 +130,9 @@ def _session_store():
     return import_module(settings.SESSION_ENGINE).SessionStore
 
 
-def end_all_sessions(user, *, keep=None, reason, request=None):
+def end_all_sessions(user, *, keep=None, reason, request=None, quiet=False):
     """End every session of `user` (but `keep`, a session key), at once. Returns how many.
+    `quiet`: write no security-log line when there was none to end.
 
     Sessions made by an allauth log-in are listed by allauth.usersessions; with a database
     session engine, sessions it does not list (made before it was installed, or by another
@@ -159,6 +160,8 @@ def end_all_sessions(user, *, keep=None, reason, request=None):
             if str(session.get_decoded().get("_auth_user_id")) == user_id:
                 store_class().delete(session.session_key)
                 ended.add(session.session_key)
+    if quiet and not ended:
+        return 0
     logger.warning(
         "sessions.ended user=%s count=%s reason=%s ip=%s",
         user.pk,

@@ -21,6 +21,22 @@ urlpatterns = [
     # log-in pages send people there.
     path("admin/login/", views.admin_login, name="admin_login_redirect"),
     path("django-admin/login/", views.admin_login, name="django_admin_login_redirect"),
+    # Log-out is one behaviour everywhere: a GET asks (and changes nothing), a POST signs out
+    # for real, through allauth (security log, "everywhere"). Wagtail's own answered a GET with
+    # a 405 and a cleared cookie, while the session went on working.
+    path("admin/logout/", views.admin_logout, name="admin_logout"),
+    path("django-admin/logout/", views.admin_logout, name="django_admin_logout"),
+    # Passwords change on the site's account pages (re-authentication, rate limit, log).
+    path(
+        "django-admin/password_change/",
+        views.password_change_elsewhere,
+        name="django_admin_password_change",
+    ),
+    path(
+        "django-admin/password_change/done/",
+        views.password_change_elsewhere,
+        name="django_admin_password_change_done",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("documents/", include(wagtaildocs_urls)),
@@ -37,6 +53,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 # Public pages: English at the root, French under /fr/.
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
+    path("signatures/confirm/<str:token>/", cms_views.confirm_signature, name="signature_confirm"),
     path("accounts/", include("allauth.urls")),
     path("_util/login/", views.site_login, name="site_login_redirect"),
     path("", include("nominations.urls")),

@@ -54,7 +54,7 @@ def admin_login(request):
     target = _safe_next(request, admin_home)
     if request.user.is_authenticated:
         if request.user.has_perm("wagtailadmin.access_admin") or (
-            admin_home == "/django-admin/" and request.user.is_staff
+            admin_home == "/django-admin/" and request.user.is_superuser
         ):
             return redirect(target)
         # Signed in without admin access: the admin already said so (a message); no loop
@@ -67,3 +67,20 @@ def site_login(request):
     """Wagtail's log-in for private pages (/_util/login/) goes to the site's log-in page."""
     target = _safe_next(request, "/")
     return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+def admin_logout(request):
+    """/admin/logout/ and /django-admin/logout/: the site's log-out (allauth's), where a GET
+    shows the page asking to sign out (and changes nothing) and a POST signs out: the session
+    ends on the server."""
+    from allauth.account.views import logout
+
+    if request.method == "POST":
+        return logout(request)
+    return redirect("account_logout")
+
+
+def password_change_elsewhere(request):
+    """The Django admin's password change: passwords change under Account security, which asks
+    for the current password, is rate limited and writes the security log."""
+    return redirect("account_change_password")

@@ -7,6 +7,7 @@ cms.models at load time.
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -64,13 +65,16 @@ class PartnerForm(WagtailAdminModelForm):
 
 class SponsorMemberForm(WagtailAdminModelForm):
     """A sponsor user is chosen by the email address of their account (a list of every account
-    of the site would hold thousands of nominators)."""
+    of the site would hold thousands of nominators). The account is made when there is none,
+    and an existing account whose address was never confirmed is secured first (its password
+    and sessions removed: awards_site/account_linking.py); either way the person is emailed a
+    link: to choose a password, or to sign in. They see the reports once they are in."""
 
     email = forms.EmailField(
         label=_("email address of the user"),
         help_text=_(
-            "The person signs up on the site first (Sign in ▸ Create an account); then enter "
-            "the address of their account here."
+            "We email this address a link to the sponsor area (and to choose a password, when "
+            "the person has no account yet or never confirmed this address)."
         ),
     )
 
@@ -89,30 +93,46 @@ class SponsorMemberForm(WagtailAdminModelForm):
             self.initial["email"] = self.instance.user.email
             self.initial["language"] = self.instance.user.language
 
-    def save(self, commit=True):
-        member = super().save(commit=commit)
-        user = member.user
-        if commit and user.language != self.cleaned_data["language"]:
-            user.language = self.cleaned_data["language"]
-            user.save(update_fields=["language"])
-        return member
-
     def clean_email(self):
         email = self.cleaned_data["email"].strip()
         User = get_user_model()
         user = User.objects.filter(email__iexact=email).first()
-        if user is None:
-            raise forms.ValidationError(
-                _("No account uses this address. Ask the person to sign up first."),
-                code="no_account",
-            )
-        others = type(self.instance).objects.filter(user=user).exclude(pk=self.instance.pk)
-        taken = others.select_related("partner").first()
-        if taken:
-            raise forms.ValidationError(
-                _("This user already belongs to %(partner)s. A user belongs to one sponsor.")
-                % {"partner": taken.partner},
-                code="taken",
-            )
-        self.instance.user = user
+        if user is not None:
+            others = type(self.instance).objects.filter(user=user).exclude(pk=self.instance.pk)
+            taken = others.select_related("partner").first()
+            if taken:
+                raise forms.ValidationError(
+                    _(
+                        "This user already belongs to %(partner)s. A user belongs to one "
+                        "sponsor: remove them there first, or enter another address."
+                    )
+                    % {"partner": taken.partner},
+                    code="taken",
+                )
         return email
+
+    def save(self, commit=True):
+        from awards_site.account_linking import account_for_invitation
+
+        previous_user_id = self.instance.user_id if self.instance.pk else None
+        user, _outcome = account_for_invitation(
+            self.cleaned_data["email"],
+            language=self.cleaned_data["language"],
+            reason="sponsor_membership",
+            by=getattr(self, "for_user", None),
+        )
+        self.instance.user = user
+        member = super().save(commit=commit)
+        if user.language != self.cleaned_data["language"]:
+            user.language = self.cleaned_data["language"]
+            user.save(update_fields=["language"])
+        if commit and user.pk != previous_user_id:
+            member_pk = member.pk
+            transaction.on_commit(lambda: _enqueue_invitation(member_pk))
+        return member
+
+
+def _enqueue_invitation(member_pk):
+    from .tasks import send_sponsor_invitation
+
+    send_sponsor_invitation.enqueue(member_pk)

@@ -2,20 +2,20 @@
 against bots, and every value kept when something needs fixing."""
 
 from django import forms
-from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import HoneypotMixin
 
+from . import signatures
 from .choices import PledgeKind
 from .models import OpenLetterSignature, PledgeSignature
 
 
 class SignatureForm(HoneypotMixin, forms.ModelForm):
-    """A signature of a page (letter or pledge), once per email address."""
-
-    duplicate_message = _("This email address has already signed. Each person signs once.")
+    """A signature of a page (letter or pledge), once per email address, counted once that
+    address is confirmed (cms/signatures.py). The form never says whether an address has signed
+    already: the mailbox is told instead."""
 
     def __init__(self, *args, page, **kwargs):
         self.page = page
@@ -24,21 +24,15 @@ class SignatureForm(HoneypotMixin, forms.ModelForm):
         self.fields["country"].choices = country_choices_sorted(_("Choose a country"))
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        model = self._meta.model
-        if model.objects.filter(page_key=self.page.translation_key, email=email).exists():
-            raise forms.ValidationError(self.duplicate_message, code="duplicate")
-        return email
+        return self.cleaned_data["email"].strip().lower()
+
+    def validate_unique(self):
+        """One signature per address and page is kept by cms.signatures.record, which replaces
+        an unconfirmed one and leaves a confirmed one alone: not a form error."""
 
     def save(self, language):
-        """Store the signature; a second identical submission racing this one is refused."""
-        self.instance.language = language
-        try:
-            with transaction.atomic():
-                return super().save()
-        except IntegrityError:
-            self.add_error("email", forms.ValidationError(self.duplicate_message, code="duplicate"))
-            return None
+        """Store the signature unconfirmed and email the link (cms/signatures.py)."""
+        return signatures.record(self, language)
 
 
 SIGNATURE_REQUIRED_MESSAGES = {
@@ -53,10 +47,6 @@ SIGNATURE_REQUIRED_MESSAGES = {
 
 class OpenLetterSignatureForm(SignatureForm):
     required_messages = SIGNATURE_REQUIRED_MESSAGES
-    duplicate_message = _(
-        "This email address has already co-signed the letter. Each person signs once; "
-        "if you want your signature changed or removed, write to us."
-    )
 
     class Meta:
         model = OpenLetterSignature
@@ -70,10 +60,6 @@ class OpenLetterSignatureForm(SignatureForm):
 
 class PledgeForm(SignatureForm):
     required_messages = SIGNATURE_REQUIRED_MESSAGES
-    duplicate_message = _(
-        "This email address has already signed the pledge. Each person or organisation "
-        "signs once; if you want your signature changed or removed, write to us."
-    )
     kind = forms.ChoiceField(
         label=_("Who is signing?"), choices=PledgeKind.choices, widget=forms.RadioSelect
     )

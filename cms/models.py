@@ -281,14 +281,19 @@ class SignaturePage(BasePage):
 
     signature_model_name = ""  # e.g. "OpenLetterSignature"
     form_class_path = ""  # dotted path of the form (forms.py imports this module)
-    thanks_message = ""
+    thanks_message = ""  # once the signature is confirmed
+    check_email_message = _(
+        "Thank you. Check your email: we have sent you a link to confirm your signature. "
+        "It counts, and your name or organisation is shown, once you have confirmed it."
+    )
 
     class Meta:
         abstract = True
 
     def signatures(self):
+        """The confirmed signatures: only those count and are listed (cms/signatures.py)."""
         model = apps.get_model("cms", self.signature_model_name)
-        return model.objects.filter(page_key=self.translation_key)
+        return model.objects.confirmed().filter(page_key=self.translation_key)
 
     def serve(self, request, *args, **kwargs):
         form_class = import_string(self.form_class_path)
@@ -301,7 +306,9 @@ class SignaturePage(BasePage):
                 # Answer a bot as if it succeeded, so it learns nothing, and store nothing.
                 return redirect(self.url)
             if form.is_valid() and form.save(language=get_language()):
-                messages.success(request, self.thanks_message)
+                # The same answer whether the address is new, waiting for its confirmation or
+                # signed already: the mailbox is told which (cms/signatures.py).
+                messages.success(request, self.check_email_message)
                 return redirect(self.url)
         context = self.get_context(request, *args, **kwargs)
         context["form"] = form
@@ -455,8 +462,15 @@ class PledgePage(SignaturePage):
         return context
 
 
+class SignatureQuerySet(models.QuerySet):
+    def confirmed(self):
+        return self.filter(confirmed_at__isnull=False)
+
+
 class Signature(models.Model):
-    """Someone who signed a page; `page_key` is the signed page's translation key."""
+    """Someone who signed a page; `page_key` is the signed page's translation key. A signature
+    counts once its email address is confirmed (`confirmed_at`): nobody signs in the name of a
+    person or an organisation with an address they do not read (cms/signatures.py)."""
 
     page_key = models.UUIDField(db_index=True, editable=False)
     name = models.CharField(_("full name"), max_length=160)
@@ -468,6 +482,15 @@ class Signature(models.Model):
     )
     language = models.CharField(max_length=8, editable=False, default="en")
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    confirmed_at = models.DateTimeField(
+        _("confirmed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the signer confirmed with the link emailed to them; empty: not yet."),
+    )
+
+    objects = SignatureQuerySet.as_manager()
 
     class Meta:
         abstract = True

@@ -1,8 +1,13 @@
+from django.contrib import messages
 from django.core.paginator import Paginator
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale, Page
 
 from awards_site.forms import without_control_characters
+
+from .signatures import confirm, signature_for_token
 
 
 def search(request):
@@ -15,3 +20,37 @@ def search(request):
         )
     page = Paginator(results, 10).get_page(request.GET.get("page"))
     return TemplateResponse(request, "cms/search.html", {"query": query, "results": page})
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_signature(request, token):
+    """The link emailed to a signer: shows what they confirm, and confirms on the button
+    (cms/signatures.py). A link that is wrong, too old or overtaken says what to do."""
+    signature = signature_for_token(token)
+    page = None
+    if signature is not None:
+        page = (
+            Page.objects.live()
+            .filter(translation_key=signature.page_key, locale=Locale.get_active())
+            .first()
+            or Page.objects.live().filter(translation_key=signature.page_key).first()
+        )
+    if signature is None or page is None:
+        return TemplateResponse(request, "cms/signature_confirm.html", {"signature": None})
+    page = page.specific
+    if request.method == "POST":
+        confirm(signature)
+        messages.success(request, page.thanks_message)
+        return redirect(page.url)
+    return TemplateResponse(
+        request,
+        "cms/signature_confirm.html",
+        {
+            "signature": signature,
+            "signed_page": page,
+            "public": bool(
+                getattr(signature, "list_publicly", False)
+                or getattr(signature, "show_publicly", False)
+            ),
+        },
+    )

@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import privacy
+from . import privacy, signatures
 from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from .reports import admin_views as report_views
 from .reports.access import can_see_full_reports
@@ -70,7 +70,15 @@ class OpenLetterSignatureViewSet(SnippetViewSet):
     chooser_viewset_class = PersonalDataChooserViewSet
     icon = "edit"
     menu_label = _("Letter co-signatures")
-    list_display = ["name", "organisation", "country", "email", "list_publicly", "created_at"]
+    list_display = [
+        "name",
+        "organisation",
+        "country",
+        "email",
+        "list_publicly",
+        "created_at",
+        "confirmed_at",
+    ]
     list_filter = ["country", "list_publicly"]
     search_fields = ["name", "organisation", "email"]
     list_export = [
@@ -81,6 +89,7 @@ class OpenLetterSignatureViewSet(SnippetViewSet):
         "list_publicly",
         "language",
         "created_at",
+        "confirmed_at",
     ]
 
 
@@ -89,7 +98,15 @@ class PledgeSignatureViewSet(SnippetViewSet):
     chooser_viewset_class = PersonalDataChooserViewSet
     icon = "tick"
     menu_label = _("Pledge signatures")
-    list_display = ["name", "kind", "organisation", "country", "email", "created_at"]
+    list_display = [
+        "name",
+        "kind",
+        "organisation",
+        "country",
+        "email",
+        "created_at",
+        "confirmed_at",
+    ]
     list_filter = ["kind", "country", "show_publicly"]
     search_fields = ["name", "organisation", "email"]
     list_export = [
@@ -101,6 +118,7 @@ class PledgeSignatureViewSet(SnippetViewSet):
         "show_publicly",
         "language",
         "created_at",
+        "confirmed_at",
     ]
 
 
@@ -147,6 +165,8 @@ def register_cycle_reports_urls():
 
 
 hooks.register("personal_data_sections", privacy.personal_data_sections)
+# Signatures never confirmed are removed with unconfirmed accounts (manage.py remove_unconfirmed).
+hooks.register("remove_unconfirmed", signatures.remove_unconfirmed)
 hooks.register("erase_personal_data", privacy.erase_personal_data)
 
 

@@ -29,6 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from awards_site.account_linking import CREATED, SECURED
 from nominations import versions
 from nominations.models import Nomination
 
@@ -367,7 +368,7 @@ class InviteView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
 
     def form_valid(self, form):
         data = form.cleaned_data
-        profile, created = invite(
+        profile, outcome = invite(
             data["email"],
             first_name=data["first_name"],
             last_name=data["last_name"],
@@ -379,15 +380,23 @@ class InviteView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
             categories=list(data["categories"]),
             invited_by=self.request.user,
         )
-        if created:
+        email = profile.user.email
+        if outcome == CREATED:
             message = _("Invitation sent to %(email)s with a link to choose a password.") % {
-                "email": profile.user.email
+                "email": email
             }
+        elif outcome == SECURED:
+            message = _(
+                "%(email)s already had an account, but its address was never confirmed: whoever "
+                "made it may not be the judge. Its password and sessions were removed, and the "
+                "invitation has a link to choose a new password; the judge's area opens once "
+                "it is used."
+            ) % {"email": email}
         else:
             message = _(
-                "%(email)s already had an account: it is now a judge's, with the same password. "
-                "Invitation sent."
-            ) % {"email": profile.user.email}
+                "%(email)s already had an account with a confirmed address: it is now a judge's, "
+                "with the same password. Invitation sent."
+            ) % {"email": email}
         messages.success(self.request, message)
         return redirect("judging_judges:index")
 

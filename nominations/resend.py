@@ -46,7 +46,12 @@ def resend_email_confirmation(request):
         return Resent(sent=False)
     if over_limits(request, "resend-email-confirmation", settings.RESEND_CONFIRMATION_RATE):
         return Resent(sent=False, email=address.email, limited=True)
-    address.send_confirmation(request)
+    from allauth.account.internal.flows.email_verification import (
+        send_verification_email_to_address,
+    )
+
+    # A code to type on the next page, in this browser (allauth's verification by code).
+    send_verification_email_to_address(request, address)
     return Resent(sent=True, email=address.email)
 
 

@@ -42,6 +42,9 @@ def _tell(request, result, sent_message, limited_message, **values):
 def resend_verification(request):
     """A new link to confirm the account's email address (needed to send a nomination)."""
     result = resend.resend_email_confirmation(request)
+    if result.sent:
+        # The code is typed on allauth's page, in this browser.
+        return HttpResponseRedirect(reverse("account_email_verification_sent"))
     _tell(
         request,
         result,

@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "awards_site.users_app.UsersAppConfig",  # wagtail.users, with the site's users screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
-    "django.contrib.admin",
+    "awards_site.django_admin.SuperuserAdminConfig",  # django.contrib.admin, superusers only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -163,8 +163,12 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where enquiries and other messages for the program team go.
 TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "team@localhost")
 
-# Accounts (django-allauth): sign in with an email address, no username. Email verification is
-# asked for at sign-up and required before a nomination is sent (not to sign in).
+# Accounts (django-allauth): sign in with an email address, no username. Nobody signs in before
+# proving the address is theirs: at sign-up (and at a log-in with an address not yet proven) the
+# site emails a code that must be typed in the same browser, so whoever chose the password is
+# whoever reads the mailbox (awards_site/account_linking.py, docs/security.md). Sign-up, log-in
+# and password reset answer alike whether or not an address has an account; the mailbox gets
+# the news instead ("someone tried to sign up with your address", "no account uses it").
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
@@ -172,7 +176,14 @@ AUTHENTICATION_BACKENDS = [
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
-ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = True
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# What was never confirmed by its owner is removed after this many days (`manage.py
+# remove_unconfirmed`, run daily; docs/operations.md): an account that holds nothing, a
+# signature of the open letter or the pledge (whose emailed link works this long).
+CONFIRMATION_WINDOW_DAYS = int(os.environ.get("CONFIRMATION_WINDOW_DAYS", "3"))
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
@@ -211,6 +222,7 @@ ACCOUNT_FORMS = {
     "change_password": "awards_site.account_forms.ChangePasswordForm",
     "add_email": "awards_site.account_forms.AddEmailForm",
     "reauthenticate": "awards_site.account_forms.ReauthenticateForm",
+    "confirm_email_verification_code": "awards_site.account_forms.ConfirmEmailCodeForm",
 }
 
 # Two-step verification (allauth.mfa): an authenticator app (TOTP) with recovery codes. Required
@@ -318,6 +330,9 @@ WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+# Administrators never set or see another person's password in Settings ▸ Users: a new user
+# gets an emailed link to choose one (awards_site/users_admin.py).
+WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads in the Wagtail admin pass the checks of the nominators' evidence: content, not name,
 # decides the kind (cms/documents.py, cms/images.py; docs/security.md#uploads). No SVG.
@@ -346,6 +361,50 @@ SESSION_COOKIE_AGE = 60 * int(os.environ.get("SESSION_MAX_AGE_MINUTES", str(12 *
 SESSION_IDLE_TIMEOUT = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
 SESSION_IDLE_TIMEOUT_STAFF = 60 * int(os.environ.get("SESSION_IDLE_MINUTES_STAFF", "30"))
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Permissions-Policy (awards_site/middleware.py): the browser features the site never uses are
+# turned off for every page and every frame in it, so an injected script or an embedded page
+# cannot ask for them. Each feature maps to the origins allowed to use it; () is nobody.
+# Only clipboard writing stays, for the site itself: the Wagtail admin's "copy" buttons.
+PERMISSIONS_POLICY = {
+    **dict.fromkeys(
+        [
+            "accelerometer",
+            "autoplay",
+            "bluetooth",
+            "browsing-topics",
+            "camera",
+            "clipboard-read",
+            "display-capture",
+            "encrypted-media",
+            "fullscreen",
+            "gamepad",
+            "geolocation",
+            "gyroscope",
+            "hid",
+            "identity-credentials-get",
+            "idle-detection",
+            "local-fonts",
+            "magnetometer",
+            "microphone",
+            "midi",
+            "otp-credentials",
+            "payment",
+            "picture-in-picture",
+            "publickey-credentials-create",
+            "publickey-credentials-get",
+            "screen-wake-lock",
+            "serial",
+            "storage-access",
+            "usb",
+            "web-share",
+            "window-management",
+            "xr-spatial-tracking",
+        ],
+        (),
+    ),
+    "clipboard-write": ("self",),
+}
 
 # Content Security Policy (awards_site/middleware.py, docs/security.md): no inline script or
 # style and nothing from another origin, on every page but the Wagtail admin's; no page may be

@@ -39,6 +39,9 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Where the redirect to HTTPS goes when it is not the same host and port (the local Observatory
+# run serves HTTPS on another port: bench/observatory/run.py). Unset: the same host.
+SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

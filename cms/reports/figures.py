@@ -179,7 +179,7 @@ def judging_progress(scope):
 def pledges_by_country():
     from cms.models import PledgeSignature
 
-    return _by_country(PledgeSignature.objects.all())
+    return _by_country(PledgeSignature.objects.confirmed())
 
 
 def key_figures(scope):

@@ -11,6 +11,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature, SponsorMember
 from nominations import privacy
+from tests.cms.signing import confirm
 from tests.nominations.conftest import make_user
 from tests.nominations.test_privacy import archive_of
 
@@ -36,6 +37,7 @@ def sign_pledge(email=EMAIL, name="Kwame Mensah", **fields):
         **fields,
     }
     assert Client().post("/pledge/", data).status_code == 302
+    confirm(PledgeSignature, email)
 
 
 def co_sign_letter(email=EMAIL):
@@ -47,6 +49,7 @@ def co_sign_letter(email=EMAIL):
         "list_publicly": "on",
     }
     assert Client().post("/open-letter/", data).status_code == 302
+    confirm(OpenLetterSignature, email)
 
 
 def send_enquiry(email=EMAIL):

@@ -1,17 +1,36 @@
 """The three public forms (co-sign the letter, sign the pledge, partner enquiry): valid input is
-stored, invalid input gets a clear message with everything typed kept, a second signature with
-the same email is refused, bots filling the honeypot store nothing, floods are rate limited."""
+stored and counted once the signer confirms it with the emailed link, invalid input gets a clear
+message with everything typed kept, a second signature with the same email changes nothing,
+bots filling the honeypot store nothing, floods are rate limited."""
+
+import re
 
 import pytest
 from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature
+from tests.cms.signing import confirm
 
 pytestmark = pytest.mark.django_db
 
+CHECK_EMAIL = "Check your email: we have sent you a link to confirm your signature."
 
-def co_sign(client, url, **overrides):
+
+@pytest.fixture
+def client(client, django_capture_on_commit_callbacks):
+    """The test client, with the emails a request queues after its transaction sent at once."""
+    post = client.post
+
+    def post_and_send(*args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return post(*args, **kwargs)
+
+    client.post = post_and_send
+    return client
+
+
+def co_sign(client, url, confirmed=True, **overrides):
     data = {
         "name": "Amina Diallo",
         "organisation": "Ministry of Public Service",
@@ -20,18 +39,37 @@ def co_sign(client, url, **overrides):
         "list_publicly": "on",
         **overrides,
     }
-    return client.post(url, data)
+    response = client.post(url, data)
+    if confirmed and response.status_code == 302:
+        confirm(OpenLetterSignature, data["email"], client)
+    return response
+
+
+def emailed_link(address):
+    (message,) = [message for message in mail.outbox if message.to == [address]]
+    return re.search(r"http://testserver(/\S+)", message.body).group(1)
 
 
 class TestOpenLetterCoSigning:
     url = "/open-letter/"
 
-    def test_valid_signature_is_stored_counted_and_listed(self, client):
-        response = co_sign(client, self.url)
+    def test_valid_signature_is_stored_and_counted_once_confirmed(self, client):
+        response = co_sign(client, self.url, confirmed=False)
         assert response.status_code == 302
         assert response["Location"] == "/open-letter/"
         signature = OpenLetterSignature.objects.get(email="amina@example.org")
-        assert signature.language == "en"
+        assert signature.language == "en" and signature.confirmed_at is None
+        page = client.get(self.url).content.decode()
+        assert CHECK_EMAIL in page
+        assert "0 people have co-signed." in page
+        assert "Ministry of Public Service" not in page
+        # The link in the email shows what is confirmed; the button confirms.
+        link = emailed_link("amina@example.org")
+        shown = client.get(link).content.decode()
+        assert "Ministry of Public Service" in shown and "Confirm my signature" in shown
+        assert OpenLetterSignature.objects.get().confirmed_at is None
+        response = client.post(link)
+        assert response["Location"] == "/open-letter/"
         page = client.get(self.url).content.decode()
         assert "Thank you: your name has been added to the letter." in page
         assert "1 person has co-signed." in page
@@ -67,15 +105,19 @@ class TestOpenLetterCoSigning:
         assert 'aria-invalid="true"' in html
         assert not OpenLetterSignature.objects.exists()
 
-    def test_same_email_cannot_sign_twice(self, client):
-        co_sign(client, self.url)
-        response = co_sign(client, self.url, email="AMINA@example.org ", name="Someone else")
-        assert response.status_code == 200
-        assert "already co-signed the letter" in response.content.decode()
-        assert OpenLetterSignature.objects.count() == 1
+    def test_same_email_signs_once_and_the_page_does_not_say_so(self, client):
+        first = co_sign(client, self.url)
+        mail.outbox.clear()
+        again = co_sign(client, self.url, email="AMINA@example.org ", name="Someone else")
+        # The same answer as a first signature: the page does not tell who has signed.
+        assert (again.status_code, again["Location"]) == (first.status_code, first["Location"])
+        assert OpenLetterSignature.objects.get().name == "Amina Diallo"
+        (message,) = mail.outbox
+        assert message.to == ["amina@example.org"]
+        assert "signed already" in message.body
 
     def test_honeypot_stores_nothing(self, client):
-        response = co_sign(client, self.url, website_address="http://spam.example")
+        response = co_sign(client, self.url, confirmed=False, website_address="http://spam.example")
         assert response.status_code == 302  # a bot is told nothing
         assert not OpenLetterSignature.objects.exists()
 
@@ -89,7 +131,7 @@ class TestOpenLetterCoSigning:
         assert OpenLetterSignature.objects.count() == 3
 
 
-def pledge(client, url="/pledge/", **overrides):
+def pledge(client, url="/pledge/", confirmed=True, **overrides):
     data = {
         "kind": "public",
         "name": "Kwame Mensah",
@@ -98,7 +140,10 @@ def pledge(client, url="/pledge/", **overrides):
         "email": "kwame@example.org",
         **overrides,
     }
-    return client.post(url, data)
+    response = client.post(url, data)
+    if confirmed and response.status_code == 302:
+        confirm(PledgeSignature, data["email"], client)
+    return response
 
 
 class TestPledge:
@@ -106,7 +151,8 @@ class TestPledge:
         pledge(client)
         pledge(client, kind="individual", organisation="", email="a@example.org", country="GH")
         pledge(client, kind="company", organisation="Acme", email="b@example.org", country="KE")
-        assert PledgeSignature.objects.count() == 3
+        pledge(client, kind="company", organisation="Nope", email="c@example.org", confirmed=False)
+        assert PledgeSignature.objects.count() == 4
         page = client.get("/pledge/").content.decode()
         assert "3 signatures so far" in page
         # One row per kind and per country with its count.
@@ -129,12 +175,23 @@ class TestPledge:
         assert 'href="#id_kind_0"' in html
         assert 'value="Kwame Mensah"' in html
 
-    def test_duplicate_refused_in_french_too(self, client):
+    def test_a_second_signature_changes_nothing_in_french_too(self, client):
         pledge(client)
         response = pledge(client, url="/fr/engagement/")
-        assert response.status_code == 200
-        assert "Erreur" in response.content.decode()
+        assert response.status_code == 302
         assert PledgeSignature.objects.count() == 1
+
+    def test_signing_again_before_confirming_replaces_the_first_and_its_link(self, client):
+        pledge(client, confirmed=False, organisation="Typo Assembly")
+        first_link = emailed_link("kwame@example.org")
+        mail.outbox.clear()
+        pledge(client, confirmed=False)
+        assert PledgeSignature.objects.get().organisation == "Accra Metropolitan Assembly"
+        assert "does not work" in client.get(first_link).content.decode()
+        client.post(first_link)
+        assert PledgeSignature.objects.get().confirmed_at is None
+        client.post(emailed_link("kwame@example.org"))
+        assert PledgeSignature.objects.get().confirmed_at is not None
 
     def test_signers_who_agreed_are_listed_without_their_email(self, client):
         pledge(client, show_publicly="on")
@@ -145,7 +202,7 @@ class TestPledge:
         assert "kwame@example.org" not in page
 
     def test_honeypot(self, client):
-        pledge(client, website_address="x")
+        pledge(client, confirmed=False, website_address="x")
         assert not PledgeSignature.objects.exists()
 
 

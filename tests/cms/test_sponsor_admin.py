@@ -4,17 +4,21 @@ added by the email of their account, the partners page shows what each sponsor s
 Reports ▸ Cycle reports gives administrators every cycle's full reports."""
 
 import io
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core import mail
 from openpyxl import load_workbook
 
 from cms.models import Partner, SponsorMember
 from nominations.models import AwardCycle, Category
-from tests.nominations.conftest import make_user
+from tests.nominations.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
+
+NEW_PASSWORD = "a-brand-new-sponsor-password"
 
 
 @pytest.fixture
@@ -130,31 +134,54 @@ def test_partner_supports_cycles_and_their_categories(admin_client):
     assert "Savannah Service Trust" not in listing.content.decode()
 
 
-def test_sponsor_users_are_added_by_email(admin_client):
+def test_sponsor_users_are_added_by_email(admin_client, django_capture_on_commit_callbacks):
     partner = Partner.objects.get(name="Harmattan Wave Media")
     add = "/admin/snippets/cms/sponsormember/add/"
-    response = admin_client.post(
-        add, {"email": "nobody@nowhere.example", "partner": partner.pk, "language": "en"}
-    )
-    assert "No account uses this address" in response.content.decode()
     response = admin_client.post(
         add, {"email": "sponsor@demo.test", "partner": partner.pk, "language": "en"}
     )
     assert "already belongs to Queue-Free Futures Foundation" in response.content.decode()
 
     user = make_user("press@harmattan.example")
-    response = admin_client.post(
-        add, {"email": "PRESS@harmattan.example", "partner": partner.pk, "language": "fr"}
-    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            add, {"email": "PRESS@harmattan.example", "partner": partner.pk, "language": "fr"}
+        )
     assert response.status_code == 302
     member = SponsorMember.objects.get(user=user)
     assert member.partner == partner
     user.refresh_from_db()
     assert user.language == "fr"  # the reports come in French
+    assert user.check_password(PASSWORD)  # a confirmed address: the account keeps its password
+    (message,) = mail.outbox
+    assert message.to == ["press@harmattan.example"]
+    assert "/fr/accounts/login/?next=%2Ffr%2Fsponsors%2F" in message.body
     listing = admin_client.get("/admin/snippets/cms/sponsormember/").content.decode()
     assert "press@harmattan.example" in listing or str(user) in listing
     edit = admin_client.get(f"/admin/snippets/cms/sponsormember/edit/{member.pk}/")
     assert 'value="press@harmattan.example"' in edit.content.decode()
+
+
+def test_a_sponsor_user_without_an_account_gets_one_and_a_link_to_choose_a_password(
+    admin_client, client, django_capture_on_commit_callbacks
+):
+    partner = Partner.objects.get(name="Harmattan Wave Media")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            "/admin/snippets/cms/sponsormember/add/",
+            {"email": "new.reader@harmattan.example", "partner": partner.pk, "language": "en"},
+        )
+    assert response.status_code == 302
+    user = get_user_model().objects.get(email="new.reader@harmattan.example")
+    assert not user.has_usable_password()
+    assert SponsorMember.objects.get(user=user).partner == partner
+    (message,) = mail.outbox
+    link = re.search(r"http://testserver(/\S+)", message.body).group(1)
+    assert "/accounts/password/reset/key/" in link
+    form_url = client.get(link, follow=True).redirect_chain[-1][0]
+    client.post(form_url, {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+    client.post("/accounts/login/", {"login": user.email, "password": NEW_PASSWORD})
+    assert client.get("/sponsors/").status_code == 200
 
 
 def test_the_partners_page_shows_what_sponsors_support(client):

@@ -1,5 +1,7 @@
 """What the site says about the current cycle, and the accounts nominators use."""
 
+import re
+
 import pytest
 import time_machine
 from django.core import mail
@@ -56,18 +58,24 @@ def test_only_one_current_cycle(cycle):
     assert not cycle.is_current and AwardCycle.objects.current() == other
 
 
-def test_sign_up_asks_to_confirm_the_email_and_submission_waits_for_it(client, cycle):
+def test_sign_up_asks_for_the_emailed_code_before_anything_else(client, cycle):
     response = client.post(
         "/accounts/signup/",
         {"email": "new.person@example.org", "password1": "a sensible passphrase"},
     )
+    assert response["Location"] == "/accounts/confirm-email/"
+    assert "_auth_user_id" not in client.session  # not signed in before the code
+    assert client.post("/nominate/")["Location"].startswith("/accounts/login/")
+    (message,) = [message for message in mail.outbox if "new.person@example.org" in message.to]
+    code = re.search(r"^([A-Z0-9]{3,}-?[A-Z0-9]{3,})$", message.body, re.MULTILINE).group(1)
+    response = client.post("/accounts/confirm-email/", {"code": code})
     assert response.status_code == 302
-    assert any("new.person@example.org" in message.to for message in mail.outbox)
+    assert "_auth_user_id" in client.session
     wizard = Wizard(client)
     wizard.start()
     wizard.complete_all()
     wizard.submit()
-    assert wizard.nomination.status == "draft"
+    assert wizard.nomination.status == "submitted"
 
 
 def test_weak_passwords_are_refused_with_a_reason(client):

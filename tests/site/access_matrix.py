@@ -30,6 +30,7 @@ Outcomes:
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from cms.signatures import make_token
 from tests.site.access_world import ROLES
 
 OK = "OK"
@@ -123,6 +124,17 @@ MATRIX = {
         "admin_login_redirect":     "LOG   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         "django_admin_login_redirect":
                                     "LOG   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        # The admins' log-outs: a GET goes to the site's sign-out page, which asks first
+        # (tests/site/test_attack_staff_paths.py: a GET changes nothing, a POST signs out).
+        "admin_logout":             "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        "django_admin_logout":      "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        # The Django admin's password change: to Account security's.
+        "django_admin_password_change":
+                                    "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        "django_admin_password_change_done":
+                                    "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        # A signature's confirmation link: for whoever holds it (it came in their email).
+        "signature_confirm":        "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
     }),
     # Nominations: A's 2027 nomination, still open to changes -------------------------------
     **section("nominations:", {
@@ -271,6 +283,7 @@ IDS = {
     "nomination_id": lambda w, role: w.past_nomination.pk,
     "batch_id": lambda w, role: w.batch.pk,
     "certificate_id": lambda w, role: w.certificate.pk,
+    "token": lambda w, role: make_token(w.letter_signature),
 }
 
 
@@ -370,7 +383,8 @@ GROUPS = [
                 "editor": REDIRECT,
                 "admin": REDIRECT,
             },
-            "wagtailadmin_logout": {"editor": METHOD, "admin": METHOD},
+            # Shadowed by the site's log-out (awards_site/urls.py): a GET asks first.
+            "wagtailadmin_logout": _same(REDIRECT),
             # Turned off: passwords are reset on the site (docs/security.md).
             "wagtailadmin_password_reset": _same(NOT_FOUND),
             "wagtailadmin_password_reset_done": _same(NOT_FOUND),
@@ -424,43 +438,24 @@ GROUPS = [
         ("django-admin/",),
         anonymous=ADMIN_LOGIN,
         signed_in=ADMIN_LOGIN,
-        # The editor is staff, with no permission on these models but Wagtail's images and
-        # documents (the Editors group's).
-        editor=DENIED,
+        # Superusers only (awards_site/django_admin.py): the editor is staff, and kept out.
+        editor=ADMIN_LOGIN,
         admin=OK,
         exceptions={
-            # Shadowed by the site's own log-in (awards_site/urls.py).
+            # Shadowed by the site's own log-in, log-out and password change
+            # (awards_site/urls.py).
             "admin:login": {
                 "anonymous": LOGIN,
                 "signed_in": REDIRECT,
                 "editor": REDIRECT,
                 "admin": REDIRECT,
             },
-            # Signed out already: to the admin's home (which asks to sign in).
-            "admin:logout": {
-                "anonymous": REDIRECT,
-                "signed_in": REDIRECT,
-                "editor": METHOD,
-                "admin": METHOD,
-            },
-            "admin:autocomplete": {"editor": DENIED, "admin": DENIED},  # needs a query
+            "admin:logout": _same(REDIRECT),
+            "admin:password_change": _same(REDIRECT),
+            "admin:password_change_done": _same(REDIRECT),
+            "admin:autocomplete": {"admin": DENIED},  # needs a query
             # Task results come from the task runner, never added by hand.
             "admin:django_tasks_database_dbtaskresult_add": {"admin": DENIED},
-            **{
-                name: {"editor": OK}
-                for name in [
-                    "admin:index",
-                    "admin:password_change",
-                    "admin:password_change_done",
-                    "admin:jsi18n",
-                    "admin:wagtaildocs_document_changelist",
-                    "admin:wagtaildocs_document_add",
-                    "admin:wagtailimages_image_changelist",
-                    "admin:wagtailimages_image_add",
-                    # django-taggit's merge screen asks for staff only (merging needs more).
-                    "admin:taggit_tag_merge_tags",
-                ]
-            },
         },
     ),
     Group(
@@ -475,15 +470,21 @@ GROUPS = [
                 name: {"anonymous": OK}
                 for name in [
                     "account_inactive",
-                    "account_email_verification_sent",
                     "account_reset_password",
                     "account_reset_password_done",
                     "account_reset_password_from_key",
                     "account_reset_password_from_key_done",
-                    "account_confirm_email",
                 ]
             },
             "account_logout": {"anonymous": REDIRECT},
+            # Where the emailed code is typed: only during a sign-up, a log-in or an address
+            # change waiting for one; otherwise to the log-in page, or to the email page.
+            "account_email_verification_sent": {
+                "anonymous": LOGIN,
+                "signed_in": REDIRECT,
+                "editor": REDIRECT,
+                "admin": REDIRECT,
+            },
             # Signed in already: on to "My nominations", or to the page that does it.
             **{
                 name: {
@@ -538,7 +539,16 @@ GROUPS = [
 ]
 
 # URLs that an earlier pattern with the same address answers instead (the site's own log-in).
-SHADOWED = {"wagtailadmin_login", "admin:login", "wagtailcore_login"}
+SHADOWED = {
+    "wagtailadmin_login",
+    "admin:login",
+    "wagtailcore_login",
+    # The admins' log-outs and the Django admin's password change (awards_site/urls.py).
+    "wagtailadmin_logout",
+    "admin:logout",
+    "admin:password_change",
+    "admin:password_change_done",
+}
 
 
 def group_of(endpoint):
@@ -546,3 +556,59 @@ def group_of(endpoint):
         (group for group in GROUPS if endpoint.route.startswith(group.prefixes)),
         None,
     )
+
+
+# Admin actions -----------------------------------------------------------------------------------
+# Every Wagtail bulk action and every Django admin action, with who may do each: a POST, as the
+# anonymous visitor, a signed-in role without admin access, the editor and the administrator.
+# "-" means "may" (what the action does is the package's to test; the administrator's
+# confirmation screen is checked to open); any other outcome is a refusal, and the refused POST
+# must change nothing (tests/site/test_access_matrix.py, test_admin_actions_...). A new action
+# (a package upgrade, a hook) fails test_every_admin_action_is_in_the_table until it has a row.
+ACTION_COLUMNS = ("anonymous", "signed_in", "editor", "admin")
+
+
+def actions(rows, allowed=OUTCOMES | {ALLOWED}):
+    table = {}
+    for name, cells in rows.items():
+        outcomes = tuple(cells.split())
+        assert len(outcomes) == len(ACTION_COLUMNS), f"{name}: one outcome per column"
+        assert set(outcomes) <= allowed, f"{name}: unknown outcome in {outcomes}"
+        table[name] = dict(zip(ACTION_COLUMNS, outcomes, strict=True))
+    return table
+
+
+# fmt: off
+ACTIONS = actions({
+    #  Wagtail bulk actions, "bulk:<app>.<model>:<action>"   anon  in    edit  admin
+    # Pages: editors publish, move and delete pages (the Editors group's page permissions).
+    "bulk:wagtailcore.page:delete":                        "ADM   ADM   -     -",
+    "bulk:wagtailcore.page:move":                          "ADM   ADM   -     -",
+    "bulk:wagtailcore.page:publish":                       "ADM   ADM   -     -",
+    "bulk:wagtailcore.page:unpublish":                     "ADM   ADM   -     -",
+    # Images and documents: the editors' too.
+    "bulk:wagtailimages.image:add_tags":                   "ADM   ADM   -     -",
+    "bulk:wagtailimages.image:add_to_collection":          "ADM   ADM   -     -",
+    "bulk:wagtailimages.image:delete":                     "ADM   ADM   -     -",
+    "bulk:wagtaildocs.document:add_tags":                  "ADM   ADM   -     -",
+    "bulk:wagtaildocs.document:add_to_collection":         "ADM   ADM   -     -",
+    "bulk:wagtaildocs.document:delete":                    "ADM   ADM   -     -",
+    # Accounts: administrators only, after confirming it is them (awards_site/users_admin.py).
+    # The editor's attempt to make themselves an administrator is refused.
+    "bulk:awards_site.user:assign_role":                   "ADM   ADM   A403  -",
+    "bulk:awards_site.user:delete":                        "ADM   ADM   A403  -",
+    "bulk:awards_site.user:set_active_state":              "ADM   ADM   A403  -",
+    # Snippets: sponsor users, signatures, partners, signatories are the administrators'.
+    # Wagtail checks each object: the editor's POST acts on none and is sent back (3XX).
+    "bulk:cms.partner:delete":                             "ADM   ADM   3XX   -",
+    "bulk:cms.sponsormember:delete":                       "ADM   ADM   3XX   -",
+    "bulk:cms.openlettersignature:delete":                 "ADM   ADM   3XX   -",
+    "bulk:cms.pledgesignature:delete":                     "ADM   ADM   3XX   -",
+    "bulk:judging.signatory:delete":                       "ADM   ADM   3XX   -",
+    #  Django admin actions (superusers only: awards_site/django_admin.py),
+    #  "django-admin:<app>.<model>:<action>"
+    "django-admin:mfa.authenticator:delete_selected":      "ADM   ADM   ADM   -",
+    "django-admin:usersessions.usersession:delete_selected":
+                                                           "ADM   ADM   ADM   -",
+})
+# fmt: on

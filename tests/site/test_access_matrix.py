@@ -97,7 +97,8 @@ class Visitor:
     def request(self, method, address, data=None):
         response = getattr(self.client, method)(address, data or {})
         if self.world.users[self.role] and not self._signed_in():
-            # Wagtail's /admin/logout/ drops the session cookie even when it refuses a GET.
+            # No GET should sign anyone out (tests/site/test_attack_staff_paths.py checks the
+            # log-out addresses); if one did, the next request must still be this role's.
             self.client.force_login(self.world.users[self.role])
         return response
 
@@ -311,3 +312,142 @@ def test_private_files_are_not_served_as_media(visitor, world):
         for role in ("anonymous", "admin"):
             visitor.be(role)
             assert visitor.request("get", f"/media/{name}").status_code == 404, (name, role)
+
+
+# Admin actions (Wagtail bulk actions, Django admin actions) --------------------------------------
+def registered_admin_actions():
+    """The keys of every bulk action Wagtail has registered and every action of every model in
+    the Django admin, as ACTIONS names them."""
+    from django.contrib import admin
+    from django.contrib.auth import get_user_model
+    from django.test import RequestFactory
+    from wagtail.admin.views.bulk_action.registry import bulk_action_registry
+
+    bulk_action_registry._scan_for_bulk_actions()
+    keys = {
+        f"bulk:{app}.{model}:{action}"
+        for app, models in bulk_action_registry.actions.items()
+        for model, model_actions in models.items()
+        for action in model_actions
+    }
+    request = RequestFactory().get("/django-admin/")
+    request.user = get_user_model()(is_superuser=True, is_staff=True, is_active=True)
+    for model, model_admin in admin.site._registry.items():
+        for name in model_admin.get_actions(request):
+            keys.add(f"django-admin:{model._meta.label_lower}:{name}")
+    return keys
+
+
+def test_every_admin_action_is_in_the_table():
+    registered = registered_admin_actions()
+    problems = [f"{key}: add a row to ACTIONS" for key in sorted(registered - table.ACTIONS.keys())]
+    problems += [f"{key}: a row for no action" for key in sorted(table.ACTIONS.keys() - registered)]
+    assert not problems, report(problems)
+
+
+@pytest.fixture
+def document():
+    from django.core.files.base import ContentFile
+    from wagtail.documents.models import Document
+
+    document = Document.objects.create(
+        title="Programme notes", file=ContentFile(b"notes\n", name="programme-notes.txt")
+    )
+    yield document
+    document.file.delete(save=False)
+
+
+def action_request(key, world, document):
+    """(address, data) of a POST doing the action on one of the world's objects."""
+    from django.contrib.auth.models import Group as UserGroup
+    from wagtail.models import Collection
+    from wagtail.models import Page as WagtailPage
+
+    kind, rest = key.split(":", 1)
+    model_key, action = rest.rsplit(":", 1)
+    app, model = model_key.split(".")
+    pledge_page = WagtailPage.objects.get(slug="pledge", locale__language_code="en")
+    objects = {
+        "wagtailcore.page": pledge_page,
+        "wagtailimages.image": world.partner.logo,
+        "wagtaildocs.document": document,
+        "awards_site.user": world.users["nominator_a"],
+        "cms.partner": world.partner,
+        "cms.sponsormember": world.sponsor_member,
+        "cms.openlettersignature": world.letter_signature,
+        "cms.pledgesignature": world.pledge_signature,
+        "judging.signatory": world.signatory,
+    }
+    if kind == "django-admin":
+        return f"/django-admin/{app}/{model}/", {"action": action, "_selected_action": ["1"]}
+    data = {
+        "move": {"chooser": str(WagtailPage.objects.get(depth=1).pk)},
+        "add_tags": {"tags": "changed-by-someone-else"},
+        "add_to_collection": {"collection": str(Collection.get_first_root_node().pk)},
+        # The attack: an editor making someone (themselves) an administrator.
+        "assign_role": {"role": str(UserGroup.objects.get_or_create(name="Administrators")[0].pk)},
+        "set_active_state": {"mark_as_active": "False"},
+    }.get(action, {})
+    address = f"/admin/bulk/{app}/{model}/{action}/?id={objects[model_key].pk}&next=/admin/"
+    return address, data
+
+
+def test_admin_actions_answer_each_role_as_the_table_says(visitor, world, document):
+    """A refused action (by role, per ACTIONS) changes nothing; an allowed one opens."""
+    rotation = itertools.cycle(SIGNED_IN_NON_STAFF)
+    problems = []
+    for key, row in sorted(table.ACTIONS.items()):
+        address, data = action_request(key, world, document)
+        for column, expected in row.items():
+            role = next(rotation) if column == "signed_in" else column
+            visitor.be(role)
+            if expected == table.ALLOWED:
+                got = table.outcome_of(visitor.request("get", address))
+                if got != table.OK:
+                    problems.append(f"{key} as {role}: may, yet its screen answers {got}")
+                continue
+            with CaptureQueriesContext(connection) as queries:
+                response = visitor.request("post", address, data)
+            got = table.outcome_of(response)
+            if got != expected:
+                problems.append(f"POST {key} as {role}: expected {expected}, got {got}")
+            if written := tables_written(queries):
+                problems.append(f"POST {key} as {role}: refused, yet wrote to {written}")
+    assert not mail.outbox, [message.subject for message in mail.outbox]
+    assert not problems, report(problems)
+
+
+def test_admin_posts_are_refused_where_the_gets_are(visitor, world):
+    """Every third-party admin address (Wagtail's, the Django admin's) that refuses a role's GET
+    refuses its POST as well, and writes nothing: a signed-in role without admin access at every
+    address, the editor at those without parameters."""
+    rotation = itertools.cycle(SIGNED_IN_NON_STAFF)
+    checks = []
+    for endpoint in endpoints():
+        group = table.group_of(endpoint)
+        if endpoint.is_project_owned or group is None or group.title not in ADMIN_FAMILIES:
+            continue
+        whom = [("signed_in", next(rotation))]
+        if not endpoint.params and not endpoint.is_regex:
+            whom.append(("editor", "editor"))
+        for who, role in whom:
+            expected = group.expected(endpoint.key, who)
+            if expected in table.REFUSALS - {table.METHOD}:
+                checks.append((role, endpoint, expected))
+    problems = []
+    for role, endpoint, expected in sorted(checks, key=lambda check: ROLES.index(check[0])):
+        visitor.be(role)
+        with CaptureQueriesContext(connection) as queries:
+            response = visitor.request("post", endpoint.address(), post_data(world))
+        got = table.outcome_of(response)
+        if got not in table.REFUSALS:
+            problems.append(
+                f"POST {endpoint.key} as {role}: refused by GET ({expected}), got {got}"
+            )
+        if written := tables_written(queries):
+            problems.append(f"POST {endpoint.key} as {role}: refused, yet wrote to {written}")
+    assert len(checks) > 100, len(checks)  # the sweep reaches the admins' addresses
+    assert not problems, report(problems)
+
+
+ADMIN_FAMILIES = {"Wagtail admin", "Django admin"}
