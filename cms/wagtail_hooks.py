@@ -7,13 +7,15 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import privacy
 from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from .reports import admin_views as report_views
 from .reports.access import can_see_full_reports
+from .translations import buttons as translation_buttons
+from .translations import report as translation_report
 
 
 class PersonalDataChooserViewSet(SnippetChooserViewSet):
@@ -40,8 +42,22 @@ class PersonalDataChooserViewSet(SnippetChooserViewSet):
         return checked
 
 
+class NoChooserCreateView(SnippetCreateView):
+    """Wagtail registers a chooser "create" address for every snippet, though its chooser has no
+    creation form (no "Create" tab): a POST there failed with a server error for anyone allowed
+    to add the snippet. Partners are added on their own screen."""
+
+    def can_create(self):
+        return False
+
+
+class PartnerChooserViewSet(SnippetChooserViewSet):
+    create_view_class = NoChooserCreateView
+
+
 class PartnerViewSet(SnippetViewSet):
     model = Partner
+    chooser_viewset_class = PartnerChooserViewSet
     icon = "group"
     menu_label = _("Partners")
     list_display = ["name", "tier", "country", "website"]
@@ -141,6 +157,33 @@ def register_cycle_reports_menu_item():
 @hooks.register("register_admin_urls")
 def register_cycle_reports_urls():
     return report_views.urlpatterns()
+
+
+# Translations (cms/translations/): the editors' report and the Translate action on aliases ----
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return translation_report.can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return TranslationReportMenuItem(
+        _("Translations to update"),
+        reverse("cms_translation_report"),
+        name="translations-to-update",
+        icon_name="globe",
+        order=90,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_urls():
+    return translation_report.urlpatterns()
+
+
+hooks.register("register_page_header_buttons", translation_buttons.translate_alias_buttons)
 
 
 # Personal data: signatures, enquiries and sponsor users (cms/privacy.py, docs/privacy.md) -------
