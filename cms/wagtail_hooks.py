@@ -1,7 +1,11 @@
+import json
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -184,6 +188,30 @@ def register_translation_report_urls():
 
 
 hooks.register("register_page_header_buttons", translation_buttons.translate_alias_buttons)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    """Fixes to Wagtail's own widgets (static/css/admin.css): the date picker's target sizes."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def name_unnamed_admin_fields():
+    """The rich text box, the tag input and the date picker's buttons get names
+    (static/js/admin-field-names.js, until Wagtail names them itself: wagtail/wagtail#14205)."""
+    labels = {
+        "previousMonth": gettext("Previous month"),
+        "nextMonth": gettext("Next month"),
+        "today": gettext("Go to today"),
+        "earlierTimes": gettext("Earlier times"),
+        "laterTimes": gettext("Later times"),
+    }
+    return format_html(
+        '<script src="{}" data-labels="{}" defer></script>',
+        static("js/admin-field-names.js"),
+        json.dumps(labels),
+    )
 
 
 # Personal data: signatures, enquiries and sponsor users (cms/privacy.py, docs/privacy.md) -------

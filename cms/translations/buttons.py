@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
+from .names import language_name
+
 PERMISSION = "simple_translation.submit_translation"
 
 
@@ -31,7 +33,7 @@ def translate_alias_buttons(page, user, view_name=None, next_url=None):
     for alias in alias_translations(page):
         if not alias.permissions_for_user(user).can_edit():
             continue
-        language = alias.locale.get_display_name()
+        language = language_name(alias.locale)
         yield Button(
             _("Translate into %(language)s") % {"language": language},
             reverse("wagtailadmin_pages:convert_alias", args=[alias.pk]),

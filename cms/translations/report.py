@@ -15,6 +15,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from .names import language_name
 from .status import TranslationState, gaps_for_user
 
 # Whoever may edit or publish some page sees the report (of the pages they may edit).
@@ -36,21 +37,13 @@ class ReportRow:
         self.state = gap.state.label
         self.source_published_at = gap.source.last_published_at
         translation = gap.translation
-        self.translation_title = translation.title if translation else ""
-        self.translation_published_at = (
-            translation.last_published_at if translation and not translation.is_alias else None
-        )
+        real = translation is not None and not translation.is_alias
+        self.translation_title = translation.title if real else ""
+        self.translation_published_at = translation.last_published_at if real else None
 
     @property
     def source_url(self):
         return reverse("wagtailadmin_pages:edit", args=[self.gap.source.id])
-
-    @property
-    def translation_url(self):
-        translation = self.gap.translation
-        if translation is None:
-            return None
-        return reverse("wagtailadmin_pages:edit", args=[translation.id])
 
     @property
     def action_label(self):
@@ -81,38 +74,32 @@ class TranslationReportView(ReportView):
     any_permission_required = REPORT_PERMISSIONS
     columns = [
         TitleColumn(
-            "source_title",
-            label=_("Page"),
-            get_url=lambda row: row.source_url,
+            "source_title", label=_("Page"), get_url=lambda row: row.source_url, width="30%"
         ),
-        Column("source_language", label=_("Written in")),
+        Column("language", label=_("Translation into"), width="12%"),
+        Column("state", label=_("State"), width="12%"),
+        DateColumn("source_published_at", label=_("Page published"), width="12%"),
+        DateColumn("translation_published_at", label=_("Translation published"), width="14%"),
         TitleColumn(
-            "translation_title",
-            label=_("Translation"),
-            get_url=lambda row: row.translation_url,
+            "action_label", label=_("To do"), get_url=lambda row: row.action_url, width="20%"
         ),
-        Column("language", label=_("Language")),
-        Column("state", label=_("State")),
-        DateColumn("source_published_at", label=_("Source published")),
-        DateColumn("translation_published_at", label=_("Translation published")),
-        TitleColumn("action_label", label=_("To do"), get_url=lambda row: row.action_url),
     ]
     list_export = [
         "source_title",
         "source_language",
-        "translation_title",
         "language",
         "state",
+        "translation_title",
         "source_published_at",
         "translation_published_at",
     ]
     export_headings = {
         "source_title": _("Page"),
         "source_language": _("Written in"),
-        "translation_title": _("Translation"),
-        "language": _("Language"),
+        "language": _("Translation into"),
         "state": _("State"),
-        "source_published_at": _("Source published"),
+        "translation_title": _("Translation"),
+        "source_published_at": _("Page published"),
         "translation_published_at": _("Translation published"),
     }
 
@@ -124,7 +111,7 @@ class TranslationReportView(ReportView):
         return "translations-to-update"
 
     def get_queryset(self):
-        languages = {locale.pk: locale.get_display_name() for locale in Locale.objects.all()}
+        languages = {locale.pk: language_name(locale) for locale in Locale.objects.all()}
         gaps = gaps_for_user(self.request.user, locale_ids=list(languages))
         return [ReportRow(gap, languages) for gap in gaps]
 

@@ -11,6 +11,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
+from wagtail.users.models import UserProfile
 
 from cms.models import NewsArticlePage, NewsIndexPage
 from cms.translations.status import (
@@ -24,6 +25,7 @@ from tests.pages import page_text
 EN, FR, PT = 1, 2, 3
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 REPORT = "/admin/reports/translations/"
+KENYA_FR = "Kenya : l'Institut de l'expérience client salue l'essor des Huduma Centres"
 
 
 def facts(id, key, locale, *, alias=False, live=True, published=T0, title=None):
@@ -227,13 +229,32 @@ def test_editors_find_the_report_in_the_reports_menu_with_links_to_do_the_work(c
     assert "Planning a CX Day activity? A checklist for public offices" in text
     assert "Translate into French" in text and "Update the French version" in text
 
-    untranslated = Page.objects.get(slug="cx-day-activity-checklist")
+    alias = Page.objects.get(slug="cx-day-activity-checklist", locale__language_code="fr")
     kenya_en = Page.objects.get(slug="kenya-huduma-centres")
     kenya_fr = Page.objects.get(slug="kenya-centres-huduma")
     body = response.content.decode()
-    assert f'href="/admin/translation/submit/page/{untranslated.pk}/"' in body
+    assert f'href="/admin/pages/{alias.pk}/convert_alias/"' in body  # the French alias
     assert f'href="/admin/pages/{kenya_en.pk}/edit/"' in body
     assert f'href="/admin/pages/{kenya_fr.pk}/edit/"' in body
+
+
+@pytest.mark.django_db
+def test_a_page_without_any_translation_links_to_the_translate_form(client, editor):
+    article = new_article("Imported article", "imported-article")
+    client.force_login(editor)
+    body = client.get(REPORT).content.decode()
+    assert f'href="/admin/translation/submit/page/{article.pk}/"' in body
+
+
+@pytest.mark.django_db
+def test_the_report_speaks_french(client, editor):
+    profile = UserProfile.get_for_user(editor)
+    profile.preferred_language = "fr"
+    profile.save()
+    client.force_login(editor)
+    text = page_text(client.get(REPORT))
+    assert "Traductions à mettre à jour" in text
+    assert "Traduire en français" in text and "Mettre à jour la version en français" in text
 
 
 @pytest.mark.django_db
@@ -251,8 +272,9 @@ def test_the_report_exports_a_spreadsheet(client, editor):
     response = client.get(REPORT, {"export": "csv"})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
-    assert rows[0][:5] == ["Page", "Written in", "Translation", "Language", "State"]
-    assert [row[4] for row in rows[1:] if row[0].startswith("Kenya")] == ["Out of date"]
+    assert rows[0][:5] == ["Page", "Written in", "Translation into", "State", "Translation"]
+    kenya = [row[1:5] for row in rows[1:] if row[0].startswith("Kenya")]
+    assert kenya == [["English", "French", "Out of date", KENYA_FR]]
 
 
 @pytest.mark.django_db
