@@ -13,6 +13,7 @@ from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
 
+from cms.demo.content import PAGES
 from cms.models import NewsArticlePage, NewsIndexPage
 from cms.translations.status import (
     PageFacts,
@@ -172,7 +173,10 @@ def new_article(title, slug, parent=None):
 
 @pytest.mark.django_db
 def test_the_demo_shows_an_untranslated_and_an_out_of_date_page(editor):
-    assert gap_titles(editor) == {
+    """Among the demo's pages (on PostgreSQL, browser journeys of an earlier run may have left
+    pages of their own)."""
+    demo_titles = {spec["en"]["title"] for spec in PAGES.values()}
+    assert {gap for gap in gap_titles(editor) if gap[0] in demo_titles} == {
         (
             "Planning a CX Day activity? A checklist for public offices",
             TranslationState.NOT_TRANSLATED,
