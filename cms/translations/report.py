@@ -7,7 +7,10 @@ report. Visible to whoever may edit pages; each sees the pages they may edit.
     admin/reports/translations/results/     cms_translation_report_results (filters, paging)
 """
 
+import datetime
+
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -101,6 +104,19 @@ class TranslationReportView(ReportView):
         "translation_title": _("Translation"),
         "source_published_at": _("Page published"),
         "translation_published_at": _("Translation published"),
+    }
+
+    # Dates as people read them: the site's time zone, to the minute (Wagtail writes UTC).
+    custom_value_preprocess = {
+        **ReportView.custom_value_preprocess,
+        datetime.datetime: {
+            ReportView.FORMAT_CSV: lambda value: timezone.localtime(value).strftime(
+                "%Y-%m-%d %H:%M"
+            ),
+            ReportView.FORMAT_XLSX: lambda value: timezone.make_naive(value).replace(
+                second=0, microsecond=0
+            ),
+        },
     }
 
     @cached_property

@@ -159,6 +159,25 @@ def test_the_migration_turns_wagtails_defaults_into_the_editors_role():
 # What an editor does, through the admin's own forms --------------------------------------------
 
 
+def test_editor_reaches_what_editors_look_after(editor_client):
+    french_home = Page.objects.get(depth=2, locale__language_code="fr")
+    for url in [
+        f"/admin/pages/{french_home.pk}/edit/",
+        "/admin/images/",
+        "/admin/images/multiple/add/",
+        "/admin/documents/",
+        "/admin/documents/multiple/add/",
+        "/admin/snippets/cms/partner/",
+        "/admin/snippets/cms/partner/add/",
+        "/admin/reports/translations/",
+        "/admin/forms/",
+    ]:
+        assert editor_client.get(url).status_code == 200, url
+    settings_page = editor_client.get("/admin/settings/cms/sitesettings/", follow=True)
+    assert settings_page.status_code == 200
+    assert 'name="contact_email"' in settings_page.content.decode()
+
+
 def test_editor_publishes_a_new_page_at_once(editor_client):
     response = editor_client.post(
         f"/admin/pages/add/cms/newsarticlepage/{news().pk}/",

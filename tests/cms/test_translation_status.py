@@ -9,6 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.models import Locale, Page
 from wagtail.users.models import UserProfile
@@ -277,8 +279,16 @@ def test_the_report_exports_a_spreadsheet(client, editor):
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert rows[0][:5] == ["Page", "Written in", "Translation into", "State", "Translation"]
-    kenya = [row[1:5] for row in rows[1:] if row[0].startswith("Kenya")]
-    assert kenya == [["English", "French", "Out of date", KENYA_FR]]
+    [kenya] = [row for row in rows[1:] if row[0].startswith("Kenya")]
+    assert kenya[1:5] == ["English", "French", "Out of date", KENYA_FR]
+    # Publication dates in the site's time zone, to the minute.
+    published = Page.objects.get(slug="kenya-huduma-centres").last_published_at
+    assert kenya[5] == timezone.localtime(published).strftime("%Y-%m-%d %H:%M")
+
+    workbook = load_workbook(io.BytesIO(client.get(REPORT, {"export": "xlsx"}).getvalue()))
+    sheet = workbook.active
+    [row] = [row for row in sheet.iter_rows(values_only=True) if row[0].startswith("Kenya")]
+    assert row[5] == timezone.make_naive(published).replace(second=0, microsecond=0)
 
 
 @pytest.mark.django_db
