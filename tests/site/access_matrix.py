@@ -426,8 +426,8 @@ GROUPS = [
         ("django-admin/",),
         anonymous=ADMIN_LOGIN,
         signed_in=ADMIN_LOGIN,
-        # The editor is staff, with no permission on these models but Wagtail's images and
-        # documents (the Editors group's).
+        # The editor is staff, with no permission on these models (the Editors group's
+        # permissions are Wagtail's and the site's: cms/editors.py).
         editor=DENIED,
         admin=OK,
         exceptions={
