@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install fonts bundle-fonts messages migrate demo browser serve lint format check lock bench load observatory clean
+.PHONY: run test install fonts bundle-fonts messages migrate demo browser serve lint format check lock bench load observatory clean screenshots
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -91,6 +91,10 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 	rm -rf /tmp/cxawards-lock && $(PYTHON) -m venv /tmp/cxawards-lock
 	/tmp/cxawards-lock/bin/pip install --quiet -e ".[dev]"
 	/tmp/cxawards-lock/bin/pip freeze --exclude-editable | grep -v '^cx-awards' > requirements.lock
+
+# The editors' guide's screenshots (docs/editors.md): the editor's browser journey writes them.
+screenshots: install messages browser ## Regenerate docs/img/editors/*.png from the real admin
+	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/test_editor_journey.py -q
 
 bench: install messages ## Benchmarks print their figures (not part of make test)
 	$(PY) bench/page_weight.py

@@ -573,8 +573,16 @@ class Partner(models.Model):
         FieldPanel("sort_order"),
         MultiFieldPanel(
             [
-                FieldPanel("cycles", widget=CheckboxSelectMultiple),
-                FieldPanel("categories", widget=CheckboxSelectMultiple),
+                # What a partner sponsors decides which reports its users download: for
+                # administrators only (editors change names, logos, tiers; cms/editors.py).
+                FieldPanel(
+                    "cycles", widget=CheckboxSelectMultiple, permission="cms.manage_sponsorship"
+                ),
+                FieldPanel(
+                    "categories",
+                    widget=CheckboxSelectMultiple,
+                    permission="cms.manage_sponsorship",
+                ),
             ],
             heading=_("Sponsorship"),
             help_text=_(
@@ -587,6 +595,7 @@ class Partner(models.Model):
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
         ordering = ["sort_order", "name"]
+        permissions = [("manage_sponsorship", _("Can choose what a sponsor supports"))]
 
     def __str__(self):
         return self.name

@@ -1,19 +1,25 @@
+import json
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
 from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from . import privacy, signatures
 from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from .reports import admin_views as report_views
 from .reports.access import can_see_full_reports
+from .translations import buttons as translation_buttons
+from .translations import report as translation_report
 
 
 class PersonalDataChooserViewSet(SnippetChooserViewSet):
@@ -40,8 +46,22 @@ class PersonalDataChooserViewSet(SnippetChooserViewSet):
         return checked
 
 
+class NoChooserCreateView(SnippetCreateView):
+    """Wagtail registers a chooser "create" address for every snippet, though its chooser has no
+    creation form (no "Create" tab): a POST there failed with a server error for anyone allowed
+    to add the snippet. Partners are added on their own screen."""
+
+    def can_create(self):
+        return False
+
+
+class PartnerChooserViewSet(SnippetChooserViewSet):
+    create_view_class = NoChooserCreateView
+
+
 class PartnerViewSet(SnippetViewSet):
     model = Partner
+    chooser_viewset_class = PartnerChooserViewSet
     icon = "group"
     menu_label = _("Partners")
     list_display = ["name", "tier", "country", "website"]
@@ -159,6 +179,57 @@ def register_cycle_reports_menu_item():
 @hooks.register("register_admin_urls")
 def register_cycle_reports_urls():
     return report_views.urlpatterns()
+
+
+# Translations (cms/translations/): the editors' report and the Translate action on aliases ----
+
+
+class TranslationReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return translation_report.can_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return TranslationReportMenuItem(
+        _("Translations to update"),
+        reverse("cms_translation_report"),
+        name="translations-to-update",
+        icon_name="globe",
+        order=90,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_report_urls():
+    return translation_report.urlpatterns()
+
+
+hooks.register("register_page_header_buttons", translation_buttons.translate_alias_buttons)
+
+
+@hooks.register("insert_global_admin_css")
+def admin_stylesheet():
+    """Fixes to Wagtail's own widgets (static/css/admin.css): the date picker's target sizes."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+@hooks.register("insert_global_admin_js")
+def name_unnamed_admin_fields():
+    """The rich text box, the tag input and the date picker's buttons get names
+    (static/js/admin-field-names.js, until Wagtail names them itself: wagtail/wagtail#14205)."""
+    labels = {
+        "previousMonth": gettext("Previous month"),
+        "nextMonth": gettext("Next month"),
+        "today": gettext("Go to today"),
+        "earlierTimes": gettext("Earlier times"),
+        "laterTimes": gettext("Later times"),
+    }
+    return format_html(
+        '<script src="{}" data-labels="{}" defer></script>',
+        static("js/admin-field-names.js"),
+        json.dumps(labels),
+    )
 
 
 # Personal data: signatures, enquiries and sponsor users (cms/privacy.py, docs/privacy.md) -------

@@ -134,3 +134,17 @@ def text_direction(text):
         if direction == "L":
             return "ltr"
     return "ltr"
+
+
+@register.simple_tag
+def alias_language(page):
+    """The language of an alias's content: an alias in the French tree (the synced page tree
+    makes one for every new English page until it is translated) shows the English page's
+    content, so its main region says so. Empty for other pages; one query for an alias."""
+    if not getattr(page, "alias_of_id", None):
+        return ""
+    source = Page.objects.filter(pk=page.alias_of_id).values_list(
+        "locale_id", "locale__language_code"
+    )
+    locale_id, language = source.first() or (page.locale_id, "")
+    return "" if locale_id == page.locale_id else language

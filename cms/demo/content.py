@@ -68,6 +68,15 @@ SPONSOR = {
     "categories": [("CX27", "Digital public service")],
 }
 
+# An English page changed after its French translation was published: the translation report
+# lists its French version as out of date (cms/translations/status.py).
+OUT_OF_DATE = (
+    "news_kenya_huduma",
+    {
+        "intro": "Kenya's Institute of Customer Experience has praised the government's investment in customer care and the growth of Huduma Centres, while a speaker named Kenya, Rwanda and South Africa among the continent's rising CX nations.",
+    },
+)
+
 PAGES = {
     # ------------------------------------------------------------------ home
     "home": {
@@ -1882,6 +1891,44 @@ PAGES = {
                         "text": "Les candidatures aux Prix CX sont évaluées sur pièces : NPS, score d'effort client, résolution au premier contact, délais de traitement.",
                         "page": "awards",
                         "label": "Voir l'évaluation",
+                    },
+                ),
+            ],
+        },
+    },
+    # An article written in English only (no "fr"): the French tree shows it as an alias, as
+    # for a page just created in the admin, until the editors translate it (the Translate
+    # action and the translation report show it).
+    "news_cx_day_checklist": {
+        "type": "NewsArticlePage",
+        "parent": "news",
+        "en": {
+            "title": "Planning a CX Day activity? A checklist for public offices",
+            "slug": "cx-day-activity-checklist",
+            "date": "2022-05-10",
+            "intro": "The Africa Public Sector CX Day falls on 23 June. A few weeks of preparation are enough for any public office to take part, whatever its size.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>CX Day is a day for public offices to show the people they serve that their experience matters. An activity does not need a budget: it needs a date in the diary, a team that knows what it will do, and a way to hear from users.</p>",
+                ),
+                ("heading", {"text": "Four weeks before", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Choose one service that many people use and one thing you will do for its users on the day: longer opening hours, a help desk in the waiting room, a short survey at the counter, or a session where staff listen to complaints and answer them.</p>",
+                ),
+                ("heading", {"text": "On the day", "level": "h2"}),
+                (
+                    "paragraph",
+                    "<p>Thank your front-line staff in public, collect feedback, and count it: how many people answered, how satisfied they were, what they asked for. Share a photo and a figure with the hashtag <strong>#AfricaPublicExperience</strong>.</p>",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "title": "Tell us about your activity",
+                        "text": "Activities sent to the programme appear on the CX Day page, country by country.",
+                        "page": "cx_day",
+                        "label": "See CX Day",
                     },
                 ),
             ],

@@ -35,3 +35,27 @@ def sign_in(page, user, next_path="/"):
     with page.expect_navigation():
         page.press("#id_password", "Enter")
     page.wait_for_url(f"**{next_path}")
+
+
+def save_screenshot(page, path, *regions, margin=8):
+    """A PNG of the page's viewport, or of the smallest rectangle holding `regions` (locators)
+    and a margin, for the guides; made small: 64 colours (the admin has few), optimised."""
+    import io
+
+    from PIL import Image
+
+    clip = None
+    if regions:
+        boxes = [region.bounding_box() for region in regions]
+        left = max(0, min(box["x"] for box in boxes) - margin)
+        top = max(0, min(box["y"] for box in boxes) - margin)
+        right = max(box["x"] + box["width"] for box in boxes) + margin
+        bottom = max(box["y"] + box["height"] for box in boxes) + margin
+        viewport = page.viewport_size
+        right, bottom = min(right, viewport["width"]), min(bottom, viewport["height"])
+        clip = {"x": left, "y": top, "width": right - left, "height": bottom - top}
+    png = page.screenshot(clip=clip, animations="disabled")
+    picture = Image.open(io.BytesIO(png)).convert("RGB")
+    picture = picture.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    picture.save(path, format="PNG", optimize=True)

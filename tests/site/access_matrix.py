@@ -110,6 +110,8 @@ NOBODY =          "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  A403"
 ADMINS_POST =     "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  405"
 # Any admin user: choosers of public names (the editor picks them in other screens).
 ANY_ADMIN_USER =  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   OK    OK"
+# The editors' work (cms/editors.py): partners, the report of translations to update.
+EDITORS =         "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   OK    OK"
 # fmt: on
 
 # fmt: off
@@ -197,6 +199,8 @@ MATRIX = {
         judging_results_shortlist=ADMINS_POST,
         judging_results_decide=ADMINS_POST,
     ),
+    # The editors' report of translations to update (cms/translations/report.py) ------------
+    **screens("", ["cms_translation_report", "cms_translation_report_results"], EDITORS),
     # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
     # Nominations come from the nomination form; deletion requests from the person, and are
     # never deleted (the record of the erasure).
@@ -222,7 +226,9 @@ MATRIX = {
     # Users (the project's user model, in Wagtail's users screens) --------------------------
     **screens("wagtailusers_users:", [*VIEWSET, "copy"], ADMINS_ONLY),
     # Snippets (cms/wagtail_hooks.py, judging/certificates_admin.py) ------------------------
-    **screens("wagtailsnippets_cms_partner:", [*SNIPPETS, "copy"], ADMINS_ONLY),
+    # Editors add and change partners (not what they sponsor, a field they do not get); deleting
+    # one ends its sponsor users' access: administrators only.
+    **screens("wagtailsnippets_cms_partner:", [*SNIPPETS, "copy"], EDITORS, delete=ADMINS_ONLY),
     **screens("wagtailsnippets_cms_sponsormember:", SNIPPETS, ADMINS_ONLY),
     **screens("wagtailsnippets_cms_openlettersignature:", [*SNIPPETS, "copy"], ADMINS_ONLY),
     **screens("wagtailsnippets_cms_pledgesignature:", [*SNIPPETS, "copy"], ADMINS_ONLY),
@@ -230,8 +236,9 @@ MATRIX = {
     # Choosers: partners and signatories are public names that any admin user may pick (adding
     # one from the chooser needs the "add" permission); sponsor users and signatures are
     # personal data, for users with a permission on them only (PersonalDataChooserViewSet).
-    **screens("wagtailsnippetchoosers_cms_partner:", CHOOSER, ANY_ADMIN_USER,
-              create=ADMINS_ONLY),
+    # Partners are added on their own screen: the chooser's "create" address, which Wagtail
+    # registers without a form for it, is refused (it failed with a server error).
+    **screens("wagtailsnippetchoosers_cms_partner:", CHOOSER, ANY_ADMIN_USER, create=NOBODY),
     **screens("wagtailsnippetchoosers_judging_signatory:", CHOOSER, ANY_ADMIN_USER,
               create=ADMINS_ONLY),
     **screens("wagtailsnippetchoosers_cms_sponsormember:", CHOOSER, ADMINS_ONLY),

@@ -1,0 +1,258 @@
+"""The demo editor's journey through the Wagtail admin (docs/editors.md), signed in as
+`make run` creates them (editor@demo.test, in the Editors group, not a superuser):
+
+creates a news article under News, previews it, publishes it and sees it live; translates it
+into French (the Translate action), edits and publishes the French page and sees it live under
+/fr/; changes the English page and finds it in the report of translations to update; schedules
+another change; converts a French alias (made by the synced page tree) into a translation of
+its own; unpublishes a page; opens the partners and the images. axe-core finds no violation on
+any screen the journey visits, admin screens included.
+
+With EDITOR_SCREENSHOTS set to a folder (`make screenshots`: docs/img/editors), the journey also
+writes the guide's screenshots there. On PostgreSQL the live server commits what it writes: the
+journey's pages have slugs of their own, so it can run again."""
+
+import os
+import re
+import uuid
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.utils import timezone
+from django.utils.text import slugify
+from wagtail.models import Page
+
+from .helpers import axe_violations, save_screenshot, sign_in
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+SHOTS = os.environ.get("EDITOR_SCREENSHOTS")
+
+
+@pytest.fixture
+def editor():
+    """The demo editor: on PostgreSQL the live server only sees committed rows."""
+    return get_user_model().objects.get(email="editor@demo.test")
+
+
+class Journey:
+    """Checks every screen with axe-core and, when asked, keeps a screenshot of it."""
+
+    def __init__(self, page):
+        self.page = page
+        self.violations = {}
+
+    def check(self, screen):
+        self.page.wait_for_load_state("networkidle")
+        if found := axe_violations(self.page):
+            self.violations[screen] = found
+
+    def shot(self, name, *regions):
+        if SHOTS:
+            save_screenshot(self.page, Path(SHOTS) / f"{name}.png", *regions)
+
+    def go(self, path, screen):
+        self.page.goto(path)
+        self.check(screen)
+
+    def click_and_wait(self, locator):
+        with self.page.expect_navigation():
+            locator.click()
+        self.page.wait_for_load_state("networkidle")
+
+    def message(self):
+        return self.page.locator(".messages").inner_text()
+
+    def more_actions(self, action):
+        """The footer's menu of the page editor: Publish, Schedule to publish, ..."""
+        self.page.get_by_role("button", name="More actions").click()
+        return self.page.get_by_role("button", name=action)
+
+    def header_action(self, name):
+        """An action of the page's header menu (⋯): Translate into French, Unpublish, ..."""
+        self.page.locator("header").get_by_role("button", name="Actions").first.click()
+        return self.page.locator("header").get_by_role("link", name=name)
+
+
+def page_id(slug, language):
+    return Page.objects.get(slug=slug, locale__language_code=language).pk
+
+
+def fill_article(page, title, intro, paragraph=None):
+    page.get_by_role("textbox", name="Title*").fill(title)
+    page.get_by_role("textbox", name="Introduction").fill(intro)
+    date = page.get_by_role("textbox", name="Date*")
+    if not date.input_value():
+        date.fill(timezone.localdate().isoformat())
+        page.keyboard.press("Escape")  # the date picker
+    if paragraph:
+        page.locator("button[title='Insert a block']").first.click()
+        page.get_by_role("option", name="Paragraph").click()
+        page.locator(".public-DraftEditor-content").last.click()
+        page.keyboard.type(paragraph)
+
+
+def test_editor_publishes_translates_schedules_and_unpublishes(page, editor, site_url):
+    journey = Journey(page)
+    # Titles and slugs of its own (PostgreSQL keeps them); the guide's screenshots are taken on
+    # SQLite, where nothing stays, without the suffix.
+    unique = "" if SHOTS and connection.vendor == "sqlite" else f" {uuid.uuid4().hex[:6]}"
+    title = f"Service counters open on Saturdays{unique}"
+    slug = slugify(f"saturday-counters{unique}")
+    news_en, news_fr = page_id("news", "en"), page_id("actualites", "fr")
+
+    # Sign in -------------------------------------------------------------------------------
+    if SHOTS:
+        page.goto("/accounts/login/?next=/admin/")
+        journey.shot("01-sign-in", page.locator("main"))
+    sign_in(page, editor, "/admin/")
+    journey.check("dashboard")
+    journey.shot("02-dashboard")
+
+    # Create, preview, publish ----------------------------------------------------------------
+    journey.go(f"/admin/pages/{news_en}/", "News in the explorer")
+    journey.shot("03-explorer")
+    journey.click_and_wait(page.get_by_role("link", name="Add child page"))
+    journey.check("new news article")
+    fill_article(
+        page,
+        title,
+        "Twelve public service centres now open on Saturday mornings.",
+        "From next month, people can renew documents without taking a day off work.",
+    )
+    page.get_by_role("tab", name="Promote").click()
+    page.get_by_role("textbox", name="Slug*").fill(slug)
+    page.get_by_role("tab", name="Content").click()
+    journey.check("new news article, filled in")
+    journey.shot("04-new-page")
+
+    page.locator("[data-side-panel-toggle='preview']").click()
+    preview = page.frame_locator("iframe.w-preview__iframe").last
+    assert preview.get_by_role("heading", level=1).inner_text(timeout=15_000) == title
+    journey.check("preview panel")
+    journey.shot("05-preview")
+    page.locator("[data-side-panel-toggle='preview']").click()
+
+    publish = journey.more_actions("Publish")
+    journey.shot("06-publish-menu", page.locator("footer"), publish)
+    journey.click_and_wait(publish)
+    # "created and published", or "has been published" once Wagtail has saved a draft itself
+    assert re.search(f"Page '{re.escape(title)}' .*published", journey.message())
+    journey.check("explorer after publishing")
+
+    journey.go(f"/news/{slug}/", "the live page")
+    assert page.get_by_role("heading", level=1).inner_text() == title
+    article = Page.objects.get(slug=slug, locale__language_code="en")
+    assert article.live and article.current_workflow_state is None
+
+    # Translate into French, publish the French page ------------------------------------------
+    journey.go(f"/admin/pages/{article.pk}/edit/", "page editor")
+    translate = journey.header_action("Translate into French")
+    journey.check("page editor, actions menu open")
+    journey.shot("07-translate-action", page.locator("header").first, translate)
+    journey.click_and_wait(translate)
+    journey.check("convert the French alias")
+    journey.shot("08-translate-confirm", page.locator("main"))
+    journey.click_and_wait(page.get_by_role("button", name="Yes, convert it"))
+    french = Page.objects.get(translation_key=article.translation_key, locale__language_code="fr")
+    assert page.url.endswith(f"/admin/pages/{french.pk}/edit/")
+    assert french.alias_of_id is None
+    journey.check("French page editor")
+    french_title = f"Les guichets ouvrent le samedi{unique}"
+    french_slug = slugify(f"guichets-du-samedi{unique}")
+    fill_article(page, french_title, "Douze centres de service public ouvrent le samedi matin.")
+    page.get_by_role("tab", name="Promote").click()
+    page.get_by_role("textbox", name="Slug*").fill(french_slug)
+    page.get_by_role("tab", name="Content").click()
+    journey.shot("09-french-page")
+    journey.click_and_wait(journey.more_actions("Publish"))
+    assert f"Page '{french_title}' has been published." in journey.message()
+
+    journey.go(f"/fr/actualites/{french_slug}/", "the live French page")
+    assert page.get_by_role("heading", level=1).inner_text() == french_title
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("main").get_attribute("lang") is None  # French content now
+
+    # The English page changes: the report lists its French version ---------------------------
+    journey.go(f"/admin/pages/{article.pk}/edit/", "page editor, English")
+    page.get_by_role("textbox", name="Introduction").fill(
+        "Twelve public service centres now open on Saturday mornings, from 8 to 12."
+    )
+    journey.click_and_wait(journey.more_actions("Publish"))
+    page.get_by_role("button", name="Reports").click()
+    journey.click_and_wait(page.get_by_role("link", name="Translations to update"))
+    journey.check("report: translations to update")
+    row = page.locator("tr", has=page.get_by_role("link", name=title))
+    assert row.get_by_role("cell", name="Out of date").is_visible()
+    assert row.get_by_role("link", name="Update the French version").get_attribute("href") == (
+        f"/admin/pages/{french.pk}/edit/"
+    )
+    journey.shot("10-report", page.locator("main"))
+
+    # Schedule another change -----------------------------------------------------------------
+    journey.go(f"/admin/pages/{article.pk}/edit/", "page editor, before scheduling")
+    page.get_by_role("textbox", name="Title*").fill(f"{title} (and Sundays)")
+    page.locator("[data-side-panel-toggle='status']").click()
+    page.get_by_role("button", name=re.compile("(Set|Edit) schedule")).click()
+    dialog = page.get_by_role("dialog")
+    journey.check("publishing schedule dialog")
+    journey.shot("11-schedule", dialog.locator(".w-dialog__box"))
+    go_live = timezone.localtime() + timedelta(days=7)
+    dialog.get_by_label("Go live date/time").fill(go_live.strftime("%Y-%m-%d 09:00"))
+    journey.check("publishing schedule dialog, date picker open")
+    # A click beside the date picker closes it, as for a person.
+    box = dialog.locator(".w-dialog__box").bounding_box()
+    page.mouse.click(box["x"] + box["width"] - 20, box["y"] + box["height"] - 20)
+    dialog.get_by_role("button", name="Save schedule").click()
+    page.locator("[data-side-panel-toggle='status']").click()  # closes the side panel
+    journey.click_and_wait(journey.more_actions("Schedule to publish"))
+    assert "has been scheduled for publishing" in journey.message()
+    journey.go(f"/news/{slug}/", "the live page, change scheduled")
+    assert page.get_by_role("heading", level=1).inner_text() == title  # not yet
+
+    # Convert a French alias into a translation ----------------------------------------------
+    other_title, other_slug = f"Holiday opening hours{unique}", slugify(f"holiday-hours{unique}")
+    journey.go(f"/admin/pages/add/cms/newsarticlepage/{news_en}/", "new news article, again")
+    fill_article(page, other_title, "Opening hours over the holidays.")
+    page.get_by_role("tab", name="Promote").click()
+    page.get_by_role("textbox", name="Slug*").fill(other_slug)
+    journey.click_and_wait(journey.more_actions("Publish"))
+    journey.go(f"/admin/pages/{news_fr}/", "Actualités in the explorer")
+    journey.click_and_wait(page.get_by_role("link", name=other_title))
+    journey.check("a French alias")
+    convert = page.get_by_role("link", name="Convert this alias into an ordinary page")
+    journey.shot("12-alias", page.locator("header").first, convert)
+    journey.click_and_wait(convert)
+    journey.click_and_wait(page.get_by_role("button", name="Yes, convert it"))
+    journey.check("the converted French page")
+    fill_article(page, f"Horaires des fêtes{unique}", "Les horaires d'ouverture pendant les fêtes.")
+    journey.click_and_wait(journey.more_actions("Publish"))
+    converted = Page.objects.get(slug=other_slug, locale__language_code="fr")
+    assert converted.alias_of_id is None and converted.title == f"Horaires des fêtes{unique}"
+
+    # Unpublish -------------------------------------------------------------------------------
+    other = Page.objects.get(slug=other_slug, locale__language_code="en")
+    journey.go(f"/admin/pages/{other.pk}/edit/", "page editor, before unpublishing")
+    journey.click_and_wait(journey.header_action("Unpublish"))
+    journey.check("unpublish")
+    journey.shot("13-unpublish", page.locator("main"))
+    journey.click_and_wait(page.get_by_role("button", name="Yes, unpublish it"))
+    assert page.goto(f"{site_url}/news/{other_slug}/").status == 404
+    converted.refresh_from_db()
+    assert not converted.live  # its translation goes with it (the confirmation says so)
+
+    # Partners and images ---------------------------------------------------------------------
+    journey.go("/admin/snippets/cms/partner/", "partners")
+    journey.shot("14-partners")
+    journey.click_and_wait(page.get_by_role("link", name="CX Touchpoints Group"))
+    journey.check("a partner")
+    assert page.get_by_role("textbox", name="Name*").is_visible()
+    assert page.locator("[name=cycles]").count() == 0  # what it sponsors: administrators
+    journey.shot("15-partner")
+    journey.go("/admin/images/", "images")
+    journey.shot("16-images")
+
+    assert journey.violations == {}
