@@ -1,4 +1,4 @@
-"""Sending a confirmation again, on request: the link that confirms the account's email address
+"""Sending a confirmation again, on request: the code that confirms the account's email address
 (needed before a nomination can be sent) and a sent nomination's confirmation with its
 reference. Each goes only to the person's own address, at most so often (rate limits counted in
 the cache per account and per client address), so the buttons cannot be used to flood a
@@ -18,6 +18,8 @@ class Resent:
     sent: bool
     email: str = ""
     limited: bool = False
+    # A code went out minutes ago (allauth allows one per address every few minutes).
+    just_sent: bool = False
 
 
 def _limited(request, group, key, rate):
@@ -44,11 +46,17 @@ def resend_email_confirmation(request):
     address = unconfirmed_address(request.user)
     if address is None:
         return Resent(sent=False)
-    if over_limits(request, "resend-email-confirmation", settings.RESEND_CONFIRMATION_RATE):
-        return Resent(sent=False, email=address.email, limited=True)
     from allauth.account.internal.flows.email_verification import (
+        consume_email_verification_rate_limit,
         send_verification_email_to_address,
     )
+
+    # allauth answers 429 once its own limit is reached (a code lives in one session, so it
+    # cannot skip silently); asked first, the person gets a message instead of an error page.
+    if not consume_email_verification_rate_limit(request, address.email, dry_run=True):
+        return Resent(sent=False, email=address.email, limited=True, just_sent=True)
+    if over_limits(request, "resend-email-confirmation", settings.RESEND_CONFIRMATION_RATE):
+        return Resent(sent=False, email=address.email, limited=True)
 
     # A code to type on the next page, in this browser (allauth's verification by code).
     send_verification_email_to_address(request, address)

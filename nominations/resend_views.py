@@ -40,20 +40,23 @@ def _tell(request, result, sent_message, limited_message, **values):
 @require_POST
 @login_required
 def resend_verification(request):
-    """A new link to confirm the account's email address (needed to send a nomination)."""
+    """A new code to confirm the account's email address (needed to send a nomination)."""
     result = resend.resend_email_confirmation(request)
     if result.sent:
         # The code is typed on allauth's page, in this browser.
         return HttpResponseRedirect(reverse("account_email_verification_sent"))
-    _tell(
-        request,
-        result,
-        _("We have sent a new confirmation link to %(email)s."),
-        _(
-            "We have already sent several links to %(email)s. Check your inbox and spam "
+    if result.just_sent:
+        limited = _(
+            "We sent a code to %(email)s a few minutes ago. Check your inbox and spam folder, "
+            "or ask again in a few minutes."
+        )
+    else:
+        limited = _(
+            "We have already sent several codes to %(email)s. Check your inbox and spam "
             "folder, or ask again in an hour."
-        ),
-    )
+        )
+    if result.limited:
+        messages.warning(request, limited % {"email": result.email})
     return HttpResponseRedirect(_back(request, reverse("nominations:my_nominations")))
 
 

@@ -17,7 +17,7 @@ def changes_until(nomination):
 
 @register.filter
 def as_moment(value):
-    """A datetime as "30 June 2027 at 23:59 (WAT)"."""
+    """A datetime as "30 June 2027, 23:59 WAT" (the language's DATETIME_FORMAT)."""
     return moment(value) if value else ""
 
 

@@ -100,7 +100,7 @@ def test_admin_reviews_and_decides(page, admin):
     page.get_by_role("button", name="Extend the deadline").click()
     page.wait_for_load_state("networkidle")
     assert "deadline is extended" in success_message(page)
-    assert "31 January 2099 at 18:00" in page.locator("main").inner_text()
+    assert "31 January 2099, 18:00" in page.locator("main").inner_text()
     failures["after extension"] = axe_violations(page)
     to_extend.refresh_from_db()
     assert to_extend.deadline_extended_until.year == 2099
