@@ -21,20 +21,16 @@ import logging
 
 from allauth.account.internal.flows.reauthentication import is_reauthentication_required
 from allauth.core.exceptions import ReauthenticationRequired
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 
-from . import account_linking
+from . import account_linking, mail
 from .security_log import client_ip
 
 logger = logging.getLogger("awards_site.security")
@@ -113,7 +109,7 @@ def send_access_email(user_pk):
     """The email to a person given a role here: a link to choose a password (new or secured
     account) or to sign in (an account with a confirmed address)."""
     user = get_user_model().objects.get(pk=user_pk)
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with mail.speaking(user.language):
         link, sets_password = account_linking.invitation_link(user, "/admin/")
         context = {
             "user": user,
@@ -122,9 +118,7 @@ def send_access_email(user_pk):
             "valid_days": account_linking.link_valid_days(),
             "reset_url": account_linking.absolute(reverse("account_reset_password")),
         }
-        subject = render_to_string("account/email/staff_access_subject.txt", context).strip()
-        body = render_to_string("account/email/staff_access_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+        mail.send_templated("account/email/staff_access", [user.email], **context)
 
 
 def _enqueue_access_email(user_pk):

@@ -22,11 +22,11 @@ from datetime import timedelta
 from django.apps import apps
 from django.conf import settings
 from django.core import signing
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
+
+from awards_site import mail
 
 SALT = "cms.signature-confirmation"
 # Short names of the signature models in links.
@@ -125,7 +125,7 @@ def _enqueue(kind, model_name, signature_pk, language, page_url, page_title):
 def send_email(kind, model_name, signature_pk, language, page_url, page_title):
     """The email of `record`: "confirm" (the link) or "already" (this address signed)."""
     signature = apps.get_model("cms", model_name).objects.get(pk=signature_pk)
-    with translation.override(language or settings.LANGUAGE_CODE):
+    with mail.speaking(language):
         context = {
             "signature": signature,
             "page_title": page_title,
@@ -138,9 +138,7 @@ def send_email(kind, model_name, signature_pk, language, page_url, page_title):
                 or getattr(signature, "show_publicly", False)
             ),
         }
-        subject = render_to_string(f"cms/email/signature_{kind}_subject.txt", context).strip()
-        body = render_to_string(f"cms/email/signature_{kind}_body.txt", context)
-    send_mail(subject, body, None, [signature.email])
+        mail.send_templated(f"cms/email/signature_{kind}", [signature.email], **context)
 
 
 def remove_unconfirmed(now=None, dry_run=False):

@@ -1,12 +1,9 @@
 """Background work of the cms app, through the django-tasks API (tasks take ids; a failing task
 is retried, then reported: awards_site/task_retry.py)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import translation
 
+from awards_site import mail
 from awards_site.account_linking import absolute, invitation_link, link_valid_days
 from awards_site.task_retry import retried_task
 
@@ -26,7 +23,7 @@ def send_sponsor_invitation(member_pk):
 
     member = SponsorMember.objects.select_related("user", "partner").get(pk=member_pk)
     user = member.user
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with mail.speaking(user.language):
         area = sponsor_area_path()
         link, sets_password = invitation_link(user, area)
         context = {
@@ -38,9 +35,7 @@ def send_sponsor_invitation(member_pk):
             "area_url": absolute(area),
             "reset_url": absolute(reverse("account_reset_password")),
         }
-        subject = render_to_string("cms/email/sponsor_invitation_subject.txt", context).strip()
-        body = render_to_string("cms/email/sponsor_invitation_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+        mail.send_templated("cms/email/sponsor_invitation", [user.email], **context)
 
 
 @retried_task(private_arguments=True)

@@ -12,13 +12,12 @@ nothing is duplicated and the email is sent again (with a fresh link).
 
 from django.conf import settings
 from django.contrib.auth.models import Group
-from django.core.mail import send_mail
 from django.db import transaction
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 from wagtail.log_actions import log
 
+from awards_site import mail
 from awards_site.account_linking import (
     CREATED,
     absolute,
@@ -110,7 +109,7 @@ def send_invitation_email(profile_pk):
     """The invitation email (run by the send_judge_invitation task)."""
     profile = JudgeProfile.objects.select_related("user").get(pk=profile_pk)
     user = profile.user
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with mail.speaking(user.language):
         link, sets_password = invitation_link(user, portal_path())
         context = {
             "judge": profile,
@@ -122,6 +121,4 @@ def send_invitation_email(profile_pk):
             "reset_url": absolute(reverse("account_reset_password")),
             "site_url": site_url(),
         }
-        subject = render_to_string("judging/email/invitation_subject.txt", context).strip()
-        body = render_to_string("judging/email/invitation_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+        mail.send_templated("judging/email/invitation", [user.email], **context)

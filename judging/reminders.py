@@ -11,16 +11,14 @@ anyone getting two emails, and the judge's history shows when they were reminded
 from dataclasses import dataclass, field
 from datetime import datetime, time
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from awards_site import mail
 from awards_site.site_url import absolute_url
 
 from .invitations import portal_path
@@ -104,7 +102,7 @@ def send_reminder_email(judge_pk, round_pk):
         assignment.status = scoresheet.status if scoresheet else "not_started"
         assignment.is_overdue = assignment.due_on < today
     user = judge.user
-    with translation.override(user.language or settings.LANGUAGE_CODE):
+    with mail.speaking(user.language):
         context = {
             "judge": judge,
             "user": user,
@@ -112,7 +110,5 @@ def send_reminder_email(judge_pk, round_pk):
             "assignments": assignments,
             "portal_url": absolute_url(portal_path()),
         }
-        subject = render_to_string("judging/email/reminder_subject.txt", context).strip()
-        body = render_to_string("judging/email/reminder_body.txt", context)
-    send_mail(subject, body, None, [user.email])
+        mail.send_templated("judging/email/reminder", [user.email], **context)
     return True

@@ -2,13 +2,10 @@
 what they need, so a worker on another machine sees the committed state.
 A task that fails is retried, then reported (awards_site/task_retry.py)."""
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import translation
 
-from awards_site.site_url import absolute_url, site_url
+from awards_site import mail
+from awards_site.site_url import absolute_url
 from awards_site.task_retry import retried_task
 from nominations.models import Nomination
 
@@ -16,12 +13,8 @@ from .models import Outcome, Round, RoundDecision
 
 
 def _send(template, recipients, language, **context):
-    """Render judging/email/<template>_subject.txt and _body.txt in the language and send."""
-    with translation.override(language or settings.LANGUAGE_CODE):
-        context = {"site_url": site_url(), **context}
-        subject = render_to_string(f"judging/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"judging/email/{template}_body.txt", context)
-    send_mail(subject, body, None, recipients)
+    """judging/email/<template>, in the recipient's language."""
+    mail.send_templated(f"judging/email/{template}", recipients, language=language, **context)
 
 
 # Results ----------------------------------------------------------------------------------------

@@ -3,22 +3,23 @@ fetch what they need, so a worker on another machine sees the committed state.
 A task that fails is retried, then reported (awards_site/task_retry.py)."""
 
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 
-from awards_site.site_url import absolute_url, site_url
+from awards_site import mail
+from awards_site.site_url import absolute_url
 from awards_site.task_retry import retried_task
 
 from .models import Nomination
 
 
 def _send(template, nomination, recipients, **context):
-    with translation.override(nomination.language or settings.LANGUAGE_CODE):
-        context = {"nomination": nomination, "site_url": site_url(), **context}
-        subject = render_to_string(f"nominations/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"nominations/email/{template}_body.txt", context)
-    send_mail(subject, body, None, recipients)
+    """nominations/email/<template>, in the language the nomination was written in."""
+    mail.send_templated(
+        f"nominations/email/{template}",
+        recipients,
+        language=nomination.language,
+        nomination=nomination,
+        **context,
+    )
 
 
 @retried_task()
@@ -68,11 +69,9 @@ def send_deadline_extended(nomination_pk):
 def send_deletion_completed(address, language, reference=None):
     """Tell the person their deletion request is done. It takes the address itself: by the time
     it runs, the account no longer has it."""
-    context = {"reference": reference, "site_url": site_url()}
-    with translation.override(language or settings.LANGUAGE_CODE):
-        subject = render_to_string("nominations/email/deletion_completed_subject.txt", context)
-        body = render_to_string("nominations/email/deletion_completed_body.txt", context)
-    send_mail(subject.strip(), body, None, [address])
+    mail.send_templated(
+        "nominations/email/deletion_completed", [address], language=language, reference=reference
+    )
 
 
 @retried_task()
@@ -87,7 +86,9 @@ def send_deletion_request_notice(deletion_request_pk):
         "deletion_request": deletion_request,
         "admin_url": absolute_url(reverse("deletion_requests:inspect", args=[deletion_request.pk])),
     }
-    with translation.override(settings.LANGUAGE_CODE):
-        subject = render_to_string("nominations/email/deletion_request_subject.txt", context)
-        body = render_to_string("nominations/email/deletion_request_body.txt", context)
-    send_mail(subject.strip(), body, None, [settings.TEAM_EMAIL])
+    mail.send_templated(
+        "nominations/email/deletion_request",
+        [settings.TEAM_EMAIL],
+        language=settings.LANGUAGE_CODE,
+        **context,
+    )

@@ -13,6 +13,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from awards_site import mail as outgoing_mail
 from awards_site.models import FailedTask
 from judging import certificate_pdf, certificates
 from judging import tasks as judging_tasks
@@ -25,7 +26,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_a_result_email_that_fails_once_is_retried_and_sent(awarded, caplog):
-    real = judging_tasks.send_mail
+    real = outgoing_mail.send_mail
     calls = []
 
     def flaky(*args, **kwargs):
@@ -35,7 +36,7 @@ def test_a_result_email_that_fails_once_is_retried_and_sent(awarded, caplog):
         return real(*args, **kwargs)
 
     entry = awarded.entries[0]
-    with mock.patch.object(judging_tasks, "send_mail", flaky), caplog.at_level(logging.INFO):
+    with mock.patch.object(outgoing_mail, "send_mail", flaky), caplog.at_level(logging.INFO):
         judging_tasks.send_round_result.enqueue(awarded.round.pk, entry.pk)
     assert len(calls) == 2
     assert [message.to for message in mail.outbox] == [[entry.nominator.email]]

@@ -62,3 +62,38 @@ def test_an_upward_import_is_found(tmp_path, app, source):
     for other in LAYERS:
         (tmp_path / other).mkdir(exist_ok=True)
     assert len(upward_imports(tmp_path)) == 1
+
+
+# One way for each cross-cutting job ------------------------------------------------------------
+# Templated email goes out through awards_site/mail.py only (language, site address, logging).
+MAIL_MODULE = "awards_site/mail.py"
+
+
+def modules_sending_mail(root=ROOT):
+    found = []
+    for app in LAYERS:
+        for path in sorted((root / app).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if relative == MAIL_MODULE or "/migrations/" in relative:
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ImportFrom) and node.module == "django.core.mail":
+                    found.append(f"{relative}:{node.lineno}")
+                elif isinstance(node, ast.Import) and any(
+                    alias.name == "django.core.mail" for alias in node.names
+                ):
+                    found.append(f"{relative}:{node.lineno}")
+    return found
+
+
+def test_only_the_mail_module_sends_email():
+    assert modules_sending_mail() == []
+
+
+def test_a_second_way_to_send_email_is_found(tmp_path):
+    for app in LAYERS:
+        (tmp_path / app).mkdir()
+    (tmp_path / "judging" / "module.py").write_text(
+        "def f():\n    from django.core.mail import send_mail\n"
+    )
+    assert modules_sending_mail(tmp_path) == ["judging/module.py:2"]

@@ -24,6 +24,7 @@ from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
+from awards_site import mail as outgoing_mail
 from awards_site.database_errors import DatabaseUnavailableMiddleware
 from awards_site.models import FailedTask
 from judging import scoring
@@ -248,7 +249,7 @@ def test_connection_lost_while_submitting_a_scoresheet(world, judge_client, assi
 # Email tasks -----------------------------------------------------------------------------------
 def failing_mail(times):
     """send_mail that fails `times` times (the mail server refusing), then sends."""
-    real = nomination_tasks.send_mail
+    real = outgoing_mail.send_mail
     calls = []
 
     def send(*args, **kwargs):
@@ -257,7 +258,7 @@ def failing_mail(times):
             raise SMTPException("421 Service not available")
         return real(*args, **kwargs)
 
-    return mock.patch.object(nomination_tasks, "send_mail", send), calls
+    return mock.patch.object(outgoing_mail, "send_mail", send), calls
 
 
 def task_records(caplog, level):
