@@ -3,8 +3,8 @@
 of a month "1er juillet"), on the pages, in the emails and in the PDFs of the demo site, and no
 other shape of date ("June 30, 2027", "30/06/2027", "2027-06-30", "23:59" in French)."""
 
+import datetime as dt
 import re
-from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -99,7 +99,7 @@ def test_the_first_of_a_month_is_an_ordinal_in_french(client):
     """« jusqu’au 1er juillet 2027 », as French writes the first day of a month (and only it:
     « 2 juillet »); English keeps "1 July 2027"."""
     cycle = AwardCycle.objects.current()
-    first = datetime(2027, 7, 1, 23, 59, tzinfo=ZoneInfo("Africa/Lagos"))
+    first = dt.datetime(2027, 7, 1, 23, 59, tzinfo=ZoneInfo("Africa/Lagos"))
     cycle.nominations_close_at = first
     cycle.save()
     assert "1er juillet 2027 à 23 h 59 WAT" in page_text(client.get("/fr/"))
