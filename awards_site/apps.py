@@ -10,6 +10,9 @@ class AwardsSiteConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import checks  # noqa: F401  (registers the project's system checks)
+        from .formats import install_day_ordinals
+
+        install_day_ordinals()  # "1er juillet" in French (awards_site/formats/__init__.py)
         from .templatetags.site_tags import invalidate_main_menu
 
         for signal in (page_published, page_unpublished, post_page_move):

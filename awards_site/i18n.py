@@ -1,9 +1,27 @@
 """Texts kept in each language on a model: a field per language, `<field>_en` and `<field>_fr`
 (the names of award cycles and categories, rubrics' criteria, rounds...), and `localised`,
 which reads the one for the active language. English is required and is what a language
-without its own text shows."""
+without its own text shows.
 
-from django.utils.translation import get_language
+`language_name` names a language as it reads inside a sentence ("Translate into French",
+« Traduire en français », "Reports come in English"): French writes language names in lower
+case, so they are translated in their own context rather than taken from the capitalised names
+of the language menus (settings.LANGUAGES)."""
+
+from django.utils.translation import get_language, pgettext_lazy
+
+IN_A_SENTENCE = {
+    "en": pgettext_lazy("language name inside a sentence", "English"),
+    "fr": pgettext_lazy("language name inside a sentence", "French"),
+}
+
+
+def language_name(code):
+    """The name of the language `code` ("fr", "en-gb"...) inside a sentence of the active
+    language; the code itself for a language the site does not know."""
+    code = (code or "").split("-")[0]
+    name = IN_A_SENTENCE.get(code)
+    return str(name) if name is not None else code
 
 
 def localised(instance, field, language=None):

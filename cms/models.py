@@ -105,8 +105,14 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # An article not translated yet is an alias showing the English: its card says so
+        # (lang), so the French page's text is French and screen readers read it in English.
         context["latest_news"] = (
-            NewsArticlePage.objects.live().public().filter(locale=self.locale).order_by("-date")[:3]
+            NewsArticlePage.objects.live()
+            .public()
+            .filter(locale=self.locale)
+            .select_related("alias_of__locale")
+            .order_by("-date")[:3]
         )
         return context
 
@@ -735,7 +741,13 @@ class NewsIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = NewsArticlePage.objects.child_of(self).live().public().order_by("-date", "-pk")
+        articles = (
+            NewsArticlePage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("alias_of__locale")  # an alias's card says its language (lang)
+            .order_by("-date", "-pk")
+        )
         context["articles"] = Paginator(articles, self.page_size).get_page(request.GET.get("page"))
         return context
 

@@ -5,11 +5,12 @@ cycle or category exists."""
 
 from functools import wraps
 
-from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
+
+from awards_site.i18n import language_name
 
 from .models import SponsorMember
 from .reports.access import report_language, sponsor_scope, sponsored_cycles
@@ -45,7 +46,7 @@ def index(request):
         {
             "partner": request.sponsor,
             "sponsored": sponsored_cycles(request.sponsor),
-            "report_language": dict(settings.LANGUAGES).get(language, language),
+            "report_language": language_name(language),
         },
     )
 

@@ -76,7 +76,7 @@ CRITERIA = [
         "Did the organisation start from what users need? Look for how it collects their views "
         "(surveys, complaints, community meetings), what it changed in response and whether it "
         "told people what changed.",
-        "L’organisation est-elle partie des besoins des usagers ? Regardez comment elle recueille "
+        "L’organisation est-elle partie des besoins des usagers ? Regardez comment elle recueille "
         "leur avis (enquêtes, réclamations, réunions de quartier), ce qu’elle a changé en "
         "conséquence et si elle a dit aux usagers ce qui a changé.",
     ),
@@ -89,7 +89,7 @@ CRITERIA = [
         "language?",
         "Moins de déplacements au guichet, moins d’attente, une information plus claire. Le "
         "service fonctionne-t-il pour les personnes qui ont un téléphone simple ou une connexion "
-        "lente, un handicap, ou qui parlent une autre langue ?",
+        "lente, un handicap, ou qui parlent une autre langue ?",
     ),
     (
         "delivery",
@@ -98,7 +98,7 @@ CRITERIA = [
         "How the change was made: frontline staff trained and empowered to solve problems, "
         "procedures with fewer steps, technology that serves the journey rather than replacing "
         "the people in it.",
-        "Comment le changement a été mené : agents d’accueil formés et habilités à résoudre les "
+        "Comment le changement a été mené : agents d’accueil formés et habilités à résoudre les "
         "problèmes, démarches allégées, technologie au service du parcours plutôt qu’à la place "
         "des personnes.",
     ),
@@ -109,7 +109,7 @@ CRITERIA = [
         "Evidence before and after: Net Promoter Score, Customer Effort Score, first-contact "
         "resolution, turnaround times, satisfaction. Prefer figures with a period and a source "
         "over claims.",
-        "Des preuves avant et après : Net Promoter Score, score d’effort client, résolution au "
+        "Des preuves avant et après : Net Promoter Score, score d’effort client, résolution au "
         "premier contact, délais de traitement, satisfaction. Préférez les chiffres datés et "
         "sourcés aux affirmations.",
     ),
@@ -119,8 +119,8 @@ CRITERIA = [
         "Durabilité et valeur d’exemple",
         "Will it last beyond one manager or one budget? Is it funded and documented, and could "
         "other offices in the country or on the continent copy it?",
-        "Cela durera-t-il au-delà d’un responsable ou d’un budget ? Est-ce financé et documenté, "
-        "et d’autres administrations du pays ou du continent pourraient-elles s’en inspirer ?",
+        "Cela durera-t-il au-delà d’un responsable ou d’un budget ? Est-ce financé et documenté, "
+        "et d’autres administrations du pays ou du continent pourraient-elles s’en inspirer ?",
     ),
 ]
 SCREENING_WEIGHTS = {
@@ -132,22 +132,22 @@ SCREENING_WEIGHTS = {
 }
 FINAL_WEIGHTS = {"listening": 20, "access": 15, "delivery": 15, "results": 30, "sustainability": 20}
 SCREENING_LEVELS = [
-    (1, "Weak: little or no evidence", "Faible : peu ou pas d’éléments"),
+    (1, "Weak: little or no evidence", "Faible : peu ou pas d’éléments"),
     (
         2,
         "Limited: some evidence, with important gaps",
-        "Limité : quelques éléments, avec des lacunes",
+        "Limité : quelques éléments, avec des lacunes",
     ),
-    (3, "Sound: clear evidence of good practice", "Solide : des éléments clairs de bonne pratique"),
+    (3, "Sound: clear evidence of good practice", "Solide : des éléments clairs de bonne pratique"),
     (
         4,
         "Strong: convincing evidence and visible results",
-        "Fort : des éléments convaincants et des résultats visibles",
+        "Fort : des éléments convaincants et des résultats visibles",
     ),
     (
         5,
         "Outstanding: a model for other public bodies",
-        "Exceptionnel : un modèle pour d’autres organismes publics",
+        "Exceptionnel : un modèle pour d’autres organismes publics",
     ),
 ]
 FINAL_LEVELS = [
@@ -164,7 +164,7 @@ FINAL_LEVELS = [
     (
         10,
         "Exemplary: sets the standard for the continent",
-        "Exemplaire : une référence pour le continent",
+        "Exemplaire : une référence pour le continent",
     ),
 ]
 SCREENING_RUBRIC = "Screening rubric (1–5)"

@@ -96,7 +96,7 @@ class ScaleLevel(Orderable):
         ]
 
     def __str__(self):
-        return f"{self.value}: {self.descriptor}"
+        return gettext("%(label)s: %(value)s") % {"label": self.value, "value": self.descriptor}
 
     @property
     def descriptor(self):
@@ -240,7 +240,7 @@ class CategoryRubric(Orderable):
         ]
 
     def __str__(self):
-        return f"{self.category}: {self.rubric}"
+        return gettext("%(label)s: %(value)s") % {"label": self.category, "value": self.rubric}
 
 
 class JudgeProfile(models.Model):
@@ -513,7 +513,7 @@ class CriterionScore(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.criterion}: {self.score}"
+        return gettext("%(label)s: %(value)s") % {"label": self.criterion, "value": self.score}
 
 
 class ModerationNote(models.Model):
@@ -565,7 +565,10 @@ class RoundDecision(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.nomination}: {self.get_outcome_display()}"
+        return gettext("%(label)s: %(value)s") % {
+            "label": self.nomination,
+            "value": self.get_outcome_display(),
+        }
 
 
 class PublishedResults(models.Model):

@@ -28,7 +28,7 @@ CATEGORIES = [
         "Digital public service",
         "Service public numérique",
         "A procedure moved online in a way that people actually use: simple, accessible, working on a basic phone and a slow connection.",
-        "Une démarche mise en ligne que les gens utilisent vraiment : simple, accessible, utilisable sur un téléphone simple et une connexion lente.",
+        "Une démarche mise en ligne que les gens utilisent vraiment : simple, accessible, utilisable sur un téléphone simple et une connexion lente.",
     ),
     (
         "Citizen feedback and listening",
@@ -53,7 +53,7 @@ ELIGIBILITY_EN = (
     "Public bodies of the 54 African states; the initiative ran for at least six months."
 )
 ELIGIBILITY_FR = (
-    "Organismes publics des 54 États africains ; l’initiative fonctionne depuis au moins six mois."
+    "Organismes publics des 54 États africains ; l’initiative fonctionne depuis au moins six mois."
 )
 
 ORGANISATIONS = [

@@ -67,7 +67,7 @@ def _details(action, data):
         )
     for key, label in (("reason", _("Reason")), ("message", _("Message"))):
         if data.get(key):
-            details.append(f"{label}: {data[key]}")
+            details.append(_("%(label)s: %(value)s") % {"label": label, "value": data[key]})
     if data.get("until"):
         details.append(_("New deadline: %(moment)s") % {"moment": _parse(data["until"])})
     return details

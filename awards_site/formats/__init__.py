@@ -4,10 +4,32 @@ language on every page, email and PDF. Templates name the format, never spell it
 the site's time zone), `{{ value|time:"TIME_FORMAT" }}`; Python says
 `django.utils.formats.date_format(value, "DATE_FORMAT")`.
 
-    English   30 June 2027      30 June 2027, 23:59 WAT      09:30
-    French    30 juin 2027      30 juin 2027 à 23 h 59 WAT   9 h 30
+    English   30 June 2027      30 June 2027, 23:59 WAT      09:30      1 July 2027
+    French    30 juin 2027      30 juin 2027 à 23 h 59 WAT   9 h 30     1er juillet 2027
 
 Moments carry the time zone's abbreviation (WAT for Africa/Lagos): nominators live in several
 African time zones and a deadline must say which one it is in. Machine-readable values (the
 datetime attribute of <time>, file names, exports) keep ISO 8601.
+
+French writes the first day of a month as an ordinal, "1er juillet", and every other day as a
+cardinal, "2 juillet". Django's "S" (the day's ordinal suffix) only knows English's
+st/nd/rd/th, so `install_day_ordinals` (called by the awards_site app when it is ready) makes
+"S" answer in the active language: "er" on the first in French, nothing on other days. The
+French formats say "jS"; the English ones do not use "S", which keeps its English meaning.
 """
+
+from django.utils import dateformat
+from django.utils.translation import get_language
+
+ENGLISH_SUFFIX = dateformat.DateFormat.S
+
+
+def day_suffix(self):
+    """The "S" of a date format: the day's ordinal suffix in the active language."""
+    if (get_language() or "").split("-")[0] == "fr":
+        return "er" if self.data.day == 1 else ""
+    return ENGLISH_SUFFIX(self)
+
+
+def install_day_ordinals():
+    dateformat.DateFormat.S = day_suffix

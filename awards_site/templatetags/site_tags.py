@@ -1,6 +1,6 @@
 """Navigation shared by every public page: the main menu, breadcrumbs and language links,
-all driven by the page tree of the active language; and `text_direction`, the direction of
-user text in PDFs."""
+all driven by the page tree of the active language; `text_direction`, the direction of
+user text in PDFs; and `language_name`, a language code as its name inside a sentence."""
 
 import time
 import unicodedata
@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
+
+from awards_site.i18n import language_name
 
 register = template.Library()
 
@@ -120,6 +122,12 @@ def footer_pages(context):
         pages = [(p.localized.title, p.localized.url) for p in chosen if p is not None]
         cache.set(key, pages, 60 * 60)
     return pages
+
+
+@register.filter(name="language_name")
+def language_name_filter(code):
+    """A language code ("fr") as its name inside a sentence: "French", « français »."""
+    return language_name(code)
 
 
 @register.filter

@@ -149,12 +149,12 @@ PAGES = {
             "title": "Accueil",
             "slug": "accueil",
             "hero_title": "Des services publics qui accueillent chaque citoyen comme un hôte",
-            "intro": "Le programme des Prix africains de l'expérience usager dans le secteur public veut rendre les services publics plus simples, plus rapides et plus respectueux partout sur le continent. Il fédère gouvernements, experts, médias et citoyens autour d'un même objectif : une meilleure expérience du service public.",
+            "intro": "Le programme des Prix africains de l’expérience usager dans le secteur public veut rendre les services publics plus simples, plus rapides et plus respectueux partout sur le continent. Il fédère gouvernements, experts, médias et citoyens autour d’un même objectif : une meilleure expérience du service public.",
             "body": [
                 ("heading", {"text": "Le programme en bref", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Porté par CX Touchpoints Group, ce programme mobilise tout le continent pour améliorer la qualité de l'accueil et du service dans les administrations. Il plaide auprès des gouvernements et des organisations à but non lucratif pour un service centré sur le citoyen, met à leur disposition des guides et des outils pratiques, et accompagne les institutions publiques dans la transformation de leur relation avec les usagers.</p><p>Participez aux échanges en ligne avec le hashtag <strong>#AfricaPublicExperience</strong>.</p>",
+                    "<p>Porté par CX Touchpoints Group, ce programme mobilise tout le continent pour améliorer la qualité de l’accueil et du service dans les administrations. Il plaide auprès des gouvernements et des organisations à but non lucratif pour un service centré sur le citoyen, met à leur disposition des guides et des outils pratiques, et accompagne les institutions publiques dans la transformation de leur relation avec les usagers.</p><p>Participez aux échanges en ligne avec le hashtag <strong>#AfricaPublicExperience</strong>.</p>",
                 ),
                 (
                     "statistics",
@@ -162,8 +162,8 @@ PAGES = {
                         "title": "Le programme en chiffres",
                         "items": [
                             {"value": "54", "label": "États africains peuvent participer"},
-                            {"value": "9", "label": "axes d'action"},
-                            {"value": "3", "label": "façons de s'engager"},
+                            {"value": "9", "label": "axes d’action"},
+                            {"value": "3", "label": "façons de s’engager"},
                             {"value": "5", "label": "catégories de prix prévues"},
                             {
                                 "value": "2022",
@@ -179,7 +179,7 @@ PAGES = {
                         "cards": [
                             {
                                 "title": "Les Prix CX",
-                                "text": "Ils distinguent les organismes publics capables de prouver, chiffres à l'appui, qu'ils servent mieux les citoyens.",
+                                "text": "Ils distinguent les organismes publics capables de prouver, chiffres à l’appui, qu’ils servent mieux les citoyens.",
                                 "page": "awards",
                             },
                             {
@@ -189,11 +189,11 @@ PAGES = {
                             },
                             {
                                 "title": "Journée CX du secteur public",
-                                "text": "Une journée par an pour mettre l'expérience usager à l'honneur dans tous les pays du continent.",
+                                "text": "Une journée par an pour mettre l’expérience usager à l’honneur dans tous les pays du continent.",
                                 "page": "cx_day",
                             },
                             {
-                                "title": "Prendre l'engagement",
+                                "title": "Prendre l’engagement",
                                 "text": "Signez pour montrer que citoyens, entreprises et administrations attendent un meilleur service.",
                                 "page": "pledge",
                             },
@@ -204,9 +204,9 @@ PAGES = {
                     "call_to_action",
                     {
                         "title": "Mobilisez-vous pour de meilleurs services publics",
-                        "text": "Citoyen, entreprise ou administration : signer l'engagement est le moyen le plus simple de soutenir la démarche.",
+                        "text": "Citoyen, entreprise ou administration : signer l’engagement est le moyen le plus simple de soutenir la démarche.",
                         "page": "pledge",
-                        "label": "Signer l'engagement",
+                        "label": "Signer l’engagement",
                     },
                 ),
                 ("partner_strip", {"title": "Avec le soutien de", "tier": ""}),
@@ -264,23 +264,23 @@ PAGES = {
                 ("heading", {"text": "Nos objectifs", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Le programme vise à améliorer la manière dont les services publics sont rendus aux populations des pays africains. Il souhaite que les gouvernements et les organisations à but non lucratif fassent de l'expérience vécue dans les administrations une véritable priorité de politique publique. Pour cela, il mène à l'échelle du continent des campagnes qui :</p><ul><li>démontrent, exemples et données à l'appui, l'importance de l'expérience usager dans la prestation des services publics ;</li><li>fournissent aux acteurs publics et associatifs des guides et des outils pratiques pour conduire leurs propres initiatives ;</li><li>accompagnent les institutions publiques tout au long de leur transformation, du premier diagnostic jusqu'aux résultats.</li></ul>",
+                    "<p>Le programme vise à améliorer la manière dont les services publics sont rendus aux populations des pays africains. Il souhaite que les gouvernements et les organisations à but non lucratif fassent de l’expérience vécue dans les administrations une véritable priorité de politique publique. Pour cela, il mène à l’échelle du continent des campagnes qui :</p><ul><li>démontrent, exemples et données à l’appui, l’importance de l’expérience usager dans la prestation des services publics ;</li><li>fournissent aux acteurs publics et associatifs des guides et des outils pratiques pour conduire leurs propres initiatives ;</li><li>accompagnent les institutions publiques tout au long de leur transformation, du premier diagnostic jusqu’aux résultats.</li></ul>",
                 ),
                 (
                     "heading",
                     {
-                        "text": "Pourquoi l'expérience usager compte dans le secteur public",
+                        "text": "Pourquoi l’expérience usager compte dans le secteur public",
                         "level": "h2",
                     },
                 ),
                 (
                     "paragraph",
-                    "<ol><li><strong>Elle facilite l'exercice d'un droit fondamental.</strong> L'accès aux services publics est un droit humain essentiel ; une meilleure expérience le rend plus simple pour tous.</li><li><strong>Elle renforce la confiance.</strong> Un citoyen bien servi fait davantage confiance aux pouvoirs publics et se montre plus disposé à comprendre, accepter et soutenir leurs choix économiques et politiques.</li><li><strong>Elle montre ce qui fonctionne.</strong> Écouter régulièrement les usagers permet aux administrations de mesurer l'efficacité réelle de leurs programmes et de repérer ce qu'il faut corriger.</li><li><strong>Elle favorise le bien-être et la fierté civique.</strong> Un citoyen qui peut compter sur son service public se sent mieux et plus attaché à son pays.</li><li><strong>Elle réduit les coûts.</strong> Une meilleure expérience va de pair avec des agents publics plus performants, ce qui allège le coût de fonctionnement des services.</li></ol>",
+                    "<ol><li><strong>Elle facilite l’exercice d’un droit fondamental.</strong> L’accès aux services publics est un droit humain essentiel ; une meilleure expérience le rend plus simple pour tous.</li><li><strong>Elle renforce la confiance.</strong> Un citoyen bien servi fait davantage confiance aux pouvoirs publics et se montre plus disposé à comprendre, accepter et soutenir leurs choix économiques et politiques.</li><li><strong>Elle montre ce qui fonctionne.</strong> Écouter régulièrement les usagers permet aux administrations de mesurer l’efficacité réelle de leurs programmes et de repérer ce qu’il faut corriger.</li><li><strong>Elle favorise le bien-être et la fierté civique.</strong> Un citoyen qui peut compter sur son service public se sent mieux et plus attaché à son pays.</li><li><strong>Elle réduit les coûts.</strong> Une meilleure expérience va de pair avec des agents publics plus performants, ce qui allège le coût de fonctionnement des services.</li></ol>",
                 ),
                 (
                     "quote",
                     {
-                        "quote": "L'hospitalité est une ressource naturelle en Afrique. Améliorer l'expérience dans le service public, c'est tout simplement valoriser la culture unique de l'Afrique et en faire un outil de politique publique.",
+                        "quote": "L’hospitalité est une ressource naturelle en Afrique. Améliorer l’expérience dans le service public, c’est tout simplement valoriser la culture unique de l’Afrique et en faire un outil de politique publique.",
                         "attribution": "Mbinkar Kpunsa F.",
                         "role": "CX Touchpoints Group",
                     },
@@ -288,15 +288,15 @@ PAGES = {
                 ("heading", {"text": "Qui porte le programme", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Le programme est organisé par <strong>CX Touchpoints Group</strong>, une structure spécialisée dans l'expérience client qui intervient à travers l'Afrique. Le groupe donne aux organisations et aux personnes les outils et les compétences nécessaires pour concevoir et mettre en œuvre leurs propres stratégies d'expérience client, et aide les équipes à bâtir des cultures, des processus et des systèmes tournés vers l'usager. Sa mission : transformer le service client en Afrique par le renforcement des capacités humaines et l'adoption des technologies de l'expérience client.</p>",
+                    "<p>Le programme est organisé par <strong>CX Touchpoints Group</strong>, une structure spécialisée dans l’expérience client qui intervient à travers l’Afrique. Le groupe donne aux organisations et aux personnes les outils et les compétences nécessaires pour concevoir et mettre en œuvre leurs propres stratégies d’expérience client, et aide les équipes à bâtir des cultures, des processus et des systèmes tournés vers l’usager. Sa mission : transformer le service client en Afrique par le renforcement des capacités humaines et l’adoption des technologies de l’expérience client.</p>",
                 ),
                 (
                     "call_to_action",
                     {
-                        "title": "Des idées à l'action",
-                        "text": "Neuf axes de travail traduisent les objectifs du programme en mesures concrètes, de la réglementation à la recherche, en passant par l'écoute des usagers et les prix.",
+                        "title": "Des idées à l’action",
+                        "text": "Neuf axes de travail traduisent les objectifs du programme en mesures concrètes, de la réglementation à la recherche, en passant par l’écoute des usagers et les prix.",
                         "page": "actions",
-                        "label": "Découvrir les axes d'action",
+                        "label": "Découvrir les axes d’action",
                     },
                 ),
             ],
@@ -318,13 +318,13 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Axes d'action",
+            "title": "Axes d’action",
             "slug": "axes-d-action",
-            "intro": "Neuf axes d'action concrets traduisent les objectifs du programme sur le terrain : normes et lois, recherche, médias, plateformes d'avis citoyens et prix.",
+            "intro": "Neuf axes d’action concrets traduisent les objectifs du programme sur le terrain : normes et lois, recherche, médias, plateformes d’avis citoyens et prix.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Aucune institution ne peut, à elle seule, transformer l'expérience du service public. Chacun des axes ci-dessous s'adresse à des acteurs qui ont un rôle à jouer : régulateurs, législateurs, universités, journalistes, responsables publics et citoyens. Choisissez celui qui correspond le mieux à votre activité et écrivez-nous à <a href=\"mailto:events@cx-touchpoints.com\">events@cx-touchpoints.com</a>.</p>",
+                    '<p>Aucune institution ne peut, à elle seule, transformer l’expérience du service public. Chacun des axes ci-dessous s’adresse à des acteurs qui ont un rôle à jouer : régulateurs, législateurs, universités, journalistes, responsables publics et citoyens. Choisissez celui qui correspond le mieux à votre activité et écrivez-nous à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a>.</p>',
                 ),
             ],
         },
@@ -351,16 +351,16 @@ PAGES = {
         "fr": {
             "title": "Organismes de régulation",
             "slug": "organismes-de-regulation",
-            "summary": "Appuyer les régulateurs et les organismes nationaux de qualité dans l'élaboration de normes d'expérience usager pour les administrations.",
-            "intro": "Les bonnes intentions durent davantage lorsqu'elles sont inscrites dans des normes. Cet axe soutient les organismes qui fixent les règles de qualité du service public.",
+            "summary": "Appuyer les régulateurs et les organismes nationaux de qualité dans l’élaboration de normes d’expérience usager pour les administrations.",
+            "intro": "Les bonnes intentions durent davantage lorsqu’elles sont inscrites dans des normes. Cet axe soutient les organismes qui fixent les règles de qualité du service public.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Nous travaillons avec les autorités de régulation et les organismes nationaux d'assurance qualité, et leur apportons l'expertise en expérience usager dont ils ont besoin pour rédiger des règlements et des normes de service applicables aux administrations : délais d'attente acceptables, informations dues à l'usager, traitement des réclamations, publication des résultats.</p>",
+                    "<p>Nous travaillons avec les autorités de régulation et les organismes nationaux d’assurance qualité, et leur apportons l’expertise en expérience usager dont ils ont besoin pour rédiger des règlements et des normes de service applicables aux administrations : délais d’attente acceptables, informations dues à l’usager, traitement des réclamations, publication des résultats.</p>",
                 ),
                 (
                     "paragraph",
-                    '<p><strong>L\'objectif :</strong> des normes claires et mesurables sur lesquelles chaque citoyen peut compter et au regard desquelles les administrations rendent des comptes.</p><p><strong>Comment participer :</strong> vous travaillez pour un régulateur ou un organisme de normalisation et souhaitez coconstruire une norme ? Écrivez à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a>.</p>',
+                    '<p><strong>L’objectif :</strong> des normes claires et mesurables sur lesquelles chaque citoyen peut compter et au regard desquelles les administrations rendent des comptes.</p><p><strong>Comment participer :</strong> vous travaillez pour un régulateur ou un organisme de normalisation et souhaitez coconstruire une norme ? Écrivez à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a>.</p>',
                 ),
             ],
         },
@@ -397,15 +397,15 @@ PAGES = {
             "title": "Parlementaires",
             "slug": "parlementaires",
             "summary": "Inciter les députés à porter la cause et à proposer des lois qui définissent un service de qualité dans les administrations.",
-            "intro": "Les parlementaires peuvent faire de la qualité du service public un droit plutôt qu'un souhait. Cet axe les invite à s'emparer du sujet.",
+            "intro": "Les parlementaires peuvent faire de la qualité du service public un droit plutôt qu’un souhait. Cet axe les invite à s’emparer du sujet.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Nous allons à la rencontre des parlementaires du continent, les informons de l'état de l'expérience usager dans les services publics et les encourageons à déposer des propositions de loi qui précisent ce que le citoyen est en droit d'attendre d'une administration.</p>",
+                    "<p>Nous allons à la rencontre des parlementaires du continent, les informons de l’état de l’expérience usager dans les services publics et les encourageons à déposer des propositions de loi qui précisent ce que le citoyen est en droit d’attendre d’une administration.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p><strong>L'objectif :</strong> des textes de loi qui définissent la nature et la qualité de l'expérience usager dans les services publics, afin que les progrès ne dépendent pas de la seule bonne volonté d'un responsable.</p><p><strong>Comment participer :</strong> les députés et leurs collaborateurs peuvent demander un dossier d'information ou nous inviter à une audition en commission.</p>",
+                    "<p><strong>L’objectif :</strong> des textes de loi qui définissent la nature et la qualité de l’expérience usager dans les services publics, afin que les progrès ne dépendent pas de la seule bonne volonté d’un responsable.</p><p><strong>Comment participer :</strong> les députés et leurs collaborateurs peuvent demander un dossier d’information ou nous inviter à une audition en commission.</p>",
                 ),
                 (
                     "call_to_action",
@@ -450,16 +450,16 @@ PAGES = {
         "fr": {
             "title": "Journée CX du secteur public",
             "slug": "campagne-journee-cx",
-            "summary": "Créer une Journée africaine annuelle de l'expérience usager pour célébrer le bon service public et faire connaître son importance.",
-            "intro": "Une date commune dans le calendrier donne à chacun l'occasion de parler, au même moment, de la qualité du service public.",
+            "summary": "Créer une Journée africaine annuelle de l’expérience usager pour célébrer le bon service public et faire connaître son importance.",
+            "intro": "Une date commune dans le calendrier donne à chacun l’occasion de parler, au même moment, de la qualité du service public.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Cet axe donne naissance à la <strong>Journée africaine de l'expérience usager dans le secteur public</strong> : une journée par an consacrée à l'importance de l'expérience usager dans les services publics. Administrations, entreprises, universités, médias et citoyens y organisent, dans leur pays, portes ouvertes, ateliers, débats et collectes d'avis.</p>",
+                    "<p>Cet axe donne naissance à la <strong>Journée africaine de l’expérience usager dans le secteur public</strong> : une journée par an consacrée à l’importance de l’expérience usager dans les services publics. Administrations, entreprises, universités, médias et citoyens y organisent, dans leur pays, portes ouvertes, ateliers, débats et collectes d’avis.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p><strong>L'objectif :</strong> rendre l'expérience usager visible, remercier les agents publics qui font la différence et lancer des échanges qui se prolongent bien au-delà de la journée.</p>",
+                    "<p><strong>L’objectif :</strong> rendre l’expérience usager visible, remercier les agents publics qui font la différence et lancer des échanges qui se prolongent bien au-delà de la journée.</p>",
                 ),
                 (
                     "call_to_action",
@@ -495,16 +495,16 @@ PAGES = {
         "fr": {
             "title": "Milieu universitaire africain",
             "slug": "milieu-universitaire-africain",
-            "summary": "Mobiliser universités et chercheurs africains pour étudier l'expérience usager dans le secteur public et publier des résultats par pays.",
+            "summary": "Mobiliser universités et chercheurs africains pour étudier l’expérience usager dans le secteur public et publier des résultats par pays.",
             "intro": "Des données locales et fiables sont le meilleur argument en faveur du changement. Cet axe invite les chercheurs africains à les produire.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Nous invitons les universités, les centres de recherche et les doctorants du continent à se pencher sur l'expérience usager dans les services publics : la perception que les citoyens ont de leur administration, les réformes qui améliorent réellement la satisfaction, le coût d'un service qui dysfonctionne. Les travaux ancrés dans le contexte propre à chaque pays sont particulièrement attendus.</p>",
+                    "<p>Nous invitons les universités, les centres de recherche et les doctorants du continent à se pencher sur l’expérience usager dans les services publics : la perception que les citoyens ont de leur administration, les réformes qui améliorent réellement la satisfaction, le coût d’un service qui dysfonctionne. Les travaux ancrés dans le contexte propre à chaque pays sont particulièrement attendus.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p><strong>L'objectif :</strong> constituer un corpus de recherche africain sur lequel les décideurs peuvent s'appuyer en toute confiance.</p><p><strong>Comment participer :</strong> faites-nous connaître vos publications ou vos projets de recherche ; nous les mettrons en valeur et vous mettrons en relation avec des organismes publics prêts à ouvrir leurs données.</p>",
+                    "<p><strong>L’objectif :</strong> constituer un corpus de recherche africain sur lequel les décideurs peuvent s’appuyer en toute confiance.</p><p><strong>Comment participer :</strong> faites-nous connaître vos publications ou vos projets de recherche ; nous les mettrons en valeur et vous mettrons en relation avec des organismes publics prêts à ouvrir leurs données.</p>",
                 ),
             ],
         },
@@ -540,22 +540,22 @@ PAGES = {
         "fr": {
             "title": "Médias",
             "slug": "medias",
-            "summary": "Mobiliser les grands médias pour qu'ils parlent de l'expérience du service public et saluent les administrations exemplaires.",
-            "intro": "Les journalistes influencent ce à quoi le public et les décideurs prêtent attention. Cet axe fait entrer l'expérience usager dans l'actualité.",
+            "summary": "Mobiliser les grands médias pour qu’ils parlent de l’expérience du service public et saluent les administrations exemplaires.",
+            "intro": "Les journalistes influencent ce à quoi le public et les décideurs prêtent attention. Cet axe fait entrer l’expérience usager dans l’actualité.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Nous collaborons avec la presse écrite, les radios, les télévisions et les médias en ligne pour inscrire la qualité des services publics à l'ordre du jour. Au-delà des dysfonctionnements, nous encourageons les reportages sur les solutions ainsi que sur les agents et les services dont les bonnes pratiques méritent d'être saluées.</p>",
+                    "<p>Nous collaborons avec la presse écrite, les radios, les télévisions et les médias en ligne pour inscrire la qualité des services publics à l’ordre du jour. Au-delà des dysfonctionnements, nous encourageons les reportages sur les solutions ainsi que sur les agents et les services dont les bonnes pratiques méritent d’être saluées.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p><strong>Comment participer :</strong> les médias peuvent devenir partenaires, couvrir la Journée CX et les Prix CX, ou solliciter auprès de notre équipe des interviews et de la documentation.</p>",
+                    "<p><strong>Comment participer :</strong> les médias peuvent devenir partenaires, couvrir la Journée CX et les Prix CX, ou solliciter auprès de notre équipe des interviews et de la documentation.</p>",
                 ),
                 (
                     "call_to_action",
                     {
                         "title": "Dernières actualités",
-                        "text": "Des exemples d'organismes publics qui ont amélioré l'expérience des citoyens.",
+                        "text": "Des exemples d’organismes publics qui ont amélioré l’expérience des citoyens.",
                         "page": "news",
                         "label": "Lire les actualités",
                     },
@@ -583,18 +583,18 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "L'expérience usager dans les formations",
+            "title": "L’expérience usager dans les formations",
             "slug": "experience-usager-dans-les-formations",
-            "summary": "Intégrer l'expérience usager dans les cursus universitaires et dans la formation des administrateurs publics.",
+            "summary": "Intégrer l’expérience usager dans les cursus universitaires et dans la formation des administrateurs publics.",
             "intro": "Les agents publics de demain doivent apprendre, dès le début de leur carrière, à concevoir les services autour des personnes.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Nous plaidons pour l'intégration de l'expérience usager dans les programmes universitaires, dans les écoles d'administration et dans la formation continue des fonctionnaires. Les modules peuvent porter sur l'écoute des usagers, la cartographie des parcours, les normes de service, le traitement des réclamations et les indicateurs qui montrent si le service progresse.</p>",
+                    "<p>Nous plaidons pour l’intégration de l’expérience usager dans les programmes universitaires, dans les écoles d’administration et dans la formation continue des fonctionnaires. Les modules peuvent porter sur l’écoute des usagers, la cartographie des parcours, les normes de service, le traitement des réclamations et les indicateurs qui montrent si le service progresse.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p><strong>L'objectif :</strong> une génération d'administrateurs pour qui bien servir le citoyen relève de la compétence professionnelle et non du hasard.</p><p><strong>Comment participer :</strong> les établissements de formation peuvent nous demander des plans de cours et des études de cas, ou inviter nos experts comme intervenants.</p>",
+                    "<p><strong>L’objectif :</strong> une génération d’administrateurs pour qui bien servir le citoyen relève de la compétence professionnelle et non du hasard.</p><p><strong>Comment participer :</strong> les établissements de formation peuvent nous demander des plans de cours et des études de cas, ou inviter nos experts comme intervenants.</p>",
                 ),
             ],
         },
@@ -631,15 +631,15 @@ PAGES = {
             "title": "Partage des bonnes pratiques",
             "slug": "partage-des-bonnes-pratiques",
             "summary": "Créer des plateformes nationales où les organismes publics partagent ce qui fonctionne et apprennent les uns des autres.",
-            "intro": "De nombreuses administrations ont déjà résolu des difficultés que d'autres rencontrent encore. Cet axe aide les bonnes idées à circuler.",
+            "intro": "De nombreuses administrations ont déjà résolu des difficultés que d’autres rencontrent encore. Cet axe aide les bonnes idées à circuler.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Nous mettons en place, pays par pays, des plateformes en ligne et des rencontres où les organismes publics peuvent présenter leurs améliorations, expliquer leur démarche et s'inspirer de leurs pairs. Le but : que l'échange de bonnes pratiques devienne la règle et non l'exception.</p>",
+                    "<p>Nous mettons en place, pays par pays, des plateformes en ligne et des rencontres où les organismes publics peuvent présenter leurs améliorations, expliquer leur démarche et s’inspirer de leurs pairs. Le but : que l’échange de bonnes pratiques devienne la règle et non l’exception.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p><strong>Comment participer :</strong> votre service a simplifié une procédure, réduit les délais d'attente ou amélioré l'écoute des usagers ? Faites-le-nous savoir. Votre expérience pourrait inspirer vos collègues, dans votre pays comme ailleurs.</p>",
+                    "<p><strong>Comment participer :</strong> votre service a simplifié une procédure, réduit les délais d’attente ou amélioré l’écoute des usagers ? Faites-le-nous savoir. Votre expérience pourrait inspirer vos collègues, dans votre pays comme ailleurs.</p>",
                 ),
                 (
                     "call_to_action",
@@ -673,18 +673,18 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Plateformes d'avis citoyens",
+            "title": "Plateformes d’avis citoyens",
             "slug": "plateformes-d-avis-citoyens",
-            "summary": "Mettre en place des plateformes nationales où les citoyens évaluent et commentent les services publics qu'ils utilisent.",
-            "intro": "Une administration ne peut pas corriger ce dont elle n'entend jamais parler. Cet axe offre aux citoyens un moyen simple de se faire entendre.",
+            "summary": "Mettre en place des plateformes nationales où les citoyens évaluent et commentent les services publics qu’ils utilisent.",
+            "intro": "Une administration ne peut pas corriger ce dont elle n’entend jamais parler. Cet axe offre aux citoyens un moyen simple de se faire entendre.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Nous travaillons à la création, dans chaque pays, de plateformes où les citoyens peuvent raconter leur expérience d'un service public, lui attribuer une note et proposer des améliorations. Les avis se veulent constructifs : il s'agit d'expliquer ce qui pourrait être mieux fait et comment, non de jeter l'opprobre sur un service ou un agent.</p>",
+                    "<p>Nous travaillons à la création, dans chaque pays, de plateformes où les citoyens peuvent raconter leur expérience d’un service public, lui attribuer une note et proposer des améliorations. Les avis se veulent constructifs : il s’agit d’expliquer ce qui pourrait être mieux fait et comment, non de jeter l’opprobre sur un service ou un agent.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p><strong>L'objectif :</strong> offrir aux pouvoirs publics une vision régulière et sincère de la façon dont leurs services sont perçus, et des priorités d'action.</p><p><strong>Comment participer :</strong> en attendant, partagez vos expériences sur les réseaux sociaux avec <strong>#AfricaPublicExperience</strong> ; les organismes publics qui souhaitent tester une plateforme peuvent nous contacter.</p>",
+                    "<p><strong>L’objectif :</strong> offrir aux pouvoirs publics une vision régulière et sincère de la façon dont leurs services sont perçus, et des priorités d’action.</p><p><strong>Comment participer :</strong> en attendant, partagez vos expériences sur les réseaux sociaux avec <strong>#AfricaPublicExperience</strong> ; les organismes publics qui souhaitent tester une plateforme peuvent nous contacter.</p>",
                 ),
             ],
         },
@@ -721,7 +721,7 @@ PAGES = {
             "body": [
                 (
                     "paragraph",
-                    "<p>Les Prix CX permettent de mesurer, selon des critères clairs et sur pièces, l'expérience usager offerte par les acteurs du secteur public, et de mettre à l'honneur les réussites. Les lauréats deviennent des références pour les autres administrations de leur pays et du continent.</p>",
+                    "<p>Les Prix CX permettent de mesurer, selon des critères clairs et sur pièces, l’expérience usager offerte par les acteurs du secteur public, et de mettre à l’honneur les réussites. Les lauréats deviennent des références pour les autres administrations de leur pays et du continent.</p>",
                 ),
                 (
                     "call_to_action",
@@ -839,13 +839,13 @@ PAGES = {
         "fr": {
             "title": "Les Prix CX",
             "slug": "prix-cx",
-            "intro": "Les Prix africains de l'expérience usager dans le secteur public mesurent et récompensent les organismes publics qui rendent leurs services plus simples, plus rapides et plus respectueux des usagers.",
+            "intro": "Les Prix africains de l’expérience usager dans le secteur public mesurent et récompensent les organismes publics qui rendent leurs services plus simples, plus rapides et plus respectueux des usagers.",
             "body": [
                 ("nominations_status", None),
                 ("heading", {"text": "Ce qui est récompensé", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Les prix distinguent les organismes publics capables de démontrer des progrès réels et mesurables dans l'expérience qu'ils offrent aux citoyens, aux résidents et aux entreprises. Nous jugeons sur les résultats, pas sur les promesses : attente raccourcie, moins de déplacements au guichet, information plus claire, problèmes réglés du premier coup, usagers qui se sentent écoutés.</p><p>Tout organisme public des <strong>54 États africains</strong> peut être proposé : ministères et directions, agences publiques, collectivités territoriales dont les communes, et entreprises publiques au service de la population. Les dates de dépôt des candidatures de chaque édition sont annoncées sur ce site et sur les réseaux sociaux avec <strong>#AfricaPublicExperience</strong>.</p>",
+                    "<p>Les prix distinguent les organismes publics capables de démontrer des progrès réels et mesurables dans l’expérience qu’ils offrent aux citoyens, aux résidents et aux entreprises. Nous jugeons sur les résultats, pas sur les promesses : attente raccourcie, moins de déplacements au guichet, information plus claire, problèmes réglés du premier coup, usagers qui se sentent écoutés.</p><p>Tout organisme public des <strong>54 États africains</strong> peut être proposé : ministères et directions, agences publiques, collectivités territoriales dont les communes, et entreprises publiques au service de la population. Les dates de dépôt des candidatures de chaque édition sont annoncées sur ce site et sur les réseaux sociaux avec <strong>#AfricaPublicExperience</strong>.</p>",
                 ),
                 (
                     "card_grid",
@@ -859,31 +859,31 @@ PAGES = {
                             },
                             {
                                 "title": "Service numérique",
-                                "text": "Pour un service en ligne ou une application qui permet d'accomplir une démarche simplement, en toute sécurité et sans faire la queue.",
+                                "text": "Pour un service en ligne ou une application qui permet d’accomplir une démarche simplement, en toute sécurité et sans faire la queue.",
                                 "page": "",
                             },
                             {
                                 "title": "Écoute et avis des citoyens",
-                                "text": "Pour un organisme qui recueille régulièrement l'avis des usagers, en tient compte et leur fait savoir ce qui a changé.",
+                                "text": "Pour un organisme qui recueille régulièrement l’avis des usagers, en tient compte et leur fait savoir ce qui a changé.",
                                 "page": "",
                             },
                             {
-                                "title": "Excellence de l'accueil",
-                                "text": "Pour une équipe de guichet, de centre de services ou de centre d'appels qui se distingue par son accueil et sa capacité à résoudre les problèmes.",
+                                "title": "Excellence de l’accueil",
+                                "text": "Pour une équipe de guichet, de centre de services ou de centre d’appels qui se distingue par son accueil et sa capacité à résoudre les problèmes.",
                                 "page": "",
                             },
                             {
-                                "title": "Leader CX de l'année",
+                                "title": "Leader CX de l’année",
                                 "text": "Pour un responsable public qui a impulsé un changement durable dans la manière dont son organisation sert la population.",
                                 "page": "",
                             },
                         ],
                     },
                 ),
-                ("heading", {"text": "Comment se déroule l'évaluation", "level": "h2"}),
+                ("heading", {"text": "Comment se déroule l’évaluation", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Les candidatures sont examinées par un <strong>jury indépendant</strong> composé de professionnels de l'expérience client, de chercheurs et d'anciens agents publics. Chaque membre déclare ses éventuels conflits d'intérêts et ne se prononce pas sur les organismes auxquels il est lié.</p><p>Toutes les candidatures sont notées selon la même <strong>grille</strong> : facilité d'accès, rapidité, clarté de l'information, écoute et suivi, inclusion et accessibilité, résultats durables. Elles doivent s'appuyer sur des chiffres tels que le <strong>Net Promoter Score (NPS)</strong>, le <strong>score d'effort client (CES)</strong>, le taux de <strong>résolution au premier contact</strong> et les <strong>délais de traitement</strong>, idéalement avant et après le changement. Les organismes présélectionnés peuvent être invités à présenter leur démarche devant le jury. La grille complète est publiée avec chaque appel à candidatures.</p>",
+                    "<p>Les candidatures sont examinées par un <strong>jury indépendant</strong> composé de professionnels de l’expérience client, de chercheurs et d’anciens agents publics. Chaque membre déclare ses éventuels conflits d’intérêts et ne se prononce pas sur les organismes auxquels il est lié.</p><p>Toutes les candidatures sont notées selon la même <strong>grille</strong> : facilité d’accès, rapidité, clarté de l’information, écoute et suivi, inclusion et accessibilité, résultats durables. Elles doivent s’appuyer sur des chiffres tels que le <strong>Net Promoter Score (NPS)</strong>, le <strong>score d’effort client (CES)</strong>, le taux de <strong>résolution au premier contact</strong> et les <strong>délais de traitement</strong>, idéalement avant et après le changement. Les organismes présélectionnés peuvent être invités à présenter leur démarche devant le jury. La grille complète est publiée avec chaque appel à candidatures.</p>",
                 ),
                 (
                     "faq",
@@ -891,24 +891,24 @@ PAGES = {
                         "title": "Questions fréquentes",
                         "items": [
                             {
-                                "question": "Qui peut proposer une candidature ?",
-                                "answer": "<p>Tout le monde : citoyens, agents publics, entreprises, associations, ainsi que les organismes publics eux-mêmes, qui peuvent présenter leur propre travail.</p>",
+                                "question": "Qui peut proposer une candidature ?",
+                                "answer": "<p>Tout le monde : citoyens, agents publics, entreprises, associations, ainsi que les organismes publics eux-mêmes, qui peuvent présenter leur propre travail.</p>",
                             },
                             {
-                                "question": "La participation est-elle payante ?",
-                                "answer": "<p>Non. Le dépôt d'une candidature est gratuit, tout comme la participation au processus d'évaluation.</p>",
+                                "question": "La participation est-elle payante ?",
+                                "answer": "<p>Non. Le dépôt d’une candidature est gratuit, tout comme la participation au processus d’évaluation.</p>",
                             },
                             {
-                                "question": "Dans quelle langue puis-je déposer ma candidature ?",
-                                "answer": "<p>Les candidatures sont acceptées en <strong>français ou en anglais</strong>, et évaluées sur un pied d'égalité.</p>",
+                                "question": "Dans quelle langue puis-je déposer ma candidature ?",
+                                "answer": "<p>Les candidatures sont acceptées en <strong>français ou en anglais</strong>, et évaluées sur un pied d’égalité.</p>",
                             },
                             {
-                                "question": "Puis-je proposer un service dans lequel je ne travaille pas ?",
-                                "answer": "<p>Oui. Un citoyen bien reçu par une mairie ou une agence peut la proposer. Le jury prend alors contact avec le service concerné et l'invite à fournir les justificatifs.</p>",
+                                "question": "Puis-je proposer un service dans lequel je ne travaille pas ?",
+                                "answer": "<p>Oui. Un citoyen bien reçu par une mairie ou une agence peut la proposer. Le jury prend alors contact avec le service concerné et l’invite à fournir les justificatifs.</p>",
                             },
                             {
-                                "question": "Quels justificatifs faut-il fournir ?",
-                                "answer": "<p>Une brève description de l'initiative et du problème qu'elle a permis de régler, des chiffres qui montrent l'évolution (par exemple NPS, score d'effort client, résolution au premier contact ou délais de traitement) et des exemples d'avis d'usagers. Merci de ne transmettre aucune donnée personnelle concernant des usagers.</p>",
+                                "question": "Quels justificatifs faut-il fournir ?",
+                                "answer": "<p>Une brève description de l’initiative et du problème qu’elle a permis de régler, des chiffres qui montrent l’évolution (par exemple NPS, score d’effort client, résolution au premier contact ou délais de traitement) et des exemples d’avis d’usagers. Merci de ne transmettre aucune donnée personnelle concernant des usagers.</p>",
                             },
                         ],
                     },
@@ -926,7 +926,7 @@ PAGES = {
                     "call_to_action",
                     {
                         "title": "Soyez informé en premier",
-                        "text": "Suivez nos actualités pour connaître l'ouverture des candidatures.",
+                        "text": "Suivez nos actualités pour connaître l’ouverture des candidatures.",
                         "page": "news",
                         "label": "Lire les actualités",
                     },
@@ -972,7 +972,7 @@ PAGES = {
                 },
                 {
                     "organisation": "Rwanda Online Permits Service",
-                    "story": "<p>Les permis de construire se demandent, se paient et se suivent désormais sur n’importe quel téléphone, y compris par SMS. Les demandeurs qui ont besoin d’aide sont reçus à des guichets d’accompagnement dans chaque district : le passage en ligne n’a laissé personne de côté.</p>",
+                    "story": "<p>Les permis de construire se demandent, se paient et se suivent désormais sur n’importe quel téléphone, y compris par SMS. Les demandeurs qui ont besoin d’aide sont reçus à des guichets d’accompagnement dans chaque district : le passage en ligne n’a laissé personne de côté.</p>",
                 },
                 {
                     "organisation": "Mairie de Dakar-Plateau – Service de l’état civil",
@@ -1011,28 +1011,28 @@ PAGES = {
             "body": [],
         },
         "fr": {
-            "title": "Lettre ouverte sur la défaillance de l'expérience usager dans le secteur public en Afrique",
+            "title": "Lettre ouverte sur la défaillance de l’expérience usager dans le secteur public en Afrique",
             "menu_title": "Lettre ouverte",
             "slug": "lettre-ouverte",
-            "intro": "Le 19 janvier 2022, nous avons publié une lettre ouverte sur la mauvaise qualité de l'expérience usager dans les services publics africains, appelant tous les acteurs à agir sans attendre.",
+            "intro": "Le 19 janvier 2022, nous avons publié une lettre ouverte sur la mauvaise qualité de l’expérience usager dans les services publics africains, appelant tous les acteurs à agir sans attendre.",
             "publication_date": "2022-01-19",
             "letter": (
-                "<p><strong>Aux gouvernements africains et aux dirigeants du secteur public, aux parlementaires et aux régulateurs, aux universitaires et aux journalistes, ainsi qu'à chaque citoyen de notre continent,</strong></p>"
-                "<p>Chaque jour, partout en Afrique, des femmes et des hommes se rendent dans une administration pour déclarer une naissance, renouveler une carte d'identité, payer un impôt, obtenir une autorisation ou simplement demander de l'aide. Trop souvent, une formalité qui devrait être banale tourne au parcours du combattant : files d'attente interminables, règles que personne n'explique, allers-retours répétés, dossiers égarés, agents privés des moyens d'aider. L'expérience usager dans nos services publics fait défaut à ceux-là mêmes qu'ils sont censés servir.</p>"
-                "<p>Il ne s'agit pas d'une question de confort. L'accès aux services publics est un droit humain fondamental ; lorsqu'il devient difficile, ce sont les personnes qui ont le moins de temps, d'argent et de relations qui en pâtissent le plus. Un service médiocre érode aussi la confiance : le citoyen qui se sent ignoré par ses institutions est moins enclin à accepter, et encore moins à soutenir, les projets que lui propose son gouvernement.</p>"
-                "<p>Cette situation n'est pas une fatalité. L'hospitalité compte parmi les plus grandes forces de l'Afrique : nous savons accueillir un hôte avec chaleur et attention. Nos administrations peuvent recevoir les citoyens dans le même esprit. Des expériences menées dans plusieurs pays africains le prouvent déjà : lorsque les organismes publics écoutent la population, repensent leurs procédures autour d'elle et mesurent les résultats, le service s'améliore et la confiance revient.</p>"
-                "<p>Nous appelons donc à une action urgente :</p>"
-                "<ul><li><strong>Gouvernements et dirigeants du secteur public :</strong> faites de l'expérience du citoyen une priorité affichée, avec des normes de service claires, une écoute régulière et des résultats rendus publics.</li>"
-                "<li><strong>Parlementaires :</strong> proposez et soutenez des lois qui précisent ce que chacun est en droit d'attendre d'une administration.</li>"
-                "<li><strong>Régulateurs et organismes de qualité :</strong> élaborez des normes d'expérience usager pour les services publics et veillez à leur application.</li>"
-                "<li><strong>Universitaires :</strong> étudiez l'expérience usager dans le secteur public de chacun de nos pays et enseignez-la aux futurs administrateurs.</li>"
-                "<li><strong>Médias :</strong> rendez compte de l'expérience du service public avec équité et esprit constructif, et saluez les administrations qui font bien les choses.</li>"
-                "<li><strong>Citoyens :</strong> partagez vos expériences, bonnes ou mauvaises, en proposant des pistes d'amélioration plutôt qu'en accablant, avec #AfricaPublicExperience.</li></ul>"
-                "<p>De notre côté, nous porterons une Journée africaine annuelle de l'expérience usager dans le secteur public, nous contribuerons à créer dans chaque pays des espaces d'échange de bonnes pratiques et de recueil des avis citoyens, et nous lancerons des prix qui mesurent et récompensent les organismes publics qui servent bien la population.</p>"
-                "<p>Un secteur public durable se construit d'abord sur la manière dont il traite ceux qu'il sert. Le moment d'agir, c'est maintenant : nous vous invitons à cosigner cette lettre et à nous rejoindre.</p>"
-                "<p><strong>CX Touchpoints Group</strong>, organisateur du programme des Prix africains de l'expérience usager dans le secteur public</p>"
+                "<p><strong>Aux gouvernements africains et aux dirigeants du secteur public, aux parlementaires et aux régulateurs, aux universitaires et aux journalistes, ainsi qu’à chaque citoyen de notre continent,</strong></p>"
+                "<p>Chaque jour, partout en Afrique, des femmes et des hommes se rendent dans une administration pour déclarer une naissance, renouveler une carte d’identité, payer un impôt, obtenir une autorisation ou simplement demander de l’aide. Trop souvent, une formalité qui devrait être banale tourne au parcours du combattant : files d’attente interminables, règles que personne n’explique, allers-retours répétés, dossiers égarés, agents privés des moyens d’aider. L’expérience usager dans nos services publics fait défaut à ceux-là mêmes qu’ils sont censés servir.</p>"
+                "<p>Il ne s’agit pas d’une question de confort. L’accès aux services publics est un droit humain fondamental ; lorsqu’il devient difficile, ce sont les personnes qui ont le moins de temps, d’argent et de relations qui en pâtissent le plus. Un service médiocre érode aussi la confiance : le citoyen qui se sent ignoré par ses institutions est moins enclin à accepter, et encore moins à soutenir, les projets que lui propose son gouvernement.</p>"
+                "<p>Cette situation n’est pas une fatalité. L’hospitalité compte parmi les plus grandes forces de l’Afrique : nous savons accueillir un hôte avec chaleur et attention. Nos administrations peuvent recevoir les citoyens dans le même esprit. Des expériences menées dans plusieurs pays africains le prouvent déjà : lorsque les organismes publics écoutent la population, repensent leurs procédures autour d’elle et mesurent les résultats, le service s’améliore et la confiance revient.</p>"
+                "<p>Nous appelons donc à une action urgente :</p>"
+                "<ul><li><strong>Gouvernements et dirigeants du secteur public :</strong> faites de l’expérience du citoyen une priorité affichée, avec des normes de service claires, une écoute régulière et des résultats rendus publics.</li>"
+                "<li><strong>Parlementaires :</strong> proposez et soutenez des lois qui précisent ce que chacun est en droit d’attendre d’une administration.</li>"
+                "<li><strong>Régulateurs et organismes de qualité :</strong> élaborez des normes d’expérience usager pour les services publics et veillez à leur application.</li>"
+                "<li><strong>Universitaires :</strong> étudiez l’expérience usager dans le secteur public de chacun de nos pays et enseignez-la aux futurs administrateurs.</li>"
+                "<li><strong>Médias :</strong> rendez compte de l’expérience du service public avec équité et esprit constructif, et saluez les administrations qui font bien les choses.</li>"
+                "<li><strong>Citoyens :</strong> partagez vos expériences, bonnes ou mauvaises, en proposant des pistes d’amélioration plutôt qu’en accablant, avec #AfricaPublicExperience.</li></ul>"
+                "<p>De notre côté, nous porterons une Journée africaine annuelle de l’expérience usager dans le secteur public, nous contribuerons à créer dans chaque pays des espaces d’échange de bonnes pratiques et de recueil des avis citoyens, et nous lancerons des prix qui mesurent et récompensent les organismes publics qui servent bien la population.</p>"
+                "<p>Un secteur public durable se construit d’abord sur la manière dont il traite ceux qu’il sert. Le moment d’agir, c’est maintenant : nous vous invitons à cosigner cette lettre et à nous rejoindre.</p>"
+                "<p><strong>CX Touchpoints Group</strong>, organisateur du programme des Prix africains de l’expérience usager dans le secteur public</p>"
             ),
-            "signature_intro": "Vous partagez notre préoccupation ? Ajoutez votre nom, ou celui de votre organisation, à la liste des cosignataires et montrez aux décideurs que la population attend du changement.",
+            "signature_intro": "Vous partagez notre préoccupation ? Ajoutez votre nom, ou celui de votre organisation, à la liste des cosignataires et montrez aux décideurs que la population attend du changement.",
             "body": [],
         },
     },
@@ -1145,10 +1145,10 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Journée africaine de l'expérience usager dans le secteur public",
+            "title": "Journée africaine de l’expérience usager dans le secteur public",
             "menu_title": "Journée CX",
             "slug": "journee-cx-du-secteur-public",
-            "intro": "Une journée par an consacrée à l'expérience vécue par les usagers des services publics. Participez à une activité près de chez vous ou organisez la vôtre, sur place ou en ligne.",
+            "intro": "Une journée par an consacrée à l’expérience vécue par les usagers des services publics. Participez à une activité près de chez vous ou organisez la vôtre, sur place ou en ligne.",
             "event_date": "2027-06-23",
             "start_time": "09:00",
             "end_time": "17:00",
@@ -1164,36 +1164,36 @@ PAGES = {
                 {
                     "country": "SN",
                     "city": "Dakar",
-                    "title": "Stand d'avis citoyens",
-                    "description": "Des bénévoles installent un stand près d'un centre de services très fréquenté pour que chacun puisse noter sa visite en quelques secondes, sur papier ou par SMS.",
+                    "title": "Stand d’avis citoyens",
+                    "description": "Des bénévoles installent un stand près d’un centre de services très fréquenté pour que chacun puisse noter sa visite en quelques secondes, sur papier ou par SMS.",
                     "organiser": "Baobab & Bytes Civic Lab",
                 },
                 {
                     "country": "KE",
                     "city": "Nairobi",
                     "title": "Atelier de conception du service au guichet",
-                    "description": "Un atelier d'une demi-journée où les agents d'accueil décrivent pas à pas une démarche courante et s'accordent sur des améliorations rapides.",
+                    "description": "Un atelier d’une demi-journée où les agents d’accueil décrivent pas à pas une démarche courante et s’accordent sur des améliorations rapides.",
                     "organiser": "Queue-Free Futures Foundation",
                 },
                 {
                     "country": "CI",
                     "city": "Abidjan",
-                    "title": "Débat étudiant : qu'est-ce qu'un bon service public ?",
-                    "description": "Des étudiants en droit, en gestion et en administration publique défendent le point de vue du citoyen devant un public d'agents de l'État.",
-                    "organiser": "Club CX des étudiants de l'université",
+                    "title": "Débat étudiant : qu’est-ce qu’un bon service public ?",
+                    "description": "Des étudiants en droit, en gestion et en administration publique défendent le point de vue du citoyen devant un public d’agents de l’État.",
+                    "organiser": "Club CX des étudiants de l’université",
                 },
                 {
                     "country": "GH",
                     "city": "Accra",
                     "title": "Émission radio interactive sur les services publics",
-                    "description": "Les auditeurs appellent pour raconter leurs expériences et proposer des idées, en présence d'invités issus du service public et du monde de l'expérience client.",
+                    "description": "Les auditeurs appellent pour raconter leurs expériences et proposer des idées, en présence d’invités issus du service public et du monde de l’expérience client.",
                     "organiser": "Harmattan Wave Media",
                 },
                 {
                     "country": "RW",
                     "city": "Kigali",
                     "title": "Atelier indicateurs pour les responsables publics",
-                    "description": "Une séance pratique sur le NPS, le score d'effort client et la résolution au premier contact, et sur la façon de commencer à mesurer avec peu de moyens.",
+                    "description": "Une séance pratique sur le NPS, le score d’effort client et la résolution au premier contact, et sur la façon de commencer à mesurer avec peu de moyens.",
                     "organiser": "Listening Drum Research Centre",
                 },
             ],
@@ -1206,7 +1206,7 @@ PAGES = {
                         "cards": [
                             {
                                 "title": "Particuliers",
-                                "text": "Parlez d'un service public qui vous a bien servi, ou d'un service qui pourrait mieux faire et comment, avec #AfricaPublicExperience. Relayez les messages du programme et signez l'engagement.",
+                                "text": "Parlez d’un service public qui vous a bien servi, ou d’un service qui pourrait mieux faire et comment, avec #AfricaPublicExperience. Relayez les messages du programme et signez l’engagement.",
                                 "page": "pledge",
                             },
                             {
@@ -1216,7 +1216,7 @@ PAGES = {
                             },
                             {
                                 "title": "Administrations",
-                                "text": "Ouvrez vos portes, organisez un atelier ou une formation à l'aide des guides du programme, remerciez vos équipes d'accueil et demandez l'avis des usagers.",
+                                "text": "Ouvrez vos portes, organisez un atelier ou une formation à l’aide des guides du programme, remerciez vos équipes d’accueil et demandez l’avis des usagers.",
                                 "page": "pledge",
                             },
                         ],
@@ -1228,20 +1228,20 @@ PAGES = {
                         "title": "Questions sur la Journée CX",
                         "items": [
                             {
-                                "question": "Comment inscrire mon activité ?",
-                                "answer": "<p>Écrivez à <a href=\"mailto:events@cx-touchpoints.com\">events@cx-touchpoints.com</a> en précisant la ville, le titre, une brève description et le nom de l'organisateur. Nous l'ajouterons après une rapide vérification.</p>",
+                                "question": "Comment inscrire mon activité ?",
+                                "answer": '<p>Écrivez à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a> en précisant la ville, le titre, une brève description et le nom de l’organisateur. Nous l’ajouterons après une rapide vérification.</p>',
                             },
                             {
-                                "question": "À quel fuseau horaire correspondent les horaires ?",
-                                "answer": "<p>Les horaires indiqués sont ceux de Douala (heure d'Afrique de l'Ouest, UTC+1). Chaque activité locale suit l'heure de son pays.</p>",
+                                "question": "À quel fuseau horaire correspondent les horaires ?",
+                                "answer": "<p>Les horaires indiqués sont ceux de Douala (heure d’Afrique de l’Ouest, UTC+1). Chaque activité locale suit l’heure de son pays.</p>",
                             },
                             {
-                                "question": "La Journée CX est-elle un jour férié ?",
-                                "answer": "<p>Non. C'est une journée de sensibilisation : les administrations restent ouvertes, et c'est justement le meilleur moment pour montrer un bon service en action.</p>",
+                                "question": "La Journée CX est-elle un jour férié ?",
+                                "answer": "<p>Non. C’est une journée de sensibilisation : les administrations restent ouvertes, et c’est justement le meilleur moment pour montrer un bon service en action.</p>",
                             },
                             {
-                                "question": "Organiser une activité est-il payant ?",
-                                "answer": "<p>L'inscription d'une activité est gratuite. Bien souvent, il suffit d'une salle, de quelques bénévoles et des guides gratuits fournis par le programme.</p>",
+                                "question": "Organiser une activité est-il payant ?",
+                                "answer": "<p>L’inscription d’une activité est gratuite. Bien souvent, il suffit d’une salle, de quelques bénévoles et des guides gratuits fournis par le programme.</p>",
                             },
                         ],
                     },
@@ -1287,31 +1287,31 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Prendre l'engagement",
+            "title": "Prendre l’engagement",
             "slug": "engagement",
-            "intro": "Signez l'engagement africain pour l'expérience usager dans le secteur public et joignez votre voix à celles qui réclament de meilleurs services publics.",
-            "pledge_text": "<p>En signant cet engagement, je m'engage à :</p><ol><li>considérer la qualité des services publics comme une responsabilité partagée et en parler de manière constructive ;</li><li>partager mes expériences des services publics en proposant des améliorations concrètes, avec #AfricaPublicExperience ;</li><li>reconnaître et soutenir les agents et les services publics qui améliorent l'accueil ;</li><li>inciter les décideurs à écouter les citoyens et à mesurer l'expérience qu'ils leur offrent ;</li><li>faire connaître la démarche autour de moi pour que d'autres la rejoignent.</li></ol>",
+            "intro": "Signez l’engagement africain pour l’expérience usager dans le secteur public et joignez votre voix à celles qui réclament de meilleurs services publics.",
+            "pledge_text": "<p>En signant cet engagement, je m’engage à :</p><ol><li>considérer la qualité des services publics comme une responsabilité partagée et en parler de manière constructive ;</li><li>partager mes expériences des services publics en proposant des améliorations concrètes, avec #AfricaPublicExperience ;</li><li>reconnaître et soutenir les agents et les services publics qui améliorent l’accueil ;</li><li>inciter les décideurs à écouter les citoyens et à mesurer l’expérience qu’ils leur offrent ;</li><li>faire connaître la démarche autour de moi pour que d’autres la rejoignent.</li></ol>",
             "body": [
-                ("heading", {"text": "À quoi s'engage chaque signataire", "level": "h2"}),
+                ("heading", {"text": "À quoi s’engage chaque signataire", "level": "h2"}),
                 ("heading", {"text": "Particuliers", "level": "h3"}),
                 (
                     "paragraph",
-                    "<ul><li>Participer aux échanges en ligne avec #AfricaPublicExperience en racontant votre expérience des services publics, en insistant sur ce qui pourrait être amélioré et comment, plutôt qu'en désignant des coupables.</li><li>Signer l'engagement : le nombre de signataires nous aide à montrer l'ampleur du problème et à plaider pour des solutions.</li><li>Aimer, commenter et partager les publications et les supports du programme pour toucher davantage de monde.</li></ul>",
+                    "<ul><li>Participer aux échanges en ligne avec #AfricaPublicExperience en racontant votre expérience des services publics, en insistant sur ce qui pourrait être amélioré et comment, plutôt qu’en désignant des coupables.</li><li>Signer l’engagement : le nombre de signataires nous aide à montrer l’ampleur du problème et à plaider pour des solutions.</li><li>Aimer, commenter et partager les publications et les supports du programme pour toucher davantage de monde.</li></ul>",
                 ),
                 ("heading", {"text": "Entreprises et organisations", "level": "h3"}),
                 (
                     "paragraph",
-                    "<ul><li>S'associer à CX Touchpoints Group dans ses actions de sensibilisation ; le logo des partenaires figure sur la page qui leur est consacrée.</li><li>Mettre à disposition des plateformes, des ressources et un savoir-faire technique pour aider les organismes publics à mieux servir, dans un pays ou à l'échelle du continent.</li><li>Parrainer les initiatives du programme, les campagnes de sensibilisation, les activités de la Journée CX et les actions menées avec les services publics de chaque pays.</li></ul>",
+                    "<ul><li>S’associer à CX Touchpoints Group dans ses actions de sensibilisation ; le logo des partenaires figure sur la page qui leur est consacrée.</li><li>Mettre à disposition des plateformes, des ressources et un savoir-faire technique pour aider les organismes publics à mieux servir, dans un pays ou à l’échelle du continent.</li><li>Parrainer les initiatives du programme, les campagnes de sensibilisation, les activités de la Journée CX et les actions menées avec les services publics de chaque pays.</li></ul>",
                 ),
                 ("heading", {"text": "Organismes du secteur public", "level": "h3"}),
                 (
                     "paragraph",
-                    "<ul><li>Affirmer publiquement votre volonté de placer l'expérience usager au cœur de votre action et vous engager à l'améliorer sans cesse.</li><li>Devenir partenaire de l'initiative et lui apporter votre caution, en signe de l'engagement de votre organisation ou de votre pays.</li><li>Organiser ateliers, campagnes de sensibilisation et sessions de formation à l'aide des guides et ressources du programme.</li><li>Utiliser les guides du programme dans vos propres projets de transformation.</li></ul><p>Chaque organisation choisit si son nom apparaît ou non sur la liste publique des signataires.</p>",
+                    "<ul><li>Affirmer publiquement votre volonté de placer l’expérience usager au cœur de votre action et vous engager à l’améliorer sans cesse.</li><li>Devenir partenaire de l’initiative et lui apporter votre caution, en signe de l’engagement de votre organisation ou de votre pays.</li><li>Organiser ateliers, campagnes de sensibilisation et sessions de formation à l’aide des guides et ressources du programme.</li><li>Utiliser les guides du programme dans vos propres projets de transformation.</li></ul><p>Chaque organisation choisit si son nom apparaît ou non sur la liste publique des signataires.</p>",
                 ),
                 (
                     "call_to_action",
                     {
-                        "title": "Envie d'aller plus loin ?",
+                        "title": "Envie d’aller plus loin ?",
                         "text": "Entreprises et institutions peuvent soutenir le programme en tant que partenaires ou sponsors.",
                         "page": "partners",
                         "label": "Devenir partenaire",
@@ -1353,17 +1353,17 @@ PAGES = {
         "fr": {
             "title": "Partenaires",
             "slug": "partenaires",
-            "intro": "Le programme s'appuie sur des entreprises, des institutions et des médias convaincus, comme nous, que les services publics africains peuvent et doivent mieux servir la population.",
+            "intro": "Le programme s’appuie sur des entreprises, des institutions et des médias convaincus, comme nous, que les services publics africains peuvent et doivent mieux servir la population.",
             "body": [
                 ("heading", {"text": "Pourquoi devenir partenaire", "level": "h2"}),
                 (
                     "paragraph",
-                    "<ul><li><strong>Contribuer de façon visible</strong> à améliorer l'expérience de millions de citoyens avec leurs services publics.</li><li><strong>Affirmer votre engagement</strong> : votre logo figure sur cette page et sur les supports du programme, selon votre niveau de partenariat.</li><li><strong>Rencontrer les bons interlocuteurs</strong> : dirigeants publics, régulateurs, chercheurs et professionnels de l'expérience client de tout le continent.</li><li><strong>Mettre votre expertise</strong> là où elle est le plus utile, dans un pays ou à l'échelle de l'Afrique.</li></ul>",
+                    "<ul><li><strong>Contribuer de façon visible</strong> à améliorer l’expérience de millions de citoyens avec leurs services publics.</li><li><strong>Affirmer votre engagement</strong> : votre logo figure sur cette page et sur les supports du programme, selon votre niveau de partenariat.</li><li><strong>Rencontrer les bons interlocuteurs</strong> : dirigeants publics, régulateurs, chercheurs et professionnels de l’expérience client de tout le continent.</li><li><strong>Mettre votre expertise</strong> là où elle est le plus utile, dans un pays ou à l’échelle de l’Afrique.</li></ul>",
                 ),
                 ("heading", {"text": "Le rôle des partenaires", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Les partenaires s'associent à CX Touchpoints Group dans les campagnes de sensibilisation, mettent des plateformes, des ressources et un savoir-faire technique à la disposition des organismes publics, et parrainent les initiatives du programme : Prix CX, activités de la Journée CX, actions nationales. Les organismes publics peuvent eux aussi devenir partenaires et apporter leur caution au projet. Les médias partenaires, eux, font connaître les histoires qui se cachent derrière les prix.</p>",
+                    "<p>Les partenaires s’associent à CX Touchpoints Group dans les campagnes de sensibilisation, mettent des plateformes, des ressources et un savoir-faire technique à la disposition des organismes publics, et parrainent les initiatives du programme : Prix CX, activités de la Journée CX, actions nationales. Les organismes publics peuvent eux aussi devenir partenaires et apporter leur caution au projet. Les médias partenaires, eux, font connaître les histoires qui se cachent derrière les prix.</p>",
                 ),
                 (
                     "call_to_action",
@@ -1439,14 +1439,14 @@ PAGES = {
         "fr": {
             "title": "Demande de partenariat ou de parrainage",
             "slug": "devenir-partenaire",
-            "intro": "Vous souhaitez parrainer le programme, vous y associer ou le couvrir dans vos médias ? Remplissez ce court formulaire et notre équipe vous répondra.",
+            "intro": "Vous souhaitez parrainer le programme, vous y associer ou le couvrir dans vos médias ? Remplissez ce court formulaire et notre équipe vous répondra.",
             "body": [
                 (
                     "paragraph",
                     '<p>Vous pouvez aussi nous écrire directement à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a> ou nous appeler au +237 651 781 862.</p>',
                 ),
             ],
-            "thank_you_text": "<p><strong>Merci pour votre demande.</strong></p><p>Nous avons bien reçu votre message. Un membre de l'équipe de CX Touchpoints Group vous répondra par courriel, en général sous cinq jours ouvrables.</p>",
+            "thank_you_text": "<p><strong>Merci pour votre demande.</strong></p><p>Nous avons bien reçu votre message. Un membre de l’équipe de CX Touchpoints Group vous répondra par courriel, en général sous cinq jours ouvrables.</p>",
             "fields": [
                 {
                     "label": "Nom complet",
@@ -1474,7 +1474,7 @@ PAGES = {
                     "field_type": "singleline",
                     "required": False,
                     "choices": "",
-                    "help_text": "Facultatif. Merci d'indiquer l'indicatif du pays, par exemple +237.",
+                    "help_text": "Facultatif. Merci d’indiquer l’indicatif du pays, par exemple +237.",
                 },
                 {
                     "label": "Objet de la demande",
@@ -1506,7 +1506,7 @@ PAGES = {
         "fr": {
             "title": "Actualités",
             "slug": "actualites",
-            "intro": "Les nouvelles du programme et des exemples d'organismes publics africains qui améliorent l'expérience des personnes qu'ils servent.",
+            "intro": "Les nouvelles du programme et des exemples d’organismes publics africains qui améliorent l’expérience des personnes qu’ils servent.",
             "body": [],
         },
     },
@@ -1548,18 +1548,18 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Nous publions une lettre ouverte sur la défaillance de l'expérience usager dans le secteur public en Afrique",
+            "title": "Nous publions une lettre ouverte sur la défaillance de l’expérience usager dans le secteur public en Afrique",
             "slug": "publication-de-la-lettre-ouverte",
             "date": "2022-01-19",
-            "intro": "CX Touchpoints Group a rendu publique ce jour une lettre ouverte qui appelle gouvernements, législateurs, régulateurs, universitaires, médias et citoyens à agir d'urgence sur la qualité des services publics.",
+            "intro": "CX Touchpoints Group a rendu publique ce jour une lettre ouverte qui appelle gouvernements, législateurs, régulateurs, universitaires, médias et citoyens à agir d’urgence sur la qualité des services publics.",
             "body": [
                 (
                     "paragraph",
-                    "<p>La lettre décrit les difficultés que rencontrent quotidiennement les usagers des administrations du continent et explique pourquoi elles sont graves : l'accès aux services publics est un droit fondamental, et un service défaillant sape la confiance dans les institutions.</p>",
+                    "<p>La lettre décrit les difficultés que rencontrent quotidiennement les usagers des administrations du continent et explique pourquoi elles sont graves : l’accès aux services publics est un droit fondamental, et un service défaillant sape la confiance dans les institutions.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p>Elle adresse une demande précise à chaque catégorie d'acteurs : normes de service claires, nouvelles lois, travaux de recherche, couverture médiatique constructive, avis citoyens partagés avec <strong>#AfricaPublicExperience</strong>. Elle annonce aussi les prochaines étapes du programme : une Journée africaine annuelle de l'expérience usager dans le secteur public, des plateformes nationales de bonnes pratiques et d'avis, et les Prix CX.</p>",
+                    "<p>Elle adresse une demande précise à chaque catégorie d’acteurs : normes de service claires, nouvelles lois, travaux de recherche, couverture médiatique constructive, avis citoyens partagés avec <strong>#AfricaPublicExperience</strong>. Elle annonce aussi les prochaines étapes du programme : une Journée africaine annuelle de l’expérience usager dans le secteur public, des plateformes nationales de bonnes pratiques et d’avis, et les Prix CX.</p>",
                 ),
                 (
                     "call_to_action",
@@ -1574,9 +1574,9 @@ PAGES = {
                     "call_to_action",
                     {
                         "title": "Allez plus loin",
-                        "text": "Signez l'engagement à titre personnel, au nom d'une entreprise ou d'un organisme public.",
+                        "text": "Signez l’engagement à titre personnel, au nom d’une entreprise ou d’un organisme public.",
                         "page": "pledge",
-                        "label": "Signer l'engagement",
+                        "label": "Signer l’engagement",
                     },
                 ),
             ],
@@ -1620,32 +1620,32 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Le programme « le citoyen d'abord » du Gauteng récompensé pour son approche omnicanale",
+            "title": "Le programme « le citoyen d’abord » du Gauteng récompensé pour son approche omnicanale",
             "slug": "gauteng-prix-omnicanal",
             "date": "2017-08-18",
             "intro": "En août 2017, le Bureau du Premier ministre de la province du Gauteng, en Afrique du Sud, a été primé pour la qualité constante du service rendu aux citoyens sur tous les canaux.",
             "body": [
                 (
                     "paragraph",
-                    "<p>D'après un article de Bizcommunity daté du 18 août 2017, le Bureau du Premier ministre du Gauteng a reçu l'« Omni-channel Champion Award » lors de la remise des prix de l'expérience client organisée pendant le 6e sommet Customer Experience Management Africa, au Cap. Cette distinction saluait une administration provinciale qui connaît ses citoyens, les canaux qu'ils privilégient et l'étape où ils se trouvent dans leurs démarches.</p>",
+                    "<p>D’après un article de Bizcommunity daté du 18 août 2017, le Bureau du Premier ministre du Gauteng a reçu l'« Omni-channel Champion Award » lors de la remise des prix de l’expérience client organisée pendant le 6e sommet Customer Experience Management Africa, au Cap. Cette distinction saluait une administration provinciale qui connaît ses citoyens, les canaux qu’ils privilégient et l’étape où ils se trouvent dans leurs démarches.</p>",
                 ),
                 ("heading", {"text": "Écouter avant de planifier", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Selon l'article, Phakiso Tlali, directeur de l'expérience client du gouvernement du Gauteng, a présenté la logique de cette démarche centrée sur le citoyen. La province, la plus peuplée d'Afrique du Sud, a envoyé quelque 3 800 agents de développement communautaire à la rencontre des ménages de ses 580 circonscriptions afin d'identifier les besoins les plus urgents, puis a cartographié ces besoins pour que la planification et les moyens suivent.</p>",
+                    "<p>Selon l’article, Phakiso Tlali, directeur de l’expérience client du gouvernement du Gauteng, a présenté la logique de cette démarche centrée sur le citoyen. La province, la plus peuplée d’Afrique du Sud, a envoyé quelque 3 800 agents de développement communautaire à la rencontre des ménages de ses 580 circonscriptions afin d’identifier les besoins les plus urgents, puis a cartographié ces besoins pour que la planification et les moyens suivent.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p>Le programme de prestation de services du Premier ministre s'appelle <em>Ntirhisano</em>, qui signifie « travailler ensemble ». D'après l'article, il associe une ligne directe de liaison avec le public, un système intégré d'intervention rapide, une cellule centrale qui suit chaque problème jusqu'à sa résolution et un programme de proximité par lequel le Premier ministre rencontre les communautés chaque mois. Les centres d'appels ont été regroupés et des centres locaux ouverts, où les habitants peuvent signaler un dysfonctionnement à des agents habilités à agir.</p>",
+                    "<p>Le programme de prestation de services du Premier ministre s’appelle <em>Ntirhisano</em>, qui signifie « travailler ensemble ». D’après l’article, il associe une ligne directe de liaison avec le public, un système intégré d’intervention rapide, une cellule centrale qui suit chaque problème jusqu’à sa résolution et un programme de proximité par lequel le Premier ministre rencontre les communautés chaque mois. Les centres d’appels ont été regroupés et des centres locaux ouverts, où les habitants peuvent signaler un dysfonctionnement à des agents habilités à agir.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p>Phakiso Tlali a décrit trois leviers : les personnes (équipes autonomes, leadership fondé sur des valeurs), les processus (décisions décentralisées) et la technologie (systèmes d'information évolutifs). Pour notre programme, l'exemple du Gauteng montre tout l'intérêt de la catégorie omnicanale : quelle que soit la porte à laquelle frappe le citoyen, la réponse doit être aussi bonne.</p>",
+                    "<p>Phakiso Tlali a décrit trois leviers : les personnes (équipes autonomes, leadership fondé sur des valeurs), les processus (décisions décentralisées) et la technologie (systèmes d’information évolutifs). Pour notre programme, l’exemple du Gauteng montre tout l’intérêt de la catégorie omnicanale : quelle que soit la porte à laquelle frappe le citoyen, la réponse doit être aussi bonne.</p>",
                 ),
                 (
                     "call_to_action",
                     {
-                        "title": "Vous connaissez un organisme public de ce type ?",
+                        "title": "Vous connaissez un organisme public de ce type ?",
                         "text": "Les candidatures aux Prix CX sont gratuites et ouvertes aux organismes publics des 54 États africains.",
                         "page": "awards",
                         "label": "Découvrir les Prix CX",
@@ -1689,30 +1689,30 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "« Less red tape, more red carpet » : quand le Cap-Occidental traite les citoyens en clients",
+            "title": "« Less red tape, more red carpet » : quand le Cap-Occidental traite les citoyens en clients",
             "slug": "cap-occidental-reduction-des-formalites",
             "date": "2019-06-12",
-            "intro": "Un haut responsable du Cap-Occidental a expliqué comment son gouvernement provincial a repensé les grandes étapes de la vie des habitants autour de leurs besoins, à commencer par la création d'entreprise.",
+            "intro": "Un haut responsable du Cap-Occidental a expliqué comment son gouvernement provincial a repensé les grandes étapes de la vie des habitants autour de leurs besoins, à commencer par la création d’entreprise.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Selon le compte rendu d'une conférence sur l'expérience client publié en ligne, Rashid Toefy, directeur général adjoint du département du Développement économique et du Tourisme du gouvernement du Cap-Occidental, en Afrique du Sud, a déclaré qu'il considère les habitants de la province comme les clients de l'administration et non comme des administrés anonymes.</p>",
+                    "<p>Selon le compte rendu d’une conférence sur l’expérience client publié en ligne, Rashid Toefy, directeur général adjoint du département du Développement économique et du Tourisme du gouvernement du Cap-Occidental, en Afrique du Sud, a déclaré qu’il considère les habitants de la province comme les clients de l’administration et non comme des administrés anonymes.</p>",
                 ),
                 ("heading", {"text": "Partir des grandes étapes de la vie", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Son équipe a d'abord recensé les moments de la vie où l'on a besoin de l'administration : naissance, mariage, création d'entreprise, décès. Elle s'est ensuite demandé comment faire de chacun de ces moments une expérience positive.</p>",
+                    "<p>Son équipe a d’abord recensé les moments de la vie où l’on a besoin de l’administration : naissance, mariage, création d’entreprise, décès. Elle s’est ensuite demandé comment faire de chacun de ces moments une expérience positive.</p>",
                 ),
                 ("heading", {"text": "Une cellule pour alléger les formalités", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>La création d'emplois étant la première mission du département, et l'État favorisant l'emploi plus qu'il ne le crée, l'équipe a donné la priorité aux créateurs d'entreprise. C'est ainsi qu'est née une cellule de réduction des formalités administratives, la Red Tape Reduction unit, dont la devise est « Less red tape, more red carpet » (moins de paperasse, plus de tapis rouge). Elle aide les entrepreneurs à obtenir bien plus vite les permis et licences nécessaires ; les cas présentés faisaient état de délais de traitement nettement réduits. Le compte rendu évoque aussi une application en préparation pour effectuer ses démarches sans faire la queue. La leçon pour les autres administrations : partir des événements de vie des citoyens, choisir le plus important et mesurer le temps qu'il faut pour le traiter.</p>",
+                    "<p>La création d’emplois étant la première mission du département, et l’État favorisant l’emploi plus qu’il ne le crée, l’équipe a donné la priorité aux créateurs d’entreprise. C’est ainsi qu’est née une cellule de réduction des formalités administratives, la Red Tape Reduction unit, dont la devise est « Less red tape, more red carpet » (moins de paperasse, plus de tapis rouge). Elle aide les entrepreneurs à obtenir bien plus vite les permis et licences nécessaires ; les cas présentés faisaient état de délais de traitement nettement réduits. Le compte rendu évoque aussi une application en préparation pour effectuer ses démarches sans faire la queue. La leçon pour les autres administrations : partir des événements de vie des citoyens, choisir le plus important et mesurer le temps qu’il faut pour le traiter.</p>",
                 ),
                 (
                     "call_to_action",
                     {
                         "title": "Partagez ce qui fonctionne",
-                        "text": "Votre service a réduit ses délais ou simplifié une démarche ? Aidez les autres à s'en inspirer.",
+                        "text": "Votre service a réduit ses délais ou simplifié une démarche ? Aidez les autres à s’en inspirer.",
                         "page": "action_best_practices",
                         "label": "Partage des bonnes pratiques",
                     },
@@ -1754,29 +1754,29 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Kenya : l'Institut de l'expérience client salue l'essor des Huduma Centres",
+            "title": "Kenya : l’Institut de l’expérience client salue l’essor des Huduma Centres",
             "slug": "kenya-centres-huduma",
             "date": "2022-10-07",
-            "intro": "L'Institut kényan de l'expérience client a salué l'investissement du gouvernement dans la relation usager, tandis qu'une intervenante a cité le Kenya, le Rwanda et l'Afrique du Sud parmi les pays africains en progrès.",
+            "intro": "L’Institut kényan de l’expérience client a salué l’investissement du gouvernement dans la relation usager, tandis qu’une intervenante a cité le Kenya, le Rwanda et l’Afrique du Sud parmi les pays africains en progrès.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Comme l'a rapporté le quotidien kényan The Star, l'Institute of Customer Experience (ICX) s'est félicité de la décision du gouvernement d'investir dans la relation usager, un domaine longtemps réservé pour l'essentiel au secteur privé. L'institut a salué l'ouverture de nouveaux Huduma Centres, des guichets uniques de services publics, dans tout le pays, ainsi que la création de bureaux d'accueil dans les ministères, et s'est dit prêt à collaborer avec le gouvernement.</p>",
+                    "<p>Comme l’a rapporté le quotidien kényan The Star, l’Institute of Customer Experience (ICX) s’est félicité de la décision du gouvernement d’investir dans la relation usager, un domaine longtemps réservé pour l’essentiel au secteur privé. L’institut a salué l’ouverture de nouveaux Huduma Centres, des guichets uniques de services publics, dans tout le pays, ainsi que la création de bureaux d’accueil dans les ministères, et s’est dit prêt à collaborer avec le gouvernement.</p>",
                 ),
                 ("heading", {"text": "Les compétences et la certification", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Lors de la semaine africaine annuelle de l'expérience client, à Naivasha, Sheila Mugusia, membre du conseil d'administration de l'ICX, a souligné le défi de la certification : contrairement à d'autres professions, le secteur ne dispose d'aucun régulateur. Elle a invité les institutions à investir dans leur personnel. Wavi Mungala, également administratrice, a rappelé que la discipline est passée de la gestion de la clientèle au service client, puis à l'expérience client, et a salué les nouveaux Huduma Centres comme une réponse à la demande croissante de la population. D'après l'article, l'institut a aussi relevé que le secteur se remettait de la pandémie de Covid-19.</p>",
+                    "<p>Lors de la semaine africaine annuelle de l’expérience client, à Naivasha, Sheila Mugusia, membre du conseil d’administration de l’ICX, a souligné le défi de la certification : contrairement à d’autres professions, le secteur ne dispose d’aucun régulateur. Elle a invité les institutions à investir dans leur personnel. Wavi Mungala, également administratrice, a rappelé que la discipline est passée de la gestion de la clientèle au service client, puis à l’expérience client, et a salué les nouveaux Huduma Centres comme une réponse à la demande croissante de la population. D’après l’article, l’institut a aussi relevé que le secteur se remettait de la pandémie de Covid-19.</p>",
                 ),
                 (
                     "paragraph",
-                    "<p>Chantel Botha, directrice générale de Brandlove, a cité le Kenya, le Rwanda et l'Afrique du Sud parmi les pays du continent qui progressent le plus en matière d'expérience client, et annoncé un partenariat avec l'ICX pour former ses membres.</p>",
+                    "<p>Chantel Botha, directrice générale de Brandlove, a cité le Kenya, le Rwanda et l’Afrique du Sud parmi les pays du continent qui progressent le plus en matière d’expérience client, et annoncé un partenariat avec l’ICX pour former ses membres.</p>",
                 ),
                 (
                     "call_to_action",
                     {
                         "title": "Des normes pour le service public",
-                        "text": "Notre travail avec les régulateurs et les organismes de qualité vise à doter l'expérience usager de normes claires et partagées.",
+                        "text": "Notre travail avec les régulateurs et les organismes de qualité vise à doter l’expérience usager de normes claires et partagées.",
                         "page": "action_regulators",
                         "label": "Organismes de régulation",
                     },
@@ -1842,14 +1842,14 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Que doivent mesurer les services publics ? Indicateurs et tendances à suivre",
+            "title": "Que doivent mesurer les services publics ? Indicateurs et tendances à suivre",
             "slug": "que-mesurer-experience-usager",
             "date": "2020-01-21",
-            "intro": "Les élections ne suffisent pas à dire à un gouvernement s'il sert bien la population. Voici les indicateurs et les tendances qui aident les organismes publics à écouter les usagers toute l'année.",
+            "intro": "Les élections ne suffisent pas à dire à un gouvernement s’il sert bien la population. Voici les indicateurs et les tendances qui aident les organismes publics à écouter les usagers toute l’année.",
             "body": [
                 (
                     "paragraph",
-                    "<p>Pendant longtemps, le seul verdict que la plupart des gouvernements recevaient sur leur service tombait dans les urnes : un verdict rare, qui juge d'ailleurs davantage les élus que le service public dans son ensemble. Une analyse des tendances de l'expérience usager dans le secteur public, publiée en 2020, retrace cette évolution : priorité aux sites web, au mobile et aux réseaux sociaux dans les années 2000, investissements dans la gestion de la relation client et les centres de contact vers 2010, puis virage vers l'omnicanal, l'optimisation des effectifs, l'analyse prédictive et l'assurance qualité à partir de 2015 environ.</p>",
+                    "<p>Pendant longtemps, le seul verdict que la plupart des gouvernements recevaient sur leur service tombait dans les urnes : un verdict rare, qui juge d’ailleurs davantage les élus que le service public dans son ensemble. Une analyse des tendances de l’expérience usager dans le secteur public, publiée en 2020, retrace cette évolution : priorité aux sites web, au mobile et aux réseaux sociaux dans les années 2000, investissements dans la gestion de la relation client et les centres de contact vers 2010, puis virage vers l’omnicanal, l’optimisation des effectifs, l’analyse prédictive et l’assurance qualité à partir de 2015 environ.</p>",
                 ),
                 ("heading", {"text": "Les indicateurs pour commencer", "level": "h2"}),
                 (
@@ -1859,22 +1859,22 @@ PAGES = {
                         "cards": [
                             {
                                 "title": "Net Promoter Score (NPS)",
-                                "text": "La probabilité que l'usager dise du bien du service autour de lui. Une question simple à poser après chaque visite ou appel.",
+                                "text": "La probabilité que l’usager dise du bien du service autour de lui. Une question simple à poser après chaque visite ou appel.",
                                 "page": "",
                             },
                             {
-                                "title": "Score d'effort client (CES)",
-                                "text": "La facilité avec laquelle l'usager a pu accomplir sa démarche. Dans le service public, l'effort est souvent le signe le plus net d'un blocage.",
+                                "title": "Score d’effort client (CES)",
+                                "text": "La facilité avec laquelle l’usager a pu accomplir sa démarche. Dans le service public, l’effort est souvent le signe le plus net d’un blocage.",
                                 "page": "",
                             },
                             {
                                 "title": "Résolution au premier contact",
-                                "text": "La part des demandes réglées dès le premier appel, la première visite ou le premier message, sans que l'usager doive revenir.",
+                                "text": "La part des demandes réglées dès le premier appel, la première visite ou le premier message, sans que l’usager doive revenir.",
                                 "page": "",
                             },
                             {
                                 "title": "Délai de traitement",
-                                "text": "Le temps écoulé entre la demande et la remise d'un permis, d'un certificat ou d'un remboursement. Facile à expliquer et à suivre dans la durée.",
+                                "text": "Le temps écoulé entre la demande et la remise d’un permis, d’un certificat ou d’un remboursement. Facile à expliquer et à suivre dans la durée.",
                                 "page": "",
                             },
                         ],
@@ -1882,15 +1882,15 @@ PAGES = {
                 ),
                 (
                     "paragraph",
-                    "<p><strong>Les tendances à suivre.</strong> La même analyse évoque des administrations qui commandent des stratégies d'expérience usager dédiées ; une gestion des services comme des produits, par-delà les cloisonnements entre ministères ; des formulaires et un langage inclusifs et accessibles ; des programmes de rappel, un routage plus intelligent et des agents conversationnels dans les centres de contact ; la collecte d'idées auprès des agents publics eux-mêmes ; et la question de savoir si les administrations ont besoin d'un directeur de l'expérience aux côtés de leur directeur des systèmes d'information.</p>",
+                    "<p><strong>Les tendances à suivre.</strong> La même analyse évoque des administrations qui commandent des stratégies d’expérience usager dédiées ; une gestion des services comme des produits, par-delà les cloisonnements entre ministères ; des formulaires et un langage inclusifs et accessibles ; des programmes de rappel, un routage plus intelligent et des agents conversationnels dans les centres de contact ; la collecte d’idées auprès des agents publics eux-mêmes ; et la question de savoir si les administrations ont besoin d’un directeur de l’expérience aux côtés de leur directeur des systèmes d’information.</p>",
                 ),
                 (
                     "call_to_action",
                     {
                         "title": "La mesure au cœur des prix",
-                        "text": "Les candidatures aux Prix CX sont évaluées sur pièces : NPS, score d'effort client, résolution au premier contact, délais de traitement.",
+                        "text": "Les candidatures aux Prix CX sont évaluées sur pièces : NPS, score d’effort client, résolution au premier contact, délais de traitement.",
                         "page": "awards",
-                        "label": "Voir l'évaluation",
+                        "label": "Voir l’évaluation",
                     },
                 ),
             ],
@@ -1965,29 +1965,29 @@ PAGES = {
             ],
         },
         "fr": {
-            "title": "Déclaration d'accessibilité",
+            "title": "Déclaration d’accessibilité",
             "slug": "accessibilite",
             "intro": "Nous voulons que chacun puisse utiliser ce site, quels que soient son appareil, sa connexion ou ses capacités.",
             "body": [
                 ("heading", {"text": "Notre objectif", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Nous visons la conformité aux <strong>Règles pour l'accessibilité des contenus web (WCAG) 2.2, niveau AA</strong>. Le site n'a fait l'objet d'aucun audit ni d'aucune certification officielle ; cette déclaration repose sur nos propres vérifications et est mise à jour à chaque évolution importante du site.</p>",
+                    "<p>Nous visons la conformité aux <strong>Règles pour l’accessibilité des contenus web (WCAG) 2.2, niveau AA</strong>. Le site n’a fait l’objet d’aucun audit ni d’aucune certification officielle ; cette déclaration repose sur nos propres vérifications et est mise à jour à chaque évolution importante du site.</p>",
                 ),
                 ("heading", {"text": "Ce que nous faisons", "level": "h2"}),
                 (
                     "paragraph",
-                    "<ul><li>Tous les contenus et formulaires fonctionnent <strong>sans JavaScript</strong>.</li><li>Les pages restent légères et les images sont compressées, afin de se charger avec une <strong>connexion lente ou coûteuse</strong> et sur des téléphones anciens.</li><li>L'ensemble du site est utilisable au clavier, et l'élément actif reste toujours visible.</li><li>Le texte peut être agrandi jusqu'à 200 % sans perte de contenu, et les couleurs offrent un contraste suffisant.</li><li>Les images porteuses d'information disposent d'une alternative textuelle.</li><li>Toutes les pages existent en français et en anglais, rédigées dans un langage clair.</li></ul>",
+                    "<ul><li>Tous les contenus et formulaires fonctionnent <strong>sans JavaScript</strong>.</li><li>Les pages restent légères et les images sont compressées, afin de se charger avec une <strong>connexion lente ou coûteuse</strong> et sur des téléphones anciens.</li><li>L’ensemble du site est utilisable au clavier, et l’élément actif reste toujours visible.</li><li>Le texte peut être agrandi jusqu’à 200 % sans perte de contenu, et les couleurs offrent un contraste suffisant.</li><li>Les images porteuses d’information disposent d’une alternative textuelle.</li><li>Toutes les pages existent en français et en anglais, rédigées dans un langage clair.</li></ul>",
                 ),
                 ("heading", {"text": "Limites connues", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Certains documents fournis par des partenaires, comme d'anciens fichiers PDF, ainsi que les vidéos hébergées sur des plateformes externes, peuvent ne pas être entièrement accessibles. Sur demande, nous fournirons l'information sous un autre format.</p>",
+                    "<p>Certains documents fournis par des partenaires, comme d’anciens fichiers PDF, ainsi que les vidéos hébergées sur des plateformes externes, peuvent ne pas être entièrement accessibles. Sur demande, nous fournirons l’information sous un autre format.</p>",
                 ),
                 ("heading", {"text": "Signaler un problème", "level": "h2"}),
                 (
                     "paragraph",
-                    '<p>Si vous rencontrez une difficulté sur une partie du site, écrivez à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a> en indiquant « Accessibilité » en objet, l\'adresse de la page et une brève description du problème. Nous nous efforçons de répondre sous dix jours ouvrables.</p>',
+                    '<p>Si vous rencontrez une difficulté sur une partie du site, écrivez à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a> en indiquant « Accessibilité » en objet, l’adresse de la page et une brève description du problème. Nous nous efforçons de répondre sous dix jours ouvrables.</p>',
                 ),
             ],
         },
@@ -2025,27 +2025,27 @@ PAGES = {
         "fr": {
             "title": "Politique de confidentialité",
             "slug": "confidentialite",
-            "intro": "Les données personnelles recueillies par ce site, l'usage que nous en faisons, qui peut les voir et comment en demander la suppression.",
+            "intro": "Les données personnelles recueillies par ce site, l’usage que nous en faisons, qui peut les voir et comment en demander la suppression.",
             "body": [
                 ("heading", {"text": "Responsable du traitement", "level": "h2"}),
                 (
                     "paragraph",
-                    '<p>Ce site est géré par CX Touchpoints Group, organisateur du programme des Prix africains de l\'expérience usager dans le secteur public. Pour toute question sur vos données, écrivez à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a>.</p>',
+                    '<p>Ce site est géré par CX Touchpoints Group, organisateur du programme des Prix africains de l’expérience usager dans le secteur public. Pour toute question sur vos données, écrivez à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a>.</p>',
                 ),
                 ("heading", {"text": "Données conservées et finalités", "level": "h2"}),
                 (
                     "paragraph",
-                    "<ul><li><strong>Engagements et cosignatures de la lettre ouverte :</strong> vos nom, adresse électronique et pays, votre type de signataire (particulier, entreprise ou organisation, organisme public), le nom de votre organisation le cas échéant et votre accord pour qu'elle figure sur la liste publique. Ces données servent à comptabiliser et vérifier les soutiens et, uniquement si vous le demandez, à vous envoyer des nouvelles du programme.</li><li><strong>Demandes de contact :</strong> les informations saisies dans les formulaires (nom, organisation, adresse électronique, téléphone facultatif et message), utilisées uniquement pour vous répondre.</li><li><strong>Données techniques :</strong> des journaux serveur conservés peu de temps, nécessaires à la sécurité du site. Nous n'utilisons aucun cookie publicitaire ou de suivi.</li></ul><p>Nous ne vendons jamais vos données et ne les communiquons pas aux sponsors.</p>",
+                    "<ul><li><strong>Engagements et cosignatures de la lettre ouverte :</strong> vos nom, adresse électronique et pays, votre type de signataire (particulier, entreprise ou organisation, organisme public), le nom de votre organisation le cas échéant et votre accord pour qu’elle figure sur la liste publique. Ces données servent à comptabiliser et vérifier les soutiens et, uniquement si vous le demandez, à vous envoyer des nouvelles du programme.</li><li><strong>Demandes de contact :</strong> les informations saisies dans les formulaires (nom, organisation, adresse électronique, téléphone facultatif et message), utilisées uniquement pour vous répondre.</li><li><strong>Données techniques :</strong> des journaux serveur conservés peu de temps, nécessaires à la sécurité du site. Nous n’utilisons aucun cookie publicitaire ou de suivi.</li></ul><p>Nous ne vendons jamais vos données et ne les communiquons pas aux sponsors.</p>",
                 ),
                 ("heading", {"text": "Ce qui est rendu public", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>La liste publique des signataires ne mentionne <strong>que les organisations qui ont choisi d'y figurer</strong>. Les particuliers ne sont jamais nommés publiquement ; ils sont seulement comptés dans les totaux.</p>",
+                    "<p>La liste publique des signataires ne mentionne <strong>que les organisations qui ont choisi d’y figurer</strong>. Les particuliers ne sont jamais nommés publiquement ; ils sont seulement comptés dans les totaux.</p>",
                 ),
                 ("heading", {"text": "Vos droits et la suppression de vos données", "level": "h2"}),
                 (
                     "paragraph",
-                    "<p>Vous pouvez à tout moment demander à consulter, rectifier ou supprimer vos données en écrivant à <a href=\"mailto:events@cx-touchpoints.com\">events@cx-touchpoints.com</a> avec la mention « Demande relative aux données » en objet. Les données d'engagement sont conservées pendant toute la durée du programme ; les demandes de contact sont supprimées dès qu'elles n'appellent plus de suite.</p><p>Nous traitons les données personnelles conformément aux principes communs aux lois africaines sur la protection des données, comme la loi sud-africaine sur la protection des informations personnelles (POPIA), la loi kényane sur la protection des données (Data Protection Act) et la loi nigériane sur la protection des données (NDPA), ainsi qu'aux règles en vigueur dans votre pays de résidence. Si notre réponse ne vous satisfait pas, vous pouvez saisir l'autorité de protection des données de votre pays.</p>",
+                    '<p>Vous pouvez à tout moment demander à consulter, rectifier ou supprimer vos données en écrivant à <a href="mailto:events@cx-touchpoints.com">events@cx-touchpoints.com</a> avec la mention « Demande relative aux données » en objet. Les données d’engagement sont conservées pendant toute la durée du programme ; les demandes de contact sont supprimées dès qu’elles n’appellent plus de suite.</p><p>Nous traitons les données personnelles conformément aux principes communs aux lois africaines sur la protection des données, comme la loi sud-africaine sur la protection des informations personnelles (POPIA), la loi kényane sur la protection des données (Data Protection Act) et la loi nigériane sur la protection des données (NDPA), ainsi qu’aux règles en vigueur dans votre pays de résidence. Si notre réponse ne vous satisfait pas, vous pouvez saisir l’autorité de protection des données de votre pays.</p>',
                 ),
             ],
         },

@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from awards_site.pdf_fonts import SANS_STACK
 
@@ -44,7 +45,11 @@ def _svg(chart_id, title, description, width, height, body):
 
 
 def _describe(rows):
-    return "; ".join(f"{label}: {_number(value)}" for label, value in rows) or _("None yet.")
+    pairs = [
+        _("%(label)s: %(value)s") % {"label": label, "value": _number(value)}
+        for label, value in rows
+    ]
+    return pgettext("between the items of a list", "; ").join(pairs) or _("None yet.")
 
 
 def top_rows(rows, limit, other_label):

@@ -10,7 +10,6 @@ it goes into the document as a data: URI. The caller chooses the language
 import base64
 import logging
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
@@ -93,7 +92,7 @@ def summary_context(figures):
         for round_, entries in published_results(figures)
     ]
     return {
-        "program_name": settings.PROGRAM_NAME,
+        "program_name": _("Africa Public Sector CX Awards"),
         "font_faces": FONT_FACES,
         "scope": scope,
         "figures": figures,

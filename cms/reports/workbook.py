@@ -24,7 +24,6 @@ every column a width and, for numbers and dates, a number format.
 import math
 from io import BytesIO
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -196,13 +195,13 @@ def _summary(workbook, figures):
     scope = figures.scope
     summary = SummarySheet(workbook)
     sheet = summary.sheet
-    summary.text(f"{settings.PROGRAM_NAME} – {scope.cycle.name}", font=TITLE_FONT)
+    summary.text(f"{_('Africa Public Sector CX Awards')} – {scope.cycle.name}", font=TITLE_FONT)
     summary.text(
         _("Category: %(category)s") % {"category": scope.category.name}
         if scope.category
         else _("The whole cycle, every category")
     )
-    prepared = date_format(figures.generated_at, "j F Y, H:i")
+    prepared = date_format(figures.generated_at, "DATETIME_FORMAT")
     if scope.full:
         summary.text(_("Full data, for administrators. Prepared on %(date)s.") % {"date": prepared})
     else:

@@ -1,13 +1,7 @@
 """Language names as they read inside a sentence ("Translate into French", « Traduire en
-français »): French writes them in lower case, so they are translated in their own context
-rather than taken from the capitalised names of the language menus."""
+français »), for Wagtail's locales (the names themselves: awards_site.i18n)."""
 
-from django.utils.translation import pgettext_lazy
-
-IN_A_SENTENCE = {
-    "en": pgettext_lazy("language name inside a sentence", "English"),
-    "fr": pgettext_lazy("language name inside a sentence", "French"),
-}
+from awards_site.i18n import IN_A_SENTENCE
 
 
 def language_name(locale):

@@ -28,7 +28,7 @@ from tests.pages import page_text
 EN, FR, PT = 1, 2, 3
 T0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 REPORT = "/admin/reports/translations/"
-KENYA_FR = "Kenya : l'Institut de l'expérience client salue l'essor des Huduma Centres"
+KENYA_FR = "Kenya\u202f: l’Institut de l’expérience client salue l’essor des Huduma Centres"
 
 
 def facts(id, key, locale, *, alias=False, live=True, published=T0, title=None):

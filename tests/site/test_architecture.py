@@ -77,13 +77,17 @@ def modules_sending_mail(root=ROOT):
             if relative == MAIL_MODULE or "/migrations/" in relative:
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-                if isinstance(node, ast.ImportFrom) and node.module == "django.core.mail":
-                    found.append(f"{relative}:{node.lineno}")
-                elif isinstance(node, ast.Import) and any(
-                    alias.name == "django.core.mail" for alias in node.names
-                ):
+                if imports_django_mail(node):
                     found.append(f"{relative}:{node.lineno}")
     return found
+
+
+def imports_django_mail(node):
+    if isinstance(node, ast.ImportFrom):
+        return node.module == "django.core.mail"
+    if isinstance(node, ast.Import):
+        return any(alias.name == "django.core.mail" for alias in node.names)
+    return False
 
 
 def test_only_the_mail_module_sends_email():

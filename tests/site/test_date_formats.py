@@ -1,9 +1,11 @@
 """Dates in one format per language (awards_site/formats/): "30 June 2027" and "30 June 2027,
-23:59 WAT" in English, "30 juin 2027" and "30 juin 2027 à 23 h 59 WAT" in French, on the
-pages, in the emails and in the PDFs of the demo site, and no other shape of date
-("June 30, 2027", "30/06/2027", "2027-06-30", "23:59" in French)."""
+23:59 WAT" in English, "30 juin 2027" and "30 juin 2027 à 23 h 59 WAT" in French (the first
+of a month "1er juillet"), on the pages, in the emails and in the PDFs of the demo site, and no
+other shape of date ("June 30, 2027", "30/06/2027", "2027-06-30", "23:59" in French)."""
 
+import datetime as dt
 import re
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import mail
@@ -13,7 +15,7 @@ from judging import reminders
 from judging.certificate_pdf import render_certificate
 from judging.models import Assignment, Certificate, JudgeProfile
 from nominations import tasks
-from nominations.models import Nomination
+from nominations.models import AwardCycle, Nomination
 from nominations.pdf import nomination_pdf
 from tests.judging.certificate_factories import pdf_text
 from tests.pages import page_text
@@ -25,8 +27,9 @@ MONTHS = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
 }
 SPACE = r"[ \u00a0]"  # the page text collapses no-break spaces
+DAY = {"en": r"\d{1,2}", "fr": r"(?:1er|\d{1,2})"}
 DATE = {
-    language: rf"\b\d{{1,2}} (?:{'|'.join(months.split())}) \d{{4}}\b"
+    language: rf"\b{DAY[language]} (?:{'|'.join(months.split())}) \d{{4}}\b"
     for language, months in MONTHS.items()
 }
 DATETIME = {
@@ -90,6 +93,20 @@ def test_the_nominators_and_the_judges_pages(client, language):
     client.force_login(JudgeProfile.objects.get(user__email="judge1@demo.test").user)
     dashboard = page_text(client.get(url_in(language, "/judging/")))
     check(dashboard, language, datetime=True, where="/judging/")
+
+
+def test_the_first_of_a_month_is_an_ordinal_in_french(client):
+    """« jusqu’au 1er juillet 2027 », as French writes the first day of a month (and only it:
+    « 2 juillet »); English keeps "1 July 2027"."""
+    cycle = AwardCycle.objects.current()
+    first = dt.datetime(2027, 7, 1, 23, 59, tzinfo=ZoneInfo("Africa/Lagos"))
+    cycle.nominations_close_at = first
+    cycle.save()
+    assert "1er juillet 2027 à 23 h 59 WAT" in page_text(client.get("/fr/"))
+    assert "1 July 2027, 23:59 WAT" in page_text(client.get("/"))
+    cycle.nominations_close_at = first.replace(day=2)
+    cycle.save()
+    assert "2 juillet 2027 à 23 h 59 WAT" in page_text(client.get("/fr/"))
 
 
 def test_french_times_are_written_with_no_break_spaces(client):
