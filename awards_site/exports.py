@@ -176,6 +176,11 @@ def _clean(text):
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
+# The starts of text that `row` hands to `safe_value`: formulas, and Excel's error words.
+_CELL_NEEDED = (*FORMULA_STARTS, "#")
+_ILLEGAL_CHARACTERS = ILLEGAL_CHARACTERS_RE.search
+
+
 def text_cell(sheet, text):
     """A string cell, whatever the text starts with."""
     cell = WriteOnlyCell(sheet, value=None)
@@ -227,9 +232,24 @@ def cell(sheet, value, number_format=None, *, font=None, fill=None, alignment=No
     return made
 
 
+# Values openpyxl writes as they are (the fast path of `row`).
+_AS_THEY_ARE = (int, float, Decimal, datetime.date, type(None))
+
+
 def row(sheet, values):
-    """A row of values for `sheet.append`, each safe (see `safe_value`)."""
-    return [safe_value(sheet, item) for item in values]
+    """A row of values for `sheet.append`, each safe (see `safe_value`). Ordinary text, numbers
+    and dates pass as they are (the common case, kept cheap for sheets of many rows)."""
+    made = []
+    for item in values:
+        if type(item) is str:
+            if item.startswith(_CELL_NEEDED) or _ILLEGAL_CHARACTERS(item):
+                item = safe_value(sheet, item)
+        elif type(item) in _AS_THEY_ARE and type(item) is not datetime.datetime:
+            pass
+        else:
+            item = safe_value(sheet, item)
+        made.append(item)
+    return made
 
 
 def header_row(sheet, labels, *, font=None, fill=None, alignment=None):

@@ -251,13 +251,11 @@ class FormattedRow:
         ]
 
     def __call__(self, values):
-        row = []
-        for value, cell in zip(values, self.cells, strict=True):
-            if cell is None or value is None or isinstance(value, str):
-                row.append(exports.safe_value(self.sheet, value))
-            else:
+        row = exports.row(self.sheet, values)
+        for index, (value, cell) in enumerate(zip(values, self.cells, strict=True)):
+            if cell is not None and value is not None and not isinstance(value, str):
                 cell.value = value
-                row.append(cell)
+                row[index] = cell
         return row
 
 
