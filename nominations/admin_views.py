@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from awards_site import exports
 
 from . import eligibility, history, privacy, versions
+from .access import can_see_nominations
 from .answers import answer_sections
 from .models import DeletionRequest, EvidenceFile, Nomination
 
@@ -220,9 +221,7 @@ def evidence_download(request, pk):
     """Administrators (anyone allowed to view nominations in the admin) download evidence."""
     from .views import evidence_response
 
-    if not request.user.has_perm("nominations.view_nomination") and not request.user.has_perm(
-        "nominations.change_nomination"
-    ):
+    if not can_see_nominations(request.user):
         raise PermissionDenied
     return evidence_response(get_object_or_404(EvidenceFile, pk=pk))
 
