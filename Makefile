@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install fonts bundle-fonts messages migrate demo browser serve lint format check lock bench load observatory clean screenshots
+.PHONY: run test install fonts bundle-fonts messages migrate demo browser office serve lint format check lock bench load observatory clean screenshots
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -16,7 +16,7 @@ run: install messages migrate demo ## Development server with the demo site on 1
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  Ctrl-C stops."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: install messages browser ## The whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
+test: install messages browser office ## The whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 install: $(STAMP) fonts
@@ -62,6 +62,19 @@ browser: ## Debian's Chromium for the browser tests (installed with apt when run
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else \
 	    echo "Chromium is missing: install Debian's 'chromium' package (or set CHROMIUM=/path)."; exit 1; \
+	  fi; \
+	fi
+
+# The spreadsheet-injection tests open every exported file with LibreOffice, as a person would
+# (tests/site/test_export_injection.py): Debian's Calc without the desktop parts.
+SOFFICE ?= soffice
+office: ## Debian's LibreOffice Calc (headless) for the export tests (installed with apt when run as root)
+	@if ! command -v $(SOFFICE) >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's libreoffice-calc-nogui for the export tests..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libreoffice-calc-nogui >/dev/null; \
+	  else \
+	    echo "LibreOffice is missing: install Debian's 'libreoffice-calc-nogui' package (or set SOFFICE=/path)."; exit 1; \
 	  fi; \
 	fi
 

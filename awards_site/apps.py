@@ -29,6 +29,12 @@ class AwardsSiteConfig(AppConfig):
         password_reset.connect(verify_email_on_password_reset, dispatch_uid="verify-on-reset")
         self.connect_security_signals()
 
+        # Wagtail's own downloads (its reports, redirects) write through the site's writer:
+        # a patch, because Wagtail offers no hook there (awards_site/exports.py says why).
+        from . import exports
+
+        exports.install_on_wagtail()
+
     def connect_security_signals(self):
         """Session clocks, ending sessions, two-step verification state and the security log
         (awards_site.sessions, awards_site.mfa, awards_site.security_log)."""

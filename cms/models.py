@@ -31,9 +31,11 @@ from wagtail.search import index
 
 from awards_site.countries import COUNTRY_CHOICES, country_name
 from awards_site.views import rate_limited
+from nominations import phones
 from nominations.choices import NominationStatus
 from nominations.models import Category
 
+from . import enquiries
 from .admin_forms import PartnerForm, SponsorMemberForm
 from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from .choices import PartnerTier, PledgeKind
@@ -678,10 +680,18 @@ class PartnersPage(BasePage):
 
 class EnquiryFormField(AbstractFormField):
     page = ParentalKey("EnquiryFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    # Wagtail's field types and "Phone number" (cms/enquiries.py).
+    field_type = models.CharField(
+        verbose_name=_("field type"), max_length=16, choices=enquiries.FIELD_TYPES
+    )
+    field_type.required_on_save = True
 
 
 class EnquiryFormPage(AbstractEmailForm):
-    """The sponsorship and partnership enquiry form, built with Wagtail's form builder."""
+    """The sponsorship and partnership enquiry form, built with Wagtail's form builder (with a
+    phone number field type), its submissions downloaded through the site's writer."""
+
+    form_builder = enquiries.EnquiryFormBuilder
 
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("above the form"))
@@ -714,6 +724,11 @@ class EnquiryFormPage(AbstractEmailForm):
 
         form_class = super().get_form_class()
         return type("EnquiryForm", (HoneypotMixin, form_class), {})
+
+    def get_submissions_list_view_class(self):
+        from .enquiry_admin import EnquirySubmissionsView  # admin views: not at import time
+
+        return EnquirySubmissionsView
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":
@@ -781,7 +796,13 @@ class NewsArticlePage(BasePage):
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):
     contact_email = models.EmailField(_("contact email"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_phone = models.CharField(
+        _("contact phone"),
+        max_length=40,
+        blank=True,
+        validators=[phones.validate_number],
+        help_text=_("With the country code, for example +237 651 781 862."),
+    )
     hashtag = models.CharField(_("hashtag"), max_length=60, blank=True)
     linkedin_url = models.URLField(_("LinkedIn"), blank=True)
     x_url = models.URLField(_("X (Twitter)"), blank=True)

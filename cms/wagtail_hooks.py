@@ -12,7 +12,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import policy_registry
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetCreateView
+from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from awards_site import exports
 
 from . import privacy, signatures
 from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
@@ -85,8 +88,14 @@ class SponsorMemberViewSet(SnippetViewSet):
         return SponsorMember.objects.select_related("user", "partner")
 
 
+class ExportingIndexView(exports.SpreadsheetExport, SnippetIndexView):
+    """A snippet list that downloads through the site's writer: people's names and
+    organisations come from public forms, so they are text, never formulas."""
+
+
 class OpenLetterSignatureViewSet(SnippetViewSet):
     model = OpenLetterSignature
+    index_view_class = ExportingIndexView
     chooser_viewset_class = PersonalDataChooserViewSet
     icon = "edit"
     menu_label = _("Letter co-signatures")
@@ -115,6 +124,7 @@ class OpenLetterSignatureViewSet(SnippetViewSet):
 
 class PledgeSignatureViewSet(SnippetViewSet):
     model = PledgeSignature
+    index_view_class = ExportingIndexView
     chooser_viewset_class = PersonalDataChooserViewSet
     icon = "tick"
     menu_label = _("Pledge signatures")

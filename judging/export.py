@@ -7,20 +7,17 @@
   its comment, with the sheet's overall comment and recommendation.
 
 Both sheets have a bold, frozen header row, an auto filter, column widths and number formats.
+Every cell goes through the site's writer (awards_site/exports.py): judges' comments and
+organisation names are text even when they start with "=", scores stay numbers.
 Nothing about the nominator or the contact person goes in: entries are named by reference,
 organisation, country and category only.
 """
 
-from io import BytesIO
-
-from django.utils.functional import Promise
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
+from awards_site import exports
 from awards_site.countries import country_name
 
 from .models import CriterionScore, Outcome, Recommendation, ScoresheetStatus
@@ -35,36 +32,29 @@ PERCENT_FORMAT = "0%"
 
 def _sheet(workbook, title, columns):
     """A write-only sheet with its header row written: columns are (label, width, format)."""
-    sheet = workbook.create_sheet(title)
-    sheet.freeze_panes = "A2"
-    for index, (_label, width, _format) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    header = []
-    for label, _width, _format in columns:
-        cell = WriteOnlyCell(sheet, value=str(label))
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        header.append(cell)
-    sheet.append(header)
-    return sheet
+    return exports.data_sheet(
+        workbook,
+        title,
+        [label for label, _width, _format in columns],
+        [width for _label, width, _format in columns],
+        font=HEADER_FONT,
+        fill=HEADER_FILL,
+    )
 
 
 def _row(sheet, columns, values):
+    """Every value through the site's writer: text as text, scores as numbers."""
     row = []
     for (_label, _width, number_format), value in zip(columns, values, strict=True):
-        if isinstance(value, Promise):  # translated labels, country names
-            value = str(value)
-        cell = WriteOnlyCell(sheet, value=value)
         if number_format == "wrap":
-            cell.alignment = WRAP
-        elif number_format and value is not None:
-            cell.number_format = number_format
-        row.append(cell)
+            row.append(exports.cell(sheet, value, alignment=WRAP))
+        else:
+            row.append(exports.cell(sheet, value, number_format))
     sheet.append(row)
 
 
 def _filter(sheet, columns, rows):
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"
+    exports.add_filter(sheet, len(columns), rows)
 
 
 def _results(workbook, round):
@@ -195,9 +185,7 @@ def _scores(workbook, round):
 
 def results_workbook(round):
     """The .xlsx file of the round's results, as bytes."""
-    workbook = Workbook(write_only=True)
+    workbook = exports.new_workbook()
     _results(workbook, round)
     _scores(workbook, round)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.workbook_bytes(workbook)

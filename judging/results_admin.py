@@ -21,7 +21,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import NoReverseMatch, path, reverse
 from django.utils.functional import cached_property
@@ -33,6 +33,7 @@ from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from awards_site import exports
 from nominations.models import Category, Nomination
 
 from . import decisions
@@ -41,7 +42,6 @@ from .models import ModerationNote, Outcome, Round, Scoresheet, ScoresheetStatus
 from .results import by_category, entries, entry_detail, moderation_notes, round_results
 
 PERMISSION = "judging.change_round"
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def optional_url(name, *args):
@@ -417,10 +417,8 @@ class EntryView(RoundPage):
 
 class ExportView(RoundMixin, View):
     def get(self, request, *args, **kwargs):
-        response = HttpResponse(results_workbook(self.round), content_type=XLSX)
         name = slugify(f"results {self.round.cycle.code} {self.round.name_en}") or "results"
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-        return response
+        return exports.xlsx_response(f"{name}.xlsx", results_workbook(self.round))
 
 
 @hooks.register("register_admin_urls")

@@ -34,7 +34,13 @@ def register_log_actions(actions):
 
 
 # The admin screens register their own hooks; importing them here is what loads them.
-from . import admin_setup, certificates_admin, privacy, results_admin  # noqa: E402, F401
+from . import (  # noqa: E402, F401
+    admin_setup,
+    certificates_admin,
+    overview_admin,
+    privacy,
+    results_admin,
+)
 
 
 @hooks.register("nomination_detail_links")

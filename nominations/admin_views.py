@@ -14,13 +14,17 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 
+from awards_site import exports
+
 from . import eligibility, history, privacy, versions
+from .access import can_see_nominations
 from .answers import answer_sections
 from .models import DeletionRequest, EvidenceFile, Nomination
 
 
-class NominationIndexView(IndexView):
-    """The list links each nomination to its review screen (there is no separate edit form)."""
+class NominationIndexView(exports.SpreadsheetExport, IndexView):
+    """The list links each nomination to its review screen (there is no separate edit form),
+    and downloads what it shows through the site's writer (labels, local dates, safe cells)."""
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("cycle", "category", "nominator")
@@ -217,9 +221,7 @@ def evidence_download(request, pk):
     """Administrators (anyone allowed to view nominations in the admin) download evidence."""
     from .views import evidence_response
 
-    if not request.user.has_perm("nominations.view_nomination") and not request.user.has_perm(
-        "nominations.change_nomination"
-    ):
+    if not can_see_nominations(request.user):
         raise PermissionDenied
     return evidence_response(get_object_or_404(EvidenceFile, pk=pk))
 

@@ -85,3 +85,10 @@ def validate(text, country=None):
             % {"example": example_number(country)},
             code="invalid_phone",
         ) from None
+
+
+def validate_number(value):
+    """A model field's validator: `value` must be a phone number with its country code (kept as
+    typed, e.g. the site's contact number "+237 651 781 862")."""
+    if value:
+        validate(value)

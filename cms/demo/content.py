@@ -1415,7 +1415,7 @@ PAGES = {
                 },
                 {
                     "label": "Phone number",
-                    "field_type": "singleline",
+                    "field_type": "phone",
                     "required": False,
                     "choices": "",
                     "help_text": "Optional. Please include the country code, for example +237.",
@@ -1471,7 +1471,7 @@ PAGES = {
                 },
                 {
                     "label": "Numéro de téléphone",
-                    "field_type": "singleline",
+                    "field_type": "phone",
                     "required": False,
                     "choices": "",
                     "help_text": "Facultatif. Merci d’indiquer l’indicatif du pays, par exemple +237.",

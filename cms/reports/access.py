@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.http import Http404
 
+from nominations.access import can_see_nominations
 from nominations.models import AwardCycle, Category
 
 CATEGORY_ORDER = ("sort_order", "name_en", "pk")
@@ -97,10 +98,7 @@ def sponsor_scope(partner, cycle_code, category_id=None):
 def can_see_full_reports(user):
     """Administrators' full reports hold the contact person of every nomination: the same
     permission as the nominations' evidence in the admin (view or change nominations)."""
-    return user.is_active and (
-        user.has_perm("nominations.view_nomination")
-        or user.has_perm("nominations.change_nomination")
-    )
+    return can_see_nominations(user)
 
 
 def report_language(request):

@@ -5,10 +5,11 @@ from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 
+from awards_site import exports
+
 from .summary_pdf import report_pdf
 from .workbook import report_workbook
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 PDF = "application/pdf"
 
 
@@ -32,7 +33,7 @@ def _attachment(content, content_type, filename):
 def workbook_response(scope, language):
     with translation.override(language):
         content = report_workbook(scope)
-    return _attachment(content, XLSX, report_filename(scope, "xlsx"))
+    return exports.xlsx_response(report_filename(scope, "xlsx"), content)
 
 
 def pdf_response(scope, language):

@@ -18,22 +18,21 @@ Sheets (names and headers in the active language):
   version adds the raw mean, the spread and the completeness of judging.
 
 Every table has a styled header row, the data sheets a frozen header row and a filter, and
-every column a width and, for numbers and dates, a number format.
+every column a width and, for numbers and dates, a number format. Every cell goes through the
+site's writer (awards_site/exports.py): organisation and contact names, phone numbers and
+category names are text even when they start with "=" or "+", counts and scores numbers.
 """
 
 import math
-from io import BytesIO
 
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, PieChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
+from awards_site import exports
 from awards_site.countries import COUNTRY_NAMES
 from judging.models import Outcome
 from nominations.choices import NominationStatus, OrganisationKind
@@ -57,31 +56,15 @@ CHART_COLUMN = "H"
 CHART_WIDTH_CM = 16
 
 
-def _safe_title(title):
-    """A sheet name Excel accepts: at most 31 characters, none of []:*?/\\."""
-    for char in "[]:*?/\\":
-        title = title.replace(char, " ")
-    return title[:31]
+HEADER_STYLE = {"font": HEADER_FONT, "fill": HEADER_FILL, "alignment": WRAP}
 
 
 def _header_cells(sheet, labels):
-    cells = []
-    for label in labels:
-        cell = WriteOnlyCell(sheet, value=str(label))
-        cell.font = HEADER_FONT
-        cell.fill = HEADER_FILL
-        cell.alignment = WRAP
-        cells.append(cell)
-    return cells
+    return exports.header_row(sheet, labels, **HEADER_STYLE)
 
 
 def _cell(sheet, value, number_format=None, font=None):
-    cell = WriteOnlyCell(sheet, value=value)
-    if number_format and value is not None:
-        cell.number_format = number_format
-    if font is not None:
-        cell.font = font
-    return cell
+    return exports.cell(sheet, value, number_format, font=font)
 
 
 class SummarySheet:
@@ -89,7 +72,7 @@ class SummarySheet:
     which the charts need to reference the tables."""
 
     def __init__(self, workbook):
-        self.sheet = workbook.create_sheet(_safe_title(_("Summary")))
+        self.sheet = workbook.create_sheet(exports.sheet_title(_("Summary")))
         widths = {"A": 44, "B": 14, "C": 14, "D": 14, "E": 14, "F": 14, "G": 3}
         for letter, width in widths.items():
             self.sheet.column_dimensions[letter].width = width
@@ -256,37 +239,38 @@ def _summary(workbook, figures):
 
 class FormattedRow:
     """Turns a row of values into what a write-only sheet appends, with each column's number
-    format. openpyxl writes an appended row at once, so one styled cell per formatted column
-    is reused row after row: a new styled cell per value would cost more than writing it."""
+    format. openpyxl writes an appended row at once, so one styled cell per formatted (number)
+    column is reused row after row: a new styled cell per value would cost more than writing
+    it. The other columns go through the site's writer (`exports.safe_value`)."""
 
     def __init__(self, sheet, formats):
+        self.sheet = sheet
         self.cells = [
             _cell(sheet, 0, number_format) if number_format else None for number_format in formats
         ]
 
     def __call__(self, values):
-        row = []
-        for value, cell in zip(values, self.cells, strict=True):
-            if cell is None or value is None:
-                row.append(value)
-            else:
+        row = exports.row(self.sheet, values)
+        for index, (value, cell) in enumerate(zip(values, self.cells, strict=True)):
+            if cell is not None and value is not None and not isinstance(value, str):
                 cell.value = value
-                row.append(cell)
+                row[index] = cell
         return row
 
 
 def _data_sheet(workbook, title, columns):
     """A write-only sheet with a frozen, styled header: columns are (label, width)."""
-    sheet = workbook.create_sheet(_safe_title(title))
-    sheet.freeze_panes = "A2"
-    for index, (_label, width) in enumerate(columns, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.append(_header_cells(sheet, [label for label, _width in columns]))
-    return sheet
+    return exports.data_sheet(
+        workbook,
+        title,
+        [label for label, _width in columns],
+        [width for _label, width in columns],
+        **HEADER_STYLE,
+    )
 
 
 def _filter(sheet, columns, rows):
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"
+    exports.add_filter(sheet, len(columns), rows)
 
 
 def _nominations(workbook, figures):
@@ -330,20 +314,24 @@ def _nominations(workbook, figures):
     rows = nominations(scope).order_by("reference", "pk").values_list(*fields)
     count = 0
     append = sheet.append
+    safe = exports.row
     for values in rows.iterator(chunk_size=2000):
         reference, organisation, kind, country, category_id, status, submitted_at = values[:7]
         append(
-            [
-                reference,
-                organisation,
-                kinds.get(kind, kind),
-                countries.get(country, country),
-                categories.get(category_id, ""),
-                statuses.get(status, status),
-                # The local date; openpyxl gives a date cell the yyyy-mm-dd number format.
-                submitted_at.astimezone(zone).date() if submitted_at else None,
-                *values[7:],
-            ]
+            safe(
+                sheet,
+                [
+                    reference,
+                    organisation,
+                    kinds.get(kind, kind),
+                    countries.get(country, country),
+                    categories.get(category_id, ""),
+                    statuses.get(status, status),
+                    # The local date; openpyxl gives a date cell the yyyy-mm-dd number format.
+                    submitted_at.astimezone(zone).date() if submitted_at else None,
+                    *values[7:],
+                ],
+            )
         )
         count += 1
     _filter(sheet, columns, count)
@@ -397,10 +385,8 @@ def _results(workbook, figures):
 def report_workbook(scope, figures=None):
     """The .xlsx file of the report, as bytes."""
     figures = figures or key_figures(scope)
-    workbook = Workbook(write_only=True)
+    workbook = exports.new_workbook()
     _summary(workbook, figures)
     _nominations(workbook, figures)
     _results(workbook, figures)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return exports.workbook_bytes(workbook)

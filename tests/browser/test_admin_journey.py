@@ -1,8 +1,9 @@
 """The administrator's journey in Chromium, as the demo creates them (admin@demo.test): the
-nominations list, a nomination's review screen (answers, history, an evidence file), and the
-decisions taken on it: eligible, not eligible (first without a reason, which is refused with a
-message), reopened for changes, a deadline extended. axe-core finds no violation on any screen
-visited."""
+dashboard's awards overview and one of its links into the list, the nominations list with its
+downloads among the visible buttons, a nomination's review screen (answers, history, an
+evidence file), and the decisions taken on it: eligible, not eligible (first without a reason,
+which is refused with a message), reopened for changes, a deadline extended. axe-core finds no
+violation on any screen visited."""
 
 import re
 
@@ -47,8 +48,34 @@ def test_admin_reviews_and_decides(page, admin):
     failures = {}
     sign_in(page, admin, "/admin/")
 
+    # The dashboard's awards overview: the current cycle's numbers, each a link into its list.
+    page.wait_for_load_state("networkidle")
+    overview = page.locator("#awards-overview-content")
+    text = overview.inner_text()
+    for heading in ("Nominations by status", "Nominations by category", "Judging progress"):
+        assert heading in text
+    assert "certificates issued" in text or "certificate issued" in text
+    failures["dashboard"] = axe_violations(page)
+    submitted = Nomination.objects.filter(
+        status=NominationStatus.SUBMITTED, cycle__is_current=True
+    ).exclude(reference=None)
+    with page.expect_navigation():
+        overview.get_by_role("link", name="Submitted", exact=True).click()
+    assert "status=submitted" in page.url
+    page.wait_for_load_state("networkidle")
+    listed = page.locator("main").inner_text()
+    assert all(nomination.reference in listed for nomination in submitted)
+    eligible = Nomination.objects.filter(status=NominationStatus.ELIGIBLE, cycle__is_current=True)
+    assert not any(
+        nomination.reference in listed for nomination in eligible.exclude(reference=None)
+    )
+    failures["overview link"] = axe_violations(page)
+
     page.goto("/admin/nomination/")
     page.wait_for_load_state("networkidle")
+    header = page.locator("#w-slim-header-buttons")
+    assert header.get_by_role("link", name="Download CSV").is_visible()
+    assert header.get_by_role("link", name="Download Excel (XLSX)").is_visible()
     failures["list"] = axe_violations(page)
     page.goto(f"/admin/nomination/?q={to_accept.reference}")
     page.wait_for_load_state("networkidle")
@@ -100,7 +127,7 @@ def test_admin_reviews_and_decides(page, admin):
     page.get_by_role("button", name="Extend the deadline").click()
     page.wait_for_load_state("networkidle")
     assert "deadline is extended" in success_message(page)
-    assert "31 January 2099, 18:00" in page.locator("main").inner_text()
+    assert "31 January 2099, 18:00 WAT" in page.locator("main").inner_text()
     failures["after extension"] = axe_violations(page)
     to_extend.refresh_from_db()
     assert to_extend.deadline_extended_until.year == 2099
