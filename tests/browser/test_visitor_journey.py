@@ -29,7 +29,7 @@ def test_keyboard_only_visitor_signs_the_pledge_in_french(page):
     page.wait_for_url(re.compile(r"/fr/lettre-ouverte/$"))
     assert "Lettre ouverte" in page.locator("h1").inner_text()
 
-    tab_to(page, 'el => el.textContent.trim() === "Prendre l\'engagement"')
+    tab_to(page, 'el => el.textContent.trim() === "Prendre l’engagement"')
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/fr/engagement/$"))
 
