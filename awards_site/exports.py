@@ -242,7 +242,9 @@ def row(sheet, values):
     made = []
     for item in values:
         if type(item) is str:
-            if item.startswith(_CELL_NEEDED) or _ILLEGAL_CHARACTERS(item):
+            if item.startswith(_CELL_NEEDED) or (
+                not item.isprintable() and _ILLEGAL_CHARACTERS(item)
+            ):
                 item = safe_value(sheet, item)
         elif type(item) in _AS_THEY_ARE and type(item) is not datetime.datetime:
             pass
