@@ -14,7 +14,7 @@ from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 from . import phones
 from .choices import OrganisationKind, Relation
 from .declaration import DECLARATION_VERSION
-from .evidence import ACCEPT, check_evidence
+from .evidence import ACCEPT, attach, check_evidence, limit_problem
 from .models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from .privacy import record_declaration
 from .validators import decimals_message, looks_like_a_decimal, plain_number, plain_number_field
@@ -300,28 +300,25 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
             if self.uploading:
                 raise forms.ValidationError(_("Select a file to upload."), code="required")
             return None
-        if self.instance.evidence.count() >= EvidenceFile.MAX_FILES:
-            raise forms.ValidationError(
-                _("You can attach %(max)d files at most. Remove one before adding another.")
-                % {"max": EvidenceFile.MAX_FILES},
-                code="too_many",
-            )
         self.checked = check_evidence(upload, EvidenceFile.MAX_BYTES)
+        # Said at once when the nomination is already full; `save` decides under the lock.
+        held = list(self.instance.evidence.values_list("size", flat=True))
+        problem = limit_problem(len(held), sum(held), self.checked.size)
+        if problem:
+            raise problem
         return upload
 
     def save(self):
+        """Attach the chosen file (None when none was chosen). Raises evidence.LimitReached
+        when another upload took the room meanwhile; `refuse` shows it on the form."""
         upload = self.cleaned_data.get("file")
         if upload:
-            checked = self.checked
-            return EvidenceFile.objects.create(
-                nomination=self.instance,
-                file=upload,
-                original_name=checked.safe_name,
-                kind=checked.kind,
-                size=checked.size,
-                sha256=checked.sha256,
-            )
+            return attach(self.instance, upload, self.checked)
         return None
+
+    def refuse(self, error):
+        self.add_error("file", error)
+        return self
 
 
 class DeclarationStepForm(StepForm):

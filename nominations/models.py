@@ -574,8 +574,11 @@ def evidence_path(instance, filename):
 
 
 class EvidenceFile(models.Model):
+    # What the wizard promises ("up to 10 MB each, 5 files at most"), enforced when a file is
+    # attached, under the nomination's row lock (evidence.attach).
     MAX_FILES = 5
     MAX_BYTES = 10 * 1024 * 1024
+    MAX_TOTAL_BYTES = MAX_FILES * MAX_BYTES
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=200)

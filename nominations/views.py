@@ -19,7 +19,7 @@ from . import drafts, submission, versions
 from .answers import answer_sections
 from .choices import NominationStatus
 from .declaration import DECLARATION_POINTS
-from .evidence import KINDS
+from .evidence import KINDS, LimitReached
 from .forms import STEPS
 from .models import AwardCycle, CycleState, EvidenceFile, Nomination, NominationVersion
 from .progress import sections
@@ -161,6 +161,15 @@ class NominationWizard(NamedUrlWizardView):
             # Another tab or device saved this step since this page was loaded: nothing is
             # written; both versions are shown side by side to merge.
             return self._render_conflict(step, stale.current)
+        except LimitReached as refused:
+            # Another upload took the nomination's last room meanwhile (evidence.attach).
+            return self._refuse_evidence(refused)
+
+    def _refuse_evidence(self, refused):
+        form = self.get_form("evidence", data=self.request.POST, files=self.request.FILES)
+        if form.is_valid():  # else its own check already says the nomination is full
+            form.refuse(refused)
+        return self.render(form)
 
     def _post(self, current, *args, **kwargs):
         step = current
@@ -198,8 +207,7 @@ class NominationWizard(NamedUrlWizardView):
     def process_step(self, form):
         step = self.steps.current
         if step == "evidence":
-            if form.save():  # a file chosen and sent with "Continue"
-                drafts.touch(self.nomination)
+            form.save()  # a file chosen and sent with "Continue" (LimitReached caught in post)
         elif hasattr(form, "save"):
             # Refused (StaleAnswers, caught in post) when another copy saved this step since
             # this page was loaded.
@@ -275,8 +283,7 @@ class NominationWizard(NamedUrlWizardView):
     def _upload_evidence(self):
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
         if form.is_valid():
-            saved = form.save()
-            drafts.touch(self.nomination)
+            saved = form.save()  # LimitReached is caught in post
             messages.success(
                 self.request, _("“%(name)s” is attached.") % {"name": saved.original_name}
             )
