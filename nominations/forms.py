@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 
-from . import phones
+from . import organisations, phones
 from .choices import OrganisationKind, Relation
 from .declaration import DECLARATION_VERSION
 from .evidence import ACCEPT, attach, check_evidence, limit_problem
@@ -111,6 +111,15 @@ class CategoryStepForm(StepForm):
         self.categories = categories
         self.apply_required_messages()  # again: the labels above are what people read
 
+    def clean(self):
+        cleaned = super().clean()
+        category = cleaned.get("category")
+        if category is not None:
+            message = organisations.problem(self.instance, category_id=category.pk)
+            if message:
+                self.add_error("category", message)
+        return cleaned
+
 
 class OrganisationStepForm(StepForm):
     title = _("The organisation")
@@ -129,6 +138,15 @@ class OrganisationStepForm(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation_kind"].choices = OrganisationKind.choices
         self.fields["country"].choices = country_choices_sorted(_("Choose a country"))[:-1]
+
+    def clean(self):
+        cleaned = super().clean()
+        name, country = cleaned.get("organisation_name"), cleaned.get("country")
+        if name and country:
+            message = organisations.problem(self.instance, organisation_name=name, country=country)
+            if message:
+                self.add_error("organisation_name", message)
+        return cleaned
 
 
 class ContactStepForm(StepForm):

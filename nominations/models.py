@@ -79,6 +79,15 @@ class AwardCycle(models.Model):
     )
     judging_ends_on = models.DateField(_("judging ends"), null=True, blank=True)
     results_on = models.DateField(_("results announced"), null=True, blank=True)
+    one_nomination_per_organisation = models.BooleanField(
+        _("one nomination per organisation and category"),
+        default=False,
+        help_text=_(
+            "Once a nomination of an organisation is sent in a category, nobody can send "
+            "another of the same organisation (same name and country) in that category; a "
+            "withdrawn nomination frees the place."
+        ),
+    )
     is_current = models.BooleanField(
         _("current cycle"),
         default=False,

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 from wagtail import hooks
 
-from . import drafts, submission, versions
+from . import drafts, organisations, submission, versions
 from .answers import answer_sections
 from .choices import NominationStatus
 from .declaration import DECLARATION_POINTS
@@ -164,6 +164,15 @@ class NominationWizard(NamedUrlWizardView):
         except LimitReached as refused:
             # Another upload took the nomination's last room meanwhile (evidence.attach).
             return self._refuse_evidence(refused)
+        except organisations.AlreadyNominated as taken:
+            # Another nomination of the organisation was sent in the category meanwhile.
+            return self._refuse_step(step, taken.message)
+
+    def _refuse_step(self, step, message):
+        form = self.get_form(step, data=self.request.POST, files=self.request.FILES)
+        if form.is_valid():  # else its own check already says so
+            form.add_error(None, message)
+        return self.render(form)
 
     def _refuse_evidence(self, refused):
         form = self.get_form("evidence", data=self.request.POST, files=self.request.FILES)

@@ -21,6 +21,7 @@ SQLite by leaving transactions DEFERRED)."""
 
 import itertools
 import time
+from datetime import timedelta
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -29,9 +30,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 
 from nominations.demo import minimal_pdf
-from nominations.models import AwardCycle, EvidenceFile, Nomination
+from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +71,7 @@ def pdf(name, size=None):
     return content
 
 
-# Evidence: 5 files, 50 MB in all ------------------------------------------------------------------
+# Evidence: 5 files, 50 MB in all ---------------------------------------------------------------
 @pytest.fixture
 def remote_storage(monkeypatch):
     """Private files written as to an object store (S3 in production): a quarter of a second
@@ -170,3 +172,160 @@ def test_uploads_at_the_same_moment_never_go_past_the_total_size(race, remote_st
             assert "can add up to" in response.content.decode()
     finally:
         race.alone(lambda: remove_nomination(nominator, nomination))
+
+
+# One nomination per organisation and category ---------------------------------------------------
+ANSWERS = {
+    "relation": "third_party",
+    "eligibility_confirmed": True,
+    "organisation_kind": "ministry",
+    "country": "KE",
+    "city": "Nairobi",
+    "website": "https://www.example.gov",
+    "contact_name": "Wanjiru Kamau",
+    "contact_role": "Director of customer service",
+    "contact_email": "wanjiru@example.gov",
+    "initiative_title": "One-stop service centres",
+    "summary": "Citizens get many services in one place.",
+    "challenge": "People travelled far and queued for days.",
+    "actions_people": "Staff were trained in customer care.",
+    "actions_process": "Steps were removed and standards published.",
+    "actions_technology": "A queue system and text messages.",
+    "results": "Waiting fell from five days to one.",
+    "citizen_impact": "People save time and money.",
+}
+# One organisation, written three ways.
+SAME_ORGANISATION = [
+    "Ministère de la Fonction Publique",
+    "MINISTERE DE LA FONCTION PUBLIQUE",
+    "Ministere de la fonction  publique.",
+]
+
+
+def cycle_with_the_rule():
+    now = timezone.now()
+    cycle = AwardCycle.objects.create(
+        name_en="Race awards",
+        name_fr="Prix de la course",
+        code=f"RC{next(_numbers)}",
+        nominations_open_at=now - timedelta(days=10),
+        nominations_close_at=now + timedelta(days=10),
+        one_nomination_per_organisation=True,
+    )
+    category = Category.objects.create(cycle=cycle, name_en="Digital services", name_fr="Numérique")
+    return cycle, category
+
+
+def complete_draft(cycle, category, organisation_name):
+    nominator = make_person("nominator")
+    nomination = Nomination.objects.create(
+        cycle=cycle,
+        category=category,
+        nominator=nominator,
+        organisation_name=organisation_name,
+        declaration_accepted_at=timezone.now(),
+        **ANSWERS,
+    )
+    content = pdf("evidence")
+    EvidenceFile.objects.create(
+        nomination=nomination,
+        file=ContentFile(content, name="evidence.pdf"),
+        original_name="evidence.pdf",
+        kind="pdf",
+        size=len(content),
+        sha256="0" * 64,
+    )
+    return nomination
+
+
+def send(client, nomination):
+    def post():
+        response = client.post(
+            f"/nominate/{nomination.uuid}/check/",
+            {
+                f"nomination-{nomination.uuid}-current_step": "check",
+                "revision": str(nomination.revision),
+                "continue": "1",
+            },
+        )
+        page = client.get(response["Location"]).content.decode()
+        return response["Location"], page
+
+    return post
+
+
+def remove_cycle(cycle, nominations):
+    Nomination.objects.filter(cycle=cycle).delete()
+    remove_people(*[nomination.nominator for nomination in nominations])
+    AwardCycle.objects.filter(pk=cycle.pk).delete()
+
+
+def test_an_organisation_sent_twice_at_the_same_moment_gets_one_nomination(race):
+    """Three nominators send nominations of one organisation (its name written three ways) in
+    one category at the same moment, in a cycle that allows one: one is sent, the others are
+    told what to do. Before the guard all three were sent."""
+
+    def build():
+        cycle, category = cycle_with_the_rule()
+        nominations = [complete_draft(cycle, category, name) for name in SAME_ORGANISATION]
+        clients = [signed_in(nomination.nominator)[0] for nomination in nominations]
+        return cycle, nominations, clients
+
+    cycle, nominations, clients = race.alone(build)
+    try:
+        outcomes = race.together(
+            *[
+                send(client, nomination)
+                for client, nomination in zip(clients, nominations, strict=True)
+            ]
+        )
+        statuses = race.alone(
+            lambda: list(Nomination.objects.filter(cycle=cycle).values_list("status", flat=True))
+        )
+        assert sorted(statuses) == ["draft", "draft", "submitted"]
+        refused = [page for location, page in outcomes if location.endswith("/category/")]
+        assert len(refused) == 2
+        for page in refused:
+            assert "has already been nominated in “Digital services” this cycle" in page
+            assert "Choose another category, or write to the awards team" in page
+    finally:
+        race.alone(lambda: remove_cycle(cycle, nominations))
+
+
+def test_the_place_is_told_on_the_step_and_a_withdrawal_frees_it(race):
+    """No race needed to see the rule: once one is sent, the category step of another says so
+    (with what to do), and a withdrawn nomination frees the place."""
+
+    def build():
+        cycle, category = cycle_with_the_rule()
+        first, second = [complete_draft(cycle, category, name) for name in SAME_ORGANISATION[:2]]
+        return cycle, category, first, second
+
+    cycle, category, first, second = race.alone(build)
+    try:
+
+        def journey():
+            first_client, second_client = (
+                signed_in(first.nominator)[0],
+                signed_in(second.nominator)[0],
+            )
+            send(first_client, first)()
+            step = {
+                f"nomination-{second.uuid}-current_step": "category",
+                "revision": str(second.revision),
+                "category-category": str(category.pk),
+                "category-relation": "third_party",
+                "category-eligibility_confirmed": "on",
+                "continue": "1",
+            }
+            refused = second_client.post(f"/nominate/{second.uuid}/category/", step)
+            first_client.post(f"/my-nominations/{first.uuid}/withdraw/")
+            accepted = second_client.post(f"/nominate/{second.uuid}/category/", step)
+            return refused, accepted
+
+        refused, accepted = race.alone(journey)
+        assert refused.status_code == 200
+        assert "has already been nominated in “Digital services”" in refused.content.decode()
+        assert accepted.status_code == 302
+    finally:
+        race.alone(lambda: remove_cycle(cycle, [first, second]))
