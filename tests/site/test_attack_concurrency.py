@@ -22,6 +22,7 @@ SQLite by leaving transactions DEFERRED)."""
 import itertools
 import time
 from datetime import timedelta
+from types import SimpleNamespace
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -32,8 +33,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from cms.models import OpenLetterSignature, PledgeSignature
+from judging.models import Assignment, Round, Rubric, Scoresheet
 from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
+from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
 
 pytestmark = pytest.mark.django_db
 
@@ -329,3 +333,121 @@ def test_the_place_is_told_on_the_step_and_a_withdrawal_frees_it(race):
         assert accepted.status_code == 302
     finally:
         race.alone(lambda: remove_cycle(cycle, [first, second]))
+
+
+# One signature of the open letter or the pledge per person -------------------------------------
+SIGNATURES = {
+    "/pledge/": (
+        PledgeSignature,
+        {"kind": "public", "organisation": "Accra Metropolitan Assembly"},
+    ),
+    "/open-letter/": (
+        OpenLetterSignature,
+        {"organisation": "Accra Metropolitan Assembly", "list_publicly": "on"},
+    ),
+}
+# One address, typed as people type it.
+SIGNER = [
+    "kwame.race@example.org",
+    "Kwame.Race@Example.org",
+    " KWAME.RACE@EXAMPLE.ORG",
+    "kwame.race@example.org",
+]
+
+
+def sign(url, fields, email):
+    def post():
+        return Client().post(
+            url, {"name": "Kwame Mensah", "country": "GH", "email": email, **fields}
+        )
+
+    return post
+
+
+@pytest.mark.parametrize("url", SIGNATURES)
+def test_one_person_signing_at_the_same_moment_signs_once(race, url):
+    """Four signatures from one address at the same moment (its case changed): one signature,
+    and every answer the same. Before the guard (one signature per address and page, a
+    database constraint) each request found no signature and stored one: four."""
+    model, fields = SIGNATURES[url]
+    try:
+        responses = race.together(*[sign(url, fields, email) for email in SIGNER])
+        assert {response.status_code for response in responses} == {302}
+        emails = race.alone(
+            lambda: list(
+                model.objects.filter(email__iexact=SIGNER[0]).values_list("email", flat=True)
+            )
+        )
+        assert emails == [SIGNER[0]]
+    finally:
+        race.alone(lambda: model.objects.filter(email__iexact=SIGNER[0]).delete())
+
+
+# One scoresheet per judge and entry -------------------------------------------------------------
+def judged_entry():
+    cycle, category = cycle_with_the_rule()
+    rubric = make_rubric(f"Race rubric {cycle.code}")
+    round = make_round(cycle, rubric, k=1)
+    judge = make_judge(f"judge-{cycle.code.lower()}@racers.example", cycle=cycle)
+    entry = make_entry(cycle, category, 9000 + next(_numbers))
+    assignment = Assignment.objects.create(
+        round=round,
+        nomination=entry,
+        judge=judge,
+        due_on=round.scores_due_on,
+        conflict_checked_at=timezone.now(),
+    )
+    return SimpleNamespace(
+        cycle=cycle,
+        rubric=rubric,
+        judge=judge,
+        entry=entry,
+        assignment=assignment,
+        criteria=list(rubric.criteria.all()),
+    )
+
+
+def remove_judged_entry(world):
+    Round.objects.filter(cycle=world.cycle).delete()
+    Nomination.objects.filter(pk=world.entry.pk).delete()
+    users = [world.judge.user_id, world.entry.nominator_id]
+    world.judge.delete()
+    AwardCycle.objects.filter(pk=world.cycle.pk).delete()
+    Rubric.objects.filter(pk=world.rubric.pk).delete()
+    get_user_model().objects.filter(pk__in=users).delete()
+
+
+def first_save(client, world, value):
+    def post():
+        data = {"version": "1", "recommendation": "yes", "save": "1"}
+        for criterion in world.criteria:
+            data[f"score_{criterion.pk}"] = str(value)
+            data[f"comment_{criterion.pk}"] = f"Tab {value}"
+        return client.post(f"/judging/entries/{world.assignment.pk}/", data)
+
+    return post
+
+
+def test_a_judge_saving_a_new_scoresheet_from_two_tabs_gets_one_scoresheet(race):
+    """Two tabs opened before any score was saved send their first save at the same moment:
+    one scoresheet, one save in, the other tab told that the scores changed in another tab.
+    Before the guard (one scoresheet per assignment, a database constraint, and one
+    assignment per judge, entry and round) each request made a scoresheet of its own."""
+    world = race.alone(judged_entry)
+    try:
+        tabs = race.alone(lambda: signed_in(world.judge.user, 2))
+        responses = race.together(first_save(tabs[0], world, 2), first_save(tabs[1], world, 5))
+        sheets = race.alone(
+            lambda: [
+                (sheet.version, sorted(sheet.scores.values_list("score", flat=True)))
+                for sheet in Scoresheet.objects.filter(assignment__nomination=world.entry)
+            ]
+        )
+        assert len(sheets) == 1
+        version, scores = sheets[0]
+        assert version == 2 and len(set(scores)) == 1  # one tab's scores, whole
+        assert sorted(response.status_code for response in responses) == [200, 302]
+        refused = next(response for response in responses if response.status_code == 200)
+        assert "changed in another tab or window" in refused.content.decode()
+    finally:
+        race.alone(lambda: remove_judged_entry(world))
