@@ -577,7 +577,9 @@ class PublishedResults(models.Model):
         Round, on_delete=models.CASCADE, primary_key=True, related_name="published_record"
     )
     entries = models.JSONField(encoder=DjangoJSONEncoder)
-    recorded_at = models.DateTimeField(default=timezone.now)
+    # When the results were published (the round's results_published_at), not when this row
+    # was written: a demo or an import may write it long after.
+    published_at = models.DateTimeField(_("published"))
 
     class Meta:
         verbose_name = _("published results")

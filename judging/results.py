@@ -386,13 +386,17 @@ def _ranked(results):
 
 
 def record_published_results(round):
-    """Keep the round's results as published (called in the transaction that publishes): the
-    field names once, then one list of values per entry (half the size of a list of
-    objects, and quicker to read back)."""
+    """Keep the round's results as published (called in the transaction that publishes, once
+    `round.results_published_at` is set: the record's `published_at`): the field names once,
+    then one list of values per entry (half the size of a list of objects, and quicker to read
+    back)."""
     results = round_results(round)
     PublishedResults.objects.update_or_create(
         round=round,
-        defaults={"entries": {"fields": RESULT_FIELDS, "rows": [astuple(r) for r in results]}},
+        defaults={
+            "entries": {"fields": RESULT_FIELDS, "rows": [astuple(r) for r in results]},
+            "published_at": round.results_published_at,
+        },
     )
 
 

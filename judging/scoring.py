@@ -242,6 +242,7 @@ def submit(scoresheet, expected_version, user, now=None):
                 "nomination": scoresheet.assignment.nomination_id,
                 "round": scoresheet.assignment.round_id,
             },
+            timestamp=now,
         )
     return scoresheet
 

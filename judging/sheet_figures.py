@@ -65,7 +65,8 @@ def figures():
 def mark_submitted(scoresheets, **fields):
     """Submit the scoresheets of a queryset in one UPDATE, storing their figures, and set any
     other fields given. Returns the number of sheets changed. Checks nothing: scoring.submit is
-    the judge's way in; this is also how the demo and tests submit sheets in bulk."""
+    the way in for judges and the demo (it logs each submission); tests submit sheets in bulk
+    with this."""
     return scoresheets.update(status=ScoresheetStatus.SUBMITTED, **figures(), **fields)
 
 
