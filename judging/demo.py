@@ -571,26 +571,32 @@ def load_rubrics():
 
 
 def _rubric(name, weights, levels):
+    """The rubric with its criteria and levels, saved together (Rubric.save checks the
+    weights)."""
     rubric = Rubric.objects.filter(name=name).first()
     if rubric:
         return rubric
-    rubric = Rubric.objects.create(name=name, scale_min=levels[0][0], scale_max=levels[-1][0])
-    Criterion.objects.bulk_create(
-        Criterion(
-            rubric=rubric,
-            sort_order=order,
-            name_en=name_en,
-            name_fr=name_fr,
-            guidance_en=guidance_en,
-            guidance_fr=guidance_fr,
-            weight=weights[key],
-        )
-        for order, (key, name_en, name_fr, guidance_en, guidance_fr) in enumerate(CRITERIA)
+    rubric = Rubric(
+        name=name,
+        scale_min=levels[0][0],
+        scale_max=levels[-1][0],
+        criteria=[
+            Criterion(
+                sort_order=order,
+                name_en=name_en,
+                name_fr=name_fr,
+                guidance_en=guidance_en,
+                guidance_fr=guidance_fr,
+                weight=weights[key],
+            )
+            for order, (key, name_en, name_fr, guidance_en, guidance_fr) in enumerate(CRITERIA)
+        ],
+        levels=[
+            ScaleLevel(sort_order=order, value=value, descriptor_en=en, descriptor_fr=fr)
+            for order, (value, en, fr) in enumerate(levels)
+        ],
     )
-    ScaleLevel.objects.bulk_create(
-        ScaleLevel(rubric=rubric, sort_order=order, value=value, descriptor_en=en, descriptor_fr=fr)
-        for order, (value, en, fr) in enumerate(levels)
-    )
+    rubric.save()
     return rubric
 
 
