@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 from wagtail import hooks
 
+from awards_site import pending_input
+
 from . import drafts, organisations, submission, versions
 from .answers import answer_sections
 from .choices import NominationStatus
@@ -24,7 +26,6 @@ from .forms import STEPS
 from .models import AwardCycle, CycleState, EvidenceFile, Nomination, NominationVersion
 from .progress import sections
 
-PENDING_INPUT = "nominations:pending-step-input"
 # Steps whose answers a stale copy may have to merge (the evidence step saves files, one at a
 # time, and the check step only sends).
 MERGEABLE_STEPS = ("category", "organisation", "contact", "initiative", "results", "declaration")
@@ -74,13 +75,9 @@ class NominationWizard(NamedUrlWizardView):
 
     def dispatch(self, request, *args, uuid=None, **kwargs):
         if not request.user.is_authenticated:
-            if request.method == "POST":
-                # The session ended while this page was open: keep what was typed for after log-in.
-                request.session[PENDING_INPUT] = {
-                    "path": request.path,
-                    "data": _plain_post(request),
-                }
-            return redirect_to_login(request.path)
+            # The session ended while this page was open: what was typed is kept for after the
+            # log-in (awards_site/pending_input.py).
+            return pending_input.sign_in_keeping_input(request)
         self.nomination = own_nomination(request, uuid)
         if not self.nomination.accepts_changes():
             messages.error(request, _("This nomination can no longer be changed."))
@@ -130,14 +127,11 @@ class NominationWizard(NamedUrlWizardView):
         if kwargs.get("step") == self.done_step_name:
             # Submitting is a POST from the check page, never a GET of the "done" address.
             return redirect(self.get_step_url("check"))
-        pending = request.session.get(PENDING_INPUT)
-        if (
-            pending
-            and pending["path"] == request.path
-            and kwargs.get("step") in self.get_form_list()
-        ):
-            self.storage.set_step_data(kwargs["step"], pending["data"])
-            del request.session[PENDING_INPUT]
+        pending = (
+            pending_input.take(request) if kwargs.get("step") in self.get_form_list() else None
+        )
+        if pending is not None:
+            self.storage.set_step_data(kwargs["step"], pending)
             messages.warning(
                 request,
                 _(
@@ -392,11 +386,6 @@ class NominationWizard(NamedUrlWizardView):
             context["latest_version"] = latest
             context["unsent"] = versions.unsent_differences(self.nomination, latest)
         return context
-
-
-def _plain_post(request):
-    """The posted answers in the shape formtools stores (lists per key), without the token."""
-    return {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}
 
 
 def _email_verified(user):
