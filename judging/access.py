@@ -4,22 +4,25 @@ tell whether an entry exists."""
 
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
 from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+
+from awards_site import pending_input
 
 from .models import Assignment, Conflict, JudgeProfile
 
 
 def judge_required(view):
-    """Anonymous users go to sign in; signed-in users without an active judge profile get 404.
-    The view finds the profile on `request.judge`."""
+    """Anonymous users go to sign in (what a POST carried is kept for after the log-in: a
+    scoresheet sent after the session ended is not lost, awards_site/pending_input.py);
+    signed-in users without an active judge profile get 404. The view finds the profile on
+    `request.judge`."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            return pending_input.sign_in_keeping_input(request)
         try:
             # Cached on the user, so the page's account menu asks no second time.
             profile = request.user.judge_profile

@@ -46,6 +46,7 @@ from .models import (
     Round,
     Rubric,
     ScoresheetStatus,
+    WeightsDoNotAddUp,
 )
 from .reminders import pending_judges, send_reminders
 
@@ -481,7 +482,16 @@ class RubricCopyView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
 
     def post(self, request, *args, **kwargs):
         name = request.POST.get("name", "").strip()[:120] or self.copy_name()
-        copy = copy_rubric(self.rubric, name)
+        try:
+            copy = copy_rubric(self.rubric, name)
+        except WeightsDoNotAddUp as refused:
+            # A rubric stored before the rule: its copy would break it too.
+            messages.error(
+                request,
+                _("This rubric cannot be copied as it is: %(problem)s")
+                % {"problem": " ".join(refused.messages)},
+            )
+            return redirect("judging_rubrics:edit", self.rubric.pk)
         messages.success(request, _("“%(name)s” created: change it as you need.") % {"name": name})
         return redirect("judging_rubrics:edit", copy.pk)
 

@@ -52,7 +52,7 @@ def _check_entry(round, nomination):
         raise DecisionError(_("This nomination is not an entry of this round."))
 
 
-def _log(round, nomination, user, outcome, previous):
+def _log(round, nomination, user, outcome, previous, now=None):
     log(
         nomination,
         "judging.decision",
@@ -63,11 +63,14 @@ def _log(round, nomination, user, outcome, previous):
             "outcome": outcome,
             "previous": previous,
         },
+        timestamp=now or timezone.now(),
     )
 
 
-def decide(round, nomination, outcome, user):
-    """Give the entry this outcome (replacing any earlier decision). Returns the decision."""
+def decide(round, nomination, outcome, user, now=None):
+    """Give the entry this outcome (replacing any earlier decision). Returns the decision.
+    `now`: when it was decided (the demo decides at past dates)."""
+    now = now or timezone.now()
     if outcome not in Outcome.values:
         raise DecisionError(_("Choose one of the outcomes offered."))
     _check_open(round)
@@ -85,9 +88,9 @@ def decide(round, nomination, outcome, user):
             return decision
         decision.outcome = outcome
         decision.decided_by = user
-        decision.decided_at = timezone.now()
+        decision.decided_at = now
         decision.save()
-        _log(round, nomination, user, outcome, previous)
+        _log(round, nomination, user, outcome, previous, now)
     return decision
 
 
@@ -143,19 +146,21 @@ def shortlist_top(round, n, user, category_id=None):
             ignore_conflicts=True,
         )
         for nomination in Nomination.objects.filter(pk__in=new):
-            _log(round, nomination, user, Outcome.SHORTLISTED.value, "")
+            _log(round, nomination, user, Outcome.SHORTLISTED.value, "", now)
     return len(new)
 
 
-def publish(round, user):
+def publish(round, user, now=None, notify=True):
     """Publish the round's results (see the module docstring). Returns False when they were
-    already published: nothing is done and nobody is told twice."""
+    already published: nothing is done and nobody is told twice. `now`: the moment of
+    publishing (the demo publishes at past dates); `notify=False` emails nobody (the demo)."""
+    now = now or timezone.now()
     with transaction.atomic():
         locked = Round.objects.select_for_update().get(pk=round.pk)
         if locked.results_published:
             round.results_published_at = locked.results_published_at
             return False
-        if not locked.is_closed():
+        if not locked.is_closed(now):
             raise DecisionError(
                 _(
                     "The round is still open until %(date)s: judges can still change their "
@@ -169,7 +174,6 @@ def publish(round, user):
             "nomination_id", "outcome"
         ):
             by_outcome[outcome].append(nomination_id)
-        now = timezone.now()
         for outcome, nomination_ids in by_outcome.items():
             Nomination.objects.filter(pk__in=nomination_ids).update(status=outcome, updated_at=now)
         # Eligible entries without an outcome were not placed: they say so, not "Eligible".
@@ -192,8 +196,10 @@ def publish(round, user):
                 "decisions": {outcome: len(ids) for outcome, ids in sorted(by_outcome.items())},
                 "not_placed": not_placed,
             },
+            timestamp=now,
         )
-        transaction.on_commit(lambda: _tell_nominators(locked.pk, entry_ids))
+        if notify:
+            transaction.on_commit(lambda: _tell_nominators(locked.pk, entry_ids))
     return True
 
 

@@ -13,6 +13,11 @@
 
 Deterministic (seeded by references and emails, not by database ids) and safe to run again:
 what exists is kept.
+
+Everything that changes results goes through the services the site itself uses, at the demo's
+dates, so the audit log tells the demo's story like a real one: eligibility
+(nominations/eligibility.py), conflicts and clearances (conflicts.py), scoresheets saved and
+submitted (scoring.py), decisions and publishing (decisions.py, without emailing anyone).
 """
 
 import io
@@ -25,7 +30,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.files.images import ImageFile
-from django.db.models import Count
 from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -33,13 +37,14 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from awards_site.pdf import FONTS_DIR
+from nominations import eligibility
 from nominations.choices import NominationStatus, OrganisationKind, Relation
 from nominations.demo import CATEGORIES, DEMO_TEXT, ELIGIBILITY_EN, ELIGIBILITY_FR
 from nominations.models import AwardCycle, Category, Nomination
 from nominations.references import assign_reference
 from nominations.versions import record_version
 
-from . import assignment_run, certificates
+from . import assignment_run, certificates, conflicts, decisions, scoring
 from .models import (
     Assignment,
     Certificate,
@@ -47,13 +52,11 @@ from .models import (
     Conflict,
     ConflictClearance,
     Criterion,
-    CriterionScore,
     JudgeProfile,
     Outcome,
     PanelMembership,
     Recommendation,
     Round,
-    RoundDecision,
     RoundKind,
     Rubric,
     ScaleLevel,
@@ -62,8 +65,6 @@ from .models import (
     ScoreVisibility,
     Signatory,
 )
-from .results import record_published_results
-from .sheet_figures import mark_submitted
 
 # Rubrics ---------------------------------------------------------------------------------------
 # (key, name EN, name FR, guidance EN, guidance FR): the programme's criteria, as announced on
@@ -570,26 +571,32 @@ def load_rubrics():
 
 
 def _rubric(name, weights, levels):
+    """The rubric with its criteria and levels, saved together (Rubric.save checks the
+    weights)."""
     rubric = Rubric.objects.filter(name=name).first()
     if rubric:
         return rubric
-    rubric = Rubric.objects.create(name=name, scale_min=levels[0][0], scale_max=levels[-1][0])
-    Criterion.objects.bulk_create(
-        Criterion(
-            rubric=rubric,
-            sort_order=order,
-            name_en=name_en,
-            name_fr=name_fr,
-            guidance_en=guidance_en,
-            guidance_fr=guidance_fr,
-            weight=weights[key],
-        )
-        for order, (key, name_en, name_fr, guidance_en, guidance_fr) in enumerate(CRITERIA)
+    rubric = Rubric(
+        name=name,
+        scale_min=levels[0][0],
+        scale_max=levels[-1][0],
+        criteria=[
+            Criterion(
+                sort_order=order,
+                name_en=name_en,
+                name_fr=name_fr,
+                guidance_en=guidance_en,
+                guidance_fr=guidance_fr,
+                weight=weights[key],
+            )
+            for order, (key, name_en, name_fr, guidance_en, guidance_fr) in enumerate(CRITERIA)
+        ],
+        levels=[
+            ScaleLevel(sort_order=order, value=value, descriptor_en=en, descriptor_fr=fr)
+            for order, (value, en, fr) in enumerate(levels)
+        ],
     )
-    ScaleLevel.objects.bulk_create(
-        ScaleLevel(rubric=rubric, sort_order=order, value=value, descriptor_en=en, descriptor_fr=fr)
-        for order, (value, en, fr) in enumerate(levels)
-    )
+    rubric.save()
     return rubric
 
 
@@ -639,25 +646,34 @@ def _clear_demo_domain(cycle, judges, admin):
         status=NominationStatus.DRAFT
     ):
         for email in CLEARED_JUDGES:
-            ConflictClearance.objects.get_or_create(
-                judge=judges[email],
-                nomination=nomination,
-                defaults={"cleared_by": admin, "note": CLEARANCE_NOTE},
-            )
+            if not ConflictClearance.objects.filter(
+                judge=judges[email], nomination=nomination
+            ).exists():
+                conflicts.clear_likely_conflict(judges[email], nomination, admin, CLEARANCE_NOTE)
+
+
+def _declare(judge, cycle, reason, organisation="", country=""):
+    """The judge declares a conflict for the cycle (once), as from the portal."""
+    if not Conflict.objects.filter(
+        judge=judge, cycle=cycle, organisation=organisation, country=country
+    ).exists():
+        conflicts.declare_cycle_conflict(
+            judge, cycle, organisation=organisation, country=country, reason=reason, user=judge.user
+        )
 
 
 def _declare_conflicts(cycle, judges):
-    Conflict.objects.get_or_create(
-        judge=judges["judge4@demo.test"],
-        cycle=cycle,
+    _declare(
+        judges["judge4@demo.test"],
+        cycle,
+        "I train the civil servants of Ghana's public bodies.",
         country="GH",
-        defaults={"reason": "I train the civil servants of Ghana's public bodies."},
     )
-    Conflict.objects.get_or_create(
-        judge=judges["judge6@demo.test"],
-        cycle=cycle,
+    _declare(
+        judges["judge6@demo.test"],
+        cycle,
+        "I advised the centre on its customer charter last year.",
         organisation="Johannesburg Citizen Service Centre",
-        defaults={"reason": "I advised the centre on its customer charter last year."},
     )
 
 
@@ -701,37 +717,22 @@ def _recommendation(rubric, rows):
 
 
 def _save_scoresheets(plans):
-    """plans: (assignment, status, rows, recommendation, overall, moment) tuples."""
-    # Written as drafts, then submitted in one UPDATE that stores the results figures.
-    sheets = Scoresheet.objects.bulk_create(
-        Scoresheet(
-            assignment=assignment,
-            nomination_version_id=assignment.nomination_version_id,
-            status=ScoresheetStatus.DRAFT,
-            recommendation=recommendation,
-            overall_comment=overall,
-            created_at=moment - timedelta(hours=3),
-            updated_at=moment,
-            submitted_at=moment if status == ScoresheetStatus.SUBMITTED else None,
-        )
-        for assignment, status, _rows, recommendation, overall, moment in plans
-    )
-    CriterionScore.objects.bulk_create(
-        CriterionScore(scoresheet=sheet, criterion=criterion, score=score, comment=comment)
-        for sheet, (_a, _s, rows, *_rest) in zip(sheets, plans, strict=True)
-        for criterion, score, comment in rows
-    )
-    submitted = [
-        sheet.pk
-        for sheet, (_a, status, *_rest) in zip(sheets, plans, strict=True)
-        if status == ScoresheetStatus.SUBMITTED
-    ]
-    mark_submitted(Scoresheet.objects.filter(pk__in=submitted))
+    """plans: (assignment, status, rows, recommendation, overall, moment) tuples. Each judge
+    saves and (when `status` says so) submits at `moment`, through scoring.py: the submissions
+    are in the audit log, and the sheets carry their results figures."""
     for assignment, *_rest, moment in plans:
         assignment.conflict_checked_at = moment - timedelta(hours=4)
     Assignment.objects.bulk_update(
         [plan[0] for plan in plans], ["conflict_checked_at"], batch_size=200
     )
+    for assignment, status, rows, recommendation, overall, moment in plans:
+        judge = assignment.judge.user
+        sheet = scoring.scoresheet_for(assignment)
+        scores = {criterion.pk: (score, comment) for criterion, score, comment in rows}
+        scoring.save(sheet, sheet.version, scores, overall, recommendation, judge, now=moment)
+        if status == ScoresheetStatus.SUBMITTED:
+            scoring.submit(sheet, sheet.version, judge, now=moment)
+        Scoresheet.objects.filter(pk=sheet.pk).update(created_at=moment - timedelta(hours=3))
 
 
 def _plan(assignment, rubric, criteria, quality, status, moment, voice):
@@ -875,14 +876,14 @@ def load_closed_cycle(current, screening_rubric, final_rubric, judges, admin):
     if not cycle.categories.exists():
         _copy_categories(current, cycle)
     if not cycle.nominations.exists():
-        _closed_cycle_nominations(cycle)
+        _closed_cycle_nominations(cycle, admin)
     _join_panel(cycle, judges)
     _clear_demo_domain(cycle, judges, admin)
-    Conflict.objects.get_or_create(
-        judge=judges["judge4@demo.test"],
-        cycle=cycle,
+    _declare(
+        judges["judge4@demo.test"],
+        cycle,
+        "I train the civil servants of Ghana's public bodies.",
         country="GH",
-        defaults={"reason": "I train the civil servants of Ghana's public bodies."},
     )
     if cycle.rounds.exists():
         return cycle
@@ -906,15 +907,15 @@ def load_closed_cycle(current, screening_rubric, final_rubric, judges, admin):
         **common,
     )
     _score_closed_round(screening, quality, date(2026, 4, 20), admin)
-    shortlisted = _decide(
+    _decide(
         screening,
         quality,
         [Outcome.SHORTLISTED] * CX26_SHORTLIST,
         moment(date(2026, 5, 6)),
         admin,
     )
-    Nomination.objects.filter(pk__in=shortlisted).update(status=NominationStatus.SHORTLISTED)
-    _publish(screening, moment(date(2026, 5, 8)), admin)
+    # Shortlisted entries become "Shortlisted", the others "Not placed".
+    decisions.publish(screening, admin, now=moment(date(2026, 5, 8)), notify=False)
 
     final = Round.objects.create(
         name_en="Final",
@@ -929,11 +930,8 @@ def load_closed_cycle(current, screening_rubric, final_rubric, judges, admin):
     )
     _score_closed_round(final, quality, date(2026, 5, 18), admin)
     outcomes = [Outcome.WINNER, Outcome.MERIT, Outcome.FINALIST]
-    decided = _decide(final, quality, outcomes, moment(date(2026, 6, 5)), admin)
-    for outcome in outcomes:
-        ids = [pk for pk, chosen in decided.items() if chosen == outcome]
-        Nomination.objects.filter(pk__in=ids).update(status=outcome.value)
-    _publish(final, moment(date(2026, 6, 23), 10), admin)
+    _decide(final, quality, outcomes, moment(date(2026, 6, 5)), admin)
+    decisions.publish(final, admin, now=moment(date(2026, 6, 23), 10), notify=False)
     return cycle
 
 
@@ -966,7 +964,9 @@ def _copy_categories(source, cycle):
     )
 
 
-def _closed_cycle_nominations(cycle):
+def _closed_cycle_nominations(cycle, admin):
+    """The 2026 nominations, sent in February and March and found eligible by the awards team
+    (nominations/eligibility.py) ten days later."""
     User = get_user_model()
     categories = list(cycle.categories.order_by("sort_order", "pk"))
     rng = random.Random(2026)
@@ -1017,13 +1017,21 @@ def _closed_cycle_nominations(cycle):
             declaration_version="2026-01",
             declaration_language="en",
             language="fr" if country in {"SN", "CM", "CI", "BJ", "MA", "TN"} else "en",
-            status=NominationStatus.ELIGIBLE,
+            status=NominationStatus.SUBMITTED,
             submitted_at=sent,
             created_at=sent - timedelta(days=5),
         )
         nomination.reference = assign_reference(nomination)
         nomination.save()
-        record_version(nomination, owner, sent)
+        version = record_version(nomination, owner, sent)
+        log(
+            nomination,
+            "nominations.submit",
+            user=owner,
+            data={"reference": nomination.reference, "version": version.number},
+            timestamp=sent,
+        )
+        eligibility.mark_eligible(nomination.pk, admin, now=sent + timedelta(days=10), notify=False)
 
 
 def _score_closed_round(round, quality, first_day, admin):
@@ -1051,7 +1059,8 @@ def _score_closed_round(round, quality, first_day, admin):
 
 
 def _decide(round, quality, outcomes, when, admin):
-    """The administrators' decisions, per category from the best entry down: {entry id: outcome}."""
+    """The administrators' decisions, per category from the best entry down, through
+    decisions.decide (each in the audit log): {entry id: outcome}."""
     by_category = {}
     for nomination in round.entries().order_by("category__sort_order", "reference"):
         by_category.setdefault(nomination.category_id, []).append(nomination)
@@ -1059,41 +1068,9 @@ def _decide(round, quality, outcomes, when, admin):
     for entries in by_category.values():
         ranked = sorted(entries, key=lambda n: (-quality[n.organisation_name], n.reference))
         for nomination, outcome in zip(ranked, outcomes, strict=False):
+            decisions.decide(round, nomination, outcome, admin, now=when)
             decided[nomination.pk] = outcome
-    RoundDecision.objects.bulk_create(
-        RoundDecision(
-            round=round, nomination_id=pk, outcome=outcome, decided_by=admin, decided_at=when
-        )
-        for pk, outcome in decided.items()
-    )
     return decided
-
-
-def _publish(round, when, admin):
-    """What decisions.publish does, at a past date and without emailing the nominators."""
-    round.results_published_at = when
-    round.save(update_fields=["results_published_at"])
-    record_published_results(round)
-    decided = dict(
-        round.decisions.values_list("outcome").annotate(n=Count("pk")).order_by("outcome")
-    )
-    not_placed = (
-        Nomination.objects.filter(
-            pk__in=round.assignments.values("nomination"), status=NominationStatus.ELIGIBLE
-        )
-        .exclude(pk__in=round.decisions.values("nomination"))
-        .update(status=NominationStatus.NOT_PLACED)
-    )
-    log(
-        round,
-        "judging.publish",
-        user=admin,
-        data={
-            "entries": round.assignments.values("nomination").distinct().count(),
-            "decisions": decided,
-            "not_placed": not_placed,
-        },
-    )
 
 
 # Certificates ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ conflicts.py, results.py, decisions.py); the models hold data and the small ques
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -25,9 +26,16 @@ from awards_site.i18n import localised
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination, NominationVersion
 
+from .rubrics import weights_problem
+
 
 class Rubric(ClusterableModel):
-    """What judges score: weighted criteria on one scale, with a descriptor for every level."""
+    """What judges score: weighted criteria on one scale, with a descriptor for every level.
+
+    The criteria's weights add up to 100, a rule of the model: a rubric is saved with its
+    criteria (modelcluster: the admin's form, a copy, the demo, code), and `save` refuses
+    weights that do not add up (`WeightsDoNotAddUp`, a ValidationError), writing nothing.
+    """
 
     name = models.CharField(_("name"), max_length=120)
     scale_min = models.PositiveSmallIntegerField(_("lowest score"), default=1)
@@ -52,6 +60,21 @@ class Rubric(ClusterableModel):
     @property
     def scale(self):
         return range(self.scale_min, self.scale_max + 1)
+
+    def weights_problem(self):
+        """The message when the criteria this rubric holds (those given to it, not saved yet,
+        or else those saved) do not add up to 100, else None."""
+        return weights_problem([criterion.weight for criterion in self.criteria.all()])
+
+    def save(self, *args, **kwargs):
+        problem = self.weights_problem()
+        if problem:
+            raise WeightsDoNotAddUp(problem, code="weights")
+        super().save(*args, **kwargs)
+
+
+class WeightsDoNotAddUp(ValidationError):
+    """A rubric whose criteria's weights do not add up to 100 was about to be saved."""
 
 
 class Criterion(Orderable):
@@ -580,7 +603,9 @@ class PublishedResults(models.Model):
         Round, on_delete=models.CASCADE, primary_key=True, related_name="published_record"
     )
     entries = models.JSONField(encoder=DjangoJSONEncoder)
-    recorded_at = models.DateTimeField(default=timezone.now)
+    # When the results were published (the round's results_published_at), not when this row
+    # was written: a demo or an import may write it long after.
+    published_at = models.DateTimeField(_("published"))
 
     class Meta:
         verbose_name = _("published results")

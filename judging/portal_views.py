@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from awards_site import pending_input
 from nominations import versions
 from nominations.answers import (
     NOMINATOR_FIELDS,
@@ -255,6 +256,26 @@ def _refused_while_locked(request, assignment, rubric, sheet, form):
     return render(request, "judging/portal/entry.html", context, status=409)
 
 
+def _render_kept_input(request, assignment, rubric, sheet, pending):
+    """The scores the judge sent after their session ended, shown again after the log-in,
+    unsaved: they check them, then save or submit as usual (a stale or locked sheet is told
+    as for any save)."""
+    form = ScoresheetForm(rubric, data=pending_input.as_query_dict(pending))
+    form.is_valid()
+    if scoring.lock_reason(sheet, assignment.round):
+        context = _entry_context(request, assignment, rubric, sheet, form)
+        context["unsaved"] = form.unsaved_input()
+        return render(request, "judging/portal/entry.html", context)
+    messages.warning(
+        request,
+        _(
+            "You were signed out, so the scores you sent were not saved yet. Check them below, "
+            "then save or submit them."
+        ),
+    )
+    return _render_entry(request, assignment, rubric, sheet, form)
+
+
 @judge_required
 def entry(request, assignment_id):
     assignment = own_assignment(request, assignment_id)
@@ -263,6 +284,9 @@ def entry(request, assignment_id):
     rubric = _with_rubric(assignment)
     sheet = _existing_sheet(assignment)
     if request.method != "POST":
+        pending = pending_input.take(request)
+        if pending is not None:
+            return _render_kept_input(request, assignment, rubric, sheet, pending)
         form = ScoresheetForm(rubric, initial=ScoresheetForm.initial_from(sheet))
         return _render_entry(request, assignment, rubric, sheet, form)
     if "take_version" in request.POST:

@@ -29,11 +29,18 @@ Per entry
     disagreement (two or more sheets and spread >= the round's disagreement threshold),
     completeness (submitted sheets / assignments), the judges' weighted scores (highest first).
 
+Rounding
+    Every figure of an entry is rounded by the one rule of judging/rounding.py: two decimals,
+    halves up, in Python's Decimal (a Decimal, as shown on every page and export). The raw
+    mean and the spread are taken over the sheets' weighted scores as exact decimals, the
+    normalised score is rounded from the database's figure. The ranking compares the rounded
+    figures: two entries shown with the same score are tied, and the tie-breaks below decide,
+    the same way on SQLite and PostgreSQL.
+
 Ranking, per category
-    1. normalised score, highest first (compared to a millionth of a point, so floating-point
-       noise never decides a place);
-    2. the mean score on the rubric's highest-weighted criterion (the lowest sort order wins when
-       two criteria share the highest weight), highest first;
+    1. normalised score (rounded), highest first;
+    2. the mean score on the rubric's highest-weighted criterion (rounded; the lowest sort order
+       wins when two criteria share the highest weight), highest first;
     3. the number of top-of-scale scores (scale_max) the entry received, most first;
     4. the reference, alphabetically (references are unique, so no two entries share a place).
     Entries without a submitted scoresheet are not ranked (rank None) and come last.
@@ -46,21 +53,25 @@ How it is computed
     Each submitted scoresheet carries its weighted score, its score on the top criterion and its
     number of top scores, which the database computed when the sheet was submitted
     (judging/sheet_figures.py). The database does every aggregation over them, in one SQL
-    statement (`_STATEMENT`), ranking included; Python only turns its rows (one per entry) into
-    EntryResults. Raw SQL because the computation nests aggregates -
+    statement (`_STATEMENT`); Python rounds its rows (one per entry), ranks them per category
+    and turns them into EntryResults. Raw SQL because the computation nests aggregates -
     statistics over sheets per judge and over the round, then means per entry - and the Django
     ORM cannot aggregate over an aggregate nor define a CTE. The statement is portable between
     SQLite 3.35+ and PostgreSQL 15: every division is done in DOUBLE PRECISION (no integer
     division on PostgreSQL), clamping uses CASE (no LEAST/GREATEST), SQRT is PostgreSQL's or
     the one Django adds to SQLite. The only difference between the two is the function that
-    lists an entry's scores (GROUP_CONCAT / ARRAY_AGG). The statement selects the same entries
+    lists an entry's scores (GROUP_CONCAT of each float written with 17 digits, so Python reads
+    back the very float PostgreSQL's ARRAY_AGG gives). The statement selects the same entries
     as the queryset `entries(round)` (tests hold them equal) with joins rather than EXISTS
-    subqueries, which is faster over 10,000 entries. The database also sorts and ranks the
-    entries (ROW_NUMBER over each category), comparing text byte by byte (COLLATE "C" on
-    PostgreSQL, SQLite's default), so the order is the same on both.
+    subqueries, which is faster over 10,000 entries. The database sorts the entries by category
+    (ROW_NUMBER over the cycle's categories, comparing names byte by byte: COLLATE "C" on
+    PostgreSQL, SQLite's default), and Python ranks them within each category, comparing
+    references by code point, which is the same order.
 """
 
 from dataclasses import astuple, dataclass, field, fields
+from decimal import Decimal
+from itertools import groupby
 
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q
@@ -70,7 +81,7 @@ from django.utils.translation import gettext as _
 from nominations.choices import NominationStatus
 from nominations.models import Category, Nomination
 
-from . import sheet_figures
+from . import rounding, sheet_figures
 from .models import (
     Assignment,
     CriterionScore,
@@ -91,9 +102,6 @@ NOT_ENTERED = (NominationStatus.DRAFT, NominationStatus.WITHDRAWN, NominationSta
 # sheets are taken to weigh the same, and z = 0.
 ZERO_VARIANCE = 1e-6
 
-# Ties on the normalised score are judged to a millionth of a point.
-TIE_PRECISION = 1_000_000
-
 
 @dataclass(slots=True)
 class EntryResult:
@@ -105,13 +113,14 @@ class EntryResult:
     category_name: str
     assigned: int
     submitted: int
-    judge_scores: list[float] = field(default_factory=list)  # weighted, highest first
-    raw_mean: float | None = None
-    normalised: float | None = None
-    spread: float | None = None
+    # Every score is a Decimal with two decimals (judging/rounding.py).
+    judge_scores: list[Decimal] = field(default_factory=list)  # weighted, highest first
+    raw_mean: Decimal | None = None
+    normalised: Decimal | None = None
+    spread: Decimal | None = None
     disagreement: bool = False
     rank: int | None = None
-    top_criterion_mean: float | None = None
+    top_criterion_mean: Decimal | None = None
     top_scores: int = 0
     outcome: str = ""  # the RoundDecision's outcome, or ""
 
@@ -126,6 +135,9 @@ class EntryResult:
 
 
 RESULT_FIELDS = [f.name for f in fields(EntryResult)]
+# The fields holding a score, rounded by the rule wherever they come from (a published record
+# keeps them as text, or as floats before the rule).
+SCORE_FIELDS = ("raw_mean", "normalised", "spread", "top_criterion_mean")
 
 
 def entries(round):
@@ -153,8 +165,8 @@ def entries(round):
 #   normalised     each sheet's z (0 when its judge's variance is nil) x round sd + round mean
 #   entry_score    per entry: assignments, submitted sheets, means (the normalised one clamped
 #                  to 0-100 sheet by sheet), spread, tie-break inputs, the judges' scores
-# and the final SELECT adds each entry's details and decision, and sorts and ranks the entries
-# per category by the ranking's key (`_RANKING`).
+# and the final SELECT adds each entry's details and decision, in category order (Python ranks
+# them: `_ranked`).
 # Variances are mean of squares minus square of mean: scores are 0-100, so rounding stays far
 # below ZERO_VARIANCE even over thousands of sheets.
 _STATEMENT = """
@@ -235,10 +247,7 @@ SELECT
     e.spread,
     e.top_criterion_mean,
     COALESCE(e.top_scores, 0),
-    d.outcome,
-    CASE WHEN e.normalised IS NULL THEN NULL
-        ELSE ROW_NUMBER() OVER (PARTITION BY {category} ORDER BY {ranking})
-    END
+    d.outcome
 FROM nominations_nomination n
 LEFT JOIN nominations_category cat ON cat.id = n.category_id
 LEFT JOIN category_place cp ON cp.id = n.category_id
@@ -248,24 +257,17 @@ WHERE n.cycle_id = %(cycle)s
     AND n.status NOT IN ({not_entered})
     AND (n.status IN ({entering}) OR e.nomination_id IS NOT NULL OR d.id IS NOT NULL)
     {category_filter}
-ORDER BY {category}, {ranking}
+ORDER BY {category}, n.id
 """
 
-# Within a category's place (`category_place`: its sort order, then its name, then its id),
-# the ranking (see the module docstring): ranked entries first, the normalised score to a
-# millionth of a point, the top criterion's mean, the number of top scores, the reference. Text
-# is compared byte by byte (code point order) on every database.
-_RANKING = """e.normalised IS NULL,
-        ROUND(e.normalised * {precision}) DESC,
-        COALESCE(e.top_criterion_mean, -1) DESC,
-        COALESCE(e.top_scores, 0) DESC,
-        n.reference{binary},
-        n.id"""
-
-# An entry's weighted scores: an array on PostgreSQL, comma-separated text on SQLite.
+# An entry's weighted scores: an array on PostgreSQL; on SQLite comma-separated text, each float
+# written with 17 significant digits (SQLite's own text form keeps 15, not enough to give the
+# float back).
 _SCORE_LIST = {
     "postgresql": "ARRAY_AGG(weighted) FILTER (WHERE weighted IS NOT NULL)",
-    "sqlite": "GROUP_CONCAT(weighted, ',')",
+    "sqlite": (
+        "GROUP_CONCAT(CASE WHEN weighted IS NOT NULL THEN printf('%%.17g', weighted) END, ',')"
+    ),
 }
 _BINARY = {"postgresql": ' COLLATE "C"', "sqlite": ""}
 
@@ -289,7 +291,6 @@ def _statement(round, category_id):
         score_list=_SCORE_LIST[vendor],
         category_name=category_name,
         category="COALESCE(cp.place, 0)",
-        ranking=_RANKING.format(precision=TIE_PRECISION, binary=binary),
         binary=binary,
         not_entered=not_entered,
         entering=entering,
@@ -314,7 +315,6 @@ def round_results(round, category_id=None):
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    threshold = round.disagreement_threshold - 1e-9  # 25 points apart is 25, not 24.999...
     results = []
     for (
         nomination_id,
@@ -326,17 +326,17 @@ def round_results(round, category_id=None):
         assigned,
         submitted,
         score_list,
-        raw_mean,
+        _raw_mean,  # the database's float: the exact mean of the sheets is taken below
         normalised,
-        spread,
+        _spread,
         top_criterion_mean,
         top_scores,
         outcome,
-        rank,
     ) in rows:
         if isinstance(score_list, str):
-            score_list = map(float, score_list.split(","))
-        judge_scores = sorted(score_list, reverse=True) if score_list else []
+            score_list = [float(value) for value in score_list.split(",")]
+        sheets = sorted((rounding.exact(value) for value in score_list or ()), reverse=True)
+        spread = rounding.score(sheets[0] - sheets[-1]) if sheets else None
         results.append(
             EntryResult(
                 nomination_id=nomination_id,
@@ -347,28 +347,56 @@ def round_results(round, category_id=None):
                 category_name=category_name,
                 assigned=assigned,
                 submitted=submitted,
-                judge_scores=judge_scores,
-                raw_mean=raw_mean,
-                normalised=normalised,
+                judge_scores=[rounding.score(value) for value in sheets],
+                raw_mean=rounding.mean(sheets),
+                normalised=rounding.score(normalised),
                 spread=spread,
-                disagreement=len(judge_scores) >= 2 and spread >= threshold,
-                top_criterion_mean=top_criterion_mean,
+                disagreement=len(sheets) >= 2 and spread >= round.disagreement_threshold,
+                top_criterion_mean=rounding.score(top_criterion_mean),
                 top_scores=top_scores,
                 outcome=outcome or "",
-                rank=rank,
             )
         )
-    return results
+    return _ranked(results)
+
+
+def _ranking_key(result):
+    """The ranking of the module docstring, on the rounded figures; unranked entries last."""
+    unranked = result.normalised is None
+    top_mean = result.top_criterion_mean if result.top_criterion_mean is not None else -1
+    return (
+        unranked,
+        0 if unranked else -result.normalised,
+        -top_mean,
+        -(result.top_scores or 0),
+        result.reference,  # code point order: byte order of UTF-8, as COLLATE "C"
+        result.nomination_id,
+    )
+
+
+def _ranked(results):
+    """The results (in category order) sorted and ranked within each category."""
+    ordered = []
+    for _category, group in groupby(results, key=lambda result: result.category_id):
+        group = sorted(group, key=_ranking_key)
+        for place, result in enumerate(group, start=1):
+            result.rank = None if result.normalised is None else place
+        ordered.extend(group)
+    return ordered
 
 
 def record_published_results(round):
-    """Keep the round's results as published (called in the transaction that publishes): the
-    field names once, then one list of values per entry (half the size of a list of
-    objects, and quicker to read back)."""
+    """Keep the round's results as published (called in the transaction that publishes, once
+    `round.results_published_at` is set: the record's `published_at`): the field names once,
+    then one list of values per entry (half the size of a list of objects, and quicker to read
+    back)."""
     results = round_results(round)
     PublishedResults.objects.update_or_create(
         round=round,
-        defaults={"entries": {"fields": RESULT_FIELDS, "rows": [astuple(r) for r in results]}},
+        defaults={
+            "entries": {"fields": RESULT_FIELDS, "rows": [astuple(r) for r in results]},
+            "published_at": round.results_published_at,
+        },
     )
 
 
@@ -388,6 +416,11 @@ def published_round_results(round, category_id=None):
             EntryResult(**{f: v for f, v in zip(fields, row, strict=True) if f in known})
             for row in rows
         ]
+    for result in results:
+        # Kept as text (DjangoJSONEncoder), or as floats before the rounding rule.
+        for name in SCORE_FIELDS:
+            setattr(result, name, rounding.score(getattr(result, name)))
+        result.judge_scores = [rounding.score(value) for value in result.judge_scores]
     if category_id is not None:
         results = [result for result in results if result.category_id == category_id]
     names = dict(
@@ -428,7 +461,7 @@ class JudgeRow:
     judge_name: str
     status: str  # "not_started", "draft" or "submitted"
     status_label: str
-    weighted: float | None  # once every criterion has a score; counted only when submitted
+    weighted: Decimal | None  # once every criterion has a score; counted only when submitted
     criteria: list[CriterionLine]
     overall_comment: str
     recommendation: str  # "", "yes", "maybe" or "no"
@@ -494,7 +527,7 @@ def entry_detail(round, nomination):
                 judge_name=assignment.judge.display_name,
                 status=status,
                 status_label=str(statuses.get(status, status)),
-                weighted=sheet.weighted if complete else None,
+                weighted=rounding.score(sheet.weighted) if complete else None,
                 criteria=lines,
                 overall_comment=sheet.overall_comment if sheet else "",
                 recommendation=recommendation,

@@ -15,7 +15,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import sheet_figures
+from . import rounding, sheet_figures
 from .models import (
     CriterionScore,
     Recommendation,
@@ -242,6 +242,7 @@ def submit(scoresheet, expected_version, user, now=None):
                 "nomination": scoresheet.assignment.nomination_id,
                 "round": scoresheet.assignment.round_id,
             },
+            timestamp=now,
         )
     return scoresheet
 
@@ -294,18 +295,18 @@ def others_visible(assignment, now=None):
 
 
 def weighted_score(scoresheet, rubric=None):
-    """The sheet's score from 0 to 100: each criterion's place on the scale times its weight.
-    None until every criterion has a score. Uses prefetched scores and criteria when there."""
+    """The sheet's score from 0 to 100 (each criterion's place on the scale times its weight),
+    rounded as every score is (judging/rounding.py). None until every criterion has a score.
+    Uses prefetched scores and criteria when there."""
     rubric = rubric or rubric_of(scoresheet.assignment)
-    span = rubric.scale_max - rubric.scale_min
     scores = {score.criterion_id: score.score for score in scoresheet.scores.all()}
-    total = 0.0
+    points = 0
     for criterion in rubric.criteria.all():
         score = scores.get(criterion.pk)
         if score is None:
             return None
-        total += (score - rubric.scale_min) / span * criterion.weight
-    return round(total, 1)
+        points += (score - rubric.scale_min) * criterion.weight
+    return rounding.weighted(points, rubric.scale_max - rubric.scale_min)
 
 
 def take_version(assignment, version, user, now=None):

@@ -15,7 +15,7 @@ submitted sheet without its weighted score. The database computes them (correlat
 in the UPDATE that submits the sheet), so one statement submits one sheet or thirty thousand.
 """
 
-from django.db.models import Count, F, FloatField, OuterRef, Subquery, Sum, Value
+from django.db.models import Count, F, FloatField, Max, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 
 from .models import Criterion, CriterionScore, ScoresheetStatus
@@ -34,15 +34,14 @@ def top_criteria():
 
 def weighted_sum(path=""):
     """The weighted score as an aggregate over criterion scores; `path` leads from the model
-    aggregated to its criterion scores ("scores__" from a scoresheet)."""
+    aggregated to its criterion scores ("scores__" from a scoresheet). The points, (score -
+    scale_min) x weight, are whole numbers summed exactly; one division by the scale's span
+    (the same for every criterion of a sheet) then gives the same float on every database
+    (judging/rounding.py rounds it for people)."""
     scale_min = F(f"{path}criterion__rubric__scale_min")
     span = F(f"{path}criterion__rubric__scale_max") - scale_min
-    return Sum(
-        Cast(F(f"{path}score") - scale_min, FloatField())
-        * F(f"{path}criterion__weight")
-        / Cast(span, FloatField()),
-        output_field=FloatField(),
-    )
+    points = Sum((F(f"{path}score") - scale_min) * F(f"{path}criterion__weight"))
+    return Cast(points, FloatField()) / Cast(Max(span), FloatField())
 
 
 def figures():
@@ -66,7 +65,8 @@ def figures():
 def mark_submitted(scoresheets, **fields):
     """Submit the scoresheets of a queryset in one UPDATE, storing their figures, and set any
     other fields given. Returns the number of sheets changed. Checks nothing: scoring.submit is
-    the judge's way in; this is also how the demo and tests submit sheets in bulk."""
+    the way in for judges and the demo (it logs each submission); tests submit sheets in bulk
+    with this."""
     return scoresheets.update(status=ScoresheetStatus.SUBMITTED, **figures(), **fields)
 
 

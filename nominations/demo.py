@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import phones
+from . import eligibility, phones
 from .choices import NominationStatus, OrganisationKind, Relation
 from .models import AwardCycle, Category, EvidenceFile, Nomination
 from .privacy import record_declaration
@@ -187,6 +187,7 @@ def load_nominations(cycle, nominator, count=40):
     if cycle.nominations.exists():
         return
     User = get_user_model()
+    admin = User.objects.filter(is_superuser=True).order_by("pk").first()
     rng = random.Random(2027)  # the same demo every time
     categories = list(cycle.categories.all())
     statuses = (
@@ -265,11 +266,9 @@ def load_nominations(cycle, nominator, count=40):
                 sha256=hashlib.sha256(content).hexdigest(),
             )
         if status != NominationStatus.DRAFT:
-            nomination.status = status
+            nomination.status = NominationStatus.SUBMITTED
             nomination.submitted_at = timezone.now() - timedelta(days=rng.randint(1, 12))
             nomination.reference = assign_reference(nomination)
-            if status == NominationStatus.INELIGIBLE:
-                nomination.status_reason = "The initiative started less than six months ago."
             nomination.created_at = nomination.submitted_at - timedelta(days=3)
             nomination.save()
             # What was sent is version 1 (versions.py), logged as the real submission does.
@@ -281,3 +280,19 @@ def load_nominations(cycle, nominator, count=40):
                 data={"reference": nomination.reference, "version": version.number},
                 timestamp=nomination.submitted_at,
             )
+            _decide_eligibility(nomination, status, admin)
+
+
+INELIGIBLE_REASON = "The initiative started less than six months ago."
+
+
+def _decide_eligibility(nomination, status, admin):
+    """The awards team's decision a day after sending, through nominations/eligibility.py (in
+    the audit log, as from the review screen), without emailing the demo's nominators."""
+    decided = min(nomination.submitted_at + timedelta(days=1), timezone.now())
+    if status == NominationStatus.ELIGIBLE:
+        eligibility.mark_eligible(nomination.pk, admin, now=decided, notify=False)
+    elif status == NominationStatus.INELIGIBLE:
+        eligibility.mark_ineligible(
+            nomination.pk, admin, INELIGIBLE_REASON, now=decided, notify=False
+        )

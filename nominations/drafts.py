@@ -21,6 +21,7 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from . import organisations
 from .answers import display_value
 from .models import Nomination
 
@@ -79,6 +80,12 @@ def save_step(nomination, form, step, expected_revision, base, user):
                 setattr(nomination, model_field.attname, getattr(current, model_field.attname))
         nomination.revision = current.revision + 1
         form.save()
+        if nomination.is_sent and {"category", "organisation_name", "country"} & set(
+            form.changed_data
+        ):
+            # A sent nomination moved to another category or renamed: one nomination per
+            # organisation and category still holds (AlreadyNominated undoes the save).
+            organisations.claim(nomination)
         if nomination.is_sent and form.changed_data:
             # Changes after sending are recorded, field by field, in the audit log; they are
             # sent to the awards team with "Send changes" (a new version).

@@ -92,7 +92,7 @@ def _after_commit(task_name, nomination_pk):
     transaction.on_commit(enqueue)
 
 
-def _decide(nomination_pk, action, status, user, reason):
+def _decide(nomination_pk, action, status, user, reason, now=None, notify=True):
     with transaction.atomic():
         nomination = _locked(nomination_pk)
         _check_allowed(nomination, action)
@@ -105,17 +105,20 @@ def _decide(nomination_pk, action, status, user, reason):
             "nominations.decision",
             user=user,
             data={"from": previous, "to": status, "reason": reason},
+            timestamp=now or timezone.now(),
         )
-        _after_commit("send_eligibility_decision", nomination.pk)
+        if notify:
+            _after_commit("send_eligibility_decision", nomination.pk)
     return nomination
 
 
-def mark_eligible(nomination_pk, user, note=""):
-    """The nomination meets the rules: it goes forward to the judges. `note` is optional."""
-    return _decide(nomination_pk, ELIGIBLE, S.ELIGIBLE, user, (note or "").strip())
+def mark_eligible(nomination_pk, user, note="", now=None, notify=True):
+    """The nomination meets the rules: it goes forward to the judges. `note` is optional.
+    `now` and `notify=False`: decided at a past date without emailing (the demo)."""
+    return _decide(nomination_pk, ELIGIBLE, S.ELIGIBLE, user, (note or "").strip(), now, notify)
 
 
-def mark_ineligible(nomination_pk, user, reason):
+def mark_ineligible(nomination_pk, user, reason, now=None, notify=True):
     """The nomination does not meet the rules; the reason is required (the nominator reads it)."""
     reason = (reason or "").strip()
     if not reason:
@@ -123,7 +126,7 @@ def mark_ineligible(nomination_pk, user, reason):
             _("Give the reason, so the nominator knows why the nomination is not eligible."),
             field="reason",
         )
-    return _decide(nomination_pk, INELIGIBLE, S.INELIGIBLE, user, reason)
+    return _decide(nomination_pk, INELIGIBLE, S.INELIGIBLE, user, reason, now, notify)
 
 
 def _check_future(until, now, field="until"):

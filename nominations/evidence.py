@@ -1,6 +1,13 @@
-"""Checks on evidence files, by their content: the name and the browser's content type are
-never trusted. Kept here, not delegated to libmagic, because the rule is narrow and strict:
-exactly five kinds, and an Office file must really be a Word or Excel package."""
+"""Evidence files: checked by their content (the name and the browser's content type are
+never trusted; kept here, not delegated to libmagic, because the rule is narrow and strict:
+exactly five kinds, and an Office file must really be a Word or Excel package), and attached
+within the limits the wizard promises (`attach`): 5 files, 10 MB each, so 50 MB in all.
+
+The limits hold when uploads arrive at the same moment (two tabs, a script): `attach` counts
+the nomination's files under the nomination's row lock, in the transaction that inserts the
+new one, so a second upload waits for the first and counts it. On SQLite the transaction's
+write lock does the same (settings: BEGIN IMMEDIATE).
+"""
 
 import hashlib
 import re
@@ -9,7 +16,11 @@ import zipfile
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Count, F, Sum
 from django.utils.translation import gettext_lazy as _
+
+from .models import EvidenceFile, Nomination
 
 # kind -> (label, content type for downloads)
 KINDS = {
@@ -103,3 +114,56 @@ def check_evidence(uploaded, max_bytes):
         digest.update(chunk)
     uploaded.seek(0)
     return CheckedFile(kind, uploaded.size, digest.hexdigest(), safe_file_name(uploaded.name, kind))
+
+
+class LimitReached(ValidationError):
+    """An upload the nomination has no room for: the message says what to do next."""
+
+
+def limit_problem(count, total_bytes, size):
+    """The LimitReached error for a file of `size` bytes added to `count` files of `total_bytes`,
+    or None when it fits."""
+    if count >= EvidenceFile.MAX_FILES:
+        return LimitReached(
+            _("You can attach %(max)d files at most. Remove one before adding another.")
+            % {"max": EvidenceFile.MAX_FILES},
+            code="too_many",
+        )
+    if total_bytes + size > EvidenceFile.MAX_TOTAL_BYTES:
+        return LimitReached(
+            _(
+                "The files of a nomination can add up to %(limit)d MB at most, and this one "
+                "would go over. Remove a file, or reduce this one's size, then add it again."
+            )
+            % {"limit": EvidenceFile.MAX_TOTAL_BYTES // (1024 * 1024)},
+            code="too_much",
+        )
+    return None
+
+
+def attach(nomination, upload, checked):
+    """Attach a checked upload (`check_evidence`) to the nomination, within the limits, and
+    count one revision more (nominations/drafts.py). Raises LimitReached when it does not fit.
+    The nomination's row is locked first, so uploads at the same moment are counted one after
+    the other (see the module docstring)."""
+    with transaction.atomic():
+        Nomination.objects.select_for_update(of=("self",)).filter(pk=nomination.pk).values(
+            "pk"
+        ).get()
+        held = EvidenceFile.objects.filter(nomination=nomination.pk).aggregate(
+            count=Count("pk"), total=Sum("size")
+        )
+        problem = limit_problem(held["count"], held["total"] or 0, checked.size)
+        if problem:
+            raise problem
+        evidence = EvidenceFile.objects.create(
+            nomination=nomination,
+            file=upload,
+            original_name=checked.safe_name,
+            kind=checked.kind,
+            size=checked.size,
+            sha256=checked.sha256,
+        )
+        Nomination.objects.filter(pk=nomination.pk).update(revision=F("revision") + 1)
+    nomination.refresh_from_db(fields=["revision"])
+    return evidence

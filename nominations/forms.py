@@ -11,10 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 
-from . import phones
+from . import organisations, phones
 from .choices import OrganisationKind, Relation
 from .declaration import DECLARATION_VERSION
-from .evidence import ACCEPT, check_evidence
+from .evidence import ACCEPT, attach, check_evidence, limit_problem
 from .models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from .privacy import record_declaration
 from .validators import decimals_message, looks_like_a_decimal, plain_number, plain_number_field
@@ -111,6 +111,15 @@ class CategoryStepForm(StepForm):
         self.categories = categories
         self.apply_required_messages()  # again: the labels above are what people read
 
+    def clean(self):
+        cleaned = super().clean()
+        category = cleaned.get("category")
+        if category is not None:
+            message = organisations.problem(self.instance, category_id=category.pk)
+            if message:
+                self.add_error("category", message)
+        return cleaned
+
 
 class OrganisationStepForm(StepForm):
     title = _("The organisation")
@@ -129,6 +138,15 @@ class OrganisationStepForm(StepForm):
         super().__init__(*args, **kwargs)
         self.fields["organisation_kind"].choices = OrganisationKind.choices
         self.fields["country"].choices = country_choices_sorted(_("Choose a country"))[:-1]
+
+    def clean(self):
+        cleaned = super().clean()
+        name, country = cleaned.get("organisation_name"), cleaned.get("country")
+        if name and country:
+            message = organisations.problem(self.instance, organisation_name=name, country=country)
+            if message:
+                self.add_error("organisation_name", message)
+        return cleaned
 
 
 class ContactStepForm(StepForm):
@@ -300,28 +318,25 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
             if self.uploading:
                 raise forms.ValidationError(_("Select a file to upload."), code="required")
             return None
-        if self.instance.evidence.count() >= EvidenceFile.MAX_FILES:
-            raise forms.ValidationError(
-                _("You can attach %(max)d files at most. Remove one before adding another.")
-                % {"max": EvidenceFile.MAX_FILES},
-                code="too_many",
-            )
         self.checked = check_evidence(upload, EvidenceFile.MAX_BYTES)
+        # Said at once when the nomination is already full; `save` decides under the lock.
+        held = list(self.instance.evidence.values_list("size", flat=True))
+        problem = limit_problem(len(held), sum(held), self.checked.size)
+        if problem:
+            raise problem
         return upload
 
     def save(self):
+        """Attach the chosen file (None when none was chosen). Raises evidence.LimitReached
+        when another upload took the room meanwhile; `refuse` shows it on the form."""
         upload = self.cleaned_data.get("file")
         if upload:
-            checked = self.checked
-            return EvidenceFile.objects.create(
-                nomination=self.instance,
-                file=upload,
-                original_name=checked.safe_name,
-                kind=checked.kind,
-                size=checked.size,
-                sha256=checked.sha256,
-            )
+            return attach(self.instance, upload, self.checked)
         return None
+
+    def refuse(self, error):
+        self.add_error("file", error)
+        return self
 
 
 class DeclarationStepForm(StepForm):

@@ -79,6 +79,15 @@ class AwardCycle(models.Model):
     )
     judging_ends_on = models.DateField(_("judging ends"), null=True, blank=True)
     results_on = models.DateField(_("results announced"), null=True, blank=True)
+    one_nomination_per_organisation = models.BooleanField(
+        _("one nomination per organisation and category"),
+        default=False,
+        help_text=_(
+            "Once a nomination of an organisation is sent in a category, nobody can send "
+            "another of the same organisation (same name and country) in that category; a "
+            "withdrawn nomination frees the place."
+        ),
+    )
     is_current = models.BooleanField(
         _("current cycle"),
         default=False,
@@ -574,8 +583,11 @@ def evidence_path(instance, filename):
 
 
 class EvidenceFile(models.Model):
+    # What the wizard promises ("up to 10 MB each, 5 files at most"), enforced when a file is
+    # attached, under the nomination's row lock (evidence.attach).
     MAX_FILES = 5
     MAX_BYTES = 10 * 1024 * 1024
+    MAX_TOTAL_BYTES = MAX_FILES * MAX_BYTES
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="evidence")
     file = models.FileField(storage=evidence_storage, upload_to=evidence_path, max_length=200)

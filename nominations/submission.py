@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import versions
+from . import organisations, versions
 from .choices import SENT_CHANGEABLE_STATUSES, NominationStatus
 from .models import Nomination
 from .progress import first_incomplete
@@ -82,6 +82,7 @@ def submit(nomination_pk, user, email_verified, language=None, now=None, expecte
                 )
             )
         _check_revision(nomination, expected_revision)
+        _claim_place(nomination)
         _check_complete(nomination)
         nomination.status = NominationStatus.SUBMITTED
         nomination.submitted_at = now
@@ -102,6 +103,15 @@ def submit(nomination_pk, user, email_verified, language=None, now=None, expecte
         transaction.on_commit(lambda: _send_confirmation(nomination.pk))
     logger.info("Nomination %s submitted", nomination.reference)
     return SubmissionResult(nomination, newly_submitted=True, version=version)
+
+
+def _claim_place(nomination):
+    """One nomination per organisation and category, when the cycle says so (decided under
+    the category's row lock: organisations.py)."""
+    try:
+        organisations.claim(nomination)
+    except organisations.AlreadyNominated as taken:
+        raise SubmissionRefused(taken.message, step="category") from None
 
 
 def _check_complete(nomination):
@@ -132,6 +142,7 @@ def send_changes(nomination_pk, user, expected_revision=None, now=None):
                 _("The time for changes has passed, so these changes cannot be sent.")
             )
         _check_revision(nomination, expected_revision)
+        _claim_place(nomination)
         _check_complete(nomination)
         previous = versions.latest(nomination)
         changes = versions.unsent_differences(nomination, previous)

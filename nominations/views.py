@@ -15,16 +15,17 @@ from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 from wagtail import hooks
 
-from . import drafts, submission, versions
+from awards_site import pending_input
+
+from . import drafts, organisations, submission, versions
 from .answers import answer_sections
 from .choices import NominationStatus
 from .declaration import DECLARATION_POINTS
-from .evidence import KINDS
+from .evidence import KINDS, LimitReached
 from .forms import STEPS
 from .models import AwardCycle, CycleState, EvidenceFile, Nomination, NominationVersion
 from .progress import sections
 
-PENDING_INPUT = "nominations:pending-step-input"
 # Steps whose answers a stale copy may have to merge (the evidence step saves files, one at a
 # time, and the check step only sends).
 MERGEABLE_STEPS = ("category", "organisation", "contact", "initiative", "results", "declaration")
@@ -74,13 +75,9 @@ class NominationWizard(NamedUrlWizardView):
 
     def dispatch(self, request, *args, uuid=None, **kwargs):
         if not request.user.is_authenticated:
-            if request.method == "POST":
-                # The session ended while this page was open: keep what was typed for after log-in.
-                request.session[PENDING_INPUT] = {
-                    "path": request.path,
-                    "data": _plain_post(request),
-                }
-            return redirect_to_login(request.path)
+            # The session ended while this page was open: what was typed is kept for after the
+            # log-in (awards_site/pending_input.py).
+            return pending_input.sign_in_keeping_input(request)
         self.nomination = own_nomination(request, uuid)
         if not self.nomination.accepts_changes():
             messages.error(request, _("This nomination can no longer be changed."))
@@ -130,14 +127,11 @@ class NominationWizard(NamedUrlWizardView):
         if kwargs.get("step") == self.done_step_name:
             # Submitting is a POST from the check page, never a GET of the "done" address.
             return redirect(self.get_step_url("check"))
-        pending = request.session.get(PENDING_INPUT)
-        if (
-            pending
-            and pending["path"] == request.path
-            and kwargs.get("step") in self.get_form_list()
-        ):
-            self.storage.set_step_data(kwargs["step"], pending["data"])
-            del request.session[PENDING_INPUT]
+        pending = (
+            pending_input.take(request) if kwargs.get("step") in self.get_form_list() else None
+        )
+        if pending is not None:
+            self.storage.set_step_data(kwargs["step"], pending)
             messages.warning(
                 request,
                 _(
@@ -161,6 +155,24 @@ class NominationWizard(NamedUrlWizardView):
             # Another tab or device saved this step since this page was loaded: nothing is
             # written; both versions are shown side by side to merge.
             return self._render_conflict(step, stale.current)
+        except LimitReached as refused:
+            # Another upload took the nomination's last room meanwhile (evidence.attach).
+            return self._refuse_evidence(refused)
+        except organisations.AlreadyNominated as taken:
+            # Another nomination of the organisation was sent in the category meanwhile.
+            return self._refuse_step(step, taken.message)
+
+    def _refuse_step(self, step, message):
+        form = self.get_form(step, data=self.request.POST, files=self.request.FILES)
+        if form.is_valid():  # else its own check already says so
+            form.add_error(None, message)
+        return self.render(form)
+
+    def _refuse_evidence(self, refused):
+        form = self.get_form("evidence", data=self.request.POST, files=self.request.FILES)
+        if form.is_valid():  # else its own check already says the nomination is full
+            form.refuse(refused)
+        return self.render(form)
 
     def _post(self, current, *args, **kwargs):
         step = current
@@ -198,8 +210,7 @@ class NominationWizard(NamedUrlWizardView):
     def process_step(self, form):
         step = self.steps.current
         if step == "evidence":
-            if form.save():  # a file chosen and sent with "Continue"
-                drafts.touch(self.nomination)
+            form.save()  # a file chosen and sent with "Continue" (LimitReached caught in post)
         elif hasattr(form, "save"):
             # Refused (StaleAnswers, caught in post) when another copy saved this step since
             # this page was loaded.
@@ -275,8 +286,7 @@ class NominationWizard(NamedUrlWizardView):
     def _upload_evidence(self):
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
         if form.is_valid():
-            saved = form.save()
-            drafts.touch(self.nomination)
+            saved = form.save()  # LimitReached is caught in post
             messages.success(
                 self.request, _("“%(name)s” is attached.") % {"name": saved.original_name}
             )
@@ -376,11 +386,6 @@ class NominationWizard(NamedUrlWizardView):
             context["latest_version"] = latest
             context["unsent"] = versions.unsent_differences(self.nomination, latest)
         return context
-
-
-def _plain_post(request):
-    """The posted answers in the shape formtools stores (lists per key), without the token."""
-    return {key: values for key, values in request.POST.lists() if key != "csrfmiddlewaretoken"}
 
 
 def _email_verified(user):

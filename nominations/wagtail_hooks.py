@@ -34,6 +34,7 @@ class AwardCycleViewSet(ModelViewSet):
         "judging_ends_on",
         "results_on",
         "retention_days",
+        "one_nomination_per_organisation",
         "is_current",
     ]
     copy_view_enabled = False

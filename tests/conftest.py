@@ -9,12 +9,14 @@ from django.utils import translation
 from wagtail.models import Page
 
 from cms.demo.loader import DemoLoader
+from tests.concurrency import Race, shared_database, snapshot_sqlite
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock():
         DemoLoader(stdout=lambda message: None).run()
+        snapshot_sqlite(tmp_path_factory.mktemp("race"))
     yield
     with django_db_blocker.unblock():
         _end_other_sessions()
@@ -45,6 +47,14 @@ def _english_after_each_test():
     next test's messages would come out in French."""
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture
+def race(tmp_path):
+    """Requests at the same moment, each in a thread with its own connection, on PostgreSQL
+    and on SQLite (a file copy of the test database): tests/concurrency.py."""
+    with shared_database(tmp_path):
+        yield Race()
 
 
 @pytest.fixture

@@ -118,6 +118,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has no row locks (select_for_update does nothing): every transaction takes the
+    # database's write lock when it begins (BEGIN IMMEDIATE), so two requests that read then
+    # write (a count before an insert, a status before a change) run one after the other, and
+    # a request waits up to SQLITE_TIMEOUT_SECONDS for the lock instead of failing at once with
+    # "database is locked". PostgreSQL serialises the same paths with row locks and constraints.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": int(os.environ.get("SQLITE_TIMEOUT_SECONDS", "20")),
+        }
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default, taken now
 

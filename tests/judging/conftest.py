@@ -31,16 +31,23 @@ DESCRIPTORS = ["Poor", "Fair", "Good", "Very good", "Outstanding"]
 
 
 def make_rubric(name="Test rubric", weights=(50, 30, 20), scale=(1, 5)):
-    rubric = Rubric.objects.create(name=name, scale_min=scale[0], scale_max=scale[1])
-    for order, weight in enumerate(weights):
-        Criterion.objects.create(
-            rubric=rubric, sort_order=order, name_en=f"Criterion {order + 1}", weight=weight
-        )
+    """A rubric saved with its criteria and levels, as every path saves one (the weights add
+    up to 100: Rubric.save)."""
+    levels = []
     for value in range(scale[0], scale[1] + 1):
         descriptor = DESCRIPTORS[value - scale[0]] if scale == (1, 5) else f"Level {value}"
-        ScaleLevel.objects.create(
-            rubric=rubric, sort_order=value, value=value, descriptor_en=descriptor
-        )
+        levels.append(ScaleLevel(sort_order=value, value=value, descriptor_en=descriptor))
+    rubric = Rubric(
+        name=name,
+        scale_min=scale[0],
+        scale_max=scale[1],
+        criteria=[
+            Criterion(sort_order=order, name_en=f"Criterion {order + 1}", weight=weight)
+            for order, weight in enumerate(weights)
+        ],
+        levels=levels,
+    )
+    rubric.save()
     return rubric
 
 

@@ -4,6 +4,8 @@ an open screening round for 2027 with work in every state for each demo judge, a
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from wagtail.models import ModelLogEntry
 
 from judging import assignment_run
 from judging import demo as judging_demo
@@ -14,6 +16,7 @@ from judging.models import (
     CriterionScore,
     JudgeProfile,
     PanelMembership,
+    PublishedResults,
     Round,
     RoundDecision,
     RoundKind,
@@ -159,3 +162,56 @@ def test_added_judges_sign_in_with_the_demo_password(client, settings):
     for email in ["judge4@demo.test", "judge5@demo.test", "judge6@demo.test"]:
         assert client.login(username=email, password=settings.DEMO_PASSWORD), email
         client.logout()
+
+
+# The audit log tells the demo's story ---------------------------------------------------------
+def logged(action, model=None):
+    """{object id: [log entries]} of an action (on one model, when given)."""
+    entries = ModelLogEntry.objects.filter(action=action)
+    if model is not None:
+        entries = entries.filter(content_type=ContentType.objects.get_for_model(model))
+    found = {}
+    for entry in entries:
+        found.setdefault(int(entry.object_id), []).append(entry)
+    return found
+
+
+def test_every_decision_of_the_demo_is_in_the_audit_log_at_its_date():
+    """The demo loads through the services that write the audit log (it wrote rows directly,
+    and its log was empty): each decision, each publishing, each submitted scoresheet, each
+    conflict and clearance and each eligibility decision has its entry, dated when the demo
+    says it happened."""
+    decisions = logged("judging.decision", Nomination)
+    for decision in RoundDecision.objects.all():
+        (entry,) = [
+            e for e in decisions[decision.nomination_id] if e.data["round"] == decision.round_id
+        ]
+        assert entry.data["outcome"] == decision.outcome
+        assert entry.timestamp == decision.decided_at
+    published = Round.objects.filter(results_published_at__isnull=False)
+    assert published.count() == 2
+    publishing = logged("judging.publish", Round)
+    for round in published:
+        assert [e.timestamp for e in publishing[round.pk]] == [round.results_published_at]
+    submissions = logged("judging.submit", Scoresheet)
+    for sheet in Scoresheet.objects.filter(status=ScoresheetStatus.SUBMITTED):
+        assert [e.timestamp for e in submissions[sheet.pk]] == [sheet.submitted_at]
+    assert set(logged("judging.conflict", Conflict)) == set(
+        Conflict.objects.values_list("pk", flat=True)
+    )
+    assert set(logged("judging.clear_conflict", ConflictClearance)) == set(
+        ConflictClearance.objects.values_list("pk", flat=True)
+    )
+    eligibility = logged("nominations.decision", Nomination)
+    decided = Nomination.objects.exclude(
+        status__in=[NominationStatus.DRAFT, NominationStatus.SUBMITTED, NominationStatus.WITHDRAWN]
+    )
+    assert decided.count() > 30
+    for nomination in decided:
+        assert nomination.pk in eligibility, nomination
+
+
+def test_published_results_say_when_they_were_published_not_when_the_demo_was_loaded():
+    for record in PublishedResults.objects.select_related("round"):
+        assert record.published_at == record.round.results_published_at
+        assert record.published_at.year == 2026

@@ -51,7 +51,7 @@ def test_workbook_sheets_hold_every_result_and_every_submitted_score(exported):
     first = results[1]
     assert first[0] == 1
     assert first[4] == "Digital"
-    assert first[6] == pytest.approx(expected[0].normalised)
+    assert first[6] == pytest.approx(float(expected[0].normalised))
     assert first[9] == pytest.approx(2 / 3)  # completeness: 2 of 3 submitted (one draft)
 
     scores = list(workbook["Scores"].iter_rows(values_only=True))

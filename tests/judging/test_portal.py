@@ -323,7 +323,7 @@ def test_submit_with_confirmation(world, judge_client, checked):
     assert Scoresheet.objects.get(assignment=checked).status == ScoresheetStatus.DRAFT
 
     page = text(judge_client.get(confirm_url))
-    assert "Weighted score: 65.0 out of 100" in page  # 5, 3, 1 on weights 50/30/20
+    assert "Weighted score: 65.00 out of 100" in page  # 5, 3, 1 on weights 50/30/20
     assert "5 – Outstanding" in page and "Comment 1" in page and "Recommend" in page
 
     response = judge_client.post(confirm_url, {"version": "2"}, follow=True)
@@ -350,7 +350,7 @@ def test_stale_confirmation_shows_the_saved_scores(world, judge_client, checked)
     assert response.status_code == 409
     page = text(response)
     assert "changed in another tab or window" in page
-    assert "Weighted score: 0.0 out of 100" in page
+    assert "Weighted score: 0.00 out of 100" in page
     assert Scoresheet.objects.get(assignment=checked).status == ScoresheetStatus.DRAFT
 
 
@@ -402,7 +402,7 @@ def test_other_judges_scores(world, judge_client, checked, rule, own_submitted, 
     Round.objects.filter(pk=world.round.pk).update(**fields)
     page = text(judge_client.get(entry_url(checked)))
     secret = f"{other.judge.user.first_name} on {world.criteria[0].name}"
-    assert ("Judge A: 42.5 out of 100" in page) is visible
+    assert ("Judge A: 42.50 out of 100" in page) is visible
     assert (secret in page) is visible
     # Never the other judge's name.
     assert other.judge.user.email not in page

@@ -1,5 +1,6 @@
 """Results of a round (judging/results.py): weighted scores, judge normalisation, spread,
-completeness and the ranking's tie-breaks, each on small cases computed by hand here."""
+completeness and the ranking's tie-breaks, each on small cases computed by hand here. Figures
+are compared as people read them: rounded by the rule of judging/rounding.py (`score`)."""
 
 from math import sqrt
 
@@ -7,6 +8,7 @@ import pytest
 
 from judging.models import CategoryRubric, RoundDecision, ScoresheetStatus
 from judging.results import entries, entry_detail, round_results
+from judging.rounding import score
 from tests.judging.conftest import make_round, make_rubric
 from tests.judging.results_factories import assigned, judged, scene_fixture  # noqa: F401
 
@@ -33,10 +35,10 @@ def test_lenient_and_harsh_judges_count_the_same(scene):
     low, high = 65 - sqrt(425), 65 + sqrt(425)
     found = by_reference(results)
     assert [found[n.reference].raw_mean for n in (a, b, c, d)] == [80, 90, 40, 50]
-    assert found[a.reference].normalised == pytest.approx(low)
-    assert found[c.reference].normalised == pytest.approx(low)
-    assert found[b.reference].normalised == pytest.approx(high)
-    assert found[d.reference].normalised == pytest.approx(high)
+    assert found[a.reference].normalised == score(low)
+    assert found[c.reference].normalised == score(low)
+    assert found[b.reference].normalised == score(high)
+    assert found[d.reference].normalised == score(high)
     # B and D tie after normalisation; B's mean on the top criterion (90 against 50) puts it
     # first. D, scored 50 by the harsh judge, ranks above A, scored 80 by the lenient one.
     assert [result.reference for result in results] == [
@@ -64,8 +66,8 @@ def test_two_judges_on_the_same_entries_end_up_level(scene):
     # either judge.
     assert found[a.reference].raw_mean == 60
     assert found[b.reference].raw_mean == 70
-    assert found[a.reference].normalised == pytest.approx(65 - sqrt(425))
-    assert found[b.reference].normalised == pytest.approx(65 + sqrt(425))
+    assert found[a.reference].normalised == score(65 - sqrt(425))
+    assert found[b.reference].normalised == score(65 + sqrt(425))
     assert found[a.reference].spread == 40
     assert found[a.reference].judge_scores == [80, 40]
 
@@ -80,7 +82,7 @@ def test_a_judge_with_one_sheet_or_no_spread_maps_to_the_round_mean(scene):
     results = round_results(scene.round)
 
     # Every z is 0, so every sheet maps to the round's mean (30 + 70 + 70) / 3.
-    assert [result.normalised for result in results] == pytest.approx([170 / 3] * 3)
+    assert [result.normalised for result in results] == [score(170 / 3)] * 3
     # All level: the top criterion decides (70 before 30), then the reference (two before three).
     assert [result.reference for result in results] == [
         two.reference,
@@ -108,7 +110,7 @@ def test_normalised_scores_stay_within_0_and_100(scene):
     variance = (9 * mean**2 + (100 - mean) ** 2 + 2 * (50 - mean) ** 2) / 12
     assert mean + 3 * sqrt(variance) > 100  # so the star's score is clamped
     assert found[star.reference].normalised == 100
-    assert found[zeros[0].reference].normalised == pytest.approx(mean - sqrt(variance) / 3)
+    assert found[zeros[0].reference].normalised == score(mean - sqrt(variance) / 3)
 
 
 def test_weighted_scores_with_two_rubrics_and_scales(scene):

@@ -82,8 +82,8 @@ def test_results_table_shows_raw_and_normalised_side_by_side(admin_client, score
         assert heading in html
     one, two, three = scored.entries
     assert url("judging_results_entry", scored.round.pk, one.pk) in html
-    assert "90.0, 40.0" in html  # per-judge scores, highest first
-    assert "65.0" in html  # entry 1's raw mean
+    assert "90.00, 40.00" in html  # per-judge scores, highest first
+    assert "65.00" in html  # entry 1's raw mean
     assert "Judges disagree" in html.split(one.reference, 1)[1].split(two.reference, 1)[0]
     assert "1 / 2" in html  # entry 2: one of two scoresheets in
     assert html.index("Digital") < html.index("Frontline")

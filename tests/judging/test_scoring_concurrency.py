@@ -1,7 +1,7 @@
-"""Scoresheets under real concurrency on PostgreSQL: two threads, two database connections, the
-database deciding. Two judges submitting at the same moment both land; one judge saving one
-sheet from two tabs at the same moment gets exactly one save in and one "changed in another
-tab" refusal.
+"""Scoresheets under real concurrency: two threads, two database connections, the database
+deciding (PostgreSQL, and SQLite through the `race` fixture: tests/concurrency.py). Two judges
+submitting at the same moment both land; one judge saving one sheet from two tabs at the same
+moment gets exactly one save in and one "changed in another tab" refusal.
 
 Like tests/nominations/test_concurrency.py, every database step runs in a thread of its own, so
 it has its own connection in autocommit mode and sees what the others commit; the data is made
@@ -17,11 +17,11 @@ from django.utils import timezone
 from judging import assignment_run, scoring
 from judging.models import Assignment, Recommendation, Round, Rubric, Scoresheet, ScoresheetStatus
 from nominations.models import AwardCycle, Category, Nomination
-from tests.concurrency import in_threads, postgresql_only
+from tests.concurrency import in_threads
 
 from .conftest import make_entry, make_judge, make_round, make_rubric
 
-pytestmark = [pytest.mark.django_db, postgresql_only]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 
 
 def build():
@@ -68,7 +68,7 @@ def tear_down(world):
 
 
 @pytest.fixture
-def race():
+def world(race):
     (world,) = in_threads(build)
     yield world
     in_threads(lambda: tear_down(world))
@@ -84,29 +84,29 @@ def fresh(sheet):
     )
 
 
-def test_two_judges_submit_at_the_same_time(race):
+def test_two_judges_submit_at_the_same_time(world):
     def save_and_submit(sheet, value):
         def run():
             sheet_now = fresh(sheet)
             user = sheet_now.assignment.judge.user
-            scoring.save(sheet_now, 1, scores(race, value), "", Recommendation.YES, user)
+            scoring.save(sheet_now, 1, scores(world, value), "", Recommendation.YES, user)
             scoring.submit(sheet_now, 2, user)
             return sheet_now.version
 
         return run
 
-    first, second = race.sheets
+    first, second = world.sheets
     assert first.assignment.judge_id != second.assignment.judge_id
     results = in_threads(save_and_submit(first, 5), save_and_submit(second, 2))
     assert results == [3, 3]
-    saved = in_threads(lambda: [fresh(sheet) for sheet in race.sheets])[0]
+    saved = in_threads(lambda: [fresh(sheet) for sheet in world.sheets])[0]
     assert [sheet.status for sheet in saved] == [ScoresheetStatus.SUBMITTED] * 2
     values = in_threads(lambda: [sorted(s.scores.values_list("score", flat=True)) for s in saved])
     assert values[0] == [[5, 5, 5], [2, 2, 2]]
 
 
-def test_one_judge_two_tabs_at_the_same_time(race):
-    sheet = race.sheets[0]
+def test_one_judge_two_tabs_at_the_same_time(world):
+    sheet = world.sheets[0]
 
     def tab(value):
         def run():
@@ -115,7 +115,7 @@ def test_one_judge_two_tabs_at_the_same_time(race):
                 scoring.save(
                     sheet_now,
                     1,
-                    scores(race, value),
+                    scores(world, value),
                     f"Tab {value}",
                     "",
                     sheet_now.assignment.judge.user,
@@ -142,14 +142,14 @@ def test_one_judge_two_tabs_at_the_same_time(race):
     assert stored == [winner] * 3
 
 
-def test_save_and_submit_of_one_sheet_at_the_same_time(race):
-    sheet = race.sheets[0]
+def test_save_and_submit_of_one_sheet_at_the_same_time(world):
+    sheet = world.sheets[0]
     (prepared,) = in_threads(
         lambda: (
             scoring.save(
                 fresh(sheet),
                 1,
-                scores(race, 4),
+                scores(world, 4),
                 "",
                 Recommendation.YES,
                 sheet.assignment.judge.user,
@@ -167,7 +167,7 @@ def test_save_and_submit_of_one_sheet_at_the_same_time(race):
 
     def save():
         try:
-            scoring.save(fresh(sheet), 2, scores(race, 1), "", "", sheet.assignment.judge.user)
+            scoring.save(fresh(sheet), 2, scores(world, 1), "", "", sheet.assignment.judge.user)
         except (scoring.StaleScoresheet, scoring.ScoresheetLocked):
             return "refused"
         return "saved"

@@ -36,7 +36,7 @@ def test_submit_stores_the_figures_the_results_read(world):
 
 
 def test_top_criterion_is_the_heaviest_then_the_first(world):
-    tied = make_rubric("Tied", weights=(30, 40, 40, 10))
+    tied = make_rubric("Tied", weights=(25, 35, 35, 5))
     heaviest = list(tied.criteria.order_by("sort_order"))[1]
     assert heaviest.pk in top_criteria()
     assert list(world.round.rubric.criteria.order_by("sort_order"))[0].pk in top_criteria()

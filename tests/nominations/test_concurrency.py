@@ -1,6 +1,7 @@
 """Two requests submitting the same nomination at the same moment (a double click, two tabs)
-make exactly one submission and one confirmation email, under real concurrency on PostgreSQL:
-two threads, two database connections, the row lock deciding.
+make exactly one submission and one confirmation email, under real concurrency: two threads, two
+database connections, the row lock deciding (PostgreSQL; on SQLite, through the `race` fixture,
+the write lock every transaction takes when it begins).
 
 Every database step of the race runs in its own thread, so it has its own connection in
 autocommit mode and sees what the others commit (the test's own connection sits in a
@@ -17,11 +18,11 @@ from nominations import submission
 from nominations.choices import NominationStatus
 from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Nomination
-from tests.concurrency import in_threads, postgresql_only
+from tests.concurrency import in_threads
 
 from .conftest import VALID_ANSWERS
 
-pytestmark = [pytest.mark.django_db, postgresql_only]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 
 
 def create_complete_draft():

@@ -355,7 +355,7 @@ def test_an_expired_wizard_page_keeps_what_was_typed(client):
     with later(121 * 60):
         response = client.post(url, {"contact-contact_name": "Typed before the timeout"})
     assert response["Location"].startswith("/accounts/login/")
-    assert client.session["nominations:pending-step-input"]["path"] == url
+    assert client.session["awards_site:pending-input"]["path"] == url
 
 
 # Ending sessions -----------------------------------------------------------------------------
