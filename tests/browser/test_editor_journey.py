@@ -23,6 +23,7 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
+from playwright.sync_api import expect
 from wagtail.models import Page
 
 from .helpers import axe_violations, save_screenshot, sign_in
@@ -131,7 +132,9 @@ def test_editor_publishes_translates_schedules_and_unpublishes(page, editor, sit
 
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("iframe.w-preview__iframe").last
-    assert preview.get_by_role("heading", level=1).inner_text(timeout=15_000) == title
+    # The panel may first say "Preview not available" while Wagtail checks the form: wait for
+    # the page itself (expect retries until the heading is the title).
+    expect(preview.get_by_role("heading", level=1)).to_have_text(title, timeout=15_000)
     journey.check("preview panel")
     journey.shot("05-preview")
     page.locator("[data-side-panel-toggle='preview']").click()
