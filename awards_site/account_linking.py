@@ -44,9 +44,9 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
-from .security_log import client_ip
-from .sessions import end_all_sessions
-from .site_url import absolute_url
+from awards_site.security_log import client_ip
+from awards_site.sessions import end_all_sessions
+from awards_site.site_url import absolute_url
 
 logger = logging.getLogger("awards_site.security")
 

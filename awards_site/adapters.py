@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail import hooks
 
-from . import security_log
-from .sessions import end_all_sessions
-from .site_url import absolute_url, site_domain, site_url
+from awards_site import security_log
+from awards_site.sessions import end_all_sessions
+from awards_site.site_url import absolute_url, site_domain, site_url
 
 # Each app says where its people start: a hook returns a URL for the user, or None. The first
 # answer wins, in the hooks' order; administrators and editors (the Wagtail admin) come first.

@@ -9,11 +9,11 @@ class AwardsSiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
-        from . import checks  # noqa: F401  (registers the project's system checks)
-        from .formats import install_day_ordinals
+        from awards_site import checks  # noqa: F401  (registers the project's system checks)
+        from awards_site.formats import install_day_ordinals
 
         install_day_ordinals()  # "1er juillet" in French (awards_site/formats/__init__.py)
-        from .templatetags.site_tags import invalidate_main_menu
+        from awards_site.templatetags.site_tags import invalidate_main_menu
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(invalidate_main_menu, dispatch_uid=f"menu-{signal!r}")
@@ -24,14 +24,14 @@ class AwardsSiteConfig(AppConfig):
 
         from allauth.account.signals import password_reset
 
-        from .accounts import verify_email_on_password_reset
+        from awards_site.accounts import verify_email_on_password_reset
 
         password_reset.connect(verify_email_on_password_reset, dispatch_uid="verify-on-reset")
         self.connect_security_signals()
 
         # Wagtail's own downloads (its reports, redirects) write through the site's writer:
         # a patch, because Wagtail offers no hook there (awards_site/exports.py says why).
-        from . import exports
+        from awards_site import exports
 
         exports.install_on_wagtail()
 
@@ -44,7 +44,7 @@ class AwardsSiteConfig(AppConfig):
         from django.contrib.auth import signals as auth_signals
         from django.db.models.signals import m2m_changed, post_init, post_save
 
-        from . import account_linking, mfa, security_log, sessions
+        from awards_site import account_linking, mfa, security_log, sessions
 
         User = get_user_model()
         auth_signals.user_logged_in.connect(sessions.on_logged_in, dispatch_uid="session-clock")

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Error, Warning, register
 
-from .site_url import is_local_address
+from awards_site.site_url import is_local_address
 
 SITE_URL_TAG = "site_url"
 

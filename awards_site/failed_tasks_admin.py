@@ -7,7 +7,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from .models import FailedTask
+from awards_site.models import FailedTask
 
 
 class ReadAndDismissPermissionPolicy(ModelPermissionPolicy):

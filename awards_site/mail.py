@@ -21,7 +21,7 @@ from django.core.mail import send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from .site_url import site_url
+from awards_site.site_url import site_url
 
 logger = logging.getLogger("awards_site.mail")
 

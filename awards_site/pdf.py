@@ -25,7 +25,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from .pdf_fonts import FONTS_DIR, SANS_STACK, SERIF_STACK, load_manifest
+from awards_site.pdf_fonts import FONTS_DIR, SANS_STACK, SERIF_STACK, load_manifest
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 # A fontconfig setup without any font folder: documents see only their @font-face fonts.

@@ -114,7 +114,7 @@ def _give_up(the_task, arguments, attempt, error):
         arguments,
         exc_info=error,
     )
-    from .models import FailedTask
+    from awards_site.models import FailedTask
 
     try:
         FailedTask.record(the_task, arguments, attempt, error)

@@ -8,10 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from awards_site import views
 from cms import views as cms_views
 from cms.sitemap import AllLanguagesSitemap
-
-from . import views
 
 # allauth answers "too many attempts" (sign-up, password reset) with this view.
 handler429 = "awards_site.views.account_rate_limited"

@@ -30,8 +30,8 @@ from wagtail.admin import messages
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 
-from . import account_linking, mail
-from .security_log import client_ip
+from awards_site import account_linking, mail
+from awards_site.security_log import client_ip
 
 logger = logging.getLogger("awards_site.security")
 
@@ -122,7 +122,7 @@ def send_access_email(user_pk):
 
 
 def _enqueue_access_email(user_pk):
-    from .tasks import send_staff_access_email
+    from awards_site.tasks import send_staff_access_email
 
     send_staff_access_email.enqueue(user_pk)
 

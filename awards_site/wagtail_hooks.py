@@ -20,7 +20,7 @@ def account_security(request):
 
 @hooks.register("register_admin_viewset")
 def failed_tasks():
-    from .failed_tasks_admin import FailedTaskViewSet
+    from awards_site.failed_tasks_admin import FailedTaskViewSet
 
     return FailedTaskViewSet()
 
@@ -29,13 +29,13 @@ def failed_tasks():
 # as the single-user screens (awards_site/users_admin.py).
 @hooks.register("before_bulk_action")
 def before_bulk_action(request, action_type, objects, action_class_instance):
-    from .users_admin import before_user_bulk_action
+    from awards_site.users_admin import before_user_bulk_action
 
     return before_user_bulk_action(request, action_type, objects, action_class_instance)
 
 
 @hooks.register("after_bulk_action")
 def after_bulk_action(request, action_type, objects, action_class_instance):
-    from .users_admin import after_user_bulk_action
+    from awards_site.users_admin import after_user_bulk_action
 
     return after_user_bulk_action(request, action_type, objects, action_class_instance)

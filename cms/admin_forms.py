@@ -133,6 +133,6 @@ class SponsorMemberForm(WagtailAdminModelForm):
 
 
 def _enqueue_invitation(member_pk):
-    from .tasks import send_sponsor_invitation
+    from cms.tasks import send_sponsor_invitation
 
     send_sponsor_invitation.enqueue(member_pk)

@@ -10,8 +10,7 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_save
 
         from awards_site.templatetags.site_tags import invalidate_main_menu
-
-        from .models import SiteSettings
+        from cms.models import SiteSettings
 
         # The footer's pages come from the site settings: a change there rebuilds the cache.
         post_save.connect(invalidate_main_menu, sender=SiteSettings, dispatch_uid="footer-settings")

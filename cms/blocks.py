@@ -6,7 +6,7 @@ from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from .choices import PartnerTier
+from cms.choices import PartnerTier
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul", "h3", "document-link"]
 
@@ -163,7 +163,7 @@ class PartnerStripBlock(blocks.StructBlock):
         preview_value = {"title": "Our partners", "tier": ""}
 
     def get_context(self, value, parent_context=None):
-        from .models import Partner
+        from cms.models import Partner
 
         context = super().get_context(value, parent_context)
         partners = Partner.objects.select_related("logo")

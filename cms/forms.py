@@ -6,10 +6,9 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import HoneypotMixin
-
-from . import signatures
-from .choices import PledgeKind
-from .models import OpenLetterSignature, PledgeSignature
+from cms import signatures
+from cms.choices import PledgeKind
+from cms.models import OpenLetterSignature, PledgeSignature
 
 
 class SignatureForm(HoneypotMixin, forms.ModelForm):

@@ -31,14 +31,13 @@ from wagtail.search import index
 
 from awards_site.countries import COUNTRY_CHOICES, country_name
 from awards_site.views import rate_limited
+from cms import enquiries
+from cms.admin_forms import PartnerForm, SponsorMemberForm
+from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from cms.choices import PartnerTier, PledgeKind
 from nominations import phones
 from nominations.choices import NominationStatus
 from nominations.models import Category
-
-from . import enquiries
-from .admin_forms import PartnerForm, SponsorMemberForm
-from .blocks import RICH_TEXT_FEATURES, BaseStreamBlock
-from .choices import PartnerTier, PledgeKind
 
 AFRICAN_TIME_ZONES = sorted(z for z in zoneinfo.available_timezones() if z.startswith("Africa/"))
 
@@ -411,7 +410,7 @@ class CXDayPage(RoutablePageMixin, BasePage):
 
     @path("calendar/", name="calendar")
     def calendar(self, request):
-        from .calendar import cx_day_calendar
+        from cms.calendar import cx_day_calendar
 
         response = HttpResponse(cx_day_calendar(self, request), content_type="text/calendar")
         response["Content-Disposition"] = 'attachment; filename="public-sector-cx-day.ics"'
@@ -726,7 +725,7 @@ class EnquiryFormPage(AbstractEmailForm):
         return type("EnquiryForm", (HoneypotMixin, form_class), {})
 
     def get_submissions_list_view_class(self):
-        from .enquiry_admin import EnquirySubmissionsView  # admin views: not at import time
+        from cms.enquiry_admin import EnquirySubmissionsView  # admin views: not at import time
 
         return EnquirySubmissionsView
 

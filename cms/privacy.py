@@ -23,9 +23,8 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
+from cms.models import OpenLetterSignature, PledgeSignature, SponsorMember
 from nominations.privacy import PersonalDataSection, identifying_strings, scrub_log_entries
-
-from .models import OpenLetterSignature, PledgeSignature, SponsorMember
 
 # A signature's address once erased: unique per signature, so the one-signature-per-address
 # constraint still holds, and never a real address (".invalid", RFC 2606).

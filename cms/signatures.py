@@ -117,7 +117,7 @@ def _record(form, language):
 
 
 def _enqueue(kind, model_name, signature_pk, language, page_url, page_title):
-    from .tasks import send_signature_email
+    from cms.tasks import send_signature_email
 
     send_signature_email.enqueue(kind, model_name, signature_pk, language, page_url, page_title)
 

@@ -9,7 +9,7 @@ sponsors/<cycle code>/<category id>/report.pdf     sponsors:summary
 
 from django.urls import path
 
-from . import sponsor_views as views
+from cms import sponsor_views as views
 
 app_name = "sponsors"
 

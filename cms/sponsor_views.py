@@ -11,10 +11,9 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from awards_site.i18n import language_name
-
-from .models import SponsorMember
-from .reports.access import report_language, sponsor_scope, sponsored_cycles
-from .reports.responses import pdf_response, workbook_response
+from cms.models import SponsorMember
+from cms.reports.access import report_language, sponsor_scope, sponsored_cycles
+from cms.reports.responses import pdf_response, workbook_response
 
 
 def sponsor_required(view):

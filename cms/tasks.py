@@ -19,7 +19,7 @@ def sponsor_area_path():
 def send_sponsor_invitation(member_pk):
     """Tell a new sponsor user where their reports are: a link to choose a password (a new
     account, or one whose address was never confirmed) or to sign in."""
-    from .models import SponsorMember
+    from cms.models import SponsorMember
 
     member = SponsorMember.objects.select_related("user", "partner").get(pk=member_pk)
     user = member.user
@@ -42,6 +42,6 @@ def send_sponsor_invitation(member_pk):
 def send_signature_email(kind, model_name, signature_pk, language, page_url, page_title):
     """The link to confirm a signature, or the news that this address signed already
     (cms/signatures.py)."""
-    from .signatures import send_email
+    from cms.signatures import send_email
 
     send_email(kind, model_name, signature_pk, language, page_url, page_title)

@@ -6,8 +6,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale, Page
 
 from awards_site.forms import without_control_characters
-
-from .signatures import confirm, signature_for_token
+from cms.signatures import confirm, signature_for_token
 
 
 def search(request):

@@ -16,13 +16,12 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from awards_site import exports
-
-from . import privacy, signatures
-from .models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
-from .reports import admin_views as report_views
-from .reports.access import can_see_full_reports
-from .translations import buttons as translation_buttons
-from .translations import report as translation_report
+from cms import privacy, signatures
+from cms.models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
+from cms.reports import admin_views as report_views
+from cms.reports.access import can_see_full_reports
+from cms.translations import buttons as translation_buttons
+from cms.translations import report as translation_report
 
 
 class PersonalDataChooserViewSet(SnippetChooserViewSet):

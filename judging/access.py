@@ -9,8 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from awards_site import pending_input
-
-from .models import Assignment, Conflict, JudgeProfile
+from judging.models import Assignment, Conflict, JudgeProfile
 
 
 def judge_required(view):

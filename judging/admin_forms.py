@@ -8,10 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from awards_site.countries import COUNTRY_CHOICES
-from nominations.models import AwardCycle, Category
-
-from .assignment import has_conflict, likely_conflict
-from .models import (
+from judging.assignment import has_conflict, likely_conflict
+from judging.models import (
     ENTERING_STATUS_CHOICES,
     Assignment,
     CriterionScore,
@@ -20,7 +18,8 @@ from .models import (
     Round,
     ScoresheetStatus,
 )
-from .rubrics import levels_problem, weights_problem
+from judging.rubrics import levels_problem, weights_problem
+from nominations.models import AwardCycle, Category
 
 
 def live_rows(formset):
@@ -475,7 +474,7 @@ class AssignmentAddForm(WagtailAdminModelForm):
 
 def judge_problem(round, nomination, judge):
     """Why the judge cannot be given the entry by hand, or None."""
-    from . import assignment_run
+    from judging import assignment_run
 
     if assignment_run.assignable_judges(round, nomination).filter(pk=judge.pk).exists():
         return None

@@ -26,16 +26,16 @@ from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from . import admin_setup_views as views
-from .admin_forms import (
+from judging import admin_setup_views as views
+from judging.admin_forms import (
     AssignmentAddForm,
     AssignmentEditForm,
     JudgeProfileForm,
     RoundForm,
     RubricForm,
 )
-from .models import Assignment, JudgeProfile, Round, Rubric, ScoresheetStatus
-from .progress import overdue_q
+from judging.models import Assignment, JudgeProfile, Round, Rubric, ScoresheetStatus
+from judging.progress import overdue_q
 
 
 def menu_item_shown_to(model, *actions):
@@ -334,7 +334,7 @@ class ResultsLink(ViewSet):
 
 
 def _certificate_items():
-    from .certificates_admin import CertificatesLink, SignatoryViewSet
+    from judging.certificates_admin import CertificatesLink, SignatoryViewSet
 
     return (CertificatesLink, SignatoryViewSet)
 

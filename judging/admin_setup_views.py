@@ -30,14 +30,11 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from awards_site.account_linking import CREATED, SECURED
-from nominations import versions
-from nominations.models import Nomination
-
-from . import assignment_run, progress
-from .admin_forms import InviteForm
-from .assignment import has_conflict, likely_conflict, normalise
-from .invitations import invite
-from .models import (
+from judging import assignment_run, progress
+from judging.admin_forms import InviteForm
+from judging.assignment import has_conflict, likely_conflict, normalise
+from judging.invitations import invite
+from judging.models import (
     Assignment,
     Conflict,
     ConflictClearance,
@@ -48,7 +45,9 @@ from .models import (
     ScoresheetStatus,
     WeightsDoNotAddUp,
 )
-from .reminders import pending_judges, send_reminders
+from judging.reminders import pending_judges, send_reminders
+from nominations import versions
+from nominations.models import Nomination
 
 ALL_ACTIONS = ("view", "add", "change", "delete")
 
@@ -586,7 +585,7 @@ class ClearConflictView(PermissionMixin, View):
     permission_actions = ("change",)
 
     def post(self, request, *args, **kwargs):
-        from .conflicts import clear_likely_conflict
+        from judging.conflicts import clear_likely_conflict
 
         judge = get_object_or_404(
             JudgeProfile.objects.select_related("user"), pk=request.POST.get("judge")

@@ -16,10 +16,8 @@ from django.db import transaction
 from django.db.models import Q
 from wagtail.log_actions import log
 
-from nominations import versions
-
-from .assignment import Entry, Judge, assign, has_conflict, likely_conflict
-from .models import (
+from judging.assignment import Entry, Judge, assign, has_conflict, likely_conflict
+from judging.models import (
     Assignment,
     Conflict,
     ConflictClearance,
@@ -27,6 +25,7 @@ from .models import (
     PanelMembership,
     Round,
 )
+from nominations import versions
 
 
 def organisation_domain(domain):

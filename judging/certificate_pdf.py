@@ -27,8 +27,7 @@ from django.utils.safestring import mark_safe
 
 from awards_site.pdf import FONT_FACES, render_pdf
 from awards_site.site_url import absolute_url
-
-from .models import Certificate, Signatory, certificate_pdf_path, private_storage
+from judging.models import Certificate, Signatory, certificate_pdf_path, private_storage
 
 # segno's options for the printed QR code (error correction M: a scratch or a fold still reads).
 QR_ERROR = "m"

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import certificate_views as views
+from judging import certificate_views as views
 
 urlpatterns = [
     path("certificates/verify/", views.verify_form, name="certificate_verify_form"),

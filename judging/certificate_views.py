@@ -12,11 +12,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from judging.certificate_pdf import open_pdf
+from judging.certificates import certificate_language, find, normalise_code, valid_for_nomination
+from judging.models import CERTIFICATE_LANGUAGES, Certificate, CertificateKind, JudgeProfile
 from nominations.views import own_nomination
-
-from .certificate_pdf import open_pdf
-from .certificates import certificate_language, find, normalise_code, valid_for_nomination
-from .models import CERTIFICATE_LANGUAGES, Certificate, CertificateKind, JudgeProfile
 
 LINK_LABELS = {
     CertificateKind.WINNER: _("Download your winner's certificate"),

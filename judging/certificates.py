@@ -51,10 +51,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from awards_site.i18n import localised
-from nominations.choices import NominationStatus
-from nominations.models import AwardCycle, Nomination
-
-from .models import (
+from judging.models import (
     CERTIFICATE_LANGUAGES,
     Certificate,
     CertificateBatch,
@@ -66,6 +63,8 @@ from .models import (
     ScoresheetStatus,
     private_storage,
 )
+from nominations.choices import NominationStatus
+from nominations.models import AwardCycle, Nomination
 
 # Codes: 16 characters of an alphabet without look-alikes (no I, O, 0 or 1): 80 random bits.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -403,7 +402,7 @@ def issue(round, user, *, run=True):
 
 
 def enqueue_batch(batch_pk):
-    from .tasks import issue_certificate_batch
+    from judging.tasks import issue_certificate_batch
 
     issue_certificate_batch.enqueue(batch_pk)
 
@@ -559,7 +558,7 @@ def run_batch(batch_pk):
     one short transaction (no lock is held while WeasyPrint works). The objects alive before the
     batch are frozen out of the garbage collector's sweeps while it runs: WeasyPrint allocates a
     great deal, and in a process holding Django and Wagtail every full sweep would walk them."""
-    from .certificate_pdf import SignatoryCache, store_pdf
+    from judging.certificate_pdf import SignatoryCache, store_pdf
 
     batch = CertificateBatch.objects.select_related("round", "round__cycle").get(pk=batch_pk)
     if batch.status == CertificateBatchStatus.DONE:
@@ -625,7 +624,7 @@ def run_batch(batch_pk):
 def _record(stored, batches, done):
     """Point the certificates at their stored PDFs and write the progress, in one transaction.
     Returns how many were recorded."""
-    from .certificate_pdf import claim_pdfs
+    from judging.certificate_pdf import claim_pdfs
 
     if not stored:
         return 0
@@ -639,7 +638,7 @@ def _write_zip(batch, certificates, signatories, batches):
     """Store one ZIP of the certificates' PDFs; returns its storage name and how many it holds.
     A large ZIP takes a while: the batch's progress time moves on every ZIP_PROGRESS_EVERY PDFs,
     so it is not taken for stalled."""
-    from .certificate_pdf import ensure_pdf
+    from judging.certificate_pdf import ensure_pdf
 
     storage = private_storage()
     count = 0

@@ -32,13 +32,12 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from judging import certificates
+from judging.admin_setup_views import can
+from judging.certificate_views import asked_language, pdf_response
+from judging.models import Certificate, CertificateBatch, CertificateKind, Round, Signatory
+from judging.results_admin import ResultsPage, ResultsPermissionMixin
 from nominations.models import AwardCycle
-
-from . import certificates
-from .admin_setup_views import can
-from .certificate_views import asked_language, pdf_response
-from .models import Certificate, CertificateBatch, CertificateKind, Round, Signatory
-from .results_admin import ResultsPage, ResultsPermissionMixin
 
 PER_PAGE = 50
 

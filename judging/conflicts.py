@@ -11,9 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import assignment_run
-from .assignment import normalise
-from .models import Assignment, Conflict, ConflictClearance, Scoresheet, ScoresheetStatus
+from judging import assignment_run
+from judging.assignment import normalise
+from judging.models import Assignment, Conflict, ConflictClearance, Scoresheet, ScoresheetStatus
 
 
 class ConflictRefused(Exception):

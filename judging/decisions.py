@@ -21,11 +21,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from judging.models import Outcome, Round, RoundDecision
+from judging.results import entries, record_published_results, round_results
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
-
-from .models import Outcome, Round, RoundDecision
-from .results import entries, record_published_results, round_results
 
 
 class DecisionError(Exception):
@@ -204,7 +203,7 @@ def publish(round, user, now=None, notify=True):
 
 
 def _tell_nominators(round_pk, nomination_ids):
-    from .tasks import send_round_result
+    from judging.tasks import send_round_result
 
     for nomination_id in nomination_ids:
         send_round_result.enqueue(round_pk, nomination_id)

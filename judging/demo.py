@@ -37,15 +37,8 @@ from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
 from awards_site.pdf import FONTS_DIR
-from nominations import eligibility
-from nominations.choices import NominationStatus, OrganisationKind, Relation
-from nominations.demo import CATEGORIES, DEMO_TEXT, ELIGIBILITY_EN, ELIGIBILITY_FR
-from nominations.models import AwardCycle, Category, Nomination
-from nominations.references import assign_reference
-from nominations.versions import record_version
-
-from . import assignment_run, certificates, conflicts, decisions, scoring
-from .models import (
+from judging import assignment_run, certificates, conflicts, decisions, scoring
+from judging.models import (
     Assignment,
     Certificate,
     CertificateKind,
@@ -65,6 +58,12 @@ from .models import (
     ScoreVisibility,
     Signatory,
 )
+from nominations import eligibility
+from nominations.choices import NominationStatus, OrganisationKind, Relation
+from nominations.demo import CATEGORIES, DEMO_TEXT, ELIGIBILITY_EN, ELIGIBILITY_FR
+from nominations.models import AwardCycle, Category, Nomination
+from nominations.references import assign_reference
+from nominations.versions import record_version
 
 # Rubrics ---------------------------------------------------------------------------------------
 # (key, name EN, name FR, guidance EN, guidance FR): the programme's criteria, as announced on

@@ -19,9 +19,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from awards_site import exports
 from awards_site.countries import country_name
-
-from .models import CriterionScore, Outcome, Recommendation, ScoresheetStatus
-from .results import round_results
+from judging.models import CriterionScore, Outcome, Recommendation, ScoresheetStatus
+from judging.results import round_results
 
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")

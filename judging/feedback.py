@@ -15,9 +15,8 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from judging.models import CriterionScore, Round, Scoresheet, ScoresheetStatus
 from nominations.views import own_nomination
-
-from .models import CriterionScore, Round, Scoresheet, ScoresheetStatus
 
 LINK_LABEL = _("Judges' feedback")
 

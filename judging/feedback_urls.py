@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import feedback
+from judging import feedback
 
 urlpatterns = [
     path("my-nominations/<uuid:uuid>/feedback/", feedback.feedback, name="feedback"),

@@ -6,8 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin
-
-from .models import Recommendation
+from judging.models import Recommendation
 
 
 class ScoresheetForm(AccessibleFormMixin, forms.Form):

@@ -26,8 +26,7 @@ from awards_site.account_linking import (
     link_valid_days,
 )
 from awards_site.site_url import site_url
-
-from .models import JudgeProfile, PanelMembership
+from judging.models import JudgeProfile, PanelMembership
 
 JUDGES_GROUP = "Judges"
 
@@ -91,7 +90,7 @@ def invite(
 
 
 def _enqueue(profile_pk):
-    from .tasks import send_judge_invitation
+    from judging.tasks import send_judge_invitation
 
     send_judge_invitation.enqueue(profile_pk)
 

@@ -23,10 +23,9 @@ from wagtail.models import Orderable
 
 from awards_site.countries import COUNTRY_CHOICES
 from awards_site.i18n import localised
+from judging.rubrics import weights_problem
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination, NominationVersion
-
-from .rubrics import weights_problem
 
 
 class Rubric(ClusterableModel):

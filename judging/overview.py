@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Q
 
+from judging.models import Certificate, Round, ScoresheetStatus
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
-
-from .models import Certificate, Round, ScoresheetStatus
 
 
 @dataclass

@@ -9,11 +9,10 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
+from judging.admin_setup_views import can
+from judging.models import Assignment
+from judging.overview import awards_overview
 from nominations.access import can_see_nominations
-
-from .admin_setup_views import can
-from .models import Assignment
-from .overview import awards_overview
 
 
 def _nominations_url(**filters):

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import portal_views as views
+from judging import portal_views as views
 
 urlpatterns = [
     path("judging/", views.dashboard, name="dashboard"),

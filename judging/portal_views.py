@@ -14,6 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards_site import pending_input
+from judging import conflicts, scoring
+from judging.access import judge_required, own_assignment, own_assignments
+from judging.certificate_views import downloads
+from judging.certificates import valid_for_judge
+from judging.forms import ConflictForm, CycleConflictForm, ScoresheetForm
+from judging.models import Conflict, CriterionScore, Round, Scoresheet, ScoresheetStatus
 from nominations import versions
 from nominations.answers import (
     NOMINATOR_FIELDS,
@@ -23,13 +29,6 @@ from nominations.answers import (
 )
 from nominations.models import AwardCycle, EvidenceFile, NominationVersion
 from nominations.views import evidence_response
-
-from . import conflicts, scoring
-from .access import judge_required, own_assignment, own_assignments
-from .certificate_views import downloads
-from .certificates import valid_for_judge
-from .forms import ConflictForm, CycleConflictForm, ScoresheetForm
-from .models import Conflict, CriterionScore, Round, Scoresheet, ScoresheetStatus
 
 
 @dataclass

@@ -26,15 +26,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from awards_site.countries import country_name
-from nominations.privacy import (
-    ExportFile,
-    PersonalDataSection,
-    delete_files_on_commit,
-    identifying_strings,
-    scrub_log_entries,
-)
-
-from .models import (
+from judging.models import (
     Assignment,
     Certificate,
     CertificateBatch,
@@ -44,6 +36,13 @@ from .models import (
     Scoresheet,
     ScoresheetStatus,
     private_storage,
+)
+from nominations.privacy import (
+    ExportFile,
+    PersonalDataSection,
+    delete_files_on_commit,
+    identifying_strings,
+    scrub_log_entries,
 )
 
 logger = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
-from .models import Assignment, ScoresheetStatus
+from judging.models import Assignment, ScoresheetStatus
 
 SUBMITTED = Q(scoresheet__status=ScoresheetStatus.SUBMITTED)
 DRAFT = Q(scoresheet__status=ScoresheetStatus.DRAFT)

@@ -20,9 +20,8 @@ from wagtail.models import ModelLogEntry
 
 from awards_site import mail
 from awards_site.site_url import absolute_url
-
-from .invitations import portal_path
-from .models import Assignment, JudgeProfile, Round, ScoresheetStatus
+from judging.invitations import portal_path
+from judging.models import Assignment, JudgeProfile, Round, ScoresheetStatus
 
 REMIND = "judging.remind"
 SUBMITTED = ScoresheetStatus.SUBMITTED
@@ -78,7 +77,7 @@ def send_reminders(round, user=None):
 
 
 def _enqueue(judge_pk, round_pk):
-    from .tasks import send_judging_reminder
+    from judging.tasks import send_judging_reminder
 
     send_judging_reminder.enqueue(judge_pk, round_pk)
 

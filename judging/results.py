@@ -78,11 +78,8 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from nominations.choices import NominationStatus
-from nominations.models import Category, Nomination
-
-from . import rounding, sheet_figures
-from .models import (
+from judging import rounding, sheet_figures
+from judging.models import (
     Assignment,
     CriterionScore,
     ModerationNote,
@@ -92,6 +89,8 @@ from .models import (
     Scoresheet,
     ScoresheetStatus,
 )
+from nominations.choices import NominationStatus
+from nominations.models import Category, Nomination
 
 # Statuses that never take part in a round's results, whatever else is true of the nomination.
 NOT_STARTED = "not_started"  # an assignment without a scoresheet yet

@@ -34,12 +34,11 @@ from wagtail import hooks
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from awards_site import exports
+from judging import decisions
+from judging.export import results_workbook
+from judging.models import ModerationNote, Outcome, Round, Scoresheet, ScoresheetStatus
+from judging.results import by_category, entries, entry_detail, moderation_notes, round_results
 from nominations.models import Category, Nomination
-
-from . import decisions
-from .export import results_workbook
-from .models import ModerationNote, Outcome, Round, Scoresheet, ScoresheetStatus
-from .results import by_category, entries, entry_detail, moderation_notes, round_results
 
 PERMISSION = "judging.change_round"
 
@@ -389,7 +388,7 @@ class EntryView(RoundPage):
         return redirect(request.path)
 
     def reopen(self, request):
-        from .scoring import ScoringError, reopen
+        from judging.scoring import ScoringError, reopen
 
         form = ReopenForm(request.POST)
         if not form.is_valid():

@@ -15,8 +15,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import rounding, sheet_figures
-from .models import (
+from judging import rounding, sheet_figures
+from judging.models import (
     CriterionScore,
     Recommendation,
     Scoresheet,

@@ -18,7 +18,7 @@ in the UPDATE that submits the sheet), so one statement submits one sheet or thi
 from django.db.models import Count, F, FloatField, Max, OuterRef, Subquery, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 
-from .models import Criterion, CriterionScore, ScoresheetStatus
+from judging.models import Criterion, CriterionScore, ScoresheetStatus
 
 
 def top_criteria():

@@ -7,9 +7,8 @@ from django.urls import reverse
 from awards_site import mail
 from awards_site.site_url import absolute_url
 from awards_site.task_retry import retried_task
+from judging.models import Outcome, Round, RoundDecision
 from nominations.models import Nomination
-
-from .models import Outcome, Round, RoundDecision
 
 
 def _send(template, recipients, language, **context):
@@ -53,14 +52,14 @@ def send_round_result(round_pk, nomination_pk):
 
 @retried_task()
 def send_judge_invitation(profile_pk):
-    from .invitations import send_invitation_email
+    from judging.invitations import send_invitation_email
 
     send_invitation_email(profile_pk)
 
 
 @retried_task()
 def send_judging_reminder(judge_pk, round_pk):
-    from .reminders import send_reminder_email
+    from judging.reminders import send_reminder_email
 
     send_reminder_email(judge_pk, round_pk)
 
@@ -73,6 +72,6 @@ def issue_certificate_batch(batch_pk):
     """Render the PDFs of a certificate batch that are not rendered yet, writing its progress as
     it goes, then its ZIP. A failure marks the batch failed with the error; the retry (automatic,
     or "Try again" in the admin) renders only what is missing."""
-    from .certificates import run_batch
+    from judging.certificates import run_batch
 
     run_batch(batch_pk)

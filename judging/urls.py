@@ -1,7 +1,7 @@
 """URLs of the judging app: the judge portal (portal_urls.py), entrants' feedback
 (feedback_urls.py) and certificates (certificate_urls.py), under one namespace."""
 
-from . import certificate_urls, feedback_urls, portal_urls
+from judging import certificate_urls, feedback_urls, portal_urls
 
 app_name = "judging"
 

@@ -34,7 +34,7 @@ def register_log_actions(actions):
 
 
 # The admin screens register their own hooks; importing them here is what loads them.
-from . import (  # noqa: E402, F401
+from judging import (  # noqa: E402, F401
     admin_setup,
     certificates_admin,
     overview_admin,
@@ -46,7 +46,7 @@ from . import (  # noqa: E402, F401
 @hooks.register("nomination_detail_links")
 def judges_feedback_link(request, nomination):
     """The "Judges' feedback" link on the nominator's page of a nomination, once there is some."""
-    from .feedback import detail_links
+    from judging.feedback import detail_links
 
     return detail_links(request, nomination)
 
@@ -54,7 +54,7 @@ def judges_feedback_link(request, nomination):
 @hooks.register("nomination_detail_links")
 def certificate_links(request, nomination):
     """Links to the nomination's certificates on the nominator's page of it."""
-    from .certificate_views import detail_links
+    from judging.certificate_views import detail_links
 
     return detail_links(request, nomination)
 
@@ -71,7 +71,7 @@ def judges_start_on_their_entries(user):
     """After signing in without a `next`, a judge lands on their entries (awards_site.adapters)."""
     from django.urls import reverse
 
-    from .models import JudgeProfile
+    from judging.models import JudgeProfile
 
     if JudgeProfile.objects.filter(user=user, is_active=True).exists():
         return reverse("judging:dashboard")

@@ -15,11 +15,10 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 
 from awards_site import exports
-
-from . import eligibility, history, privacy, versions
-from .access import can_see_nominations
-from .answers import answer_sections
-from .models import DeletionRequest, EvidenceFile, Nomination
+from nominations import eligibility, history, privacy, versions
+from nominations.access import can_see_nominations
+from nominations.answers import answer_sections
+from nominations.models import DeletionRequest, EvidenceFile, Nomination
 
 
 class NominationIndexView(exports.SpreadsheetExport, IndexView):
@@ -219,7 +218,7 @@ class NominationEditView(EditView):
 
 def evidence_download(request, pk):
     """Administrators (anyone allowed to view nominations in the admin) download evidence."""
-    from .views import evidence_response
+    from nominations.views import evidence_response
 
     if not can_see_nominations(request.user):
         raise PermissionDenied

@@ -7,9 +7,9 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from . import phones
-from .choices import TimeUnit
-from .forms import (
+from nominations import phones
+from nominations.choices import TimeUnit
+from nominations.forms import (
     METRIC_FIELDS,
     RESULT_FIELDS,
     STEP_FORMS,
@@ -17,8 +17,8 @@ from .forms import (
     InitiativeStepForm,
     OrganisationStepForm,
 )
-from .models import WORD_LIMITS
-from .validators import count_words, plain_number
+from nominations.models import WORD_LIMITS
+from nominations.validators import count_words, plain_number
 
 SECTION_FIELDS = {
     "category": ["category", "relation"],

@@ -10,12 +10,12 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from . import eligibility, phones
-from .choices import NominationStatus, OrganisationKind, Relation
-from .models import AwardCycle, Category, EvidenceFile, Nomination
-from .privacy import record_declaration
-from .references import assign_reference
-from .versions import record_version
+from nominations import eligibility, phones
+from nominations.choices import NominationStatus, OrganisationKind, Relation
+from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
+from nominations.privacy import record_declaration
+from nominations.references import assign_reference
+from nominations.versions import record_version
 
 CATEGORIES = [
     (

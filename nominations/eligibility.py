@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from .choices import NominationStatus
-from .models import Nomination
+from nominations.choices import NominationStatus
+from nominations.models import Nomination
 
 ELIGIBLE, INELIGIBLE, REOPEN, EXTEND = "eligible", "ineligible", "reopen", "extend"
 
@@ -85,7 +85,7 @@ def _check_allowed(nomination, action):
 
 def _after_commit(task_name, nomination_pk):
     def enqueue():
-        from . import tasks
+        from nominations import tasks
 
         getattr(tasks, task_name).enqueue(nomination_pk)
 
@@ -224,6 +224,6 @@ def extend(nomination_pk, user, until, now=None):
 
 
 def _moment(value):
-    from .deadlines import moment
+    from nominations.deadlines import moment
 
     return moment(value)

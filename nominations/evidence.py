@@ -20,7 +20,7 @@ from django.db import transaction
 from django.db.models import Count, F, Sum
 from django.utils.translation import gettext_lazy as _
 
-from .models import EvidenceFile, Nomination
+from nominations.models import EvidenceFile, Nomination
 
 # kind -> (label, content type for downloads)
 KINDS = {

@@ -10,14 +10,18 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
-
-from . import organisations, phones
-from .choices import OrganisationKind, Relation
-from .declaration import DECLARATION_VERSION
-from .evidence import ACCEPT, attach, check_evidence, limit_problem
-from .models import WORD_LIMITS, Category, EvidenceFile, Nomination
-from .privacy import record_declaration
-from .validators import decimals_message, looks_like_a_decimal, plain_number, plain_number_field
+from nominations import organisations, phones
+from nominations.choices import OrganisationKind, Relation
+from nominations.declaration import DECLARATION_VERSION
+from nominations.evidence import ACCEPT, attach, check_evidence, limit_problem
+from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
+from nominations.privacy import record_declaration
+from nominations.validators import (
+    decimals_message,
+    looks_like_a_decimal,
+    plain_number,
+    plain_number_field,
+)
 
 RESULT_FIELDS = ("results", "citizen_impact", "sustainability")
 # What each number of the results step is, for its message ("Enter a score between ...").

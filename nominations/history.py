@@ -10,9 +10,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from .choices import NominationStatus
-from .deadlines import moment
-from .models import Nomination
+from nominations.choices import NominationStatus
+from nominations.deadlines import moment
+from nominations.models import Nomination
 
 
 @dataclass

@@ -14,8 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import COUNTRY_CHOICES, country_name
 from awards_site.i18n import localised
-
-from .choices import (
+from nominations.choices import (
     CHANGEABLE_STATUSES,
     ChangesUntil,
     ConsentPurpose,
@@ -25,7 +24,7 @@ from .choices import (
     Relation,
     TimeUnit,
 )
-from .validators import MaxWordsValidator
+from nominations.validators import MaxWordsValidator
 
 
 class CycleState(models.TextChoices):

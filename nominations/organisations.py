@@ -18,8 +18,8 @@ import unicodedata
 
 from django.utils.translation import gettext as _
 
-from .choices import NominationStatus
-from .models import Category, Nomination
+from nominations.choices import NominationStatus
+from nominations.models import Category, Nomination
 
 # Statuses that do not hold an organisation's place.
 NOT_HOLDING = (NominationStatus.DRAFT, NominationStatus.WITHDRAWN)

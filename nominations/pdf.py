@@ -6,8 +6,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from awards_site.pdf import FONT_FACES, render_pdf
-
-from .answers import answer_sections
+from nominations.answers import answer_sections
 
 
 def nomination_pdf(nomination, request=None, without_nominator=False, evidence=None):

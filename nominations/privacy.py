@@ -35,8 +35,8 @@ from wagtail import hooks
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from .choices import ConsentPurpose, DeletionRequestStatus, NominationStatus
-from .models import AwardCycle, Consent, DeletionRequest, EvidenceFile, Nomination
+from nominations.choices import ConsentPurpose, DeletionRequestStatus, NominationStatus
+from nominations.models import AwardCycle, Consent, DeletionRequest, EvidenceFile, Nomination
 
 logger = logging.getLogger(__name__)
 
@@ -199,7 +199,7 @@ def request_deletion(user, reason="", nomination=None, consent=None, now=None):
 
 
 def _notify_team(deletion_request_pk):
-    from .tasks import send_deletion_request_notice
+    from nominations.tasks import send_deletion_request_notice
 
     send_deletion_request_notice.enqueue(deletion_request_pk)
 
@@ -334,7 +334,7 @@ def refuse_deletion(deletion_request_pk, by, note, now=None):
 
 
 def _tell_person(address, language, reference):
-    from .tasks import send_deletion_completed
+    from nominations.tasks import send_deletion_completed
 
     send_deletion_completed.enqueue(address, language, reference)
 

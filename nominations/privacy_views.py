@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import privacy
-from .forms import DeletionRequestForm
-from .models import Consent, DeletionRequest, Nomination
+from nominations import privacy
+from nominations.forms import DeletionRequestForm
+from nominations.models import Consent, DeletionRequest, Nomination
 
 logger = logging.getLogger(__name__)
 

@@ -3,7 +3,7 @@ Each is given once and never reused, even when a nomination is withdrawn or dele
 
 from django.db import models, transaction
 
-from .models import ReferenceCounter
+from nominations.models import ReferenceCounter
 
 
 def assign_reference(nomination):

@@ -10,7 +10,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django_ratelimit.core import is_ratelimited
 
-from .choices import NominationStatus
+from nominations.choices import NominationStatus
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def resend_submission_confirmation(request, nomination):
         scope=str(nomination.pk),
     ):
         return Resent(sent=False, email=email, limited=True)
-    from .tasks import send_submission_confirmation
+    from nominations.tasks import send_submission_confirmation
 
     send_submission_confirmation.enqueue(nomination.pk)
     return Resent(sent=True, email=email)

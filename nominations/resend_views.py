@@ -10,8 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from . import resend
-from .views import own_nomination
+from nominations import resend
+from nominations.views import own_nomination
 
 
 def _back(request, default):

@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from . import organisations, versions
-from .choices import SENT_CHANGEABLE_STATUSES, NominationStatus
-from .models import Nomination
-from .progress import first_incomplete
-from .references import assign_reference
+from nominations import organisations, versions
+from nominations.choices import SENT_CHANGEABLE_STATUSES, NominationStatus
+from nominations.models import Nomination
+from nominations.progress import first_incomplete
+from nominations.references import assign_reference
 
 logger = logging.getLogger(__name__)
 
@@ -173,13 +173,13 @@ def send_changes(nomination_pk, user, expected_revision=None, now=None):
 
 
 def _send_changes_received(nomination_pk):
-    from .tasks import send_changes_received
+    from nominations.tasks import send_changes_received
 
     send_changes_received.enqueue(nomination_pk)
 
 
 def _send_confirmation(nomination_pk):
-    from .tasks import send_submission_confirmation
+    from nominations.tasks import send_submission_confirmation
 
     send_submission_confirmation.enqueue(nomination_pk)
 

@@ -7,8 +7,7 @@ from django.conf import settings
 from awards_site import mail
 from awards_site.site_url import absolute_url
 from awards_site.task_retry import retried_task
-
-from .models import Nomination
+from nominations.models import Nomination
 
 
 def _send(template, nomination, recipients, **context):
@@ -79,7 +78,7 @@ def send_deletion_request_notice(deletion_request_pk):
     """Tell the awards team a person asked for deletion (the request itself is in the admin)."""
     from django.urls import reverse
 
-    from .models import DeletionRequest
+    from nominations.models import DeletionRequest
 
     deletion_request = DeletionRequest.objects.get(pk=deletion_request_pk)
     context = {

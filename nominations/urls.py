@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import privacy_views, resend_views, views
+from nominations import privacy_views, resend_views, views
 
 app_name = "nominations"
 

@@ -18,8 +18,8 @@ from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 
-from .answers import SECTION_FIELDS, answer_sections
-from .models import Category, Nomination, NominationVersion
+from nominations.answers import SECTION_FIELDS, answer_sections
+from nominations.models import Category, Nomination, NominationVersion
 
 # Every answer a version keeps: the fields of the answer sections, and the unit of the
 # turnaround times (shown with them).

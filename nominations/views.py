@@ -16,15 +16,14 @@ from formtools.wizard.views import NamedUrlWizardView
 from wagtail import hooks
 
 from awards_site import pending_input
-
-from . import drafts, organisations, submission, versions
-from .answers import answer_sections
-from .choices import NominationStatus
-from .declaration import DECLARATION_POINTS
-from .evidence import KINDS, LimitReached
-from .forms import STEPS
-from .models import AwardCycle, CycleState, EvidenceFile, Nomination, NominationVersion
-from .progress import sections
+from nominations import drafts, organisations, submission, versions
+from nominations.answers import answer_sections
+from nominations.choices import NominationStatus
+from nominations.declaration import DECLARATION_POINTS
+from nominations.evidence import KINDS, LimitReached
+from nominations.forms import STEPS
+from nominations.models import AwardCycle, CycleState, EvidenceFile, Nomination, NominationVersion
+from nominations.progress import sections
 
 # Steps whose answers a stale copy may have to merge (the evidence step saves files, one at a
 # time, and the check step only sends).
@@ -504,7 +503,7 @@ def evidence_response(evidence):
 
 @login_required
 def pdf_copy(request, uuid):
-    from .pdf import nomination_pdf
+    from nominations.pdf import nomination_pdf
 
     nomination = own_nomination(request, uuid)
     response = HttpResponse(nomination_pdf(nomination, request), content_type="application/pdf")

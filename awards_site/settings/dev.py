@@ -2,9 +2,9 @@
 
 import os
 
-from .base import *  # noqa: F403
-from .base import VAR_DIR, env_bool
-from .secret import local_secret_key
+from awards_site.settings.base import *  # noqa: F403
+from awards_site.settings.base import VAR_DIR, env_bool
+from awards_site.settings.secret import local_secret_key
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = os.environ.get("SECRET_KEY") or local_secret_key(VAR_DIR / "secret_key")

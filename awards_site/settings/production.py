@@ -10,10 +10,9 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from awards_site.settings.base import *  # noqa: F403
+from awards_site.settings.base import env_bool
 from awards_site.site_url import is_local_address
-
-from .base import *  # noqa: F403
-from .base import env_bool
 
 DEBUG = False
 SECRET_KEY = os.environ.get("SECRET_KEY", "")

@@ -3,8 +3,8 @@
 import tempfile
 from pathlib import Path
 
-from .base import *  # noqa: F403
-from .base import TASK_BACKENDS
+from awards_site.settings.base import *  # noqa: F403
+from awards_site.settings.base import TASK_BACKENDS
 
 DEBUG = False
 SECRET_KEY = "tests-only-not-secret"  # noqa: S105

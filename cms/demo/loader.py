@@ -20,10 +20,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from awards_site.site_url import site_url
+from cms.demo import content
 from cms.editors import give_editors_the_site
 from cms.models import HomePage, Partner, SiteSettings
-
-from . import content
 
 logger = logging.getLogger(__name__)
 

@@ -22,11 +22,10 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from cms.reports.access import CATEGORY_ORDER, ReportScope, can_see_full_reports
+from cms.reports.responses import pdf_response, workbook_response
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category
-
-from .access import CATEGORY_ORDER, ReportScope, can_see_full_reports
-from .responses import pdf_response, workbook_response
 
 NOT_SENT = (NominationStatus.DRAFT, NominationStatus.WITHDRAWN)
 

@@ -6,9 +6,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 
 from awards_site import exports
-
-from .summary_pdf import report_pdf
-from .workbook import report_workbook
+from cms.reports.summary_pdf import report_pdf
+from cms.reports.workbook import report_workbook
 
 PDF = "application/pdf"
 

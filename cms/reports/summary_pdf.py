@@ -16,9 +16,8 @@ from django.utils.translation import gettext as _
 
 from awards_site.countries import country_name
 from awards_site.pdf import FONT_FACES, render_pdf
-
-from . import charts
-from .figures import key_figures, published_results
+from cms.reports import charts
+from cms.reports.figures import key_figures, published_results
 
 logger = logging.getLogger(__name__)
 

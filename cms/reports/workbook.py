@@ -34,10 +34,9 @@ from openpyxl.styles import Alignment, Font, PatternFill
 
 from awards_site import exports
 from awards_site.countries import COUNTRY_NAMES
+from cms.reports.figures import key_figures, nominations, published_results
 from judging.models import Outcome
 from nominations.choices import NominationStatus, OrganisationKind
-
-from .figures import key_figures, nominations, published_results
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0B5D3B")

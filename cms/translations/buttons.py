@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.widgets import Button
 from wagtail.models import Page
 
-from .names import language_name
+from cms.translations.names import language_name
 
 PERMISSION = "simple_translation.submit_translation"
 

@@ -16,9 +16,8 @@ from wagtail.models import Locale, Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from awards_site import exports
-
-from .names import language_name
-from .status import TranslationState, gaps_for_user
+from cms.translations.names import language_name
+from cms.translations.status import TranslationState, gaps_for_user
 
 # Whoever may edit or publish some page sees the report (of the pages they may edit).
 REPORT_PERMISSIONS = ["change", "publish"]

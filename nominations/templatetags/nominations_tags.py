@@ -3,8 +3,8 @@ that send a confirmation again."""
 
 from django import template
 
-from ..deadlines import after_sending_sentence, changes_sentence, moment
-from ..resend import can_resend_submission, unconfirmed_address
+from nominations.deadlines import after_sending_sentence, changes_sentence, moment
+from nominations.resend import can_resend_submission, unconfirmed_address
 
 register = template.Library()
 

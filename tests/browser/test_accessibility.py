@@ -4,7 +4,7 @@ nor on a form showing errors."""
 import pytest
 from wagtail.models import Page
 
-from .helpers import axe_violations
+from tests.browser.helpers import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

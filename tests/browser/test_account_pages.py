@@ -5,7 +5,7 @@ the two-step verification pages, the email addresses and the list of signed-in d
 import pytest
 from django.contrib.auth import get_user_model
 
-from .helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

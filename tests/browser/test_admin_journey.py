@@ -12,8 +12,7 @@ from django.contrib.auth import get_user_model
 
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
-
-from .helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

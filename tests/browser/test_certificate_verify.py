@@ -6,8 +6,7 @@ being needed."""
 import pytest
 
 from judging.models import Certificate
-
-from .helpers import axe_violations
+from tests.browser.helpers import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -9,8 +9,7 @@ import pytest
 from django.core import mail
 
 from cms.models import PledgeSignature
-
-from .helpers import axe_violations
+from tests.browser.helpers import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

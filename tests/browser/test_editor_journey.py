@@ -26,7 +26,7 @@ from django.utils.text import slugify
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from .helpers import axe_violations, save_screenshot, sign_in
+from tests.browser.helpers import axe_violations, save_screenshot, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

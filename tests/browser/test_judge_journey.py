@@ -12,8 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from judging.models import Assignment, Recommendation, Scoresheet, ScoresheetStatus
-
-from .helpers import axe_violations, tab_to
+from tests.browser.helpers import axe_violations, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -11,8 +11,7 @@ from django.contrib.auth import get_user_model
 from nominations.choices import NominationStatus
 from nominations.demo import minimal_pdf
 from nominations.models import Nomination
-
-from .helpers import axe_violations, tab_to
+from tests.browser.helpers import axe_violations, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

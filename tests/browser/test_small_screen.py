@@ -11,8 +11,7 @@ from django.contrib.auth import get_user_model
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
 from nominations.validators import count_words
-
-from .helpers import axe_violations
+from tests.browser.helpers import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

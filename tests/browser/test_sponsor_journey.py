@@ -11,8 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from nominations.models import AwardCycle, Nomination
-
-from .helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -6,8 +6,7 @@ import re
 import pytest
 
 from cms.models import PledgeSignature
-
-from .helpers import focused_text, tab_to
+from tests.browser.helpers import focused_text, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 

@@ -9,8 +9,7 @@ from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
 from judging.models import Assignment, Conflict, Scoresheet, ScoresheetStatus
-
-from .conftest import make_entry, make_judge, make_round, make_sheet
+from tests.judging.conftest import make_entry, make_judge, make_round, make_sheet
 
 pytestmark = pytest.mark.django_db
 

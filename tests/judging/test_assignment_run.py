@@ -7,8 +7,7 @@ from django.test import override_settings
 
 from judging import assignment_run
 from judging.models import Assignment, Conflict, ConflictClearance
-
-from .conftest import make_entry, make_judge, make_round
+from tests.judging.conftest import make_entry, make_judge, make_round
 
 pytestmark = pytest.mark.django_db
 

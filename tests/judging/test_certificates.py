@@ -20,8 +20,7 @@ from judging.models import (
     CertificateKind,
     Round,
 )
-
-from .certificate_factories import admin_user_fixture, awarded_fixture, scene_fixture  # noqa: F401
+from tests.judging.certificate_factories import admin_user_fixture, awarded_fixture, scene_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

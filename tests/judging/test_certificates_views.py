@@ -13,15 +13,14 @@ from django.utils import timezone
 
 from judging import certificate_pdf, certificates
 from judging.models import Certificate, CertificateBatch, JudgeProfile, Signatory
-from tests.nominations.conftest import make_user
-from tests.pages import page_text as text
-
-from .certificate_factories import (  # noqa: F401
+from tests.judging.certificate_factories import (  # noqa: F401
     admin_user_fixture,
     awarded_fixture,
     pdf_text,
     scene_fixture,
 )
+from tests.nominations.conftest import make_user
+from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
 

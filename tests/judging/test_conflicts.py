@@ -16,8 +16,7 @@ from judging.models import (
     Recommendation,
     Scoresheet,
 )
-
-from .conftest import make_round
+from tests.judging.conftest import make_round
 
 pytestmark = pytest.mark.django_db
 

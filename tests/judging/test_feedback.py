@@ -10,9 +10,8 @@ from django.utils import timezone
 from judging import feedback
 from judging.models import Recommendation, ScoresheetStatus
 from nominations.models import Nomination
+from tests.judging.conftest import make_round, make_sheet
 from tests.nominations.conftest import make_user
-
-from .conftest import make_round, make_sheet
 
 pytestmark = pytest.mark.django_db
 

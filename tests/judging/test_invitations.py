@@ -187,7 +187,7 @@ def test_judges_list_shows_panels_and_loads_without_n_plus_1(
     assert "ada@judges1.example" in html
     assert "Test cycle – all" in html
     assert "Invite a judge" in html
-    from .conftest import make_judge
+    from tests.judging.conftest import make_judge
 
     for number in range(5):
         make_judge(f"extra{number}@judges.example", cycle=world.cycle, category=world.categories[0])

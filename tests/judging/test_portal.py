@@ -22,9 +22,8 @@ from judging.models import (
     ScoreVisibility,
 )
 from nominations.demo import minimal_pdf
+from tests.judging.conftest import make_entry, make_judge, make_round
 from tests.pages import page_text as text
-
-from .conftest import make_entry, make_judge, make_round
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from django.urls import reverse
 from judging import conflicts
 from judging.models import Assignment, Conflict
 from nominations.demo import minimal_pdf
-
-from .conftest import make_judge
+from tests.judging.conftest import make_judge
 
 pytestmark = pytest.mark.django_db
 

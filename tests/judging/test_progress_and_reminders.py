@@ -13,8 +13,7 @@ from wagtail.models import ModelLogEntry
 from judging import assignment_run, progress
 from judging.models import Assignment, Scoresheet, ScoresheetStatus
 from judging.reminders import pending_judges, send_reminders
-
-from .conftest import make_entry, make_judge, make_sheet
+from tests.judging.conftest import make_entry, make_judge, make_sheet
 
 pytestmark = pytest.mark.django_db
 

@@ -19,8 +19,7 @@ from judging.models import (
     ScoreVisibility,
 )
 from nominations.models import AwardCycle, Category
-
-from .conftest import make_round, make_rubric
+from tests.judging.conftest import make_round, make_rubric
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from judging.models import Assignment, Rubric, ScoresheetStatus
-
-from .conftest import make_sheet
+from tests.judging.conftest import make_sheet
 
 pytestmark = pytest.mark.django_db
 
@@ -172,7 +171,7 @@ def test_a_rubric_in_use_is_not_deleted(admin_client, world):
 
 
 def test_rubric_list_query_count_does_not_grow(admin_client, world, django_assert_max_num_queries):
-    from .conftest import make_rubric
+    from tests.judging.conftest import make_rubric
 
     with django_assert_max_num_queries(60) as captured:
         response = admin_client.get("/admin/judging/rubrics/")

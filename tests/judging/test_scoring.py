@@ -16,8 +16,7 @@ from judging.models import (
     ScoresheetStatus,
     ScoreVisibility,
 )
-
-from .conftest import make_rubric
+from tests.judging.conftest import make_rubric
 
 pytestmark = pytest.mark.django_db
 

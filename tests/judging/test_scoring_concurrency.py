@@ -18,8 +18,7 @@ from judging import assignment_run, scoring
 from judging.models import Assignment, Recommendation, Round, Rubric, Scoresheet, ScoresheetStatus
 from nominations.models import AwardCycle, Category, Nomination
 from tests.concurrency import in_threads
-
-from .conftest import make_entry, make_judge, make_round, make_rubric
+from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 

@@ -8,8 +8,7 @@ from django.db import IntegrityError, transaction
 from judging import scoring
 from judging.models import Assignment, CategoryRubric, Recommendation, Scoresheet, ScoresheetStatus
 from judging.sheet_figures import mark_submitted, top_criteria
-
-from .conftest import make_rubric
+from tests.judging.conftest import make_rubric
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,7 @@ from wagtail.models import ModelLogEntry
 from nominations import versions
 from nominations.choices import NominationStatus
 from nominations.models import EvidenceFile, Nomination
-
-from .conftest import make_user
+from tests.nominations.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 

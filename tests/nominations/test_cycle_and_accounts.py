@@ -9,8 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nominations.models import AwardCycle, CycleState
-
-from .conftest import Wizard
+from tests.nominations.conftest import Wizard
 
 pytestmark = pytest.mark.django_db
 

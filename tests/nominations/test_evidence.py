@@ -7,8 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from nominations.evidence import safe_file_name
 from nominations.models import EvidenceFile
-
-from .conftest import make_user, office_upload, pdf_upload
+from tests.nominations.conftest import make_user, office_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -21,8 +21,7 @@ from wagtail.models import ModelLogEntry
 from nominations import submission
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Nomination
-
-from .conftest import VALID_ANSWERS, make_user
+from tests.nominations.conftest import VALID_ANSWERS, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from wagtail.models import ModelLogEntry
 
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
-
-from .conftest import VALID_ANSWERS, Wizard, make_user
+from tests.nominations.conftest import VALID_ANSWERS, Wizard, make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -20,8 +20,7 @@ from nominations.declaration import DECLARATION_VERSION
 from nominations.demo import minimal_pdf
 from nominations.models import Consent, DeletionRequest, EvidenceFile, Nomination
 from nominations.references import assign_reference
-
-from .conftest import make_user
+from tests.nominations.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -19,9 +19,8 @@ from wagtail.models import ModelLogEntry
 from nominations import privacy
 from nominations.choices import DeletionRequestStatus, NominationStatus
 from nominations.models import AwardCycle, Category, Consent, EvidenceFile, Nomination
-
-from .conftest import PASSWORD, make_user
-from .test_privacy import add_evidence, make_nomination
+from tests.nominations.conftest import PASSWORD, make_user
+from tests.nominations.test_privacy import add_evidence, make_nomination
 
 pytestmark = pytest.mark.django_db
 

@@ -27,9 +27,8 @@ from nominations.validators import (
     current_year,
     plain_number,
 )
+from tests.nominations.conftest import VALID_ANSWERS, make_user, pdf_upload
 from tests.pages import page_text as visible_text
-
-from .conftest import VALID_ANSWERS, make_user, pdf_upload
 
 PROPERTIES = settings(max_examples=200, deadline=None, derandomize=True, database=None)
 
@@ -275,7 +274,7 @@ def unconfirmed(client, db):
 
 
 def test_the_check_step_offers_the_confirmation_link_again(unconfirmed, cycle):
-    from .conftest import Wizard
+    from tests.nominations.conftest import Wizard
 
     wizard = Wizard(unconfirmed)
     wizard.start()

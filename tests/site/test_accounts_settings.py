@@ -1,7 +1,7 @@
 """Two-step verification is required in production and off for `make run`; the session limits
 and the proxy count come from the environment (docs/operations.md, docs/security.md)."""
 
-from .test_settings import read_settings
+from tests.site.test_settings import read_settings
 
 NAMES = [
     "MFA_REQUIRED_FOR_ROLES",

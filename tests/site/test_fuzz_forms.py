@@ -49,8 +49,7 @@ from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, DeletionRequest, EvidenceFile, Nomination
 from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric, make_sheet
 from tests.nominations.conftest import VALID_ANSWERS, make_user
-
-from .fuzz_strategies import (
+from tests.site.fuzz_strategies import (
     any_character,
     awkward_text,
     hostile_value,

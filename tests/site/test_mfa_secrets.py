@@ -8,7 +8,7 @@ from cryptography.fernet import Fernet
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 
-from .test_accounts_security import sign_in, signed_in, totp_code
+from tests.site.test_accounts_security import sign_in, signed_in, totp_code
 
 pytestmark = pytest.mark.django_db
 
