@@ -1,5 +1,5 @@
 """Documents uploaded in the Wagtail admin (its document pages, its multiple upload and its
-choosers) pass the checks of the nominators' evidence files (nominations/evidence.py): the
+choosers) pass the checks of the nominators' evidence files (nominations/wizard/evidence.py): the
 content decides what a file is, it must be what its name says, and nothing a browser would run
 (HTML, SVG, XML, programs) gets in. WAGTAILDOCS_EXTENSIONS says which names are accepted and
 WAGTAILDOCS_MAX_UPLOAD_SIZE how big; both are checked by Wagtail, with our wording here.
@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
 
-from nominations.evidence import detect_kind
+from nominations.wizard.evidence import detect_kind
 
 # What a name's extension promises the content is.
 EXPECTED_KIND = {

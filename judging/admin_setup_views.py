@@ -46,8 +46,8 @@ from judging.models import (
     WeightsDoNotAddUp,
 )
 from judging.reminders import pending_judges, send_reminders
-from nominations import versions
 from nominations.models import Nomination
+from nominations.sending import versions
 
 ALL_ACTIONS = ("view", "add", "change", "delete")
 

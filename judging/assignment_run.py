@@ -25,7 +25,7 @@ from judging.models import (
     PanelMembership,
     Round,
 )
-from nominations import versions
+from nominations.sending import versions
 
 
 def organisation_domain(domain):

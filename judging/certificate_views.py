@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from judging.certificate_pdf import open_pdf
 from judging.certificates import certificate_language, find, normalise_code, valid_for_nomination
 from judging.models import CERTIFICATE_LANGUAGES, Certificate, CertificateKind, JudgeProfile
-from nominations.views import own_nomination
+from nominations.access import own_nomination
 
 LINK_LABELS = {
     CertificateKind.WINNER: _("Download your winner's certificate"),

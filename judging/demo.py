@@ -16,7 +16,7 @@ what exists is kept.
 
 Everything that changes results goes through the services the site itself uses, at the demo's
 dates, so the audit log tells the demo's story like a real one: eligibility
-(nominations/eligibility.py), conflicts and clearances (conflicts.py), scoresheets saved and
+(nominations/review/eligibility.py), conflicts and clearances (conflicts.py), scoresheets saved and
 submitted (scoring.py), decisions and publishing (decisions.py, without emailing anyone).
 """
 
@@ -58,12 +58,12 @@ from judging.models import (
     ScoreVisibility,
     Signatory,
 )
-from nominations import eligibility
 from nominations.choices import NominationStatus, OrganisationKind, Relation
 from nominations.demo import CATEGORIES, DEMO_TEXT, ELIGIBILITY_EN, ELIGIBILITY_FR
 from nominations.models import AwardCycle, Category, Nomination
-from nominations.references import assign_reference
-from nominations.versions import record_version
+from nominations.review import eligibility
+from nominations.sending.references import assign_reference
+from nominations.sending.versions import record_version
 
 # Rubrics ---------------------------------------------------------------------------------------
 # (key, name EN, name FR, guidance EN, guidance FR): the programme's criteria, as announced on
@@ -965,7 +965,7 @@ def _copy_categories(source, cycle):
 
 def _closed_cycle_nominations(cycle, admin):
     """The 2026 nominations, sent in February and March and found eligible by the awards team
-    (nominations/eligibility.py) ten days later."""
+    (nominations/review/eligibility.py) ten days later."""
     User = get_user_model()
     categories = list(cycle.categories.order_by("sort_order", "pk"))
     rng = random.Random(2026)

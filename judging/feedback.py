@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from judging.models import CriterionScore, Round, Scoresheet, ScoresheetStatus
-from nominations.views import own_nomination
+from nominations.access import own_nomination
 
 LINK_LABEL = _("Judges' feedback")
 

@@ -20,7 +20,6 @@ from judging.certificate_views import downloads
 from judging.certificates import valid_for_judge
 from judging.forms import ConflictForm, CycleConflictForm, ScoresheetForm
 from judging.models import Conflict, CriterionScore, Round, Scoresheet, ScoresheetStatus
-from nominations import versions
 from nominations.answers import (
     NOMINATOR_FIELDS,
     NOMINATOR_SECTIONS,
@@ -28,7 +27,8 @@ from nominations.answers import (
     answer_sections,
 )
 from nominations.models import AwardCycle, EvidenceFile, NominationVersion
-from nominations.views import evidence_response
+from nominations.sending import versions
+from nominations.wizard.evidence import evidence_response
 
 
 @dataclass

@@ -9,7 +9,9 @@ from django.utils.translation import ngettext
 
 from nominations import phones
 from nominations.choices import TimeUnit
-from nominations.forms import (
+from nominations.models import WORD_LIMITS
+from nominations.validators import count_words, plain_number
+from nominations.wizard.forms import (
     METRIC_FIELDS,
     RESULT_FIELDS,
     STEP_FORMS,
@@ -17,8 +19,6 @@ from nominations.forms import (
     InitiativeStepForm,
     OrganisationStepForm,
 )
-from nominations.models import WORD_LIMITS
-from nominations.validators import count_words, plain_number
 
 SECTION_FIELDS = {
     "category": ["category", "relation"],

@@ -10,12 +10,13 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from nominations import eligibility, phones
+from nominations import phones
 from nominations.choices import NominationStatus, OrganisationKind, Relation
 from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
 from nominations.privacy import record_declaration
-from nominations.references import assign_reference
-from nominations.versions import record_version
+from nominations.review import eligibility
+from nominations.sending.references import assign_reference
+from nominations.sending.versions import record_version
 
 CATEGORIES = [
     (
@@ -287,7 +288,7 @@ INELIGIBLE_REASON = "The initiative started less than six months ago."
 
 
 def _decide_eligibility(nomination, status, admin):
-    """The awards team's decision a day after sending, through nominations/eligibility.py (in
+    """The awards team's decision a day after sending, through nominations/review/eligibility.py (in
     the audit log, as from the review screen), without emailing the demo's nominators."""
     decided = min(nomination.submitted_at + timedelta(days=1), timezone.now())
     if status == NominationStatus.ELIGIBLE:

@@ -12,8 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from nominations import privacy
-from nominations.forms import DeletionRequestForm
 from nominations.models import Consent, DeletionRequest, Nomination
+from nominations.wizard.forms import DeletionRequestForm
 
 logger = logging.getLogger(__name__)
 

@@ -1,21 +1,24 @@
 from django.urls import path
 
-from nominations import privacy_views, resend_views, views
+from nominations import privacy_views
+from nominations.mine import views as mine
+from nominations.sending import resend_views
+from nominations.wizard import views as wizard
 
 app_name = "nominations"
 
 urlpatterns = [
-    path("nominate/", views.start, name="start"),
-    path("nominate/<uuid:uuid>/", views.nomination_wizard, name="wizard"),
-    path("nominate/<uuid:uuid>/<str:step>/", views.nomination_wizard, name="step"),
-    path("my-nominations/", views.my_nominations, name="my_nominations"),
-    path("my-nominations/<uuid:uuid>/", views.detail, name="detail"),
-    path("my-nominations/<uuid:uuid>/submitted/", views.submitted, name="submitted"),
-    path("my-nominations/<uuid:uuid>/withdraw/", views.withdraw, name="withdraw"),
-    path("my-nominations/<uuid:uuid>/copy.pdf", views.pdf_copy, name="pdf"),
+    path("nominate/", wizard.start, name="start"),
+    path("nominate/<uuid:uuid>/", wizard.nomination_wizard, name="wizard"),
+    path("nominate/<uuid:uuid>/<str:step>/", wizard.nomination_wizard, name="step"),
+    path("my-nominations/", mine.my_nominations, name="my_nominations"),
+    path("my-nominations/<uuid:uuid>/", mine.detail, name="detail"),
+    path("my-nominations/<uuid:uuid>/submitted/", mine.submitted, name="submitted"),
+    path("my-nominations/<uuid:uuid>/withdraw/", mine.withdraw, name="withdraw"),
+    path("my-nominations/<uuid:uuid>/copy.pdf", mine.pdf_copy, name="pdf"),
     path(
         "my-nominations/<uuid:uuid>/evidence/<int:evidence_id>/",
-        views.evidence_download,
+        mine.evidence_download,
         name="evidence",
     ),
     path(

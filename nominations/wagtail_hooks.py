@@ -7,8 +7,8 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from nominations import admin_views
 from nominations.models import AwardCycle, Category, DeletionRequest, Nomination
+from nominations.review import admin_views
 
 
 class AwardCycleViewSet(ModelViewSet):

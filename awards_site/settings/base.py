@@ -455,7 +455,8 @@ ADMIN_PATH_PREFIXES = ("/admin/",)
 # Rate limits for public forms (django-ratelimit), counted in the default cache.
 RATELIMIT_VIEW = "awards_site.views.rate_limited"
 PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "10/h")
-# "Send it again" (nominations/resend.py): per account (and per nomination), and per address.
+# "Send it again" (nominations/sending/resend.py): per account (and per nomination), and per
+# address.
 RESEND_CONFIRMATION_RATE = os.environ.get("RESEND_CONFIRMATION_RATE", "3/h")
 RESEND_RATE_PER_ADDRESS = os.environ.get("RESEND_RATE_PER_ADDRESS", "20/h")
 # The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.

@@ -42,7 +42,7 @@ from nominations.choices import NominationStatus, OrganisationKind, Relation  # 
 from nominations.demo import DEMO_ANSWERS, INITIATIVES, minimal_pdf  # noqa: E402
 from nominations.models import AwardCycle, EvidenceFile, Nomination  # noqa: E402
 from nominations.privacy import record_declaration  # noqa: E402
-from nominations.references import assign_reference  # noqa: E402
+from nominations.sending.references import assign_reference  # noqa: E402
 
 NOMINATOR_EMAIL = "nominator{:03d}@nominators.load.test"
 JUDGE_EMAIL = "judge{:02d}@judges.load.test"

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 from django.db import migrations, models
 
-# The answers a version keeps, as nominations/versions.py's SNAPSHOT_FIELDS said when this
+# The answers a version keeps, as nominations/sending/versions.py's SNAPSHOT_FIELDS said when this
 # migration was written (frozen here: a migration must not change when the code does).
 SNAPSHOT_FIELDS = [
     "category",

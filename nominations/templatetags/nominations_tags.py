@@ -3,8 +3,8 @@ that send a confirmation again."""
 
 from django import template
 
-from nominations.deadlines import after_sending_sentence, changes_sentence, moment
-from nominations.resend import can_resend_submission, unconfirmed_address
+from nominations.sending.resend import can_resend_submission, unconfirmed_address
+from nominations.wizard.deadlines import after_sending_sentence, changes_sentence, moment
 
 register = template.Library()
 

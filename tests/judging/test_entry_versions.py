@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from judging import scoring
 from judging.models import Assignment, ScoresheetStatus
-from nominations import versions
 from nominations.models import Nomination
+from nominations.sending import versions
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from nominations.demo import minimal_pdf
-from nominations.drafts import step_digest
-from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, Nomination
+from nominations.wizard.drafts import step_digest
+from nominations.wizard.forms import STEP_FORMS
 
 PASSWORD = "a-long-enough-password"
 

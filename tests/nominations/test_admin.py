@@ -9,9 +9,9 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from nominations import versions
 from nominations.choices import NominationStatus
 from nominations.models import EvidenceFile, Nomination
+from nominations.sending import versions
 from tests.nominations.conftest import make_user
 
 pytestmark = pytest.mark.django_db

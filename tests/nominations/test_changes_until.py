@@ -11,8 +11,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from nominations.choices import ChangesUntil, NominationStatus
-from nominations.deadlines import changes_sentence
 from nominations.models import AwardCycle, Nomination
+from nominations.wizard.deadlines import changes_sentence
 
 pytestmark = pytest.mark.django_db
 

@@ -14,10 +14,10 @@ from django.core import mail
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from nominations import submission
 from nominations.choices import NominationStatus
 from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Nomination
+from nominations.sending import submission
 from tests.concurrency import in_threads
 from tests.nominations.conftest import VALID_ANSWERS
 
@@ -77,9 +77,9 @@ def test_two_threads_submit_once():
 
 def test_two_copies_saving_one_step_at_once_keep_one_and_refuse_the_other():
     """Two tabs opened at the same revision send the same step at the same moment: the row
-    lock lets one save and the other is told it is stale (nominations/drafts.py)."""
-    from nominations import drafts
-    from nominations.forms import OrganisationStepForm
+    lock lets one save and the other is told it is stale (nominations/wizard/drafts.py)."""
+    from nominations.wizard import drafts
+    from nominations.wizard.forms import OrganisationStepForm
 
     (nomination,) = in_threads(create_complete_draft)
     try:

@@ -1,4 +1,4 @@
-"""The awards team's decisions on a nomination (nominations/eligibility.py), tested directly:
+"""The awards team's decisions on a nomination (nominations/review/eligibility.py), tested directly:
 every action from every status, allowed or refused with a message; the reason and the message
 required; each decision logged with who and when, and the nominator emailed once it is
 committed."""
@@ -11,9 +11,9 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from nominations import eligibility
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
+from nominations.review import eligibility
 
 pytestmark = pytest.mark.django_db
 

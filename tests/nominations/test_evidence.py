@@ -5,8 +5,8 @@ their owner (and administrators) can download them."""
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from nominations.evidence import safe_file_name
 from nominations.models import EvidenceFile
+from nominations.wizard.evidence import safe_file_name
 from tests.nominations.conftest import make_user, office_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db

@@ -18,9 +18,9 @@ from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from nominations import submission
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Nomination
+from nominations.sending import submission
 from tests.nominations.conftest import VALID_ANSWERS, make_user
 
 pytestmark = pytest.mark.django_db

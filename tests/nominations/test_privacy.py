@@ -16,10 +16,10 @@ from wagtail.models import ModelLogEntry
 
 from nominations import privacy
 from nominations.choices import ConsentPurpose, DeletionRequestStatus, NominationStatus
-from nominations.declaration import DECLARATION_VERSION
 from nominations.demo import minimal_pdf
 from nominations.models import Consent, DeletionRequest, EvidenceFile, Nomination
-from nominations.references import assign_reference
+from nominations.sending.references import assign_reference
+from nominations.wizard.declaration import DECLARATION_VERSION
 from tests.nominations.conftest import make_user
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Two tabs or two devices on one nomination (nominations/drafts.py): every save of answers
+"""Two tabs or two devices on one nomination (nominations/wizard/drafts.py): every save of answers
 raises the nomination's revision; a step page carries the revision it was loaded from, and a
 save from a stale copy of a step another copy has saved is refused (409) with both versions
 side by side and a way to merge, field by field or "Use all of mine"."""

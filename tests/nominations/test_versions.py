@@ -1,7 +1,7 @@
-"""Versions of a sent nomination (nominations/versions.py): the first submission is version 1,
-every "Send changes" the next; a version keeps the answers and the evidence list as sent, reads
-back through answers.py, and says what changed field by field. The data migration gave the
-nominations sent before versions existed their version 1."""
+"""Versions of a sent nomination (nominations/sending/versions.py): the first submission is
+version 1, every "Send changes" the next; a version keeps the answers and the evidence list as
+sent, reads back through answers.py, and says what changed field by field. The data migration
+gave the nominations sent before versions existed their version 1."""
 
 import importlib
 
@@ -10,10 +10,11 @@ from django.apps import apps
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
-from nominations import privacy, submission, versions
+from nominations import privacy
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
 from nominations.models import Nomination, NominationVersion
+from nominations.sending import submission, versions
 from tests.nominations.conftest import VALID_ANSWERS, pdf_upload
 
 pytestmark = pytest.mark.django_db

@@ -183,7 +183,7 @@ POST_DATA = {
     "recommendation": "no",
     "status": "ineligible",
     "status_reason": "Changed by someone else",
-    # The nomination review screen's actions (nominations/admin_views.py).
+    # The nomination review screen's actions (nominations/review/admin_views.py).
     "action": "ineligible",
     "ineligible-reason": "Changed by someone else",
     "decision": "complete",

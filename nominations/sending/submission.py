@@ -10,11 +10,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from nominations import organisations, versions
 from nominations.choices import SENT_CHANGEABLE_STATUSES, NominationStatus
 from nominations.models import Nomination
-from nominations.progress import first_incomplete
-from nominations.references import assign_reference
+from nominations.sending import organisations, versions
+from nominations.sending.references import assign_reference
+from nominations.wizard.progress import first_incomplete
 
 logger = logging.getLogger(__name__)
 

@@ -1,40 +1,32 @@
-"""The nomination wizard, "My nominations" and the nominator's downloads. Views stay thin: the
-rules live in submission.py, progress.py, evidence.py and the step forms."""
+"""The nomination wizard: start, each step, save and come back, check and send. Views stay thin:
+the rules live in sending/submission.py, wizard/progress.py, wizard/evidence.py and the step
+forms."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import FileSystemStorage
-from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import QueryDict
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
-from wagtail import hooks
 
 from awards_site import pending_input
-from nominations import drafts, organisations, submission, versions
+from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
-from nominations.declaration import DECLARATION_POINTS
-from nominations.evidence import KINDS, LimitReached
-from nominations.forms import STEPS
-from nominations.models import AwardCycle, CycleState, EvidenceFile, Nomination, NominationVersion
-from nominations.progress import sections
+from nominations.models import AwardCycle, CycleState, EvidenceFile, Nomination
+from nominations.sending import organisations, submission, versions
+from nominations.wizard import drafts
+from nominations.wizard.declaration import DECLARATION_POINTS
+from nominations.wizard.evidence import LimitReached
+from nominations.wizard.forms import STEPS
 
 # Steps whose answers a stale copy may have to merge (the evidence step saves files, one at a
 # time, and the check step only sends).
 MERGEABLE_STEPS = ("category", "organisation", "contact", "initiative", "results", "declaration")
-
-
-def own_nomination(request, uuid):
-    """The request user's nomination, or 404: nobody reaches another person's nomination."""
-    return get_object_or_404(
-        Nomination.objects.select_related("cycle", "category"), uuid=uuid, nominator=request.user
-    )
 
 
 def start(request):
@@ -65,7 +57,7 @@ def start(request):
 
 
 class NominationWizard(NamedUrlWizardView):
-    storage_name = "nominations.wizard_storage.NominationStorage"
+    storage_name = "nominations.wizard.storage.NominationStorage"
     # formtools insists on a file storage when a step has a file field. Evidence never goes
     # through it (the evidence step saves each upload itself), so this folder stays empty.
     file_storage = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT / "wizard-unused")
@@ -391,125 +383,6 @@ def _email_verified(user):
     from allauth.account.models import EmailAddress
 
     return EmailAddress.objects.filter(user=user, verified=True).exists()
-
-
-@login_required
-def my_nominations(request):
-    nominations = list(
-        Nomination.objects.for_nominator(request.user)
-        .select_related("cycle", "category")
-        .prefetch_related(
-            "evidence",
-            Prefetch("versions", queryset=NominationVersion.objects.order_by("-number")),
-        )
-        .order_by("-created_at")
-    )
-    for nomination in nominations:
-        sent = list(nomination.versions.all())
-        nomination.latest_version = sent[0] if sent else None
-        nomination.has_unsent_changes = bool(sent) and versions.unsent_changes(nomination, sent[0])
-    return render(request, "nominations/my_nominations.html", {"nominations": nominations})
-
-
-@login_required
-def detail(request, uuid):
-    nomination = own_nomination(request, uuid)
-    context = {
-        "nomination": nomination,
-        "can_change": nomination.accepts_changes(),
-        "evidence": nomination.evidence.all(),
-    }
-    if nomination.is_draft:
-        context["sections"] = sections(nomination)
-        context["next_step"] = next(
-            (s.step for s in context["sections"] if not s.complete), "check"
-        )
-    else:
-        context["answer_sections"] = answer_sections(nomination, None)
-        rows = versions.history(nomination)
-        latest = rows[-1].version if rows else None
-        context["version_rows"] = list(reversed(rows))
-        context["latest_version"] = latest
-        context["unsent"] = versions.unsent_differences(nomination, latest)
-        shown = _version_asked(request, rows)
-        if shown is not None:
-            # One version as it was sent ("Read version 1").
-            context["shown_version"] = shown
-            context["answer_sections"] = answer_sections(
-                versions.as_nomination(shown, nomination), None
-            )
-            context["evidence"] = versions.evidence_of(shown)
-    # Links other apps add (e.g. the judges' feedback): each hook returns [(label, url)].
-    context["extra_links"] = [
-        link
-        for hook in hooks.get_hooks("nomination_detail_links")
-        for link in hook(request, nomination)
-    ]
-    return render(request, "nominations/detail.html", context)
-
-
-def _version_asked(request, rows):
-    """The version named by ?version=N among the nomination's, or None."""
-    number = request.GET.get("version", "")
-    for row in rows:
-        if str(row.version.number) == number:
-            return row.version
-    return None
-
-
-@login_required
-def submitted(request, uuid):
-    nomination = own_nomination(request, uuid)
-    if nomination.status == NominationStatus.DRAFT:
-        return redirect("nominations:detail", uuid=uuid)
-    return render(request, "nominations/submitted.html", {"nomination": nomination})
-
-
-@login_required
-def withdraw(request, uuid):
-    nomination = own_nomination(request, uuid)
-    if request.method == "POST":
-        try:
-            submission.withdraw(nomination, request.user)
-        except submission.SubmissionRefused as refusal:
-            messages.error(request, refusal.message)
-        else:
-            messages.success(request, _("The nomination is withdrawn."))
-        return redirect("nominations:my_nominations")
-    if not nomination.accepts_changes():
-        raise Http404
-    return render(request, "nominations/withdraw.html", {"nomination": nomination})
-
-
-@login_required
-def evidence_download(request, uuid, evidence_id):
-    nomination = own_nomination(request, uuid)
-    evidence = get_object_or_404(EvidenceFile, pk=evidence_id, nomination=nomination)
-    return evidence_response(evidence)
-
-
-def evidence_response(evidence):
-    """The file as a download, never rendered by the browser, whoever is allowed to ask."""
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type=KINDS[evidence.kind][1],
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@login_required
-def pdf_copy(request, uuid):
-    from nominations.pdf import nomination_pdf
-
-    nomination = own_nomination(request, uuid)
-    response = HttpResponse(nomination_pdf(nomination, request), content_type="application/pdf")
-    name = nomination.reference or "draft"
-    response["Content-Disposition"] = f'attachment; filename="nomination-{name}.pdf"'
-    return response
 
 
 nomination_wizard = NominationWizard.as_view(url_name="nominations:step", done_step_name="done")

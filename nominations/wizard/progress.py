@@ -4,7 +4,7 @@ check before submission. A section is complete when its step form accepts what i
 import copy
 from dataclasses import dataclass
 
-from nominations.forms import STEPS
+from nominations.wizard.forms import STEPS
 
 
 @dataclass(frozen=True)

@@ -15,10 +15,12 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 
 from awards_site import exports
-from nominations import eligibility, history, privacy, versions
+from nominations import privacy
 from nominations.access import can_see_nominations
 from nominations.answers import answer_sections
 from nominations.models import DeletionRequest, EvidenceFile, Nomination
+from nominations.review import eligibility, history
+from nominations.sending import versions
 
 
 class NominationIndexView(exports.SpreadsheetExport, IndexView):
@@ -218,7 +220,7 @@ class NominationEditView(EditView):
 
 def evidence_download(request, pk):
     """Administrators (anyone allowed to view nominations in the admin) download evidence."""
-    from nominations.views import evidence_response
+    from nominations.wizard.evidence import evidence_response
 
     if not can_see_nominations(request.user):
         raise PermissionDenied

@@ -224,6 +224,6 @@ def extend(nomination_pk, user, until, now=None):
 
 
 def _moment(value):
-    from nominations.deadlines import moment
+    from nominations.wizard.deadlines import moment
 
     return moment(value)

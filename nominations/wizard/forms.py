@@ -10,18 +10,19 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
-from nominations import organisations, phones
+from nominations import phones
 from nominations.choices import OrganisationKind, Relation
-from nominations.declaration import DECLARATION_VERSION
-from nominations.evidence import ACCEPT, attach, check_evidence, limit_problem
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from nominations.privacy import record_declaration
+from nominations.sending import organisations
 from nominations.validators import (
     decimals_message,
     looks_like_a_decimal,
     plain_number,
     plain_number_field,
 )
+from nominations.wizard.declaration import DECLARATION_VERSION
+from nominations.wizard.evidence import ACCEPT, attach, check_evidence, limit_problem
 
 RESULT_FIELDS = ("results", "citizen_impact", "sustainability")
 # What each number of the results step is, for its message ("Enter a score between ...").

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, F, Sum
+from django.http import FileResponse
 from django.utils.translation import gettext_lazy as _
 
 from nominations.models import EvidenceFile, Nomination
@@ -143,7 +144,8 @@ def limit_problem(count, total_bytes, size):
 
 def attach(nomination, upload, checked):
     """Attach a checked upload (`check_evidence`) to the nomination, within the limits, and
-    count one revision more (nominations/drafts.py). Raises LimitReached when it does not fit.
+    count one revision more (nominations/wizard/drafts.py). Raises LimitReached when it does not
+    fit.
     The nomination's row is locked first, so uploads at the same moment are counted one after
     the other (see the module docstring)."""
     with transaction.atomic():
@@ -167,3 +169,16 @@ def attach(nomination, upload, checked):
         Nomination.objects.filter(pk=nomination.pk).update(revision=F("revision") + 1)
     nomination.refresh_from_db(fields=["revision"])
     return evidence
+
+
+def evidence_response(evidence):
+    """The file as a download, never rendered by the browser, whoever is allowed to ask."""
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type=KINDS[evidence.kind][1],
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response

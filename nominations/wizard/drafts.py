@@ -21,9 +21,9 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
-from nominations import organisations
 from nominations.answers import display_value
 from nominations.models import Nomination
+from nominations.sending import organisations
 
 KEEP_SAVED, USE_MINE = "saved", "mine"
 # Columns a step save never takes from this request's copy of the row: the wizard's storage
