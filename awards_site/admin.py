@@ -1,4 +1,5 @@
-"""What the Django admin does not offer (awards_site/django_admin.py says why): groups, tags and
+"""What the Django admin does not offer (awards_site/security/django_admin.py says why): groups,
+tags and
 email addresses. Their packages register them first, so they are imported here before being
 unregistered (INSTALLED_APPS lists this app before them)."""
 

@@ -24,7 +24,7 @@ class AwardsSiteConfig(AppConfig):
 
         from allauth.account.signals import password_reset
 
-        from awards_site.accounts import verify_email_on_password_reset
+        from awards_site.accounts.rules import verify_email_on_password_reset
 
         password_reset.connect(verify_email_on_password_reset, dispatch_uid="verify-on-reset")
         self.connect_security_signals()
@@ -37,14 +37,16 @@ class AwardsSiteConfig(AppConfig):
 
     def connect_security_signals(self):
         """Session clocks, ending sessions, two-step verification state and the security log
-        (awards_site.sessions, awards_site.mfa, awards_site.security_log)."""
+        (awards_site.accounts.sessions, awards_site.accounts.mfa, awards_site.security.log)."""
         from allauth.account import signals as account_signals
         from allauth.mfa import signals as mfa_signals
         from django.contrib.auth import get_user_model
         from django.contrib.auth import signals as auth_signals
         from django.db.models.signals import m2m_changed, post_init, post_save
 
-        from awards_site import account_linking, mfa, security_log, sessions
+        from awards_site.accounts import linking as account_linking
+        from awards_site.accounts import mfa, sessions
+        from awards_site.security import log as security_log
 
         User = get_user_model()
         auth_signals.user_logged_in.connect(sessions.on_logged_in, dispatch_uid="session-clock")
@@ -55,7 +57,7 @@ class AwardsSiteConfig(AppConfig):
         post_save.connect(
             sessions.end_sessions_on_deactivation, sender=User, dispatch_uid="user-deactivated"
         )
-        # New powers only for a proven owner (awards_site/account_linking.py): a group, or the
+        # New powers only for a proven owner (awards_site/accounts/linking.py): a group, or the
         # staff or superuser flag, given to an account whose address is not confirmed.
         m2m_changed.connect(
             account_linking.on_groups_added,

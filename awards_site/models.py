@@ -1,5 +1,5 @@
 """Accounts: people sign in with their email address; there is no separate username. And the
-background tasks that failed for good (awards_site/task_retry.py)."""
+background tasks that failed for good (awards_site/background/retry.py)."""
 
 from traceback import format_exception
 
@@ -59,7 +59,7 @@ class User(AbstractUser):
 
 
 class FailedTask(models.Model):
-    """A background task that failed on its last attempt (awards_site/task_retry.py), for an
+    """A background task that failed on its last attempt (awards_site/background/retry.py), for an
     administrator to look into: listed in the Wagtail admin under Reports."""
 
     task_name = models.CharField(_("task"), max_length=200)

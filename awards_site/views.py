@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
-from awards_site import security_log
+from awards_site.security import log as security_log
 
 
 def rate_limited(request, exception=None):

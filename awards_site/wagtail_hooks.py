@@ -20,22 +20,22 @@ def account_security(request):
 
 @hooks.register("register_admin_viewset")
 def failed_tasks():
-    from awards_site.failed_tasks_admin import FailedTaskViewSet
+    from awards_site.background.failed_admin import FailedTaskViewSet
 
     return FailedTaskViewSet()
 
 
 # Wagtail's bulk actions on users ask for the same confirmation and write the same security log
-# as the single-user screens (awards_site/users_admin.py).
+# as the single-user screens (awards_site/accounts/users_admin.py).
 @hooks.register("before_bulk_action")
 def before_bulk_action(request, action_type, objects, action_class_instance):
-    from awards_site.users_admin import before_user_bulk_action
+    from awards_site.accounts.users_admin import before_user_bulk_action
 
     return before_user_bulk_action(request, action_type, objects, action_class_instance)
 
 
 @hooks.register("after_bulk_action")
 def after_bulk_action(request, action_type, objects, action_class_instance):
-    from awards_site.users_admin import after_user_bulk_action
+    from awards_site.accounts.users_admin import after_user_bulk_action
 
     return after_user_bulk_action(request, action_type, objects, action_class_instance)

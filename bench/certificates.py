@@ -11,7 +11,7 @@
    - "issue" runs, per round, `certificates.issue` and the batch it starts (the immediate tasks
      backend runs it at once): the rows, every PDF rendered and stored, the progress, the ZIP;
    - "bare" runs WeasyPrint alone on the very same HTML documents, one PDF each (one shared URL
-     fetcher and one font configuration, as awards_site.pdf does), and nothing else.
+     fetcher and one font configuration, as awards_site.pdf.rendering does), and nothing else.
    The two alternate round by round, so the load of a shared machine weighs on both alike.
 3. The figure is the ratio of their total times (target: within 1.3x), with the ms per
    certificate and each process's peak memory (getrusage). The issue process also times what
@@ -185,7 +185,7 @@ def issue_worker(admin_pk, warm_up_file):
     setup_django()
     from django.contrib.auth import get_user_model
 
-    from awards_site.pdf import render_pdf
+    from awards_site.pdf.rendering import render_pdf
     from judging import certificate_pdf, certificates
     from judging.certificate_pdf import SignatoryCache, certificate_html
     from judging.models import CertificateBatch, Round

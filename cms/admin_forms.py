@@ -67,7 +67,7 @@ class SponsorMemberForm(WagtailAdminModelForm):
     """A sponsor user is chosen by the email address of their account (a list of every account
     of the site would hold thousands of nominators). The account is made when there is none,
     and an existing account whose address was never confirmed is secured first (its password
-    and sessions removed: awards_site/account_linking.py); either way the person is emailed a
+    and sessions removed: awards_site/accounts/linking.py); either way the person is emailed a
     link: to choose a password, or to sign in. They see the reports once they are in."""
 
     email = forms.EmailField(
@@ -112,7 +112,7 @@ class SponsorMemberForm(WagtailAdminModelForm):
         return email
 
     def save(self, commit=True):
-        from awards_site.account_linking import account_for_invitation
+        from awards_site.accounts.linking import account_for_invitation
 
         previous_user_id = self.instance.user_id if self.instance.pk else None
         user, _outcome = account_for_invitation(

@@ -1,11 +1,11 @@
 """Background work of the cms app, through the django-tasks API (tasks take ids; a failing task
-is retried, then reported: awards_site/task_retry.py)."""
+is retried, then reported: awards_site/background/retry.py)."""
 
 from django.urls import NoReverseMatch, reverse
 
 from awards_site import mail
-from awards_site.account_linking import absolute, invitation_link, link_valid_days
-from awards_site.task_retry import retried_task
+from awards_site.accounts.linking import absolute, invitation_link, link_valid_days
+from awards_site.background.retry import retried_task
 
 
 def sponsor_area_path():

@@ -8,13 +8,13 @@ from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from awards_site import pending_input
+from awards_site.accounts import pending_input
 from judging.models import Assignment, Conflict, JudgeProfile
 
 
 def judge_required(view):
     """Anonymous users go to sign in (what a POST carried is kept for after the log-in: a
-    scoresheet sent after the session ended is not lost, awards_site/pending_input.py);
+    scoresheet sent after the session ended is not lost, awards_site/accounts/pending_input.py);
     signed-in users without an active judge profile get 404. The view finds the profile on
     `request.judge`."""
 

@@ -29,7 +29,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from awards_site.account_linking import CREATED, SECURED
+from awards_site.accounts.linking import CREATED, SECURED
 from judging import assignment_run, progress
 from judging.admin_forms import InviteForm
 from judging.assignment import has_conflict, likely_conflict, normalise

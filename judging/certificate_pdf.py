@@ -1,4 +1,5 @@
-"""A certificate's PDF: an A4 landscape page rendered by WeasyPrint (awards_site.pdf: shipped
+"""A certificate's PDF: an A4 landscape page rendered by WeasyPrint (awards_site.pdf.rendering:
+shipped
 fonts for every script, nothing fetched from the network) from judging/templates/judging/
 certificates/certificate.html, in English or in French (the certificate's own language, its
 recipient's, unless another is asked for).
@@ -25,7 +26,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
-from awards_site.pdf import FONT_FACES, render_pdf
+from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from awards_site.site_url import absolute_url
 from judging.models import Certificate, Signatory, certificate_pdf_path, private_storage
 

@@ -18,7 +18,8 @@ recipient's language (`Certificate.language`: the nominator's or the judge's acc
 are rendered in the background, by the batch the act creates (tasks.issue_certificate_batch ->
 `run_batch`), which then writes one ZIP of the round's certificates; the other language's PDF is
 rendered on its first download. A batch that fails is marked failed with
-its error and its task is retried (awards_site/task_retry.py); one that stops moving (its worker
+its error and its task is retried (awards_site/background/retry.py); one that stops moving (its
+worker
 was killed) shows as stalled after BATCH_STALL_MINUTES, and either may be run again from the
 admin. A re-run renders only the PDFs still missing.
 
@@ -616,7 +617,7 @@ def run_batch(batch_pk):
             finished_at=now,
             progress_at=now,
         )
-        raise  # the task is retried (awards_site/task_retry.py), rendering what is missing
+        raise  # the task is retried (awards_site/background/retry.py), rendering what is missing
     finally:
         gc.unfreeze()
 

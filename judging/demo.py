@@ -36,7 +36,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.log_actions import log
 
-from awards_site.pdf import FONTS_DIR
+from awards_site.pdf.rendering import FONTS_DIR
 from judging import assignment_run, certificates, conflicts, decisions, scoring
 from judging.models import (
     Assignment,

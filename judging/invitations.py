@@ -2,7 +2,7 @@
 existing one linked; the judge gets the "Judges" group, a profile and panel memberships; the
 invitation is logged and emailed after the transaction commits.
 
-Who may hold the role is the rule of awards_site/account_linking.py: an existing account whose
+Who may hold the role is the rule of awards_site/accounts/linking.py: an existing account whose
 address was never confirmed is secured first (its password, sessions, authenticator app and
 other addresses are removed: whoever made it may not be the judge), and the invitation carries a
 one-time link to choose a password, which proves the address. An account with a confirmed
@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from wagtail.log_actions import log
 
 from awards_site import mail
-from awards_site.account_linking import (
+from awards_site.accounts.linking import (
     CREATED,
     absolute,
     account_for_invitation,
@@ -45,7 +45,7 @@ def invite(
     invited_by=None,
 ):
     """Create or link the judge's account and profile; returns (profile, outcome): CREATED,
-    SECURED or LINKED (awards_site.account_linking)."""
+    SECURED or LINKED (awards_site.accounts.linking)."""
     with transaction.atomic():
         user, outcome = account_for_invitation(
             email,

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards_site import pending_input
+from awards_site.accounts import pending_input
 from judging import conflicts, scoring
 from judging.access import judge_required, own_assignment, own_assignments
 from judging.certificate_views import downloads

@@ -1,12 +1,12 @@
 """Background work of the judging app, through the django-tasks API. Tasks take ids and fetch
 what they need, so a worker on another machine sees the committed state.
-A task that fails is retried, then reported (awards_site/task_retry.py)."""
+A task that fails is retried, then reported (awards_site/background/retry.py)."""
 
 from django.urls import reverse
 
 from awards_site import mail
+from awards_site.background.retry import retried_task
 from awards_site.site_url import absolute_url
-from awards_site.task_retry import retried_task
 from judging.models import Outcome, Round, RoundDecision
 from nominations.models import Nomination
 

@@ -68,7 +68,8 @@ hooks.register("erase_personal_data", privacy.erase_personal_data)
 
 @hooks.register("login_start_page", order=10)
 def judges_start_on_their_entries(user):
-    """After signing in without a `next`, a judge lands on their entries (awards_site.adapters)."""
+    """After signing in without a `next`, a judge lands on their entries
+    (awards_site.accounts.adapters)."""
     from django.urls import reverse
 
     from judging.models import JudgeProfile

@@ -1,11 +1,12 @@
-"""A PDF copy of a nomination, rendered through awards_site.pdf (WeasyPrint, imported only when
+"""A PDF copy of a nomination, rendered through awards_site.pdf.rendering (WeasyPrint, imported
+only when
 a PDF is asked for; the bundled fonts, so answers in any script print)."""
 
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.safestring import mark_safe
 
-from awards_site.pdf import FONT_FACES, render_pdf
+from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from nominations.answers import answer_sections
 
 

@@ -353,7 +353,7 @@ def anonymise_account(user):
     user.last_login = None
     user.is_active = False
     user.set_unusable_password()  # every session's hash changes: none stays signed in
-    user.save()  # deactivating also ends the sessions (awards_site.sessions)
+    user.save()  # deactivating also ends the sessions (awards_site.accounts.sessions)
     user.groups.clear()
     user.user_permissions.clear()
     # Sign-in records (IP address, browser) and two-step verification devices, if installed.

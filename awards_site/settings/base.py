@@ -45,7 +45,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "awards_site.users_app.UsersAppConfig",  # wagtail.users, with the site's users screens
+    "awards_site.accounts.users_app.UsersAppConfig",  # wagtail.users, with the site's users screens
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -57,7 +57,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
-    "awards_site.django_admin.SuperuserAdminConfig",  # django.contrib.admin, superusers only
+    # django.contrib.admin, superusers only
+    "awards_site.security.django_admin.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -78,14 +79,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     # Session limits (inactivity, absolute age), then two-step verification for staff roles.
-    "awards_site.sessions.SessionLimitsMiddleware",
-    "awards_site.mfa.MFARequiredMiddleware",
+    "awards_site.accounts.sessions.SessionLimitsMiddleware",
+    "awards_site.accounts.mfa.MFARequiredMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "awards_site.middleware.SitePolicyMiddleware",
+    "awards_site.security.policy.SitePolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so it is the first to see a view's exception: a lost database connection gets a
-    # 503 page that offers to send the form again (awards_site/database_errors.py).
-    "awards_site.database_errors.DatabaseUnavailableMiddleware",
+    # 503 page that offers to send the form again (awards_site/security/database_errors.py).
+    "awards_site.security.database_errors.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "awards_site.urls"
@@ -157,7 +158,7 @@ TASKS = {
     "default": {"BACKEND": TASK_BACKENDS[os.environ.get("TASKS_BACKEND", "immediate")]},
 }
 # A failing task is queued again after 1, 4, 16, 64 minutes (TASK_RETRY_DELAY_SECONDS x 4^n),
-# then reported in the admin (awards_site/task_retry.py); a certificate batch without progress
+# then reported in the admin (awards_site/background/retry.py); a certificate batch without progress
 # for BATCH_STALL_MINUTES is shown as stalled, with "Run again".
 TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "5"))
 TASK_RETRY_DELAY_SECONDS = int(os.environ.get("TASK_RETRY_DELAY_SECONDS", "60"))
@@ -178,7 +179,7 @@ TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "team@localhost")
 # Accounts (django-allauth): sign in with an email address, no username. Nobody signs in before
 # proving the address is theirs: at sign-up (and at a log-in with an address not yet proven) the
 # site emails a code that must be typed in the same browser, so whoever chose the password is
-# whoever reads the mailbox (awards_site/account_linking.py, docs/security.md). Sign-up, log-in
+# whoever reads the mailbox (awards_site/accounts/linking.py, docs/security.md). Sign-up, log-in
 # and password reset answer alike whether or not an address has an account; the mailbox gets
 # the news instead ("someone tried to sign up with your address", "no account uses it").
 AUTHENTICATION_BACKENDS = [
@@ -220,26 +221,27 @@ ACCOUNT_RATE_LIMITS = {
 # Behind a proxy, the client's address is the n-th from the right in X-Forwarded-For; without
 # this every visitor shares the proxy's address (and its rate limits).
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-ACCOUNT_ADAPTER = "awards_site.adapters.AccountAdapter"
+ACCOUNT_ADAPTER = "awards_site.accounts.adapters.AccountAdapter"
 # Changing an email address or the two-step verification asks for the password (or a code)
 # again if the last confirmation is older than 5 minutes; changing the password asks for the
 # current one in its own form.
 ACCOUNT_REAUTHENTICATION_REQUIRED = True
 ACCOUNT_REAUTHENTICATION_TIMEOUT = 300
 ACCOUNT_FORMS = {
-    "login": "awards_site.account_forms.LoginForm",
-    "signup": "awards_site.account_forms.SignupForm",
-    "reset_password": "awards_site.account_forms.ResetPasswordForm",
-    "reset_password_from_key": "awards_site.account_forms.ResetPasswordKeyForm",
-    "change_password": "awards_site.account_forms.ChangePasswordForm",
-    "add_email": "awards_site.account_forms.AddEmailForm",
-    "reauthenticate": "awards_site.account_forms.ReauthenticateForm",
-    "confirm_email_verification_code": "awards_site.account_forms.ConfirmEmailCodeForm",
+    "login": "awards_site.accounts.forms.LoginForm",
+    "signup": "awards_site.accounts.forms.SignupForm",
+    "reset_password": "awards_site.accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "awards_site.accounts.forms.ResetPasswordKeyForm",
+    "change_password": "awards_site.accounts.forms.ChangePasswordForm",
+    "add_email": "awards_site.accounts.forms.AddEmailForm",
+    "reauthenticate": "awards_site.accounts.forms.ReauthenticateForm",
+    "confirm_email_verification_code": "awards_site.accounts.forms.ConfirmEmailCodeForm",
 }
 
 # Two-step verification (allauth.mfa): an authenticator app (TOTP) with recovery codes. Required
 # for administrators, editors, judges, superusers and anyone with Wagtail admin access when
-# MFA_REQUIRED_FOR_ROLES is on (production default; see awards_site/mfa.py); optional for others.
+# MFA_REQUIRED_FOR_ROLES is on (production default; see awards_site/accounts/mfa.py); optional for
+# others.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Africa Public Sector CX Awards"
 # Accept the code of the 30 seconds before and after too: phone clocks drift, and a code typed
@@ -248,14 +250,14 @@ MFA_TOTP_ISSUER = "Africa Public Sector CX Awards"
 MFA_TOTP_TOLERANCE = 1
 MFA_REQUIRED_FOR_ROLES = env_bool("MFA_REQUIRED_FOR_ROLES", True)
 MFA_REQUIRED_GROUPS = env_list("MFA_REQUIRED_GROUPS", "Administrators,Editors,Judges")
-# TOTP keys and recovery-code seeds are stored encrypted (awards_site/mfa_secrets.py): with
+# TOTP keys and recovery-code seeds are stored encrypted (awards_site/accounts/mfa_secrets.py): with
 # the Fernet keys in MFA_ENCRYPTION_KEYS (newest first), else a key derived from SECRET_KEY.
-MFA_ADAPTER = "awards_site.mfa_secrets.EncryptingMFAAdapter"
+MFA_ADAPTER = "awards_site.accounts.mfa_secrets.EncryptingMFAAdapter"
 MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS", "")
 MFA_FORMS = {
-    "authenticate": "awards_site.account_forms.MFAAuthenticateForm",
-    "reauthenticate": "awards_site.account_forms.MFAReauthenticateForm",
-    "activate_totp": "awards_site.account_forms.ActivateTOTPForm",
+    "authenticate": "awards_site.accounts.forms.MFAAuthenticateForm",
+    "reauthenticate": "awards_site.accounts.forms.MFAReauthenticateForm",
+    "activate_totp": "awards_site.accounts.forms.ActivateTOTPForm",
 }
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "nominations:my_nominations"
@@ -343,7 +345,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Administrators never set or see another person's password in Settings ▸ Users: a new user
-# gets an emailed link to choose one (awards_site/users_admin.py).
+# gets an emailed link to choose one (awards_site/accounts/users_admin.py).
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads in the Wagtail admin pass the checks of the nominators' evidence: content, not name,
@@ -366,7 +368,8 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
-# Sessions (awards_site/sessions.py): at most 12 hours after signing in, whatever the activity,
+# Sessions (awards_site/accounts/sessions.py): at most 12 hours after signing in, whatever the
+# activity,
 # and ended after a time without any request: 30 minutes for the roles that need two-step
 # verification, 2 hours for everyone else. Values in minutes from the environment.
 SESSION_COOKIE_AGE = 60 * int(os.environ.get("SESSION_MAX_AGE_MINUTES", str(12 * 60)))
@@ -374,7 +377,7 @@ SESSION_IDLE_TIMEOUT = 60 * int(os.environ.get("SESSION_IDLE_MINUTES", "120"))
 SESSION_IDLE_TIMEOUT_STAFF = 60 * int(os.environ.get("SESSION_IDLE_MINUTES_STAFF", "30"))
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 
-# Permissions-Policy (awards_site/middleware.py): the browser features the site never uses are
+# Permissions-Policy (awards_site/security/policy.py): the browser features the site never uses are
 # turned off for every page and every frame in it, so an injected script or an embedded page
 # cannot ask for them. Each feature maps to the origins allowed to use it; () is nobody.
 # Only clipboard writing stays, for the site itself: the Wagtail admin's "copy" buttons.
@@ -418,7 +421,7 @@ PERMISSIONS_POLICY = {
     "clipboard-write": ("self",),
 }
 
-# Content Security Policy (awards_site/middleware.py, docs/security.md): no inline script or
+# Content Security Policy (awards_site/security/policy.py, docs/security.md): no inline script or
 # style and nothing from another origin, on every page but the Wagtail admin's; no page may be
 # framed, but for the admin's previews (frame-ancestors 'self').
 SELF = "'self'"
@@ -460,7 +463,7 @@ PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "10/h")
 RESEND_CONFIRMATION_RATE = os.environ.get("RESEND_CONFIRMATION_RATE", "3/h")
 RESEND_RATE_PER_ADDRESS = os.environ.get("RESEND_RATE_PER_ADDRESS", "20/h")
 # The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.
-RATELIMIT_IP_META_KEY = "awards_site.security_log.ratelimit_client_ip"
+RATELIMIT_IP_META_KEY = "awards_site.security.log.ratelimit_client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "cxawards-demo")

@@ -50,5 +50,5 @@ CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
 
-# Judges, editors and administrators must use two-step verification (awards_site/mfa.py).
+# Judges, editors and administrators must use two-step verification (awards_site/accounts/mfa.py).
 MFA_REQUIRED_FOR_ROLES = env_bool("MFA_REQUIRED_FOR_ROLES", True)

@@ -14,11 +14,11 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from awards_site.pdf_fonts import SANS_STACK
+from awards_site.pdf.fonts import SANS_STACK
 
 # Dark enough for white text and for bars on white (contrast >= 4.5:1 against white).
 PALETTE = ["#0B5D3B", "#A8461F", "#3E4C7C", "#7A5A00", "#7D2F5E", "#1F6782", "#4F6B12", "#555555"]
-# The PDF's sans-serif families, every script's font included (awards_site/pdf_fonts.py).
+# The PDF's sans-serif families, every script's font included (awards_site/pdf/fonts.py).
 _STACK = SANS_STACK.replace('"', "'")
 FONT = f'font-family="{_STACK}"'
 LABEL_CHARS = 34

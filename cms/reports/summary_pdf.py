@@ -1,7 +1,8 @@
 """The PDF summary of a report: the key figures, the breakdowns as SVG charts (charts.py),
 judging progress and the published results, with the program's logo and the sponsor's.
 
-Rendered by awards_site.pdf.render_pdf (shipped fonts, a fetcher that reads only static/ and
+Rendered by awards_site.pdf.rendering.render_pdf (shipped fonts, a fetcher that reads only static/
+and
 data: URIs). The sponsor's logo is a Wagtail image in the media storage, outside static/, so
 it goes into the document as a data: URI. The caller chooses the language
 (translation.override): the sponsor user's, or the administrator's.
@@ -15,7 +16,7 @@ from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from awards_site.countries import country_name
-from awards_site.pdf import FONT_FACES, render_pdf
+from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from cms.reports import charts
 from cms.reports.figures import key_figures, published_results
 

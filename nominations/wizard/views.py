@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 
-from awards_site import pending_input
+from awards_site.accounts import pending_input
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
@@ -67,7 +67,7 @@ class NominationWizard(NamedUrlWizardView):
     def dispatch(self, request, *args, uuid=None, **kwargs):
         if not request.user.is_authenticated:
             # The session ended while this page was open: what was typed is kept for after the
-            # log-in (awards_site/pending_input.py).
+            # log-in (awards_site/accounts/pending_input.py).
             return pending_input.sign_in_keeping_input(request)
         self.nomination = own_nomination(request, uuid)
         if not self.nomination.accepts_changes():

@@ -1,4 +1,4 @@
-"""Judging's background tasks when they fail (awards_site/task_retry.py): an email is retried;
+"""Judging's background tasks when they fail (awards_site/background/retry.py): an email is retried;
 a certificate batch that fails is marked failed with its error and retried, rendering only what
 is missing; one that keeps failing is reported and offers "Try again"; one whose worker died
 shows as stalled and can be run again."""

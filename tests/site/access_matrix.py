@@ -219,7 +219,7 @@ MATRIX = {
     **screens("judging_conflicts:", ["index"], ADMINS_ONLY, clear=ADMINS_POST),
     **screens("judging_assignments:", VIEWSET, ADMINS_ONLY),
     **screens("judging_overdue:", ["index"], ADMINS_ONLY),
-    # Failed background tasks (awards_site/failed_tasks_admin.py): read and dismissed, never
+    # Failed background tasks (awards_site/background/failed_admin.py): read and dismissed, never
     # added or edited ("usage" goes with editing).
     **screens("failed_tasks:", [*VIEWSET, "inspect"], ADMINS_ONLY,
               add=NOBODY, edit=NOBODY, usage=NOBODY),
@@ -445,7 +445,7 @@ GROUPS = [
         ("django-admin/",),
         anonymous=ADMIN_LOGIN,
         signed_in=ADMIN_LOGIN,
-        # Superusers only (awards_site/django_admin.py): the editor is staff, and kept out.
+        # Superusers only (awards_site/security/django_admin.py): the editor is staff, and kept out.
         editor=ADMIN_LOGIN,
         admin=OK,
         exceptions={
@@ -600,7 +600,8 @@ ACTIONS = actions({
     "bulk:wagtaildocs.document:add_tags":                  "ADM   ADM   -     -",
     "bulk:wagtaildocs.document:add_to_collection":         "ADM   ADM   -     -",
     "bulk:wagtaildocs.document:delete":                    "ADM   ADM   -     -",
-    # Accounts: administrators only, after confirming it is them (awards_site/users_admin.py).
+    # Accounts: administrators only, after confirming it is them
+    # (awards_site/accounts/users_admin.py).
     # The editor's attempt to make themselves an administrator is refused.
     "bulk:awards_site.user:assign_role":                   "ADM   ADM   A403  -",
     "bulk:awards_site.user:delete":                        "ADM   ADM   A403  -",
@@ -612,7 +613,7 @@ ACTIONS = actions({
     "bulk:cms.openlettersignature:delete":                 "ADM   ADM   3XX   -",
     "bulk:cms.pledgesignature:delete":                     "ADM   ADM   3XX   -",
     "bulk:judging.signatory:delete":                       "ADM   ADM   3XX   -",
-    #  Django admin actions (superusers only: awards_site/django_admin.py),
+    #  Django admin actions (superusers only: awards_site/security/django_admin.py),
     #  "django-admin:<app>.<model>:<action>"
     "django-admin:mfa.authenticator:delete_selected":      "ADM   ADM   ADM   -",
     "django-admin:usersessions.usersession:delete_selected":

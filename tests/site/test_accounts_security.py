@@ -25,7 +25,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
 
-from awards_site.mfa import mfa_required_for
+from awards_site.accounts.mfa import mfa_required_for
 
 pytestmark = pytest.mark.django_db
 
@@ -442,7 +442,7 @@ def test_deactivating_in_the_wagtail_admin_ends_the_sessions(admin_client, demo_
         data[name] = [str(item) for item in value] if isinstance(value, list | tuple) else value
     response = admin_client.post(url, data)
     # Changing an account in the admin asks the administrator to confirm it is them first
-    # (awards_site/users_admin.py); the change goes through after it.
+    # (awards_site/accounts/users_admin.py); the change goes through after it.
     assert response["Location"].startswith("/accounts/reauthenticate/")
     nominator.refresh_from_db()
     assert nominator.is_active

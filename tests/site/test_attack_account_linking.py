@@ -2,7 +2,7 @@
 someone with the source code and an ordinary account signs up with the address of a future
 judge, sponsor user or editor (a mailbox they do not read), never confirms it, and waits for an
 administrator to give that address a role. Then: sign-up, log-in and password reset probed for
-which addresses have accounts. The rules are awards_site/account_linking.py's and
+which addresses have accounts. The rules are awards_site/accounts/linking.py's and
 cms/signatures.py's; docs/security.md ("Account linking") says why.
 
 Each test fails on the code before the guard it names (checked by removing the guard)."""
@@ -106,7 +106,7 @@ def is_signed_in(session):
 @pytest.fixture
 def admin_session(new_client):
     """The demo administrator, signed in through the log-in page, who has just confirmed it is
-    them (changing accounts in the admin asks for it: awards_site/users_admin.py)."""
+    them (changing accounts in the admin asks for it: awards_site/accounts/users_admin.py)."""
     session = new_client()
     assert sign_in(session, "admin@demo.test", settings.DEMO_PASSWORD)
     session.post("/accounts/reauthenticate/", {"password": settings.DEMO_PASSWORD})

@@ -1,6 +1,7 @@
 """The integrity of the judging record (issue 13, section 5), from the side of what goes wrong:
 a judge's scoresheet sent after their session ended is kept, as the nomination wizard keeps its
-answers (awards_site/pending_input.py), and comes back after signing in, to check and submit.
+answers (awards_site/accounts/pending_input.py), and comes back after signing in, to check and
+submit.
 
 The other parts of the record are tested where their rules live: every demo decision in the
 audit log and the published results' date (tests/judging/test_demo.py), one rounding rule on

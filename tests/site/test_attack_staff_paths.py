@@ -153,7 +153,8 @@ def test_a_user_added_in_the_admin_chooses_their_own_password(django_capture_on_
 
 
 def test_changing_an_account_asks_the_administrator_to_confirm_and_is_logged(caplog):
-    """Guard: the re-authentication of awards_site/users_admin.py (before: a stolen session made
+    """Guard: the re-authentication of awards_site/accounts/users_admin.py (before: a stolen
+    session made
     anyone an administrator at once) and its security-log line."""
     caplog.set_level(logging.INFO, logger=SECURITY_LOG)
     nominator = user("nominator@demo.test")
@@ -234,7 +235,7 @@ PAGES = ["/", "/pledge/", "/accounts/login/", "/no-such-page/", "/admin/", "/dja
 
 @pytest.mark.parametrize("path", PAGES)
 def test_permissions_policy_turns_off_what_the_site_does_not_use(path):
-    """Guard: the Permissions-Policy of awards_site/middleware.py (before: none, so an injected
+    """Guard: the Permissions-Policy of awards_site/security/policy.py (before: none, so an injected
     script or a framed page could ask for the camera, the microphone, the location…)."""
     client = browser(ADMIN) if path.startswith(("/admin/", "/django-admin/")) else Client()
     response = client.get(path)

@@ -2,7 +2,8 @@
 submitting a scoresheet leaves nothing half-written, tells the person so (503, not the generic
 error page) and keeps their input for a retry that then succeeds; an email task that fails is
 retried, and one that keeps failing is logged and listed for administrators without failing
-the request that sent it (awards_site/database_errors.py, awards_site/task_retry.py)."""
+the request that sent it (awards_site/security/database_errors.py,
+awards_site/background/retry.py)."""
 
 import html
 import logging
@@ -25,8 +26,8 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import ModelLogEntry
 
 from awards_site import mail as outgoing_mail
-from awards_site.database_errors import DatabaseUnavailableMiddleware
 from awards_site.models import FailedTask
+from awards_site.security.database_errors import DatabaseUnavailableMiddleware
 from judging import scoring
 from judging.models import Assignment, CriterionScore, Scoresheet, ScoresheetStatus
 from nominations import tasks as nomination_tasks

@@ -1,5 +1,6 @@
 """After signing in without a `next`, each role lands on its own start page (the allauth adapter's
-get_login_redirect_url, awards_site/adapters.py); a `next` on this site still wins, and no `next`
+get_login_redirect_url, awards_site/accounts/adapters.py); a `next` on this site still wins, and no
+`next`
 can send anyone to another site. The demo accounts as `make run` creates them."""
 
 import pytest

@@ -1,4 +1,5 @@
-"""Two-step verification secrets are encrypted in the database (awards_site/mfa_secrets.py)."""
+"""Two-step verification secrets are encrypted in the database
+(awards_site/accounts/mfa_secrets.py)."""
 
 import pytest
 from allauth.mfa.models import Authenticator

@@ -13,8 +13,8 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
-from awards_site import pdf
-from awards_site.pdf_fonts import SCRIPT_FAMILIES
+from awards_site.pdf import rendering as pdf
+from awards_site.pdf.fonts import SCRIPT_FAMILIES
 from cms.reports import charts
 from judging.certificate_pdf import certificate_html, render_certificate
 from judging.models import Certificate

@@ -1,10 +1,10 @@
 """Rebuild the fonts PDFs are rendered with (static/fonts/) from the installed Debian font
-packages and Noto Emoji; see awards_site/pdf_fonts.py. `make bundle-fonts` runs it."""
+packages and Noto Emoji; see awards_site/pdf/fonts.py. `make bundle-fonts` runs it."""
 
 from django.core.management.base import BaseCommand, CommandError
 from django.template.defaultfilters import filesizeformat
 
-from awards_site import pdf_fonts
+from awards_site.pdf import fonts as pdf_fonts
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@ daily, docs/operations.md):
 
 - accounts whose address was never confirmed, older than CONFIRMATION_WINDOW_DAYS, that hold
   nothing (no role, no nomination, no judge profile, no sponsor membership:
-  awards_site.account_linking.unconfirmed_accounts);
+  awards_site.accounts.linking.unconfirmed_accounts);
 - what other apps register with the `remove_unconfirmed` Wagtail hook (a function taking `now`
   and `dry_run`, returning (what, how many)): the open letter's and the pledge's signatures that
   were never confirmed (cms/signatures.py).
@@ -16,7 +16,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 from wagtail import hooks
 
-from awards_site.account_linking import remove_unconfirmed_accounts
+from awards_site.accounts.linking import remove_unconfirmed_accounts
 
 
 class Command(BaseCommand):

@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from awards_site.sessions import end_all_sessions
+from awards_site.accounts.sessions import end_all_sessions
 
 logger = logging.getLogger("awards_site.security")
 

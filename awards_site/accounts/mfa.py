@@ -22,7 +22,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 
-from awards_site.security_log import client_ip
+from awards_site.security.log import client_ip
 
 logger = logging.getLogger("awards_site.security")
 

@@ -2,7 +2,7 @@
 
 - WeasyPrint is imported on first use: it takes over a second to import and most processes
   never render a PDF.
-- Fonts ship with the project (static/fonts/, awards_site/pdf_fonts.py): Noto for Latin with
+- Fonts ship with the project (static/fonts/, awards_site/pdf/fonts.py): Noto for Latin with
   every African letter and tone mark, Arabic, Ethiopic, Tifinagh, N'Ko, Adlam, Vai and the other
   African scripts, Noto Emoji, and DejaVu Sans for the remaining symbols. `FONT_FACES` declares
   them for a document's stylesheet, with the custom properties `--sans` and `--serif` (the
@@ -25,11 +25,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-from awards_site.pdf_fonts import FONTS_DIR, SANS_STACK, SERIF_STACK, load_manifest
+from awards_site.pdf.fonts import FONTS_DIR, SANS_STACK, SERIF_STACK, load_manifest
 
 STATIC_DIR = Path(settings.BASE_DIR) / "static"
 # A fontconfig setup without any font folder: documents see only their @font-face fonts.
-FONTCONFIG_FILE = Path(__file__).resolve().parent / "pdf_fontconfig.xml"
+FONTCONFIG_FILE = Path(__file__).resolve().parent / "fontconfig.xml"
 
 
 def _face(face):

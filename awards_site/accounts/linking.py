@@ -20,7 +20,7 @@ The rules (docs/security.md, "Account linking"):
    its password becomes unusable, every session ends, its authenticator app and recovery codes
    go, and every other address on it is removed (a password reset could be sent there). The
    invitation email then carries a one-time link to choose a password; choosing it proves the
-   address (awards_site.accounts.verify_email_on_password_reset).
+   address (awards_site.accounts.rules.verify_email_on_password_reset).
 3. **A proven account keeps its password** and gets the role at once: its owner showed they read
    the mailbox the invitation goes to. The invitation links to the log-in page.
 4. **Unconfirmed accounts do not linger**: `manage.py remove_unconfirmed_accounts` (daily) removes
@@ -44,8 +44,8 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
-from awards_site.security_log import client_ip
-from awards_site.sessions import end_all_sessions
+from awards_site.accounts.sessions import end_all_sessions
+from awards_site.security.log import client_ip
 from awards_site.site_url import absolute_url
 
 logger = logging.getLogger("awards_site.security")

@@ -15,13 +15,13 @@ A nominee may write any script used in Africa, so a PDF's text goes through a li
 
 The files are bundled in static/fonts/ (TrueType, SIL Open Font License; DejaVu's licence for
 DejaVu), so a server without the Debian font packages renders the same PDF, and
-awards_site/pdf.py renders with these files only, never the machine's fonts.
+awards_site/pdf/rendering.py renders with these files only, never the machine's fonts.
 
 `make bundle-fonts` rebuilds the bundle: `manage.py bundle_fonts` reads the fonts installed by
 Debian's packages (fonts-noto-core, fonts-dejavu-core; `make install` installs them when run as
 root) and Noto Emoji from npm's @fontsource/noto-emoji, drops the TrueType hinting (PDFs never
 use it; every character stays) and writes static/fonts/fonts.json: each face with its
-unicode-range, read by awards_site/pdf.py.
+unicode-range, read by awards_site/pdf/rendering.py.
 """
 
 import json
@@ -138,7 +138,8 @@ SANS_STACK = stack("CX Sans")
 SERIF_STACK = stack("CX Serif")
 
 
-# The manifest (read by awards_site/pdf.py) ------------------------------------------------------
+# The manifest (read by awards_site/pdf/rendering.py)
+# ------------------------------------------------------
 
 
 def load_manifest():

@@ -27,7 +27,7 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.utils.translation import gettext as _
 
-from awards_site.security_log import client_ip
+from awards_site.security.log import client_ip
 
 logger = logging.getLogger("awards_site.security")
 

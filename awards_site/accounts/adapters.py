@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from wagtail import hooks
 
-from awards_site import security_log
-from awards_site.sessions import end_all_sessions
+from awards_site.accounts.sessions import end_all_sessions
+from awards_site.security import log as security_log
 from awards_site.site_url import absolute_url, site_domain, site_url
 
 # Each app says where its people start: a hook returns a URL for the user, or None. The first

@@ -7,8 +7,8 @@ from allauth.mfa.totp import forms as totp_forms
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from awards_site.accounts.mfa import remember_activation
 from awards_site.forms import AccessibleFormMixin
-from awards_site.mfa import remember_activation
 
 # One wording across the account pages, in sentence case ("Remember me", not allauth's
 # "Remember Me"), and no placeholders repeating the labels.

@@ -13,7 +13,7 @@
 - Each of these changes writes a line to the security log (`user.added_by_admin`,
   `user.changed_by_admin`, `user.deleted_by_admin`, `user.bulk_action`), with who did it.
 - A role (a group, "Administrator") given to an account whose address is not confirmed is held
-  back: the account is secured (awards_site/account_linking.py) and the person emailed a link to
+  back: the account is secured (awards_site/accounts/linking.py) and the person emailed a link to
   choose a password; the role takes effect once they have used it.
 """
 
@@ -30,8 +30,9 @@ from wagtail.admin import messages
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 
-from awards_site import account_linking, mail
-from awards_site.security_log import client_ip
+from awards_site import mail
+from awards_site.accounts import linking as account_linking
+from awards_site.security.log import client_ip
 
 logger = logging.getLogger("awards_site.security")
 
@@ -122,7 +123,7 @@ def send_access_email(user_pk):
 
 
 def _enqueue_access_email(user_pk):
-    from awards_site.tasks import send_staff_access_email
+    from awards_site.accounts.tasks import send_staff_access_email
 
     send_staff_access_email.enqueue(user_pk)
 

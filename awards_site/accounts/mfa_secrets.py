@@ -25,7 +25,7 @@ FERNET_PREFIX = "gAAAAA"
 
 def derived_key(secret_key):
     """A Fernet key made from SECRET_KEY, for installations without MFA_ENCRYPTION_KEYS."""
-    digest = hashlib.sha256(f"awards_site.mfa_secrets:{secret_key}".encode()).digest()
+    digest = hashlib.sha256(f"awards_site.accounts.mfa_secrets:{secret_key}".encode()).digest()
     return base64.urlsafe_b64encode(digest)
 
 

@@ -2,7 +2,8 @@
 sign in again: one way for every form that must not lose its input (the nomination wizard, the
 judges' scoresheet).
 
-When the session has ended (awards_site/sessions.py logs it out before the view runs), the view
+When the session has ended (awards_site/accounts/sessions.py logs it out before the view runs), the
+view
 sees an anonymous POST. It calls `keep` and sends the person to sign in: the posted fields go
 into the new session, with the address they were sent to. Signing in keeps the session's data
 (Django cycles its key), so when the page is opened again at that address, `take` gives the

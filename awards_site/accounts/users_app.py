@@ -1,4 +1,5 @@
-"""Wagtail's users app with the site's users screens (awards_site/users_admin.py): no password
+"""Wagtail's users app with the site's users screens (awards_site/accounts/users_admin.py): no
+password
 fields, no address change for someone else, a confirmation before changes. Installed in place of
 "wagtail.users" (same label, same migrations)."""
 
@@ -6,4 +7,4 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class UsersAppConfig(WagtailUsersAppConfig):
-    user_viewset = "awards_site.users_admin.UserViewSet"
+    user_viewset = "awards_site.accounts.users_admin.UserViewSet"

@@ -26,4 +26,4 @@ class SuperuserAdminSite(admin.AdminSite):
 
 
 class SuperuserAdminConfig(AdminConfig):
-    default_site = "awards_site.django_admin.SuperuserAdminSite"
+    default_site = "awards_site.security.django_admin.SuperuserAdminSite"
