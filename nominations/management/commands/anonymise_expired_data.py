@@ -11,7 +11,7 @@ answers about the initiatives stay as the record. Running it again does nothing 
 
 from django.core.management.base import BaseCommand
 
-from nominations.privacy import anonymise_expired
+from nominations.privacy.retention import anonymise_expired
 
 
 class Command(BaseCommand):
