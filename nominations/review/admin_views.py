@@ -1,7 +1,7 @@
 """Wagtail admin views of nominations: the list with related rows fetched at once, and the
 review screen (every answer, the evidence, versions, history, and the eligibility actions of
 eligibility.py); the deletion requests of nominators, with the form that completes or refuses
-one (privacy.py)."""
+one (privacy/deletion.py)."""
 
 from django import forms
 from django.conf import settings

@@ -378,7 +378,8 @@ class DeclarationStepForm(StepForm):
             with transaction.atomic():
                 nomination.save()
                 if accepted_now:
-                    # The consent record (privacy.py): time, version and language, withdrawable.
+                    # The consent record (privacy/consents.py): time, version and language,
+                    # withdrawable.
                     record_declaration(nomination)
         return nomination
 

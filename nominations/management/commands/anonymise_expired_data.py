@@ -5,7 +5,7 @@ every night at 02:30:
 
 For each cycle whose end (deadline, judging, results) plus its "keep personal data for" days is
 past, it deletes the unsent drafts and their files, and removes the contact details, the
-wizard's unsaved input and the evidence files of the other nominations (privacy.py). The
+wizard's unsaved input and the evidence files of the other nominations (privacy/retention.py). The
 answers about the initiatives stay as the record. Running it again does nothing more.
 """
 
