@@ -1,4 +1,4 @@
-"""The cms app's part of a person's data, added through the hooks of nominations/privacy.py
+"""The cms app's part of a person's data, added through the hooks of nominations/privacy/hooks.py
 (docs/privacy.md, "Signatures, enquiries and sponsor users").
 
 Signatures of the pledge and the open letter and enquiries sent with the site's forms carry no
@@ -24,7 +24,8 @@ from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
 from cms.models import OpenLetterSignature, PledgeSignature, SponsorMember
-from nominations.privacy import PersonalDataSection, identifying_strings, scrub_log_entries
+from nominations.privacy.archive import PersonalDataSection
+from nominations.privacy.audit_log import identifying_strings, scrub_log_entries
 
 # A signature's address once erased: unique per signature, so the one-signature-per-address
 # constraint still holds, and never a real address (".invalid", RFC 2606).

@@ -294,7 +294,7 @@ class JudgeProfile(models.Model):
 
     @property
     def display_name(self):
-        from nominations.privacy import is_anonymised
+        from nominations.privacy.records import is_anonymised
 
         if is_anonymised(self.user):
             return gettext("Judge (deleted)")

@@ -1,5 +1,5 @@
-"""The judging app's part of a person's data, added through the hooks of nominations/privacy.py
-(docs/privacy.md, "Judging").
+"""The judging app's part of a person's data, added through the hooks of
+nominations/privacy/hooks.py (docs/privacy.md, "Judging").
 
 Archive: a judge's profile, panels, declared conflicts and clearances, every assignment with the
 scoresheet they wrote, and the certificates issued to them (with the PDF when it was rendered);
@@ -37,13 +37,9 @@ from judging.models import (
     ScoresheetStatus,
     private_storage,
 )
-from nominations.privacy import (
-    ExportFile,
-    PersonalDataSection,
-    delete_files_on_commit,
-    identifying_strings,
-    scrub_log_entries,
-)
+from nominations.privacy.archive import ExportFile, PersonalDataSection
+from nominations.privacy.audit_log import identifying_strings, scrub_log_entries
+from nominations.privacy.deletion import delete_files_on_commit
 
 logger = logging.getLogger(__name__)
 

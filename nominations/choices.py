@@ -56,7 +56,7 @@ class TimeUnit(models.TextChoices):
 class ConsentPurpose(models.TextChoices):
     # The only consent the product asks for: the declaration of the nomination wizard (sign-up
     # asks for an email and a password only, and there is no newsletter). A new purpose is a new
-    # value here and a place that records it (privacy.record_consent).
+    # value here and a place that records it (privacy/consents.py, record_consent).
     NOMINATION_DECLARATION = "nomination_declaration", _("Nomination declaration")
 
 

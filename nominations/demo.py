@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from nominations import phones
 from nominations.choices import NominationStatus, OrganisationKind, Relation
 from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
-from nominations.privacy import record_declaration
+from nominations.privacy.consents import record_declaration
 from nominations.review import eligibility
 from nominations.sending.references import assign_reference
 from nominations.sending.versions import record_version

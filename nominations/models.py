@@ -1,5 +1,5 @@
 """The models Django loads for the nominations app: nominations and their evidence files, the
-consents and deletion requests of the people who nominate (privacy.py); award cycles and their
+consents and deletion requests of the people who nominate (privacy/); award cycles and their
 categories (cycles/models.py) and what sending records (sending/models.py) are imported here."""
 
 import uuid
@@ -241,7 +241,7 @@ class Nomination(models.Model):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, db_index=True)
-    # Set when the contact details (and perhaps the evidence) were removed (privacy.py).
+    # Set when the contact details (and perhaps the evidence) were removed (privacy/).
     personal_data_removed_at = models.DateTimeField(
         _("personal data removed"), null=True, blank=True, editable=False
     )

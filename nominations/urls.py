@@ -1,7 +1,7 @@
 from django.urls import path
 
-from nominations import privacy_views
 from nominations.mine import views as mine
+from nominations.privacy import views as privacy_views
 from nominations.sending import resend_views
 from nominations.wizard import views as wizard
 

@@ -8,6 +8,8 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from nominations.models import AwardCycle, Category, DeletionRequest, Nomination
+from nominations.privacy import nominations_part
+from nominations.privacy.hooks import ANONYMISE_NOMINATIONS, PERSONAL_DATA_SECTIONS
 from nominations.review import admin_views
 
 
@@ -205,7 +207,7 @@ def register_log_actions(actions):
     actions.register_action(
         "nominations.extension", _("Deadline extension"), _("Deadline extended")
     )
-    # Personal data (privacy.py, docs/privacy.md)
+    # Personal data (nominations/privacy/, docs/privacy.md)
     actions.register_action(
         "nominations.consent_withdraw", _("Consent withdrawn"), _("Consent withdrawn by the person")
     )
@@ -225,3 +227,10 @@ def register_log_actions(actions):
     actions.register_action(
         "nominations.anonymise", _("Anonymised"), _("Personal data removed from the nomination")
     )
+
+
+# Nominations' part of a person's data (nominations/privacy/nominations_part.py, docs/privacy.md).
+# Its sections come first in the archive, right after the account (order -1: before cms and
+# judging, whose apps are loaded first).
+hooks.register(PERSONAL_DATA_SECTIONS, nominations_part.personal_data_sections, order=-1)
+hooks.register(ANONYMISE_NOMINATIONS, nominations_part.anonymise_nominations)

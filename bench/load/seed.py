@@ -41,7 +41,7 @@ from judging.models import JudgeProfile, PanelMembership, RoundKind  # noqa: E40
 from nominations.choices import NominationStatus, OrganisationKind, Relation  # noqa: E402
 from nominations.demo import DEMO_ANSWERS, INITIATIVES, minimal_pdf  # noqa: E402
 from nominations.models import AwardCycle, EvidenceFile, Nomination  # noqa: E402
-from nominations.privacy import record_declaration  # noqa: E402
+from nominations.privacy.consents import record_declaration  # noqa: E402
 from nominations.sending.references import assign_reference  # noqa: E402
 
 NOMINATOR_EMAIL = "nominator{:03d}@nominators.load.test"

@@ -1,7 +1,7 @@
 """Wagtail admin views of nominations: the list with related rows fetched at once, and the
 review screen (every answer, the evidence, versions, history, and the eligibility actions of
 eligibility.py); the deletion requests of nominators, with the form that completes or refuses
-one (privacy.py)."""
+one (privacy/deletion.py)."""
 
 from django import forms
 from django.conf import settings
@@ -15,10 +15,16 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 
 from awards_site import exports
-from nominations import privacy
 from nominations.access import can_see_nominations
 from nominations.answers import answer_sections
 from nominations.models import DeletionRequest, EvidenceFile, Nomination
+from nominations.privacy.deletion import (
+    check_can_complete,
+    complete_deletion,
+    deletion_plan,
+    refuse_deletion,
+)
+from nominations.privacy.records import PrivacyRefused
 from nominations.review import eligibility, history
 from nominations.sending import versions
 
@@ -241,13 +247,13 @@ class DeletionRequestInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         if self.object.is_open:
-            context["plan"] = privacy.deletion_plan(self.object)
+            context["plan"] = deletion_plan(self.object)
             context["edit_url"] = reverse("deletion_requests:edit", args=[self.object.pk])
         return context
 
 
 class DeletionDecisionForm(WagtailAdminModelForm):
-    """Complete or refuse a deletion request (privacy.complete_deletion / refuse_deletion)."""
+    """Complete or refuse a deletion request (complete_deletion / refuse_deletion)."""
 
     COMPLETE, REFUSE = "complete", "refuse"
 
@@ -280,8 +286,8 @@ class DeletionDecisionForm(WagtailAdminModelForm):
             self.add_error("note", _("Give the reason for refusing: the person reads it."))
         if decision == self.COMPLETE:
             try:
-                privacy.check_can_complete(self.instance)
-            except privacy.PrivacyRefused as refusal:
+                check_can_complete(self.instance)
+            except PrivacyRefused as refusal:
                 self.add_error("decision", refusal.message)
         return cleaned
 
@@ -314,7 +320,7 @@ class DeletionRequestEditView(EditView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["plan"] = privacy.deletion_plan(self.object)
+        context["plan"] = deletion_plan(self.object)
         return context
 
     def form_valid(self, form):
@@ -322,7 +328,7 @@ class DeletionRequestEditView(EditView):
         data = form.cleaned_data
         try:
             if data["decision"] == DeletionDecisionForm.COMPLETE:
-                privacy.complete_deletion(
+                complete_deletion(
                     self.object.pk,
                     by=self.request.user,
                     note=data["note"],
@@ -333,9 +339,9 @@ class DeletionRequestEditView(EditView):
                     _("The request is completed and the person is emailed."),
                 )
             else:
-                privacy.refuse_deletion(self.object.pk, by=self.request.user, note=data["note"])
+                refuse_deletion(self.object.pk, by=self.request.user, note=data["note"])
                 messages.success(self.request, _("The request is refused."))
-        except privacy.PrivacyRefused as refusal:
+        except PrivacyRefused as refusal:
             form.add_error(None, refusal.message)
             return self.form_invalid(form)
         return redirect("deletion_requests:inspect", self.object.pk)

@@ -13,7 +13,7 @@ from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 from nominations import phones
 from nominations.choices import OrganisationKind, Relation
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
-from nominations.privacy import record_declaration
+from nominations.privacy.consents import record_declaration
 from nominations.sending import organisations
 from nominations.validators import (
     decimals_message,
@@ -378,7 +378,8 @@ class DeclarationStepForm(StepForm):
             with transaction.atomic():
                 nomination.save()
                 if accepted_now:
-                    # The consent record (privacy.py): time, version and language, withdrawable.
+                    # The consent record (privacy/consents.py): time, version and language,
+                    # withdrawable.
                     record_declaration(nomination)
         return nomination
 

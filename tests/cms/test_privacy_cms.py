@@ -10,7 +10,7 @@ from django.test import Client
 from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature, SponsorMember
-from nominations import privacy
+from nominations.privacy.deletion import complete_deletion, request_deletion
 from tests.cms.signing import confirm
 from tests.nominations.conftest import make_user
 from tests.nominations.test_privacy import archive_of
@@ -69,9 +69,9 @@ def data_of(user):
 
 
 def delete_account(user, admin_user, capture):
-    request = privacy.request_deletion(user)
+    request = request_deletion(user)
     with capture(execute=True):
-        return privacy.complete_deletion(request.pk, by=admin_user)
+        return complete_deletion(request.pk, by=admin_user)
 
 
 # The archive ------------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ from judging.models import (
     ScoresheetStatus,
 )
 from judging.results import round_results
-from nominations import privacy
 from nominations.models import AwardCycle
+from nominations.privacy.deletion import complete_deletion, request_deletion
 from tests.nominations.test_privacy import archive_of
 
 pytestmark = pytest.mark.django_db
@@ -55,9 +55,9 @@ def judge_certificate(judge):
 
 
 def delete_account(user, admin_user, capture):
-    request = privacy.request_deletion(user)
+    request = request_deletion(user)
     with capture(execute=True):
-        return privacy.complete_deletion(request.pk, by=admin_user)
+        return complete_deletion(request.pk, by=admin_user)
 
 
 def logged_entries(objects_by_model):

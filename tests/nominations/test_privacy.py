@@ -14,10 +14,12 @@ from django.core.files.base import ContentFile
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
-from nominations import privacy
 from nominations.choices import ConsentPurpose, DeletionRequestStatus, NominationStatus
 from nominations.demo import minimal_pdf
 from nominations.models import Consent, DeletionRequest, EvidenceFile, Nomination
+from nominations.privacy.archive import ExportFile, PersonalDataSection, write_archive
+from nominations.privacy.consents import record_declaration, withdraw_consent
+from nominations.privacy.deletion import request_deletion
 from nominations.sending.references import assign_reference
 from nominations.wizard.declaration import DECLARATION_VERSION
 from tests.nominations.conftest import make_user
@@ -73,7 +75,7 @@ def make_nomination(user, cycle, status=NominationStatus.SUBMITTED, tag="A", fil
         nomination.submitted_at = nomination.created_at
         nomination.reference = assign_reference(nomination)
     nomination.save()
-    privacy.record_declaration(nomination)
+    record_declaration(nomination)
     for number in range(files):
         add_evidence(nomination, text=f"{tag} evidence {number}")
     return nomination
@@ -81,7 +83,7 @@ def make_nomination(user, cycle, status=NominationStatus.SUBMITTED, tag="A", fil
 
 def archive_of(user):
     buffer = io.BytesIO()
-    privacy.write_archive(user, buffer)
+    write_archive(user, buffer)
     buffer.seek(0)
     return zipfile.ZipFile(buffer)
 
@@ -155,7 +157,7 @@ def test_withdrawing_the_declaration_of_a_sent_nomination_files_a_deletion_reque
     assert sent.reference in request.reason
     assert [message.to for message in mail.outbox] == [["team@localhost"]]
     # The withdrawal is idempotent: no second request.
-    result = privacy.withdraw_consent(consent.pk, nominator)
+    result = withdraw_consent(consent.pk, nominator)
     assert result.outcome == "recorded"
     assert DeletionRequest.objects.filter(user=nominator).count() == 1
 
@@ -195,8 +197,8 @@ def test_data_page_query_count_does_not_grow(
     baseline = len(captured)
     for tag in "BCD":
         nomination = make_nomination(nominator, cycle, tag=tag, files=2)
-        privacy.request_deletion(nominator, nomination=nomination)
-    privacy.withdraw_consent(nomination.consents.get().pk, nominator)
+        request_deletion(nominator, nomination=nomination)
+    withdraw_consent(nomination.consents.get().pk, nominator)
     with django_assert_max_num_queries(baseline):
         assert nominator_client.get("/my-data/").status_code == 200
 
@@ -227,7 +229,7 @@ def test_archive_holds_exactly_the_persons_data_and_files(nominator, other_nomin
     # Two files with the same name keep both, under different names.
     add_evidence(sent, name="report.pdf", text="third")
     theirs = make_nomination(other_nominator, cycle, tag="Z")
-    privacy.request_deletion(nominator, reason="Moving on.")
+    request_deletion(nominator, reason="Moving on.")
     UserSession.objects.create(
         user=nominator, ip="198.51.100.7", session_key="k" * 32, user_agent="Firefox"
     )
@@ -301,10 +303,10 @@ def test_download_is_an_attachment_of_the_signed_in_persons_data(
 def test_other_apps_add_their_part_through_a_hook(nominator):
     def signatures(user):
         return [
-            privacy.PersonalDataSection(
+            PersonalDataSection(
                 "signatures",
                 [{"page": "Open letter", "email": user.email}],
-                [privacy.ExportFile("files/signatures.txt", lambda: io.BytesIO(b"signed"))],
+                [ExportFile("files/signatures.txt", lambda: io.BytesIO(b"signed"))],
             )
         ]
 

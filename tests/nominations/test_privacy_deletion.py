@@ -16,9 +16,12 @@ from django.test import Client
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from nominations import privacy
 from nominations.choices import DeletionRequestStatus, NominationStatus
 from nominations.models import AwardCycle, Category, Consent, EvidenceFile, Nomination
+from nominations.privacy.consents import withdraw_consent
+from nominations.privacy.deletion import complete_deletion, deletion_plan, request_deletion
+from nominations.privacy.nominations_part import PERSONAL_NOMINATION_FIELDS
+from nominations.privacy.records import PrivacyRefused
 from tests.nominations.conftest import PASSWORD, make_user
 from tests.nominations.test_privacy import add_evidence, make_nomination
 
@@ -71,10 +74,10 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
     sent = make_nomination(nominator, cycle, tag="A")
     draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT, tag="B")
     withdrawn_draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT, tag="C")
-    privacy.withdraw_consent(withdrawn_draft.consents.get().pk, nominator)
+    withdraw_consent(withdrawn_draft.consents.get().pk, nominator)
     theirs = make_nomination(other_nominator, cycle, tag="Z")
     draft_file, sent_file = draft.evidence.get(), sent.evidence.get()
-    request = privacy.request_deletion(nominator, reason="I changed jobs.")
+    request = request_deletion(nominator, reason="I changed jobs.")
     before = {name: getattr(sent, name) for name in PUBLIC_RECORD}
     UserSession.objects.create(
         user=nominator, ip="198.51.100.7", session_key="k" * 32, user_agent="Firefox"
@@ -94,7 +97,7 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
     # The sent nomination stays as the record, without its personal data.
     sent.refresh_from_db()
     assert {name: getattr(sent, name) for name in PUBLIC_RECORD} == before
-    for name in privacy.PERSONAL_NOMINATION_FIELDS:
+    for name in PERSONAL_NOMINATION_FIELDS:
         assert getattr(sent, name) == ""
     assert sent.wizard_state == {}
     assert sent.personal_data_removed_at is not None
@@ -132,7 +135,7 @@ def test_evidence_of_sent_nominations_can_go_too(
 ):
     sent = make_nomination(nominator, cycle, files=2)
     files = list(sent.evidence.all())
-    request = privacy.request_deletion(nominator)
+    request = request_deletion(nominator)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         admin_client.post(
             edit_url(request), {"decision": "complete", "remove_evidence": "on", "note": ""}
@@ -150,7 +153,7 @@ def test_a_request_for_one_nomination_keeps_the_account(
 ):
     sent = make_nomination(nominator, cycle, tag="A")
     other = make_nomination(nominator, cycle, tag="B")
-    privacy.withdraw_consent(sent.consents.get().pk, nominator)
+    withdraw_consent(sent.consents.get().pk, nominator)
     request = nominator.deletion_requests.get()
     with django_capture_on_commit_callbacks(execute=True):
         admin_client.post(edit_url(request), {"decision": "complete", "note": ""})
@@ -164,7 +167,7 @@ def test_a_request_for_one_nomination_keeps_the_account(
 
 
 def test_refusing_needs_a_reason_the_person_reads(admin_client, nominator):
-    request = privacy.request_deletion(nominator)
+    request = request_deletion(nominator)
     response = admin_client.post(edit_url(request), {"decision": "refuse", "note": ""})
     assert response.status_code == 200
     assert "Give the reason for refusing" in response.content.decode()
@@ -181,14 +184,14 @@ def test_refusing_needs_a_reason_the_person_reads(admin_client, nominator):
     # A handled request is not handled twice: its page opens instead.
     again = admin_client.get(edit_url(request))
     assert again.status_code == 302 and "/inspect/" in again["Location"]
-    with pytest.raises(privacy.PrivacyRefused):
-        privacy.complete_deletion(request.pk, by=None)
+    with pytest.raises(PrivacyRefused):
+        complete_deletion(request.pk, by=None)
 
 
 def test_admin_accounts_are_not_closed_by_the_tool(admin_client, nominator):
     nominator.is_staff = True
     nominator.save()
-    request = privacy.request_deletion(nominator)
+    request = request_deletion(nominator)
     response = admin_client.post(edit_url(request), {"decision": "complete", "note": ""})
     assert response.status_code == 200
     assert "Remove its admin access" in response.content.decode()
@@ -198,12 +201,12 @@ def test_admin_accounts_are_not_closed_by_the_tool(admin_client, nominator):
 
 def test_admin_list_and_inspect(admin_client, nominator, cycle, django_assert_max_num_queries):
     make_nomination(nominator, cycle)
-    request = privacy.request_deletion(nominator, reason="Please.")
+    request = request_deletion(nominator, reason="Please.")
     with django_assert_max_num_queries(60) as captured:
         listing = admin_client.get("/admin/nominations/deletion-requests/")
     assert listing.status_code == 200 and "amina@example.org" in listing.content.decode()
     for number in range(4):
-        privacy.request_deletion(make_user(f"p{number}@example.org"))
+        request_deletion(make_user(f"p{number}@example.org"))
     with django_assert_max_num_queries(len(captured)):
         admin_client.get("/admin/nominations/deletion-requests/")
     inspect = admin_client.get(f"/admin/nominations/deletion-requests/inspect/{request.pk}/")
@@ -218,7 +221,7 @@ def test_admin_list_and_inspect(admin_client, nominator, cycle, django_assert_ma
 
 
 def test_only_administrators_reach_the_requests(client, nominator):
-    request = privacy.request_deletion(nominator)
+    request = request_deletion(nominator)
     client.force_login(make_user("someone.else@example.org"))
     for url in (
         "/admin/nominations/deletion-requests/",
@@ -325,8 +328,8 @@ def test_retention_anonymises_only_expired_cycles_once(cycles, cycle):
 
 def test_retention_removes_evidence_kept_by_a_deletion_request(cycles, admin_user):
     sent = cycles["expired_sent"]
-    request = privacy.request_deletion(sent.nominator)
-    privacy.complete_deletion(request.pk, by=admin_user)
+    request = request_deletion(sent.nominator)
+    complete_deletion(request.pk, by=admin_user)
     assert sent.evidence.count() == 2  # kept when the request was completed
     # The draft went with the request; the other person's withdrawn nomination is due too.
     assert "0 draft(s) were deleted, 2 nomination(s) were anonymised" in run()
@@ -348,15 +351,15 @@ def test_retention_comes_with_time(cycles):
 def test_new_evidence_is_listed_in_the_plan(nominator, cycle):
     sent = make_nomination(nominator, cycle)
     add_evidence(sent, name="more.pdf")
-    request = privacy.request_deletion(nominator)
-    plan = privacy.deletion_plan(request)
+    request = request_deletion(nominator)
+    plan = deletion_plan(request)
     assert plan.evidence_count == 2 and plan.sent == [sent] and plan.closes_account
 
 
 def test_an_editor_learns_nothing_about_which_requests_exist(client, nominator, admin_client):
     """Handled or unknown, open or not: without the permission the answer is the same refusal,
     never the inspect page or a "not found"."""
-    handled = privacy.request_deletion(nominator)
+    handled = request_deletion(nominator)
     admin_client.post(edit_url(handled), {"decision": "refuse", "note": "Kept for the record."})
     handled.refresh_from_db()
     assert not handled.is_open

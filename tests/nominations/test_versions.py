@@ -10,10 +10,10 @@ from django.apps import apps
 from django.core import mail
 from wagtail.models import ModelLogEntry
 
-from nominations import privacy
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
 from nominations.models import Nomination, NominationVersion
+from nominations.privacy.nominations_part import anonymise_nomination
 from nominations.sending import submission, versions
 from tests.nominations.conftest import VALID_ANSWERS, pdf_upload
 
@@ -202,7 +202,7 @@ class TestDataMigration:
 
 def test_removing_personal_data_removes_it_from_the_versions(wizard, nominator):
     nomination = sent(wizard)
-    privacy.anonymise_nomination(nomination, remove_evidence=True)
+    anonymise_nomination(nomination, remove_evidence=True)
     version = nomination.versions.get()
     assert version.answers["contact_email"] == "" and version.answers["contact_name"] == ""
     assert version.evidence == []

@@ -35,13 +35,13 @@ from judging.models import (
     RoundKind,
     Scoresheet,
 )
-from nominations import privacy
 from nominations.models import (
     AwardCycle,
     Category,
     Consent,
     Nomination,
 )
+from nominations.privacy.deletion import request_deletion
 from tests.nominations.conftest import make_user
 
 # The columns of the matrix, in order.
@@ -144,7 +144,7 @@ def build_world():
         assignment=assignment,
         conflicted_assignment=conflicted_assignment,
         scoresheet=Scoresheet.objects.get(assignment=assignment),
-        deletion_request=privacy.request_deletion(
+        deletion_request=request_deletion(
             get_user_model().objects.get(email=NOMINATOR_B), reason="Please forget me."
         ),
         partner=Partner.objects.get(name="Queue-Free Futures Foundation"),

@@ -5,13 +5,13 @@ every night at 02:30:
 
 For each cycle whose end (deadline, judging, results) plus its "keep personal data for" days is
 past, it deletes the unsent drafts and their files, and removes the contact details, the
-wizard's unsaved input and the evidence files of the other nominations (privacy.py). The
+wizard's unsaved input and the evidence files of the other nominations (privacy/retention.py). The
 answers about the initiatives stay as the record. Running it again does nothing more.
 """
 
 from django.core.management.base import BaseCommand
 
-from nominations.privacy import anonymise_expired
+from nominations.privacy.retention import anonymise_expired
 
 
 class Command(BaseCommand):

@@ -1,5 +1,6 @@
 """ "Privacy and your data" (/my-data/): the signed-in person's consents, the download of
-everything held about them, and their deletion requests. The rules are in privacy.py."""
+everything held about them, and their deletion requests. The rules are in consents.py,
+archive.py and deletion.py beside it."""
 
 import logging
 
@@ -11,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from nominations import privacy
 from nominations.models import Consent, DeletionRequest, Nomination
+from nominations.privacy import archive, consents, deletion
 from nominations.wizard.forms import DeletionRequestForm
 
 logger = logging.getLogger(__name__)
@@ -44,7 +45,7 @@ def download(request):
     now = timezone.now()
     logger.info("Personal data archive downloaded by user %s", request.user.pk)
     response = FileResponse(
-        privacy.archive_file(request.user, now),
+        archive.archive_file(request.user, now),
         as_attachment=True,
         filename=f"cx-awards-my-data-{now:%Y-%m-%d}.zip",
         content_type="application/zip",
@@ -63,13 +64,13 @@ def withdraw_consent(request, consent_id):
         messages.info(request, _("You have already withdrawn this consent."))
         return redirect("nominations:my_data")
     if request.method == "POST":
-        result = privacy.withdraw_consent(consent.pk, request.user)
+        result = consents.withdraw_consent(consent.pk, request.user)
         messages.success(request, WITHDRAWAL_MESSAGES[result.outcome]())
         return redirect("nominations:my_data")
     return render(
         request,
         "nominations/privacy/withdraw_consent.html",
-        {"consent": consent, "outcome": privacy.withdrawal_outcome(consent)},
+        {"consent": consent, "outcome": consents.withdrawal_outcome(consent)},
     )
 
 
@@ -85,13 +86,13 @@ WITHDRAWAL_MESSAGES = {
 
 @login_required
 def request_deletion(request):
-    existing = privacy.open_deletion_request(request.user)
+    existing = deletion.open_deletion_request(request.user)
     if existing:
         messages.info(request, _("You have already asked for deletion; the awards team has it."))
         return redirect("nominations:my_data")
     form = DeletionRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        privacy.request_deletion(request.user, reason=form.cleaned_data["reason"])
+        deletion.request_deletion(request.user, reason=form.cleaned_data["reason"])
         messages.success(
             request,
             _(
