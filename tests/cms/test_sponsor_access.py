@@ -13,7 +13,7 @@ from django.utils import timezone
 from cms.models import Partner, SponsorMember
 from cms.reports.access import sponsor_scope, sponsored_cycles
 from nominations.models import AwardCycle, Category
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_a_cycle_the_partner_does_not_support_is_a_404(sponsor_client):
 def test_another_sponsor_sees_only_its_own(client):
     other = Partner.objects.get(name="Listening Drum Research Centre")
     other.cycles.add(AwardCycle.objects.get(code="CX27"))
-    user = make_user("liaison@listening-drum.example")
+    user = UserFactory(email="liaison@listening-drum.example")
     SponsorMember.objects.create(user=user, partner=other)
     client.force_login(user)
     for url in report_urls("CX27"):

@@ -22,7 +22,8 @@ from judging.models import (
     ScoreVisibility,
 )
 from nominations.demo import minimal_pdf
-from tests.judging.conftest import make_entry, make_judge, make_round
+from tests.factories.judging import JudgeProfileFactory, RoundFactory
+from tests.factories.nominations import NominationFactory
 from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
@@ -108,14 +109,14 @@ def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_cl
         nominations_close_at=now - timedelta(days=380),
     )
     category = Category.objects.create(cycle=old_cycle, name_en="Old", name_fr="Ancien")
-    old_round = make_round(
-        old_cycle,
-        world.rubric,
+    old_round = RoundFactory(
+        cycle=old_cycle,
+        rubric=world.rubric,
         name_en="Old final",
         opens_at=now - timedelta(days=300),
         closes_at=now - timedelta(days=290),
     )
-    entry = make_entry(old_cycle, category, 77)
+    entry = NominationFactory(cycle=old_cycle, category=category, number=77)
     Assignment.objects.create(
         round=old_round, nomination=entry, judge=assignment.judge, due_on=now.date()
     )
@@ -126,9 +127,12 @@ def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_cl
 def test_dashboard_query_count_does_not_grow_with_entries(
     world, client, django_assert_max_num_queries
 ):
-    judge = make_judge("counted@judges7.example", "Counting body")
+    judge = JudgeProfileFactory(email="counted@judges7.example", organisation="Counting body")
     client.force_login(judge.user)
-    nominations = [make_entry(world.cycle, world.categories[0], 100 + n) for n in range(30)]
+    nominations = [
+        NominationFactory(cycle=world.cycle, category=world.categories[0], number=100 + n)
+        for n in range(30)
+    ]
     for nomination in nominations[:3]:
         Assignment.objects.create(
             round=world.round, nomination=nomination, judge=judge, due_on=world.round.scores_due_on

@@ -11,7 +11,7 @@ from django.urls import reverse
 from judging import conflicts
 from judging.models import Assignment, Conflict
 from nominations.demo import minimal_pdf
-from tests.judging.conftest import make_judge
+from tests.factories.judging import JudgeProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,9 @@ def the_nominator(world, assignment):
 
 
 def an_unassigned_judge(world, assignment):
-    return make_judge("unassigned@judges9.example", "Elsewhere", cycle=world.cycle).user
+    return JudgeProfileFactory(
+        email="unassigned@judges9.example", organisation="Elsewhere", cycle=world.cycle
+    ).user
 
 
 def an_assigned_judge_of_another_entry(world, assignment):

@@ -16,7 +16,7 @@ from judging.models import (
     ScoresheetStatus,
     ScoreVisibility,
 )
-from tests.judging.conftest import make_rubric
+from tests.factories.judging import RubricFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_scoresheet_has_one_empty_score_per_criterion(world, assignment):
 
 
 def test_category_rubric_overrides_the_rounds(world, assignment):
-    own = make_rubric("Own rubric", weights=(60, 40), scale=(0, 10))
+    own = RubricFactory(name="Own rubric", weights=(60, 40), scale=(0, 10))
     CategoryRubric.objects.create(
         round=world.round, category=assignment.nomination.category, rubric=own
     )
@@ -204,7 +204,7 @@ def test_weighted_score_by_hand(world, assignment):
 
 
 def test_weighted_score_on_a_zero_to_ten_scale(world, assignment):
-    rubric = make_rubric("Ten", weights=(70, 30), scale=(0, 10))
+    rubric = RubricFactory(name="Ten", weights=(70, 30), scale=(0, 10))
     CategoryRubric.objects.create(
         round=world.round, category=assignment.nomination.category, rubric=rubric
     )

@@ -18,7 +18,8 @@ from judging import assignment_run, scoring
 from judging.models import Assignment, Recommendation, Round, Rubric, Scoresheet, ScoresheetStatus
 from nominations.models import AwardCycle, Category, Nomination
 from tests.concurrency import in_threads
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
+from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
+from tests.factories.nominations import NominationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 
@@ -32,12 +33,15 @@ def build():
         nominations_close_at=now - timedelta(days=10),
     )
     category = Category.objects.create(cycle=cycle, name_en="Race", name_fr="Course")
-    rubric = make_rubric("Race rubric")
-    round = make_round(cycle, rubric)
+    rubric = RubricFactory(name="Race rubric")
+    round = RoundFactory(cycle=cycle, rubric=rubric)
     judges = [
-        make_judge(f"racer{n}@race{n}.example", f"Race body {n}", cycle=cycle) for n in (1, 2)
+        JudgeProfileFactory(
+            email=f"racer{n}@race{n}.example", organisation=f"Race body {n}", cycle=cycle
+        )
+        for n in (1, 2)
     ]
-    entry = make_entry(cycle, category, 9001)
+    entry = NominationFactory(cycle=cycle, category=category, number=9001)
     assignment_run.top_up(round)
     assignments = list(
         Assignment.objects.filter(round=round).select_related("round", "nomination", "judge__user")

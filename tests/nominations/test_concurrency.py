@@ -19,7 +19,7 @@ from nominations.choices import NominationStatus
 from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Nomination
 from tests.concurrency import in_threads
-from tests.nominations.conftest import VALID_ANSWERS
+from tests.nominations.wizard import VALID_ANSWERS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 

@@ -20,7 +20,7 @@ from nominations.declaration import DECLARATION_VERSION
 from nominations.demo import minimal_pdf
 from nominations.models import Consent, DeletionRequest, EvidenceFile, Nomination
 from nominations.references import assign_reference
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -162,7 +162,7 @@ def test_withdrawing_the_declaration_of_a_sent_nomination_files_a_deletion_reque
 
 def test_nobody_withdraws_another_persons_consent(client, nominator, cycle):
     consent = make_nomination(nominator, cycle).consents.get()
-    client.force_login(make_user("someone.else@example.org"))
+    client.force_login(UserFactory(email="someone.else@example.org"))
     assert client.get(f"/my-data/consents/{consent.pk}/withdraw/").status_code == 404
     assert client.post(f"/my-data/consents/{consent.pk}/withdraw/").status_code == 404
     consent.refresh_from_db()

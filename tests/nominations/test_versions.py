@@ -14,7 +14,7 @@ from nominations import privacy, submission, versions
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
 from nominations.models import Nomination, NominationVersion
-from tests.nominations.conftest import VALID_ANSWERS, pdf_upload
+from tests.nominations.wizard import VALID_ANSWERS, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -42,7 +42,7 @@ from nominations.models import (
     Consent,
     Nomination,
 )
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
 
 # The columns of the matrix, in order.
 ROLES = (
@@ -190,7 +190,7 @@ def _other_sponsor(cx27):
     partner.categories.set(
         Category.objects.filter(cycle=cx27, name_en="Frontline service excellence")
     )
-    user = make_user("reports@baobab-bytes.example")
+    user = UserFactory(email="reports@baobab-bytes.example")
     SponsorMember.objects.create(user=user, partner=partner)
     return user
 

@@ -37,7 +37,8 @@ from cms.models import OpenLetterSignature, PledgeSignature
 from judging.models import Assignment, Round, Rubric, Scoresheet
 from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
+from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
+from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -386,10 +387,10 @@ def test_one_person_signing_at_the_same_moment_signs_once(race, url):
 # One scoresheet per judge and entry -------------------------------------------------------------
 def judged_entry():
     cycle, category = cycle_with_the_rule()
-    rubric = make_rubric(f"Race rubric {cycle.code}")
-    round = make_round(cycle, rubric, k=1)
-    judge = make_judge(f"judge-{cycle.code.lower()}@racers.example", cycle=cycle)
-    entry = make_entry(cycle, category, 9000 + next(_numbers))
+    rubric = RubricFactory(name=f"Race rubric {cycle.code}")
+    round = RoundFactory(cycle=cycle, rubric=rubric, judges_per_entry=1)
+    judge = JudgeProfileFactory(email=f"judge-{cycle.code.lower()}@racers.example", cycle=cycle)
+    entry = NominationFactory(cycle=cycle, category=category, number=9000 + next(_numbers))
     assignment = Assignment.objects.create(
         round=round,
         nomination=entry,

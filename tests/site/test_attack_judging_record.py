@@ -19,8 +19,9 @@ from django.utils import timezone
 
 from judging.models import Assignment, Scoresheet, ScoresheetStatus
 from nominations.models import AwardCycle, Category
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
-from tests.nominations.conftest import PASSWORD
+from tests.factories.accounts import PASSWORD
+from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
+from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,12 +44,12 @@ def assignment(db):
         nominations_close_at=now - timedelta(days=10),
     )
     category = Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique")
-    rubric = make_rubric("Record rubric", weights=(50, 30, 20))
-    round = make_round(cycle, rubric, k=1)
-    judge = make_judge("ngozi@judges.example", cycle=cycle)
+    rubric = RubricFactory(name="Record rubric", weights=(50, 30, 20))
+    round = RoundFactory(cycle=cycle, rubric=rubric, judges_per_entry=1)
+    judge = JudgeProfileFactory(email="ngozi@judges.example", cycle=cycle)
     return Assignment.objects.create(
         round=round,
-        nomination=make_entry(cycle, category, 7001),
+        nomination=NominationFactory(cycle=cycle, category=category, number=7001),
         judge=judge,
         due_on=round.scores_due_on,
         conflict_checked_at=now,
@@ -115,6 +116,6 @@ def test_kept_scores_reach_no_other_account(client, assignment):
     client.get(url)
     with later(AFTER_THE_SESSION_ENDED):
         client.post(url, {**typed_scores(assignment), "save": "1"})
-        other = make_judge("other@judges.example", cycle=assignment.round.cycle)
+        other = JudgeProfileFactory(email="other@judges.example", cycle=assignment.round.cycle)
         client.force_login(other.user)
         assert client.get(url).status_code == 404

@@ -47,8 +47,15 @@ from nominations.demo import minimal_pdf
 from nominations.drafts import step_digest
 from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, DeletionRequest, EvidenceFile, Nomination
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric, make_sheet
-from tests.nominations.conftest import VALID_ANSWERS, make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import (
+    JudgeProfileFactory,
+    RoundFactory,
+    RubricFactory,
+    ScoresheetFactory,
+)
+from tests.factories.nominations import NominationFactory
+from tests.nominations.wizard import VALID_ANSWERS
 from tests.site.fuzz_strategies import (
     any_character,
     awkward_text,
@@ -202,7 +209,7 @@ RESET_LINK = re.compile(r"http://testserver(/accounts/password/reset/key/\S+/)")
 
 @pytest.fixture
 def reset_user(db):
-    return make_user("fuzz.reset@example.org")
+    return UserFactory(email="fuzz.reset@example.org")
 
 
 @FUZZ
@@ -356,7 +363,7 @@ def test_certificate_verification(data):
 # Personal data: the deletion request (nominations) --------------------------------------------
 @pytest.fixture
 def person(db):
-    return make_user("fuzz.person@example.org")
+    return UserFactory(email="fuzz.person@example.org")
 
 
 @FUZZ
@@ -377,7 +384,7 @@ def test_deletion_request(person, data):
 
 @pytest.fixture
 def unconfirmed_person(db):
-    return make_user("fuzz.unconfirmed@example.org", verified=False)
+    return UserFactory(email="fuzz.unconfirmed@example.org", verified=False)
 
 
 @FUZZ
@@ -420,7 +427,7 @@ def test_control_characters_are_refused_with_what_to_do(url, valid, field, chara
 # The nomination wizard (nominations) ----------------------------------------------------------
 @pytest.fixture
 def draft(db):
-    nominator = make_user("fuzz.nominator@example.org")
+    nominator = UserFactory(email="fuzz.nominator@example.org")
     return Nomination.objects.create(cycle=AwardCycle.objects.current(), nominator=nominator)
 
 
@@ -597,9 +604,9 @@ def judging(db):
         nominations_close_at=now - timedelta(days=10),
     )
     category = Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique")
-    round = make_round(cycle, make_rubric(), k=1)
-    judge = make_judge("fuzz.judge@judges.example", cycle=cycle)
-    entry = make_entry(cycle, category, 1)
+    round = RoundFactory(cycle=cycle, rubric=RubricFactory(), judges_per_entry=1)
+    judge = JudgeProfileFactory(email="fuzz.judge@judges.example", cycle=cycle)
+    entry = NominationFactory(cycle=cycle, category=category, number=1)
     return Assignment.objects.create(
         round=round,
         judge=judge,
@@ -679,8 +686,10 @@ def test_stale_save_of_a_new_scoresheet_stores_nothing(judging):
 @pytest.fixture
 def complete_draft(judging):
     criteria = judging.round.rubric.criteria.all()
-    return make_sheet(
-        judging, scores=[(criterion, 4, "Fine.") for criterion in criteria], recommendation="yes"
+    return ScoresheetFactory(
+        assignment=judging,
+        scores=[(criterion, 4, "Fine.") for criterion in criteria],
+        recommendation="yes",
     )
 
 
