@@ -5,7 +5,6 @@ Fixtures more than one app's tests use are here: the demo's administrator, a nom
 wizard (nominations, site), the judging world (judging, site). Objects are made with the
 factories of tests/factories/."""
 
-from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
@@ -13,16 +12,16 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
-from django.utils import timezone, translation
+from django.utils import translation
 from wagtail.models import Page
 
 from cms.demo.loader import DemoLoader
 from judging import assignment_run
-from nominations.models import AwardCycle, Category
+from nominations.models import AwardCycle
 from tests.concurrency import Race, shared_database, snapshot_sqlite
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
-from tests.factories.nominations import NominationFactory
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
 from tests.nominations.wizard import Wizard
 
 
@@ -123,16 +122,10 @@ def world(db):
     categories, a 1-5 rubric (weights 50/30/20), an open screening round with two judges per
     entry, three judges on the whole cycle's panel and four eligible entries from different
     nominators."""
-    now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Test cycle",
-        code="TST",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
+    cycle = AwardCycleFactory(name_en="Test cycle", code="TST")
     categories = [
-        Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
-        Category.objects.create(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),
+        CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
+        CategoryFactory(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),
     ]
     rubric = RubricFactory()
     round = RoundFactory(cycle=cycle, rubric=rubric)

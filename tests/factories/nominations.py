@@ -47,7 +47,7 @@ class NominationFactory(factory.django.DjangoModelFactory):
         model = Nomination
 
     class Params:
-        number = factory.Sequence(lambda n: 9000 + n)
+        number = factory.Sequence(lambda n: 6000 + n)
 
     category = factory.SubFactory(CategoryFactory)
     cycle = factory.SelfAttribute("category.cycle")

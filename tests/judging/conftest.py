@@ -11,10 +11,9 @@ from django.utils import timezone
 from judging import decisions
 from judging.models import Outcome, ScoresheetStatus
 from nominations.choices import NominationStatus
-from nominations.models import AwardCycle, Category
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory, judged
-from tests.factories.nominations import NominationFactory
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
 
 
 @pytest.fixture
@@ -29,16 +28,10 @@ def scene(db):
     """A cycle with two categories; a round whose rubric is one criterion scored 0-100 (so a
     sheet's weighted score is its score); four judges; `scene.entry(n)` makes entry n (category
     one unless told), referenced TST-KE-000n."""
-    now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Results cycle",
-        code="RES",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
+    cycle = AwardCycleFactory(name_en="Results cycle", code="RES")
     categories = [
-        Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
-        Category.objects.create(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),
+        CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
+        CategoryFactory(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),
     ]
     points = RubricFactory(name="Points", weights=(100,), scale=(0, 100))
     round = RoundFactory(cycle=cycle, rubric=points, judges_per_entry=2)

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
-from judging.models import Assignment, Conflict, Scoresheet, ScoresheetStatus
+from judging.models import Assignment, Conflict, ScoresheetStatus
 from tests.factories.judging import JudgeProfileFactory, RoundFactory, ScoresheetFactory
 from tests.factories.nominations import NominationFactory
 
@@ -155,7 +155,7 @@ def test_add_by_hand_is_saved_and_logged(demo_admin_client, world, empty_round):
 
 def test_remove_is_logged_and_refused_for_a_submitted_scoresheet(demo_admin_client, world):
     draft, submitted = Assignment.objects.filter(round=world.round).order_by("pk")[:2]
-    Scoresheet.objects.create(assignment=draft, status=ScoresheetStatus.DRAFT)
+    ScoresheetFactory(assignment=draft, status=ScoresheetStatus.DRAFT)
     ScoresheetFactory(assignment=submitted, status=ScoresheetStatus.SUBMITTED)
 
     html = demo_admin_client.get(f"/admin/judging/assignments/delete/{draft.pk}/").content.decode()

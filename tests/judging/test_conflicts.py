@@ -16,7 +16,7 @@ from judging.models import (
     Recommendation,
     Scoresheet,
 )
-from tests.factories.judging import RoundFactory
+from tests.factories.judging import AssignmentFactory, RoundFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -123,7 +123,7 @@ def test_cycle_conflict_with_a_country_keeps_submitted_and_closed(world):
         opens_at=now - timedelta(days=30),
         closes_at=now - timedelta(days=20),
     )
-    old = Assignment.objects.create(
+    old = AssignmentFactory(
         round=closed, nomination=world.entries[0], judge=judge, due_on=now.date()
     )
 

@@ -14,7 +14,7 @@ from judging.overview import awards_overview
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category
 from tests.factories.accounts import UserFactory
-from tests.factories.judging import RoundFactory, ScoresheetFactory
+from tests.factories.judging import AssignmentFactory, RoundFactory, ScoresheetFactory
 from tests.factories.nominations import NominationFactory
 
 QUERIES = 4  # statuses, categories, rounds with their progress, certificates
@@ -106,7 +106,7 @@ def test_the_overview_costs_the_same_queries_with_more_data(
     third = RoundFactory(cycle=world.cycle, rubric=world.rubric, name_en="Third")
     for judge in world.judges:
         for entry in world.entries:
-            Assignment.objects.create(
+            AssignmentFactory(
                 round=third, nomination=entry, judge=judge, due_on=third.scores_due_on
             )
     with django_assert_num_queries(QUERIES):

@@ -22,7 +22,12 @@ from judging.models import (
     ScoreVisibility,
 )
 from nominations.demo import minimal_pdf
-from tests.factories.judging import JudgeProfileFactory, RoundFactory
+from tests.factories.judging import (
+    AssignmentFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    ScoresheetFactory,
+)
 from tests.factories.nominations import NominationFactory
 from tests.pages import page_text as text
 
@@ -117,9 +122,7 @@ def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_cl
         closes_at=now - timedelta(days=290),
     )
     entry = NominationFactory(cycle=old_cycle, category=category, number=77)
-    Assignment.objects.create(
-        round=old_round, nomination=entry, judge=assignment.judge, due_on=now.date()
-    )
+    AssignmentFactory(round=old_round, nomination=entry, judge=assignment.judge, due_on=now.date())
     page = text(judge_client.get(reverse("judging:dashboard")))
     assert "Old final" in page and "Agency 77" in page and "Closed on" in page
 
@@ -134,18 +137,18 @@ def test_dashboard_query_count_does_not_grow_with_entries(
         for n in range(30)
     ]
     for nomination in nominations[:3]:
-        Assignment.objects.create(
+        AssignmentFactory(
             round=world.round, nomination=nomination, judge=judge, due_on=world.round.scores_due_on
         )
     with django_assert_max_num_queries(30) as captured:
         assert client.get(reverse("judging:dashboard")).status_code == 200
     baseline = len(captured)
     for index, nomination in enumerate(nominations[3:]):
-        assignment = Assignment.objects.create(
+        assignment = AssignmentFactory(
             round=world.round, nomination=nomination, judge=judge, due_on=world.round.scores_due_on
         )
         if index % 3 == 0:
-            Scoresheet.objects.create(assignment=assignment)
+            ScoresheetFactory(assignment=assignment)
     with django_assert_max_num_queries(baseline):
         response = client.get(reverse("judging:dashboard"))
     assert "of 30 submitted" in text(response)

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from judging import assignment_run, progress
-from judging.models import Assignment, Scoresheet, ScoresheetStatus
+from judging.models import Assignment, ScoresheetStatus
 from judging.reminders import pending_judges, send_reminders
 from tests.factories.judging import JudgeProfileFactory, ScoresheetFactory
 from tests.factories.nominations import NominationFactory
@@ -37,7 +37,7 @@ def scored(world):
     assert [len(of[j.pk]) for j in world.judges] == [3, 3, 2]
     first, second, third = of[ada.pk]
     ScoresheetFactory(assignment=first, status=ScoresheetStatus.SUBMITTED)
-    Scoresheet.objects.create(assignment=second, status=ScoresheetStatus.DRAFT)
+    ScoresheetFactory(assignment=second, status=ScoresheetStatus.DRAFT)
     third.due_on = timezone.localdate() - timedelta(days=2)
     third.save()
     for assignment in of[bola.pk]:

@@ -25,7 +25,6 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -34,25 +33,27 @@ from django.test import Client
 from django.utils import timezone
 
 from cms.models import OpenLetterSignature, PledgeSignature
-from judging.models import Assignment, Round, Rubric, Scoresheet
+from judging.models import Round, Rubric, Scoresheet
 from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
-from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import (
+    AssignmentFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    RubricFactory,
+)
 from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-enough-password"
 RACERS = 4
 _numbers = itertools.count(1)
 
 
 # Helpers (each runs in a thread of the race) -----------------------------------------------------
 def make_person(prefix):
-    email = f"{prefix}-{next(_numbers)}@racers.example"
-    user = get_user_model().objects.create_user(email=email, password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return UserFactory(email=f"{prefix}-{next(_numbers)}@racers.example")
 
 
 def signed_in(user, count=1):
@@ -391,7 +392,7 @@ def judged_entry():
     round = RoundFactory(cycle=cycle, rubric=rubric, judges_per_entry=1)
     judge = JudgeProfileFactory(email=f"judge-{cycle.code.lower()}@racers.example", cycle=cycle)
     entry = NominationFactory(cycle=cycle, category=category, number=9000 + next(_numbers))
-    assignment = Assignment.objects.create(
+    assignment = AssignmentFactory(
         round=round,
         nomination=entry,
         judge=judge,

@@ -11,17 +11,20 @@ Each test fails on the code before the guard it names (checked by removing the g
 
 import re
 import time
-from datetime import timedelta
 
 import pytest
 import time_machine
 from django.utils import timezone
 
-from judging.models import Assignment, Scoresheet, ScoresheetStatus
-from nominations.models import AwardCycle, Category
+from judging.models import Scoresheet, ScoresheetStatus
 from tests.factories.accounts import PASSWORD
-from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
-from tests.factories.nominations import NominationFactory
+from tests.factories.judging import (
+    AssignmentFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    RubricFactory,
+)
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,18 +39,12 @@ def later(seconds):
 @pytest.fixture
 def assignment(db):
     now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Record cycle",
-        name_fr="Cycle",
-        code="REC",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
-    category = Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique")
+    cycle = AwardCycleFactory(name_en="Record cycle", name_fr="Cycle", code="REC")
+    category = CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique")
     rubric = RubricFactory(name="Record rubric", weights=(50, 30, 20))
     round = RoundFactory(cycle=cycle, rubric=rubric, judges_per_entry=1)
     judge = JudgeProfileFactory(email="ngozi@judges.example", cycle=cycle)
-    return Assignment.objects.create(
+    return AssignmentFactory(
         round=round,
         nomination=NominationFactory(cycle=cycle, category=category, number=7001),
         judge=judge,

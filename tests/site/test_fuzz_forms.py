@@ -14,7 +14,6 @@ not see each other's rows (and, on PostgreSQL, a database error in one cannot hi
 
 import contextlib
 import re
-from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from urllib.parse import quote, urlsplit
 
@@ -35,7 +34,6 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature
 from judging.models import (
-    Assignment,
     Certificate,
     Conflict,
     CriterionScore,
@@ -49,12 +47,13 @@ from nominations.forms import STEP_FORMS
 from nominations.models import AwardCycle, Category, DeletionRequest, EvidenceFile, Nomination
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import (
+    AssignmentFactory,
     JudgeProfileFactory,
     RoundFactory,
     RubricFactory,
     ScoresheetFactory,
 )
-from tests.factories.nominations import NominationFactory
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
 from tests.nominations.wizard import VALID_ANSWERS
 from tests.site.fuzz_strategies import (
     any_character,
@@ -597,17 +596,12 @@ def judging(db):
     """An open round with a 1-5 rubric and one entry, assigned to one judge who has already
     confirmed having no conflict with it."""
     now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Fuzz cycle",
-        code="FZZ",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
-    category = Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique")
+    cycle = AwardCycleFactory(name_en="Fuzz cycle", code="FZZ")
+    category = CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique")
     round = RoundFactory(cycle=cycle, rubric=RubricFactory(), judges_per_entry=1)
     judge = JudgeProfileFactory(email="fuzz.judge@judges.example", cycle=cycle)
     entry = NominationFactory(cycle=cycle, category=category, number=1)
-    return Assignment.objects.create(
+    return AssignmentFactory(
         round=round,
         judge=judge,
         nomination=entry,
