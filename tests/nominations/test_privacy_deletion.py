@@ -20,7 +20,7 @@ from nominations import privacy
 from nominations.choices import DeletionRequestStatus, NominationStatus
 from nominations.models import AwardCycle, Category, Consent, EvidenceFile, Nomination
 from tests.factories.accounts import PASSWORD, UserFactory
-from tests.nominations.test_privacy import add_evidence, make_nomination
+from tests.factories.nominations import DeclaredNominationFactory, EvidenceFileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -62,11 +62,15 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
     cycle,
     django_capture_on_commit_callbacks,
 ):
-    sent = make_nomination(nominator, cycle, tag="A")
-    draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT, tag="B")
-    withdrawn_draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT, tag="C")
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="A")
+    draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=cycle, status=NominationStatus.DRAFT, tag="B"
+    )
+    withdrawn_draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=cycle, status=NominationStatus.DRAFT, tag="C"
+    )
     privacy.withdraw_consent(withdrawn_draft.consents.get().pk, nominator)
-    theirs = make_nomination(other_nominator, cycle, tag="Z")
+    theirs = DeclaredNominationFactory(nominator=other_nominator, cycle=cycle, tag="Z")
     draft_file, sent_file = draft.evidence.get(), sent.evidence.get()
     request = privacy.request_deletion(nominator, reason="I changed jobs.")
     before = {name: getattr(sent, name) for name in PUBLIC_RECORD}
@@ -124,7 +128,7 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
 def test_evidence_of_sent_nominations_can_go_too(
     demo_admin_client, nominator, cycle, django_capture_on_commit_callbacks
 ):
-    sent = make_nomination(nominator, cycle, files=2)
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle, files=2)
     files = list(sent.evidence.all())
     request = privacy.request_deletion(nominator)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
@@ -142,8 +146,8 @@ def test_evidence_of_sent_nominations_can_go_too(
 def test_a_request_for_one_nomination_keeps_the_account(
     demo_admin_client, nominator, cycle, django_capture_on_commit_callbacks
 ):
-    sent = make_nomination(nominator, cycle, tag="A")
-    other = make_nomination(nominator, cycle, tag="B")
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="A")
+    other = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="B")
     privacy.withdraw_consent(sent.consents.get().pk, nominator)
     request = nominator.deletion_requests.get()
     with django_capture_on_commit_callbacks(execute=True):
@@ -191,7 +195,7 @@ def test_admin_accounts_are_not_closed_by_the_tool(demo_admin_client, nominator)
 
 
 def test_admin_list_and_inspect(demo_admin_client, nominator, cycle, django_assert_max_num_queries):
-    make_nomination(nominator, cycle)
+    DeclaredNominationFactory(nominator=nominator, cycle=cycle)
     request = privacy.request_deletion(nominator, reason="Please.")
     with django_assert_max_num_queries(60) as captured:
         listing = demo_admin_client.get("/admin/nominations/deletion-requests/")
@@ -251,14 +255,18 @@ def cycles(nominator, other_nominator):
     today = timezone.localdate()
     expired = old_cycle("CX20", today - timedelta(days=1200))  # closed, retention over
     recent = old_cycle("CX24", today - timedelta(days=400))  # closed, still kept
-    expired_sent = make_nomination(nominator, expired, tag="A", files=2)
-    expired_draft = make_nomination(
-        nominator, expired, status=NominationStatus.DRAFT, tag="B", files=1
+    expired_sent = DeclaredNominationFactory(nominator=nominator, cycle=expired, tag="A", files=2)
+    expired_draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=expired, status=NominationStatus.DRAFT, tag="B", files=1
     )
-    expired_withdrawn = make_nomination(
-        other_nominator, expired, status=NominationStatus.WITHDRAWN, tag="C", files=0
+    expired_withdrawn = DeclaredNominationFactory(
+        nominator=other_nominator,
+        cycle=expired,
+        status=NominationStatus.WITHDRAWN,
+        tag="C",
+        files=0,
     )
-    recent_sent = make_nomination(nominator, recent, tag="D")
+    recent_sent = DeclaredNominationFactory(nominator=nominator, cycle=recent, tag="D")
     return {
         "expired": expired,
         "recent": recent,
@@ -343,8 +351,8 @@ def test_retention_comes_with_time(cycles):
 
 
 def test_new_evidence_is_listed_in_the_plan(nominator, cycle):
-    sent = make_nomination(nominator, cycle)
-    add_evidence(sent, name="more.pdf")
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle)
+    EvidenceFileFactory(nomination=sent, original_name="more.pdf")
     request = privacy.request_deletion(nominator)
     plan = privacy.deletion_plan(request)
     assert plan.evidence_count == 2 and plan.sent == [sent] and plan.closes_account
