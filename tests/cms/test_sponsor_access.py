@@ -10,10 +10,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from cms.models import Partner, SponsorMember
+from cms.models import Partner
 from cms.reports.access import sponsor_scope, sponsored_cycles
 from nominations.models import AwardCycle, Category
 from tests.factories.accounts import UserFactory
+from tests.factories.cms import SponsorMemberFactory
+from tests.factories.nominations import CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +119,7 @@ def test_another_sponsor_sees_only_its_own(client):
     other = Partner.objects.get(name="Listening Drum Research Centre")
     other.cycles.add(AwardCycle.objects.get(code="CX27"))
     user = UserFactory(email="liaison@listening-drum.example")
-    SponsorMember.objects.create(user=user, partner=other)
+    SponsorMemberFactory(user=user, partner=other)
     client.force_login(user)
     for url in report_urls("CX27"):
         assert client.get(url).status_code == 200
@@ -189,7 +191,7 @@ def test_query_count_does_not_grow_with_cycles_and_categories(
             nominations_close_at=now + timedelta(days=365 * (year - 2027) + 60),
         )
         for n in range(4):
-            Category.objects.create(cycle=cycle, name_en=f"Category {n}", name_fr=f"C {n}")
+            CategoryFactory(cycle=cycle, name_en=f"Category {n}", name_fr=f"C {n}")
         partner.cycles.add(cycle)
     partner.categories.add(*Category.objects.filter(cycle__code="CX29")[:2])
     with django_assert_max_num_queries(baseline):

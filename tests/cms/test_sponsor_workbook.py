@@ -19,6 +19,7 @@ from cms.reports.workbook import report_workbook
 from judging.models import Assignment, Round, ScoresheetStatus
 from judging.results import round_results
 from nominations.models import AwardCycle, Category, Nomination
+from tests.factories.cms import PledgeSignatureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -126,14 +127,14 @@ def test_the_administrators_version_adds_the_contact_columns(contacts):
 @pytest.mark.parametrize("code", ["CX26", "CX27"])
 def test_counts_equal_the_database(code):
     cycle = AwardCycle.objects.get(code=code)
-    PledgeSignature.objects.create(
+    PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="A",
         email="a@pledge.example",
         country="GH",
         kind="individual",
     )
-    PledgeSignature.objects.create(
+    PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="B",
         email="b@pledge.example",
@@ -144,7 +145,7 @@ def test_counts_equal_the_database(code):
         confirmed_at=timezone.now()
     )
     # Not confirmed by its signer: not counted (cms/signatures.py).
-    PledgeSignature.objects.create(
+    PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="C",
         email="c@pledge.example",

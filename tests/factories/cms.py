@@ -13,7 +13,7 @@ class PartnerFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Partner
 
-    name = factory.Sequence(lambda n: f"Partner {n}")
+    name = factory.Sequence(lambda n: f"Test partner {n}")
     tier = "supporter"
 
 

@@ -28,7 +28,7 @@ from tests.factories.judging import (
     RoundFactory,
     ScoresheetFactory,
 )
-from tests.factories.nominations import NominationFactory
+from tests.factories.nominations import CategoryFactory, NominationFactory
 from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_dashboard_groups_by_round_with_status_progress_and_due_dates(
 
 
 def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_client, assignment):
-    from nominations.models import AwardCycle, Category
+    from nominations.models import AwardCycle
 
     now = timezone.now()
     old_cycle = AwardCycle.objects.create(
@@ -113,7 +113,7 @@ def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_cl
         nominations_open_at=now - timedelta(days=400),
         nominations_close_at=now - timedelta(days=380),
     )
-    category = Category.objects.create(cycle=old_cycle, name_en="Old", name_fr="Ancien")
+    category = CategoryFactory(cycle=old_cycle, name_en="Old", name_fr="Ancien")
     old_round = RoundFactory(
         cycle=old_cycle,
         rubric=world.rubric,

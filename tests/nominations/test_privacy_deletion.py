@@ -18,9 +18,13 @@ from wagtail.models import ModelLogEntry
 
 from nominations import privacy
 from nominations.choices import DeletionRequestStatus, NominationStatus
-from nominations.models import AwardCycle, Category, Consent, EvidenceFile, Nomination
+from nominations.models import AwardCycle, Consent, EvidenceFile, Nomination
 from tests.factories.accounts import PASSWORD, UserFactory
-from tests.factories.nominations import DeclaredNominationFactory, EvidenceFileFactory
+from tests.factories.nominations import (
+    CategoryFactory,
+    DeclaredNominationFactory,
+    EvidenceFileFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -246,7 +250,7 @@ def old_cycle(code, closed_on, retention_days=1095):
         nominations_close_at=closes,
         retention_days=retention_days,
     )
-    Category.objects.create(cycle=cycle, name_en="Service", name_fr="Service")
+    CategoryFactory(cycle=cycle, name_en="Service", name_fr="Service")
     return cycle
 
 

@@ -23,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from awards_site.models import FailedTask
-from cms.models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
+from cms.models import Partner, SponsorMember
 from judging.models import (
     Assignment,
     Certificate,
@@ -43,6 +43,11 @@ from nominations.models import (
     Nomination,
 )
 from tests.factories.accounts import UserFactory
+from tests.factories.cms import (
+    OpenLetterSignatureFactory,
+    PledgeSignatureFactory,
+    SponsorMemberFactory,
+)
 
 # The columns of the matrix, in order.
 ROLES = (
@@ -191,12 +196,12 @@ def _other_sponsor(cx27):
         Category.objects.filter(cycle=cx27, name_en="Frontline service excellence")
     )
     user = UserFactory(email="reports@baobab-bytes.example")
-    SponsorMember.objects.create(user=user, partner=partner)
+    SponsorMemberFactory(user=user, partner=partner)
     return user
 
 
 def _letter_signature():
-    return OpenLetterSignature.objects.create(
+    return OpenLetterSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="Kofi Owusu",
         email="kofi@letter.example",
@@ -206,7 +211,7 @@ def _letter_signature():
 
 
 def _pledge_signature():
-    return PledgeSignature.objects.create(
+    return PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000002",
         name="Awa Ndiaye",
         email="awa@pledge.example",

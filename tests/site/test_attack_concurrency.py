@@ -35,7 +35,7 @@ from django.utils import timezone
 from cms.models import OpenLetterSignature, PledgeSignature
 from judging.models import Round, Rubric, Scoresheet
 from nominations.demo import minimal_pdf
-from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
+from nominations.models import AwardCycle, EvidenceFile, Nomination
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import (
     AssignmentFactory,
@@ -43,7 +43,7 @@ from tests.factories.judging import (
     RoundFactory,
     RubricFactory,
 )
-from tests.factories.nominations import NominationFactory
+from tests.factories.nominations import CategoryFactory, NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -218,7 +218,7 @@ def cycle_with_the_rule():
         nominations_close_at=now + timedelta(days=10),
         one_nomination_per_organisation=True,
     )
-    category = Category.objects.create(cycle=cycle, name_en="Digital services", name_fr="Numérique")
+    category = CategoryFactory(cycle=cycle, name_en="Digital services", name_fr="Numérique")
     return cycle, category
 
 

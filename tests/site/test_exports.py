@@ -14,8 +14,8 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from awards_site import exports
-from cms.models import OpenLetterSignature
 from nominations.models import Nomination
+from tests.factories.cms import OpenLetterSignatureFactory
 
 LAGOS = datetime.timezone(datetime.timedelta(hours=1))  # the demo's TIME_ZONE, Africa/Lagos
 
@@ -127,7 +127,7 @@ def test_the_nominations_download_says_what_people_read(demo_admin_client):
 
 @pytest.mark.django_db
 def test_a_signatures_download_names_countries_and_answers_in_words(demo_admin_client):
-    OpenLetterSignature.objects.create(
+    OpenLetterSignatureFactory(
         page_key="00000000-0000-4000-8000-000000000001",
         name="Adjoa Mensah",
         country="GH",
