@@ -12,8 +12,9 @@ PASSWORD = "a-long-enough-password"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
-    """An account signed up with `PASSWORD` whose address is its primary one, verified unless
-    `verified=False`; `superuser=True` makes it a staff superuser."""
+    """An account signed up with `PASSWORD` (unless `password` is given) whose address is its
+    primary one, verified unless `verified=False`; `superuser=True` makes it a staff superuser,
+    `groups=[...]` puts it in the named groups."""
 
     class Meta:
         model = get_user_model()
@@ -23,13 +24,14 @@ class UserFactory(factory.django.DjangoModelFactory):
         superuser = factory.Trait(is_superuser=True, is_staff=True)
 
     email = factory.Sequence(lambda n: f"person-{n}@test.example")
+    password = PASSWORD
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         # Through the manager's create_user, as sign-up does (it normalises the address and
         # hashes the password).
         manager = cls._get_manager(model_class)
-        return manager.create_user(*args, password=PASSWORD, **kwargs)
+        return manager.create_user(*args, **kwargs)
 
     @factory.post_generation
     def verified(user, create, extracted, **kwargs):

@@ -9,7 +9,12 @@ from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
 from judging.models import Assignment, Conflict, ScoresheetStatus
-from tests.factories.judging import JudgeProfileFactory, RoundFactory, ScoresheetFactory
+from tests.factories.judging import (
+    ConflictFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    ScoresheetFactory,
+)
 from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
@@ -109,7 +114,7 @@ def test_add_by_hand_refuses_a_judge_with_a_declared_conflict(
     demo_admin_client, world, empty_round
 ):
     entry, judge = world.entries[0], world.judges[0]
-    Conflict.objects.create(judge=judge, cycle=world.cycle, nomination=entry, reason="Former job")
+    ConflictFactory(judge=judge, cycle=world.cycle, nomination=entry, reason="Former job")
     response = add(demo_admin_client, empty_round, entry, judge)
     assert response.status_code == 200
     assert "has declared a conflict with this entry" in response.content.decode()

@@ -6,8 +6,8 @@ import pytest
 from django.test import override_settings
 
 from judging import assignment_run
-from judging.models import Assignment, Conflict, ConflictClearance
-from tests.factories.judging import JudgeProfileFactory, RoundFactory
+from judging.models import Assignment, ConflictClearance
+from tests.factories.judging import ConflictFactory, JudgeProfileFactory, RoundFactory
 from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
@@ -102,9 +102,7 @@ def test_a_cleared_likely_conflict_may_be_assigned(world):
 
 def test_a_declared_conflict_is_found_in_existing_assignments_and_top_up_replaces_it(world):
     assignment = Assignment.objects.filter(round=world.round).order_by("pk").first()
-    Conflict.objects.create(
-        judge=assignment.judge, cycle=world.cycle, nomination=assignment.nomination
-    )
+    ConflictFactory(judge=assignment.judge, cycle=world.cycle, nomination=assignment.nomination)
     assert assignment_run.conflicted_assignments(world.round) == [assignment]
     kept = pairs(world.round) - {(assignment.nomination_id, assignment.judge_id)}
     assignment.delete()

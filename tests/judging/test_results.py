@@ -6,10 +6,17 @@ from math import sqrt
 
 import pytest
 
-from judging.models import CategoryRubric, RoundDecision, ScoresheetStatus
+from judging.models import ScoresheetStatus
 from judging.results import entries, entry_detail, round_results
 from judging.rounding import score
-from tests.factories.judging import AssignmentFactory, RoundFactory, RubricFactory, judged
+from tests.factories.judging import (
+    AssignmentFactory,
+    CategoryRubricFactory,
+    RoundDecisionFactory,
+    RoundFactory,
+    RubricFactory,
+    judged,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -117,7 +124,7 @@ def test_weighted_scores_with_two_rubrics_and_scales(scene):
     five_point = RubricFactory(name="Five points", weights=(50, 30, 20), scale=(1, 5))
     ten_point = RubricFactory(name="Ten points", weights=(60, 40), scale=(0, 10))
     round = RoundFactory(cycle=cycle, rubric=five_point, name_en="Two rubrics")
-    CategoryRubric.objects.create(round=round, category=scene.categories[1], rubric=ten_point)
+    CategoryRubricFactory(round=round, category=scene.categories[1], rubric=ten_point)
     first = scene.entry(1)
     second = scene.entry(2, category=scene.categories[1])
     ada, bola = scene.judges[:2]
@@ -269,7 +276,7 @@ def test_ranked_per_category_in_category_order_with_a_filter(scene):
     judged(scene.round, front_high, ada, [90])
     judged(scene.round, front_low, ada, [10])
     judged(scene.round, digital_only, bola, [20])
-    RoundDecision.objects.create(round=scene.round, nomination=front_high, outcome="finalist")
+    RoundDecisionFactory(round=scene.round, nomination=front_high, outcome="finalist")
 
     results = round_results(scene.round)
 
@@ -350,7 +357,7 @@ def test_the_results_cover_exactly_the_rounds_entries(scene):
     scored_then_shortlisted = scene.entry(2, status="shortlisted")
     judged(scene.round, scored_then_shortlisted, scene.judges[0], [70])
     decided = scene.entry(3, status="finalist")
-    RoundDecision.objects.create(
+    RoundDecisionFactory(
         round=scene.round, nomination=decided, outcome="finalist", decided_by=admin
     )
     assigned_not_yet_checked = scene.entry(4, status="submitted")

@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 
 from judging.models import ModerationNote, RoundDecision, Scoresheet, ScoresheetStatus
 from tests.factories.accounts import UserFactory
-from tests.factories.judging import AssignmentFactory, judged
+from tests.factories.judging import AssignmentFactory, RoundDecisionFactory, judged
 
 pytestmark = pytest.mark.django_db
 
@@ -101,7 +101,7 @@ def test_results_page_queries_do_not_grow_with_entries_or_judges(
         entry = scored.entry(number, category=scored.categories[number % 2])
         for judge in scored.judges[number % 2 :][:3]:
             judged(scored.round, entry, judge, [number * 3])
-    RoundDecision.objects.create(round=scored.round, nomination=entry, outcome="finalist")
+    RoundDecisionFactory(round=scored.round, nomination=entry, outcome="finalist")
     with django_assert_max_num_queries(baseline):
         response = demo_admin_client.get(page)
     assert "TST-KE-0029" in response.content.decode()

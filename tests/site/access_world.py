@@ -29,7 +29,6 @@ from judging.models import (
     Certificate,
     CertificateBatch,
     CertificateKind,
-    Conflict,
     JudgeProfile,
     Round,
     RoundKind,
@@ -48,6 +47,7 @@ from tests.factories.cms import (
     PledgeSignatureFactory,
     SponsorMemberFactory,
 )
+from tests.factories.judging import ConflictFactory
 
 # The columns of the matrix, in order.
 ROLES = (
@@ -100,7 +100,7 @@ def build_world():
     assignment, conflicted_assignment = scored[0], scored[1]
     # The conflict is on record but the assignment was left in place: the sharpest case, since
     # this judge holds an assignment id that would otherwise open the entry.
-    Conflict.objects.create(
+    ConflictFactory(
         judge=conflicted_assignment.judge,
         cycle=cx27,
         nomination=entry,
