@@ -1,8 +1,9 @@
 """Shared fixtures. The demo site is loaded once per test session into the test database, so
 tests run against the same pages, partners and users a new user sees after `make run`.
 
-Fixtures more than one app's tests use are here: the demo's administrator, a nominator and the
-wizard (nominations, site), the judging world (judging, site). Objects are made with the
+Fixtures more than one app's tests use are here: the demo's administrator, editor and sponsor
+(cms, judging, nominations, site, browser), a nominator and the wizard (nominations, site), the
+judging world (judging, site). Objects are made with the
 factories of tests/factories/."""
 
 from types import SimpleNamespace
@@ -89,6 +90,19 @@ def demo_admin(db):
 def demo_admin_client(client, demo_admin):
     client.force_login(demo_admin)
     return client
+
+
+@pytest.fixture
+def editor(db):
+    """The demo's editor (editor@demo.test). Like every demo account it is committed, so a
+    browser test's live server sees it on PostgreSQL too."""
+    return get_user_model().objects.get(email="editor@demo.test")
+
+
+@pytest.fixture
+def sponsor(db):
+    """The demo's sponsor (sponsor@demo.test), a member of a partner that reads its reports."""
+    return get_user_model().objects.get(email="sponsor@demo.test")
 
 
 @pytest.fixture

@@ -23,19 +23,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
-def sponsor():
-    return get_user_model().objects.get(email="sponsor@demo.test")
-
-
-@pytest.fixture
 def partner(sponsor):
     return sponsor.sponsor_membership.partner
-
-
-@pytest.fixture
-def sponsor_client(client, sponsor):
-    client.force_login(sponsor)
-    return client
 
 
 def categories(code):

@@ -21,21 +21,7 @@ from judging.results import round_results
 from nominations.models import AwardCycle, Category, Nomination
 from tests.factories.cms import PledgeSignatureFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Reports are made in the active language: English, whatever a previous test's request
-    left active in this thread."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def sponsor_client(client):
-    client.force_login(get_user_model().objects.get(email="sponsor@demo.test"))
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Fixtures of the judging tests (the judging world they share with the site tests is in
 tests/conftest.py): `scene`, a results cycle of its own whose entries a test makes one by one;
-`awarded`, that scene judged, decided and published; `superuser`, who decides it."""
+`awarded`, that scene judged, decided and published; `issued`, its certificates issued;
+`superuser`, who decides it."""
 
 from datetime import timedelta
 from types import SimpleNamespace
@@ -8,8 +9,8 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from judging import decisions
-from judging.models import Outcome, ScoresheetStatus
+from judging import certificates, decisions
+from judging.models import Certificate, Outcome, ScoresheetStatus
 from nominations.choices import NominationStatus
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory, judged
@@ -96,3 +97,16 @@ def awarded(scene, superuser):
     for entry in entries:
         entry.refresh_from_db()
     return SimpleNamespace(**vars(scene), entries=entries, others=others, admin=superuser)
+
+
+@pytest.fixture
+def issued(awarded):
+    """The awarded scene with its certificates issued (not rendered): `winner` and
+    `participation` are entry 1's, `judge_certificate` the first judge's."""
+    certificates.issue(awarded.round, awarded.admin, run=False)
+    awarded.winner = Certificate.objects.get(nomination=awarded.entries[0], kind="winner")
+    awarded.participation = Certificate.objects.get(
+        nomination=awarded.entries[0], kind="participation"
+    )
+    awarded.judge_certificate = Certificate.objects.get(judge=awarded.judges[0])
+    return awarded

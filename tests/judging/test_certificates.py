@@ -180,13 +180,6 @@ def test_new_codes_never_reuse_a_taken_one(awarded):
 # Revoking and re-issuing -------------------------------------------------------------------------
 
 
-@pytest.fixture
-def issued(awarded):
-    certificates.issue(awarded.round, awarded.admin, run=False)
-    awarded.winner = Certificate.objects.get(nomination=awarded.entries[0], kind="winner")
-    return awarded
-
-
 def test_revoking_needs_a_reason_and_is_recorded(issued):
     with pytest.raises(CertificateError, match="Say why"):
         certificates.revoke(issued.winner, issued.admin, "   ")

@@ -20,17 +20,6 @@ from tests.pdf import pdf_text
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def issued(awarded):
-    certificates.issue(awarded.round, awarded.admin, run=False)
-    awarded.winner = Certificate.objects.get(nomination=awarded.entries[0], kind="winner")
-    awarded.participation = Certificate.objects.get(
-        nomination=awarded.entries[0], kind="participation"
-    )
-    awarded.judge_certificate = Certificate.objects.get(judge=awarded.judges[0])
-    return awarded
-
-
 def verify_url(code, language="en"):
     url = reverse("judging:certificate_verify", kwargs={"code": code})
     return f"/fr{url}" if language == "fr" else url

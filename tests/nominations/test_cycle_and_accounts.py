@@ -14,11 +14,6 @@ from tests.nominations.wizard import Wizard
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def cycle():
-    return AwardCycle.objects.current()
-
-
 @pytest.mark.parametrize(
     "moment, state, text, call_to_action",
     [
