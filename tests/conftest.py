@@ -1,15 +1,29 @@
 """Shared fixtures. The demo site is loaded once per test session into the test database, so
-tests run against the same pages, partners and users a new user sees after `make run`."""
+tests run against the same pages, partners and users a new user sees after `make run`.
+
+Fixtures more than one app's tests use are here: the demo's administrator, editor and sponsor
+(cms, judging, nominations, site, browser), a nominator and the wizard (nominations, site), the
+judging world (judging, site). Objects are made with the
+factories of tests/factories/."""
+
+from types import SimpleNamespace
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import connection
 from django.utils import translation
 from wagtail.models import Page
 
 from cms.demo.loader import DemoLoader
+from judging import assignment_run
+from nominations.models import AwardCycle
 from tests.concurrency import Race, shared_database, snapshot_sqlite
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
+from tests.nominations.wizard import Wizard
 
 
 @pytest.fixture(scope="session")
@@ -63,6 +77,92 @@ def page_by_slug():
         return Page.objects.get(slug=slug, locale__language_code=language).specific
 
     return find
+
+
+@pytest.fixture
+def demo_admin(db):
+    """The demo's administrator (admin@demo.test, a superuser), as a new user finds them after
+    `make run`. Not pytest-django's `admin_user` (admin@example.com), which some tests use."""
+    return get_user_model().objects.get(email="admin@demo.test")
+
+
+@pytest.fixture
+def demo_admin_client(client, demo_admin):
+    client.force_login(demo_admin)
+    return client
+
+
+@pytest.fixture
+def editor(db):
+    """The demo's editor (editor@demo.test). Like every demo account it is committed, so a
+    browser test's live server sees it on PostgreSQL too."""
+    return get_user_model().objects.get(email="editor@demo.test")
+
+
+@pytest.fixture
+def sponsor(db):
+    """The demo's sponsor (sponsor@demo.test), a member of a partner that reads its reports."""
+    return get_user_model().objects.get(email="sponsor@demo.test")
+
+
+@pytest.fixture
+def nominator(db):
+    return UserFactory(email="amina@example.org")
+
+
+@pytest.fixture
+def nominator_client(client, nominator):
+    client.force_login(nominator)
+    return client
+
+
+@pytest.fixture
+def cycle(db):
+    """The demo's current cycle, open for nominations."""
+    return AwardCycle.objects.current()
+
+
+@pytest.fixture
+def wizard(nominator_client, cycle):
+    """A nomination the nominator has just started in the wizard (tests/nominations/wizard.py)."""
+    wizard = Wizard(nominator_client)
+    wizard.start()
+    return wizard
+
+
+@pytest.fixture
+def world(db):
+    """A small judging world of its own, apart from the demo's cycles: one cycle with two
+    categories, a 1-5 rubric (weights 50/30/20), an open screening round with two judges per
+    entry, three judges on the whole cycle's panel and four eligible entries from different
+    nominators."""
+    cycle = AwardCycleFactory(name_en="Test cycle", code="TST")
+    categories = [
+        CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
+        CategoryFactory(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),
+    ]
+    rubric = RubricFactory()
+    round = RoundFactory(cycle=cycle, rubric=rubric)
+    judges = [
+        JudgeProfileFactory(
+            email=f"{name}@judges{index}.example", organisation=f"Judging body {index}", cycle=cycle
+        )
+        for index, name in enumerate(["ada", "bola", "chidi"], start=1)
+    ]
+    entries = [
+        NominationFactory(cycle=cycle, category=categories[number % 2], number=number)
+        for number in range(1, 5)
+    ]
+    assignment_run.top_up(round)
+    return SimpleNamespace(
+        cycle=cycle,
+        categories=categories,
+        rubric=rubric,
+        criteria=list(rubric.criteria.all()),
+        round=round,
+        judges=judges,
+        entries=entries,
+    )
 
 
 @pytest.hookimpl(trylast=True)

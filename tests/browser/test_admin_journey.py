@@ -8,18 +8,12 @@ violation on any screen visited."""
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
 
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
 from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-
-@pytest.fixture
-def admin():
-    return get_user_model().objects.get(email="admin@demo.test")
 
 
 def submitted_by_others(count):
@@ -42,10 +36,10 @@ def success_message(page):
     return page.locator(".messages").inner_text()
 
 
-def test_admin_reviews_and_decides(page, admin):
+def test_admin_reviews_and_decides(page, demo_admin):
     to_accept, to_refuse, to_reopen, to_extend = submitted_by_others(4)
     failures = {}
-    sign_in(page, admin, "/admin/")
+    sign_in(page, demo_admin, "/admin/")
 
     # The dashboard's awards overview: the current cycle's numbers, each a link into its list.
     page.wait_for_load_state("networkidle")

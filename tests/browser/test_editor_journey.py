@@ -19,7 +19,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
@@ -31,12 +30,6 @@ from tests.browser.helpers import axe_violations, save_screenshot, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 SHOTS = os.environ.get("EDITOR_SCREENSHOTS")
-
-
-@pytest.fixture
-def editor():
-    """The demo editor: on PostgreSQL the live server only sees committed rows."""
-    return get_user_model().objects.get(email="editor@demo.test")
 
 
 class Journey:

@@ -6,7 +6,6 @@ partners page that shows what sponsors support; the sponsor page fits a 320 px w
 import io
 
 import pytest
-from django.contrib.auth import get_user_model
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
@@ -14,12 +13,6 @@ from nominations.models import AwardCycle, Nomination
 from tests.browser.helpers import axe_violations, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-
-
-@pytest.fixture
-def sponsor():
-    """The demo sponsor: on PostgreSQL the live server sees only committed rows."""
-    return get_user_model().objects.get(email="sponsor@demo.test")
 
 
 def test_sponsor_downloads_the_workbook_and_the_summary(page, sponsor, tmp_path):

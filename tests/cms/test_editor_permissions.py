@@ -50,11 +50,6 @@ COLLECTION_PERMISSIONS = {
 
 
 @pytest.fixture
-def editor():
-    return get_user_model().objects.get(email="editor@demo.test")
-
-
-@pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client

@@ -5,7 +5,8 @@ import pytest
 from icalendar import Calendar
 from wagtail.models import Site
 
-from cms.models import NewsArticlePage, NewsIndexPage, Partner
+from cms.models import NewsArticlePage, NewsIndexPage
+from tests.factories.cms import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +126,7 @@ def test_home_page_query_count_does_not_grow_with_news_or_partners(
             instance=NewsArticlePage(title=f"N{number}", slug=f"n{number}", date="2026-02-01")
         )
     for number in range(5):
-        Partner.objects.create(name=f"Partner {number}", tier="supporter")
+        PartnerFactory(name=f"Partner {number}", tier="supporter")
     client.get("/")
     with django_assert_max_num_queries(baseline):
         html = client.get("/").content.decode()

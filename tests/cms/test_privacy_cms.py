@@ -12,18 +12,13 @@ from wagtail.contrib.forms.models import FormSubmission
 from cms.models import OpenLetterSignature, PledgeSignature, SponsorMember
 from nominations.privacy.deletion import complete_deletion, request_deletion
 from tests.cms.signing import confirm
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
 from tests.nominations.test_privacy import archive_of
 
 pytestmark = pytest.mark.django_db
 
 EMAIL = "kwame@example.org"
 ENQUIRY_URL = "/partners/become-a-partner/"
-
-
-@pytest.fixture
-def admin_user():
-    return get_user_model().objects.get(email="admin@demo.test")
 
 
 def sign_pledge(email=EMAIL, name="Kwame Mensah", **fields):
@@ -68,10 +63,10 @@ def data_of(user):
     return json.loads(archive_of(user).read("data.json"))
 
 
-def delete_account(user, admin_user, capture):
+def delete_account(user, demo_admin, capture):
     request = request_deletion(user)
     with capture(execute=True):
-        return complete_deletion(request.pk, by=admin_user)
+        return complete_deletion(request.pk, by=demo_admin)
 
 
 # The archive ------------------------------------------------------------------------------------
@@ -82,7 +77,7 @@ def test_the_archive_holds_what_the_person_signed_and_sent():
     co_sign_letter()
     send_enquiry()
     sign_pledge(email="someone-else@example.org", name="Someone Else")
-    user = make_user(EMAIL)
+    user = UserFactory(email=EMAIL)
 
     data = data_of(user)
 
@@ -101,7 +96,7 @@ def test_the_archive_holds_what_the_person_signed_and_sent():
 def test_an_unverified_address_shows_nothing_signed_with_it():
     sign_pledge()
     send_enquiry()
-    user = make_user(EMAIL, verified=False)
+    user = UserFactory(email=EMAIL, verified=False)
 
     data = data_of(user)
 
@@ -119,21 +114,21 @@ def test_a_sponsor_users_archive_names_their_sponsor():
 
 
 def test_deleting_a_signer_keeps_the_counts_and_removes_their_name(
-    admin_user, django_capture_on_commit_callbacks
+    demo_admin, django_capture_on_commit_callbacks
 ):
     sign_pledge()
     co_sign_letter()
     send_enquiry()
-    other = make_user("ama@example.org")
+    other = UserFactory(email="ama@example.org")
     sign_pledge(email="ama@example.org", name="Ama Owusu", organisation="Kumasi Assembly")
     page_before = Client().get("/pledge/").content.decode()
     # Public-sector signatories are listed by their organisation.
     assert "2 signatures so far" in page_before and "Kumasi Assembly" in page_before
-    user = make_user(EMAIL)
+    user = UserFactory(email=EMAIL)
 
-    summary = delete_account(user, admin_user, django_capture_on_commit_callbacks)
+    summary = delete_account(user, demo_admin, django_capture_on_commit_callbacks)
     # A second signer of the same page is erased too: both erased addresses stay unique.
-    delete_account(other, admin_user, django_capture_on_commit_callbacks)
+    delete_account(other, demo_admin, django_capture_on_commit_callbacks)
 
     assert summary["pledge_signatures_anonymised"] == 1
     assert summary["enquiries_deleted"] == 1
@@ -161,11 +156,11 @@ def test_deleting_a_signer_keeps_the_counts_and_removes_their_name(
 
 
 def test_deleting_a_sponsor_user_removes_their_membership(
-    admin_user, django_capture_on_commit_callbacks
+    demo_admin, django_capture_on_commit_callbacks
 ):
     membership = SponsorMember.objects.select_related("user").get(user__email="sponsor@demo.test")
 
-    summary = delete_account(membership.user, admin_user, django_capture_on_commit_callbacks)
+    summary = delete_account(membership.user, demo_admin, django_capture_on_commit_callbacks)
 
     assert summary["sponsor_memberships_removed"] == 1
     assert not SponsorMember.objects.filter(pk=membership.pk).exists()

@@ -10,10 +10,12 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from cms.models import Partner, SponsorMember
+from cms.models import Partner
 from cms.reports.access import sponsor_scope, sponsored_cycles
 from nominations.models import AwardCycle, Category
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.cms import SponsorMemberFactory
+from tests.factories.nominations import CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -21,19 +23,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @pytest.fixture
-def sponsor():
-    return get_user_model().objects.get(email="sponsor@demo.test")
-
-
-@pytest.fixture
 def partner(sponsor):
     return sponsor.sponsor_membership.partner
-
-
-@pytest.fixture
-def sponsor_client(client, sponsor):
-    client.force_login(sponsor)
-    return client
 
 
 def categories(code):
@@ -116,8 +107,8 @@ def test_a_cycle_the_partner_does_not_support_is_a_404(sponsor_client):
 def test_another_sponsor_sees_only_its_own(client):
     other = Partner.objects.get(name="Listening Drum Research Centre")
     other.cycles.add(AwardCycle.objects.get(code="CX27"))
-    user = make_user("liaison@listening-drum.example")
-    SponsorMember.objects.create(user=user, partner=other)
+    user = UserFactory(email="liaison@listening-drum.example")
+    SponsorMemberFactory(user=user, partner=other)
     client.force_login(user)
     for url in report_urls("CX27"):
         assert client.get(url).status_code == 200
@@ -189,7 +180,7 @@ def test_query_count_does_not_grow_with_cycles_and_categories(
             nominations_close_at=now + timedelta(days=365 * (year - 2027) + 60),
         )
         for n in range(4):
-            Category.objects.create(cycle=cycle, name_en=f"Category {n}", name_fr=f"C {n}")
+            CategoryFactory(cycle=cycle, name_en=f"Category {n}", name_fr=f"C {n}")
         partner.cycles.add(cycle)
     partner.categories.add(*Category.objects.filter(cycle__code="CX29")[:2])
     with django_assert_max_num_queries(baseline):

@@ -14,17 +14,11 @@ from openpyxl import load_workbook
 
 from cms.models import Partner, SponsorMember
 from nominations.models import AwardCycle, Category
-from tests.nominations.conftest import PASSWORD, make_user
+from tests.factories.accounts import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 NEW_PASSWORD = "a-brand-new-sponsor-password"
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
 
 
 def partner_data(**overrides):
@@ -42,8 +36,8 @@ def partner_data(**overrides):
     return data
 
 
-def test_administrators_list_every_cycle_with_full_reports(admin_client):
-    response = admin_client.get("/admin/cycle-reports/")
+def test_administrators_list_every_cycle_with_full_reports(demo_admin_client):
+    response = demo_admin_client.get("/admin/cycle-reports/")
     assert response.status_code == 200
     page = response.content.decode()
     for cycle in AwardCycle.objects.all():
@@ -52,24 +46,24 @@ def test_administrators_list_every_cycle_with_full_reports(admin_client):
         for category in cycle.categories.all():
             assert f'href="/admin/cycle-reports/{cycle.pk}/{category.pk}/report.pdf"' in page
     assert "Queue-Free Futures Foundation" in page
-    assert "Cycle reports" in admin_client.get("/admin/").content.decode()
+    assert "Cycle reports" in demo_admin_client.get("/admin/").content.decode()
 
 
-def test_full_reports_download(admin_client):
+def test_full_reports_download(demo_admin_client):
     cycle = AwardCycle.objects.get(code="CX27")
     category = cycle.categories.first()
-    response = admin_client.get(f"/admin/cycle-reports/{cycle.pk}/report.xlsx")
+    response = demo_admin_client.get(f"/admin/cycle-reports/{cycle.pk}/report.xlsx")
     assert response.status_code == 200
     assert 'filename="cx-awards-cx27-full-report.xlsx"' in response["Content-Disposition"]
     assert "private" in response["Cache-Control"]
     workbook = load_workbook(io.BytesIO(response.content))
     assert "Contact email" in [cell.value for cell in workbook["Nominations"][1]]
-    response = admin_client.get(f"/admin/cycle-reports/{cycle.pk}/{category.pk}/report.pdf")
+    response = demo_admin_client.get(f"/admin/cycle-reports/{cycle.pk}/{category.pk}/report.pdf")
     assert response.status_code == 200 and response.content.startswith(b"%PDF")
     other = Category.objects.filter(cycle__code="CX26").first()
     for extension in ("xlsx", "pdf"):  # a category of another cycle
         url = f"/admin/cycle-reports/{cycle.pk}/{other.pk}/report.{extension}"
-        assert admin_client.get(url).status_code == 404
+        assert demo_admin_client.get(url).status_code == 404
 
 
 def test_people_without_the_nominations_permission_are_kept_out(client):
@@ -95,7 +89,7 @@ def test_people_without_the_nominations_permission_are_kept_out(client):
 
 
 def test_a_group_with_the_nominations_permission_gets_in(client):
-    user = make_user("awards-officer@example.org")
+    user = UserFactory(email="awards-officer@example.org")
     group = Group.objects.create(name="Awards officers")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
@@ -106,45 +100,49 @@ def test_a_group_with_the_nominations_permission_gets_in(client):
     assert client.get("/admin/cycle-reports/").status_code == 200
 
 
-def test_partner_supports_cycles_and_their_categories(admin_client):
+def test_partner_supports_cycles_and_their_categories(demo_admin_client):
     cx27 = AwardCycle.objects.get(code="CX27")
     cx26 = AwardCycle.objects.get(code="CX26")
     digital27 = cx27.categories.get(name_en="Digital public service")
     digital26 = cx26.categories.get(name_en="Digital public service")
     add = "/admin/snippets/cms/partner/add/"
-    form = admin_client.get(add).content.decode()
+    form = demo_admin_client.get(add).content.decode()
     assert "CX27 – Digital public service" in form and "CX26 – Digital public service" in form
 
-    response = admin_client.post(
+    response = demo_admin_client.post(
         add, partner_data(cycles=[cx27.pk], categories=[digital27.pk, digital26.pk])
     )
     assert response.status_code == 200
     assert "Tick the cycle of every category chosen" in response.content.decode()
     assert not Partner.objects.filter(name="Savannah Service Trust").exists()
 
-    response = admin_client.post(add, partner_data(cycles=[cx27.pk], categories=[digital27.pk]))
+    response = demo_admin_client.post(
+        add, partner_data(cycles=[cx27.pk], categories=[digital27.pk])
+    )
     assert response.status_code == 302
     partner = Partner.objects.get(name="Savannah Service Trust")
     assert list(partner.cycles.all()) == [cx27]
     assert list(partner.categories.all()) == [digital27]
-    admin_client.get("/admin/snippets/cms/partner/")  # shows (and uses up) the "created" message
-    listing = admin_client.get(f"/admin/snippets/cms/partner/?cycles={cx26.pk}")
+    demo_admin_client.get(
+        "/admin/snippets/cms/partner/"
+    )  # shows (and uses up) the "created" message
+    listing = demo_admin_client.get(f"/admin/snippets/cms/partner/?cycles={cx26.pk}")
     assert listing.status_code == 200
     assert "Queue-Free Futures Foundation" in listing.content.decode()
     assert "Savannah Service Trust" not in listing.content.decode()
 
 
-def test_sponsor_users_are_added_by_email(admin_client, django_capture_on_commit_callbacks):
+def test_sponsor_users_are_added_by_email(demo_admin_client, django_capture_on_commit_callbacks):
     partner = Partner.objects.get(name="Harmattan Wave Media")
     add = "/admin/snippets/cms/sponsormember/add/"
-    response = admin_client.post(
+    response = demo_admin_client.post(
         add, {"email": "sponsor@demo.test", "partner": partner.pk, "language": "en"}
     )
     assert "already belongs to Queue-Free Futures Foundation" in response.content.decode()
 
-    user = make_user("press@harmattan.example")
+    user = UserFactory(email="press@harmattan.example")
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
+        response = demo_admin_client.post(
             add, {"email": "PRESS@harmattan.example", "partner": partner.pk, "language": "fr"}
         )
     assert response.status_code == 302
@@ -156,18 +154,18 @@ def test_sponsor_users_are_added_by_email(admin_client, django_capture_on_commit
     (message,) = mail.outbox
     assert message.to == ["press@harmattan.example"]
     assert "/fr/accounts/login/?next=%2Ffr%2Fsponsors%2F" in message.body
-    listing = admin_client.get("/admin/snippets/cms/sponsormember/").content.decode()
+    listing = demo_admin_client.get("/admin/snippets/cms/sponsormember/").content.decode()
     assert "press@harmattan.example" in listing or str(user) in listing
-    edit = admin_client.get(f"/admin/snippets/cms/sponsormember/edit/{member.pk}/")
+    edit = demo_admin_client.get(f"/admin/snippets/cms/sponsormember/edit/{member.pk}/")
     assert 'value="press@harmattan.example"' in edit.content.decode()
 
 
 def test_a_sponsor_user_without_an_account_gets_one_and_a_link_to_choose_a_password(
-    admin_client, client, django_capture_on_commit_callbacks
+    demo_admin_client, client, django_capture_on_commit_callbacks
 ):
     partner = Partner.objects.get(name="Harmattan Wave Media")
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
+        response = demo_admin_client.post(
             "/admin/snippets/cms/sponsormember/add/",
             {"email": "new.reader@harmattan.example", "partner": partner.pk, "language": "en"},
         )

@@ -6,8 +6,6 @@ import io
 import re
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.utils import translation
 from pypdf import PdfReader
 
 from cms.reports import charts
@@ -15,20 +13,7 @@ from cms.reports.access import ReportScope
 from cms.reports.summary_pdf import logo_data_uri, report_pdf
 from nominations.models import AwardCycle, Category, Nomination
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Reports are made in the active language: English, whatever a previous test's request
-    left active in this thread."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def sponsor():
-    return get_user_model().objects.get(email="sponsor@demo.test")
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 def text_of(content):

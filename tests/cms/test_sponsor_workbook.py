@@ -19,22 +19,9 @@ from cms.reports.workbook import report_workbook
 from judging.models import Assignment, Round, ScoresheetStatus
 from judging.results import round_results
 from nominations.models import AwardCycle, Category, Nomination
+from tests.factories.cms import PledgeSignatureFactory
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def english():
-    """Reports are made in the active language: English, whatever a previous test's request
-    left active in this thread."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def sponsor_client(client):
-    client.force_login(get_user_model().objects.get(email="sponsor@demo.test"))
-    return client
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]
 
 
 @pytest.fixture
@@ -126,14 +113,14 @@ def test_the_administrators_version_adds_the_contact_columns(contacts):
 @pytest.mark.parametrize("code", ["CX26", "CX27"])
 def test_counts_equal_the_database(code):
     cycle = AwardCycle.objects.get(code=code)
-    PledgeSignature.objects.create(
+    PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="A",
         email="a@pledge.example",
         country="GH",
         kind="individual",
     )
-    PledgeSignature.objects.create(
+    PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="B",
         email="b@pledge.example",
@@ -144,7 +131,7 @@ def test_counts_equal_the_database(code):
         confirmed_at=timezone.now()
     )
     # Not confirmed by its signer: not counted (cms/signatures.py).
-    PledgeSignature.objects.create(
+    PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="C",
         email="c@pledge.example",

@@ -147,11 +147,6 @@ def test_gaps_are_listed_by_state_then_newest_source_first():
 # On the demo site and as pages change --------------------------------------------------------
 
 
-@pytest.fixture
-def editor():
-    return get_user_model().objects.get(email="editor@demo.test")
-
-
 def gap_titles(user):
     return {
         (gap.source.title, gap.state) for gap in gaps_for_user(user) if gap.locale_id == fr().pk

@@ -17,7 +17,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 
-from tests.nominations.conftest import office_upload, pdf_upload
+from tests.nominations.wizard import office_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -27,12 +27,6 @@ SVG = (
 )
 HTML = b"<!DOCTYPE html><html><body><script>alert(document.cookie)</script></body></html>"
 PROGRAM = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff" + b"\x00" * 64
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
 
 
 def image_file(name="photo.png", size=(40, 30), mode="RGB", image_format="PNG", noise=False):
@@ -81,49 +75,49 @@ def form_errors(response):
     return " ".join(str(e) for e in response.context["form"].errors.get("file", []))
 
 
-def test_an_image_is_accepted_through_every_image_form(admin_client):
+def test_an_image_is_accepted_through_every_image_form(demo_admin_client):
     before = Image.objects.count()
     # Three different pictures: Wagtail asks before keeping a second copy of one.
-    assert add_image(admin_client, image_file(size=(40, 30))).status_code == 302
+    assert add_image(demo_admin_client, image_file(size=(40, 30))).status_code == 302
     second = image_file("second.jpg", size=(50, 30), image_format="JPEG")
-    assert upload_images(admin_client, second)["success"]
+    assert upload_images(demo_admin_client, second)["success"]
     third = image_file("third.png", size=(60, 30))
-    assert add_image_in_chooser(admin_client, third)["step"] == "chosen"
+    assert add_image_in_chooser(demo_admin_client, third)["step"] == "chosen"
     assert Image.objects.count() == before + 3
 
 
-def test_svg_images_are_refused(admin_client):
+def test_svg_images_are_refused(demo_admin_client):
     before = Image.objects.count()
     svg = SimpleUploadedFile("logo.svg", SVG, content_type="image/svg+xml")
-    assert "SVG drawings are not accepted" in form_errors(add_image(admin_client, svg))
-    answer = upload_images(admin_client, SimpleUploadedFile("logo.svg", SVG))
+    assert "SVG drawings are not accepted" in form_errors(add_image(demo_admin_client, svg))
+    answer = upload_images(demo_admin_client, SimpleUploadedFile("logo.svg", SVG))
     assert not answer["success"]
     assert "Save the image as PNG or JPEG" in answer["error_message"]
     assert Image.objects.count() == before
 
 
 @pytest.mark.parametrize("form", [add_image, upload_images, add_image_in_chooser])
-def test_an_svg_named_png_is_refused_by_every_image_form(admin_client, form):
+def test_an_svg_named_png_is_refused_by_every_image_form(demo_admin_client, form):
     before = Image.objects.count()
-    answer = form(admin_client, SimpleUploadedFile("logo.png", SVG, content_type="image/png"))
+    answer = form(demo_admin_client, SimpleUploadedFile("logo.png", SVG, content_type="image/png"))
     message = form_errors(answer) if form is add_image else str(answer)
     assert "ends in .png but it is a svg file" in message
     assert Image.objects.count() == before
 
 
-def test_an_image_over_the_size_limit_is_refused(admin_client, settings):
+def test_an_image_over_the_size_limit_is_refused(demo_admin_client, settings):
     assert settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE == 5 * 1024 * 1024
     big = image_file("big.png", size=(1400, 1300), noise=True)  # about 5.5 MB of noise
     assert big.size > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE
-    message = upload_images(admin_client, big)["error_message"]
+    message = upload_images(demo_admin_client, big)["error_message"]
     assert "more than the 5.0\xa0MB allowed" in message
     assert "Save it smaller" in message
 
 
-def test_an_image_over_the_pixel_limit_is_refused(admin_client, settings):
+def test_an_image_over_the_pixel_limit_is_refused(demo_admin_client, settings):
     assert settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS == 40_000_000
     huge = image_file("huge.png", size=(8000, 5001), mode="1")  # small file, 40 million pixels
-    message = form_errors(add_image(admin_client, huge))
+    message = form_errors(add_image(demo_admin_client, huge))
     assert "has 40008000 pixels, more than the 40000000 allowed" in message
     assert "Resize it" in message
 
@@ -189,15 +183,15 @@ ACCEPTED = {
 
 
 @pytest.mark.parametrize("kind", ACCEPTED)
-def test_documents_of_the_accepted_kinds_are_accepted(admin_client, kind):
-    answer = upload_documents(admin_client, ACCEPTED[kind]())
+def test_documents_of_the_accepted_kinds_are_accepted(demo_admin_client, kind):
+    answer = upload_documents(demo_admin_client, ACCEPTED[kind]())
     assert answer["success"], answer
 
 
-def test_a_document_is_accepted_through_every_document_form(admin_client):
+def test_a_document_is_accepted_through_every_document_form(demo_admin_client):
     before = Document.objects.count()
-    assert add_document(admin_client, pdf_upload("one.pdf")).status_code == 302
-    assert add_document_in_chooser(admin_client, pdf_upload("two.pdf"))["step"] == "chosen"
+    assert add_document(demo_admin_client, pdf_upload("one.pdf")).status_code == 302
+    assert add_document_in_chooser(demo_admin_client, pdf_upload("two.pdf"))["step"] == "chosen"
     assert Document.objects.count() == before + 2
 
 
@@ -228,34 +222,34 @@ REFUSED = {
 
 
 @pytest.mark.parametrize("case", REFUSED)
-def test_documents_that_are_not_what_their_name_says_are_refused(admin_client, case):
+def test_documents_that_are_not_what_their_name_says_are_refused(demo_admin_client, case):
     upload, message = REFUSED[case]
     before = Document.objects.count()
-    answer = upload_documents(admin_client, upload)
+    answer = upload_documents(demo_admin_client, upload)
     assert not answer["success"]
     assert message in answer["error_message"]
     assert Document.objects.count() == before
 
 
 @pytest.mark.parametrize("form", [add_document, add_document_in_chooser])
-def test_every_document_form_checks_the_content(admin_client, form):
-    answer = form(admin_client, SimpleUploadedFile("notes.txt", HTML))
+def test_every_document_form_checks_the_content(demo_admin_client, form):
+    answer = form(demo_admin_client, SimpleUploadedFile("notes.txt", HTML))
     message = form_errors(answer) if form is add_document else str(answer)
     assert "web page code" in message
     assert not Document.objects.filter(title="Upload").exists()
 
 
-def test_a_document_over_the_size_limit_is_refused(admin_client, settings):
+def test_a_document_over_the_size_limit_is_refused(demo_admin_client, settings):
     assert settings.WAGTAILDOCS_MAX_UPLOAD_SIZE == 20 * 1024 * 1024
     big = pdf_upload("big.pdf", b"%PDF-1.4\n" + b"0" * settings.WAGTAILDOCS_MAX_UPLOAD_SIZE)
-    message = upload_documents(admin_client, big)["error_message"]
+    message = upload_documents(demo_admin_client, big)["error_message"]
     assert "more than the 20.0\xa0MB allowed" in message
     assert "split it" in message
 
 
-def test_the_django_admin_takes_no_images_or_documents(admin_client):
-    assert admin_client.get("/django-admin/wagtaildocs/document/add/").status_code == 404
-    assert admin_client.get("/django-admin/wagtailimages/image/add/").status_code == 404
+def test_the_django_admin_takes_no_images_or_documents(demo_admin_client):
+    assert demo_admin_client.get("/django-admin/wagtaildocs/document/add/").status_code == 404
+    assert demo_admin_client.get("/django-admin/wagtailimages/image/add/").status_code == 404
 
 
 # Serving documents -----------------------------------------------------------------------------

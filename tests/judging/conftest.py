@@ -1,147 +1,112 @@
-"""A small judging world of its own, apart from the demo's cycles: one cycle with two
-categories, a 1-5 rubric (weights 50/30/20), an open screening round with two judges per entry,
-three judges on the whole cycle's panel and four eligible entries from different nominators."""
+"""Fixtures of the judging tests (the judging world they share with the site tests is in
+tests/conftest.py): `scene`, a results cycle of its own whose entries a test makes one by one;
+`awarded`, that scene judged, decided and published; `issued`, its certificates issued;
+`superuser`, who decides it."""
 
 from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from judging import assignment_run
-from judging.models import (
-    Criterion,
-    CriterionScore,
-    JudgeProfile,
-    PanelMembership,
-    Round,
-    RoundKind,
-    Rubric,
-    ScaleLevel,
-    Scoresheet,
-    ScoresheetStatus,
-)
-from judging.sheet_figures import mark_submitted
+from judging import certificates, decisions
+from judging.models import Certificate, Outcome, ScoresheetStatus
 from nominations.choices import NominationStatus
-from nominations.models import AwardCycle, Category, Nomination
-from tests.nominations.conftest import make_user
-
-DESCRIPTORS = ["Poor", "Fair", "Good", "Very good", "Outstanding"]
-
-
-def make_rubric(name="Test rubric", weights=(50, 30, 20), scale=(1, 5)):
-    """A rubric saved with its criteria and levels, as every path saves one (the weights add
-    up to 100: Rubric.save)."""
-    levels = []
-    for value in range(scale[0], scale[1] + 1):
-        descriptor = DESCRIPTORS[value - scale[0]] if scale == (1, 5) else f"Level {value}"
-        levels.append(ScaleLevel(sort_order=value, value=value, descriptor_en=descriptor))
-    rubric = Rubric(
-        name=name,
-        scale_min=scale[0],
-        scale_max=scale[1],
-        criteria=[
-            Criterion(sort_order=order, name_en=f"Criterion {order + 1}", weight=weight)
-            for order, weight in enumerate(weights)
-        ],
-        levels=levels,
-    )
-    rubric.save()
-    return rubric
-
-
-def make_judge(email, organisation="Independent", cycle=None, category=None):
-    user = make_user(email)
-    user.first_name, user.last_name = email.split("@")[0].title(), "Judge"
-    user.save()
-    user.groups.add(Group.objects.get_or_create(name="Judges")[0])
-    profile = JudgeProfile.objects.create(user=user, organisation=organisation)
-    if cycle:
-        PanelMembership.objects.create(judge=profile, cycle=cycle, category=category)
-    return profile
-
-
-def make_entry(cycle, category, number, status=NominationStatus.ELIGIBLE, **fields):
-    nominator = make_user(f"nominator{number}@agency{number}.example")
-    values = {
-        "organisation_name": f"Agency {number}",
-        "country": "KE",
-        "website": f"https://agency{number}.example",
-        "initiative_title": f"Initiative {number}",
-        "summary": "A summary.",
-        "contact_name": f"Contact {number}",
-        "contact_email": f"contact{number}@agency{number}.example",
-        **fields,
-    }
-    return Nomination.objects.create(
-        cycle=cycle,
-        category=category,
-        nominator=nominator,
-        status=status,
-        reference=f"TST-KE-{number:04d}",
-        submitted_at=timezone.now(),
-        **values,
-    )
-
-
-def make_sheet(assignment, status=ScoresheetStatus.DRAFT, scores=(), **fields):
-    """A scoresheet written straight to the database: `scores` are (criterion, score, comment)
-    triples; a submitted sheet gets its results figures as scoring.submit stores them."""
-    sheet = Scoresheet.objects.create(assignment=assignment, **fields)
-    CriterionScore.objects.bulk_create(
-        CriterionScore(scoresheet=sheet, criterion=criterion, score=score, comment=comment)
-        for criterion, score, comment in scores
-    )
-    if status == ScoresheetStatus.SUBMITTED:
-        submitted_at = fields.get("submitted_at") or timezone.now()
-        mark_submitted(Scoresheet.objects.filter(pk=sheet.pk), submitted_at=submitted_at)
-        sheet.refresh_from_db()
-    return sheet
-
-
-def make_round(cycle, rubric, k=2, **fields):
-    now = timezone.now()
-    values = {
-        "name_en": "Screening",
-        "kind": RoundKind.SCREENING,
-        "opens_at": now - timedelta(days=1),
-        "closes_at": now + timedelta(days=10),
-        "scores_due_on": (now + timedelta(days=9)).date(),
-        "entering_statuses": [NominationStatus.ELIGIBLE],
-        "judges_per_entry": k,
-        **fields,
-    }
-    return Round.objects.create(cycle=cycle, rubric=rubric, **values)
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory, judged
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
 
 
 @pytest.fixture
-def world(db):
-    now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Test cycle",
-        code="TST",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
+def superuser(db):
+    """A superuser of its own with a verified address (not the demo's administrator, nor
+    pytest-django's `admin_user`)."""
+    return UserFactory(email="certificates-admin@awards.example", superuser=True)
+
+
+@pytest.fixture
+def scene(db):
+    """A cycle with two categories; a round whose rubric is one criterion scored 0-100 (so a
+    sheet's weighted score is its score); four judges; `scene.entry(n)` makes entry n (category
+    one unless told), referenced TST-KE-000n."""
+    cycle = AwardCycleFactory(name_en="Results cycle", code="RES")
     categories = [
-        Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
-        Category.objects.create(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),
+        CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
+        CategoryFactory(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),
     ]
-    rubric = make_rubric()
-    round = make_round(cycle, rubric)
+    points = RubricFactory(name="Points", weights=(100,), scale=(0, 100))
+    round = RoundFactory(cycle=cycle, rubric=points, judges_per_entry=2)
     judges = [
-        make_judge(f"{name}@judges{index}.example", f"Judging body {index}", cycle=cycle)
-        for index, name in enumerate(["ada", "bola", "chidi"], start=1)
+        JudgeProfileFactory(email=f"{name}@judges.example", cycle=cycle)
+        for name in ["lenient", "harsh", "third", "fourth"]
     ]
-    entries = [make_entry(cycle, categories[number % 2], number) for number in range(1, 5)]
-    assignment_run.top_up(round)
+
+    def entry(number, category=None, **fields):
+        return NominationFactory(
+            cycle=cycle, category=category or categories[0], number=number, **fields
+        )
+
     return SimpleNamespace(
         cycle=cycle,
         categories=categories,
-        rubric=rubric,
-        criteria=list(rubric.criteria.all()),
         round=round,
+        rubric=points,
         judges=judges,
-        entries=entries,
+        entry=entry,
     )
+
+
+def _publish(round, user):
+    now = timezone.now()
+    round.opens_at = now - timedelta(days=20)
+    round.closes_at = now - timedelta(days=1)
+    round.save()
+    assert decisions.publish(round, user)
+
+
+@pytest.fixture
+def awarded(scene, superuser):
+    """Entries 1-5 in the first category, 6 in the second (all eligible), 7 ineligible and 8
+    withdrawn; the first two judges submitted a sheet for each eligible entry, the third judge
+    only a draft. Decisions: 1 and 6 winners, 2 finalist (its nominator's account is in French,
+    so is its nomination), 3 merit, 4 shortlisted; the results are published."""
+    round = scene.round
+    entries = [scene.entry(n) for n in range(1, 6)] + [scene.entry(6, scene.categories[1])]
+    entries[1].language = "fr"
+    entries[1].organisation_name = "Ministère de la Fonction Publique et de la Réforme"
+    entries[1].save()
+    entries[1].nominator.language = "fr"
+    entries[1].nominator.save()
+    others = [
+        scene.entry(7, status=NominationStatus.INELIGIBLE),
+        scene.entry(8, status=NominationStatus.WITHDRAWN),
+    ]
+    for index, entry in enumerate(entries):
+        judged(round, entry, scene.judges[0], [60 + index])
+        judged(round, entry, scene.judges[1], [70 - index])
+    judged(round, entries[0], scene.judges[2], [50], status=ScoresheetStatus.DRAFT)
+    for entry, outcome in [
+        (entries[0], Outcome.WINNER),
+        (entries[1], Outcome.FINALIST),
+        (entries[2], Outcome.MERIT),
+        (entries[3], Outcome.SHORTLISTED),
+        (entries[5], Outcome.WINNER),
+    ]:
+        decisions.decide(round, entry, outcome, superuser)
+    _publish(round, superuser)
+    for entry in entries:
+        entry.refresh_from_db()
+    return SimpleNamespace(**vars(scene), entries=entries, others=others, admin=superuser)
+
+
+@pytest.fixture
+def issued(awarded):
+    """The awarded scene with its certificates issued (not rendered): `winner` and
+    `participation` are entry 1's, `judge_certificate` the first judge's."""
+    certificates.issue(awarded.round, awarded.admin, run=False)
+    awarded.winner = Certificate.objects.get(nomination=awarded.entries[0], kind="winner")
+    awarded.participation = Certificate.objects.get(
+        nomination=awarded.entries[0], kind="participation"
+    )
+    awarded.judge_certificate = Certificate.objects.get(judge=awarded.judges[0])
+    return awarded

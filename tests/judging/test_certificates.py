@@ -20,7 +20,6 @@ from judging.models import (
     CertificateKind,
     Round,
 )
-from tests.judging.certificate_factories import admin_user_fixture, awarded_fixture, scene_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
@@ -57,9 +56,9 @@ def test_the_published_outcomes_participation_and_judges_are_called_for(awarded)
     assert judges == {awarded.judges[0].pk, awarded.judges[1].pk}
 
 
-def test_a_round_without_published_results_issues_nothing(scene, admin_user):
+def test_a_round_without_published_results_issues_nothing(scene, superuser):
     with pytest.raises(CertificateError, match="not published"):
-        certificates.issue(scene.round, admin_user)
+        certificates.issue(scene.round, superuser)
     assert not Certificate.objects.filter(cycle=scene.cycle).exists()
 
 
@@ -179,13 +178,6 @@ def test_new_codes_never_reuse_a_taken_one(awarded):
 
 
 # Revoking and re-issuing -------------------------------------------------------------------------
-
-
-@pytest.fixture
-def issued(awarded):
-    certificates.issue(awarded.round, awarded.admin, run=False)
-    awarded.winner = Certificate.objects.get(nomination=awarded.entries[0], kind="winner")
-    return awarded
 
 
 def test_revoking_needs_a_reason_and_is_recorded(issued):

@@ -18,14 +18,7 @@ from wagtail.images import get_image_model
 from judging import certificate_pdf, certificates
 from judging.certificate_pdf import certificate_html, ensure_pdf, name_size, render_certificate
 from judging.models import Certificate, Signatory
-from tests.judging.certificate_factories import (  # noqa: F401
-    admin_user_fixture,
-    awarded_fixture,
-    pdf_fonts,
-    pdf_pages,
-    pdf_text,
-    scene_fixture,
-)
+from tests.pdf import pdf_fonts, pdf_pages, pdf_text
 from tests.pdf_glyphs import glyphs
 
 pytestmark = pytest.mark.django_db

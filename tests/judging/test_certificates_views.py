@@ -13,27 +13,11 @@ from django.utils import timezone
 
 from judging import certificate_pdf, certificates
 from judging.models import Certificate, CertificateBatch, JudgeProfile, Signatory
-from tests.judging.certificate_factories import (  # noqa: F401
-    admin_user_fixture,
-    awarded_fixture,
-    pdf_text,
-    scene_fixture,
-)
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
 from tests.pages import page_text as text
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def issued(awarded):
-    certificates.issue(awarded.round, awarded.admin, run=False)
-    awarded.winner = Certificate.objects.get(nomination=awarded.entries[0], kind="winner")
-    awarded.participation = Certificate.objects.get(
-        nomination=awarded.entries[0], kind="participation"
-    )
-    awarded.judge_certificate = Certificate.objects.get(judge=awarded.judges[0])
-    return awarded
 
 
 def verify_url(code, language="en"):
@@ -193,7 +177,7 @@ def test_nobody_else_gets_a_nominators_certificate(client, issued):
     for user in [
         issued.entries[1].nominator,  # another nominator
         issued.judges[0].user,  # a judge
-        make_user("stranger@example.org"),
+        UserFactory(email="stranger@example.org"),
     ]:
         client.force_login(user)
         assert client.get(url).status_code == 404, user
@@ -260,7 +244,11 @@ def test_the_judge_finds_their_certificate_on_the_dashboard(client, issued):
 def test_nobody_else_gets_a_judges_certificate(client, issued):
     url = judge_download(issued.judge_certificate)
     assert client.get(url).status_code == 302
-    for user in [issued.judges[1].user, issued.entries[0].nominator, make_user("x@example.org")]:
+    for user in [
+        issued.judges[1].user,
+        issued.entries[0].nominator,
+        UserFactory(email="x@example.org"),
+    ]:
         client.force_login(user)
         assert client.get(url).status_code == 404, user
         assert client.get(url, {"language": "fr"}).status_code == 404, user
@@ -327,7 +315,7 @@ def test_the_admin_needs_the_round_permission(client, issued):
     for method, url in admin_urls(issued, batch):
         response = getattr(client, method)(url, {"reason": "x"})
         assert response.status_code == 302 and "/admin/login/" in response["Location"], url
-    editor = make_user("editor@awards.example")
+    editor = UserFactory(email="editor@awards.example")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     for user in (issued.entries[0].nominator, editor):
         client.force_login(user)
@@ -343,7 +331,7 @@ def test_the_admin_needs_the_round_permission(client, issued):
 
 
 def test_a_moderator_with_the_round_permission_gets_in(client, issued):
-    user = make_user("moderator@awards.example")
+    user = UserFactory(email="moderator@awards.example")
     user.user_permissions.add(
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="change_round"),
@@ -387,8 +375,8 @@ def test_issuing_from_the_admin_previews_then_runs_the_batch(
     assert "Nothing new to issue" in text(client.get(url))
 
 
-def test_an_unpublished_round_cannot_issue_from_the_admin(client, scene, admin_user):
-    client.force_login(admin_user)
+def test_an_unpublished_round_cannot_issue_from_the_admin(client, scene, superuser):
+    client.force_login(superuser)
     url = reverse("judging_certificates_issue", args=[scene.round.pk])
     assert "not published yet" in text(client.get(url))
     response = client.post(url, follow=True)

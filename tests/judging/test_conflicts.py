@@ -16,7 +16,7 @@ from judging.models import (
     Recommendation,
     Scoresheet,
 )
-from tests.judging.conftest import make_round
+from tests.factories.judging import AssignmentFactory, RoundFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -116,14 +116,14 @@ def test_cycle_conflict_with_a_country_keeps_submitted_and_closed(world):
     scoring.submit(sheet, 2, judge.user)
     # An earlier, closed round of the same cycle keeps its assignment too.
     now = timezone.now()
-    closed = make_round(
-        world.cycle,
-        world.rubric,
+    closed = RoundFactory(
+        cycle=world.cycle,
+        rubric=world.rubric,
         name_en="Earlier",
         opens_at=now - timedelta(days=30),
         closes_at=now - timedelta(days=20),
     )
-    old = Assignment.objects.create(
+    old = AssignmentFactory(
         round=closed, nomination=world.entries[0], judge=judge, due_on=now.date()
     )
 

@@ -13,15 +13,15 @@ from judging import decisions
 from judging.models import PublishedResults, RoundDecision, ScoresheetStatus
 from judging.results import published_round_results, round_results
 from nominations.models import Nomination
-from tests.judging.results_factories import judged, scene_fixture  # noqa: F401
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import judged
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def admin(db):
-    return make_user("moderator@awards.example")
+    return UserFactory(email="moderator@awards.example")
 
 
 @pytest.fixture

@@ -8,16 +8,15 @@ from openpyxl import load_workbook
 from judging.export import results_workbook
 from judging.models import CriterionScore, ScoresheetStatus
 from judging.results import round_results
-from tests.judging.conftest import make_round, make_rubric
-from tests.judging.results_factories import judged, scene_fixture  # noqa: F401
+from tests.factories.judging import RoundFactory, RubricFactory, judged
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def exported(scene):
-    rubric = make_rubric("Export rubric", weights=(50, 30, 20), scale=(1, 5))
-    round = make_round(scene.cycle, rubric, name_en="Export")
+    rubric = RubricFactory(name="Export rubric", weights=(50, 30, 20), scale=(1, 5))
+    round = RoundFactory(cycle=scene.cycle, rubric=rubric, name_en="Export")
     ada, bola, chidi = scene.judges[:3]
     entries = [scene.entry(number, contact_phone=f"+254 700 00000{number}") for number in (1, 2, 3)]
     entries.append(scene.entry(4, category=scene.categories[1], contact_phone="+254 700 000004"))

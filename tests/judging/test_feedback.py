@@ -10,17 +10,17 @@ from django.utils import timezone
 from judging import feedback
 from judging.models import Recommendation, ScoresheetStatus
 from nominations.models import Nomination
-from tests.judging.conftest import make_round, make_sheet
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import RoundFactory, ScoresheetFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def score(assignment, comments, overall="", status=ScoresheetStatus.SUBMITTED):
     criteria = assignment.round.rubric.criteria.order_by("sort_order")
-    return make_sheet(
-        assignment,
-        status,
+    return ScoresheetFactory(
+        assignment=assignment,
+        status=status,
         scores=[
             (criterion, 4, comment) for criterion, comment in zip(criteria, comments, strict=True)
         ],
@@ -106,7 +106,7 @@ def test_draft_scoresheets_are_not_shared(client, judged):
 @pytest.mark.parametrize("who", ["other nominator", "judge", "another entrant"])
 def test_nobody_else_reaches_the_feedback(client, judged, who):
     user = {
-        "other nominator": lambda: make_user("someone@elsewhere.example"),
+        "other nominator": lambda: UserFactory(email="someone@elsewhere.example"),
         "judge": lambda: judged.judges[0].user,
         "another entrant": lambda: judged.entries[1].nominator,
     }[who]()
@@ -153,7 +153,7 @@ def test_queries_do_not_grow_with_rounds_and_comments(
     client.get(judged.url)  # menus and settings cached, as on a live site
     with django_assert_max_num_queries(30) as captured:
         client.get(judged.url)
-    final = make_round(judged.cycle, judged.rubric, name_en="Final")
+    final = RoundFactory(cycle=judged.cycle, rubric=judged.rubric, name_en="Final")
     publish(final)
     for judge in judged.judges:
         assignment = final.assignments.create(

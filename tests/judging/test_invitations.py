@@ -12,7 +12,7 @@ from wagtail.models import ModelLogEntry
 
 from judging.invitations import invite
 from judging.models import JudgeProfile, PanelMembership
-from tests.nominations.conftest import PASSWORD, make_user
+from tests.factories.accounts import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +24,6 @@ def assert_no_access(response, email):
     assert response.status_code == 302
     expected = "/admin/" if email == "editor@demo.test" else "/admin/login/"
     assert response["Location"].split("?")[0] == expected
-
-
-@pytest.fixture
-def admin(db):
-    return get_user_model().objects.get(email="admin@demo.test")
-
-
-@pytest.fixture
-def admin_client(client, admin):
-    client.force_login(admin)
-    return client
 
 
 def invite_data(world, email="Esi.Mensah@Ministry.example", **fields):
@@ -57,10 +46,10 @@ def link_in(message):
 
 
 def test_invite_a_new_judge_who_then_chooses_a_password(
-    admin_client, client, world, django_capture_on_commit_callbacks
+    demo_admin_client, client, world, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(INVITE, invite_data(world))
+        response = demo_admin_client.post(INVITE, invite_data(world))
     assert response.status_code == 302
 
     user = get_user_model().objects.get(email="esi.mensah@ministry.example")
@@ -100,13 +89,13 @@ def test_invite_a_new_judge_who_then_chooses_a_password(
 
 
 def test_invite_an_existing_user_links_the_account_without_resetting_it(
-    admin_client, world, django_capture_on_commit_callbacks
+    demo_admin_client, world, django_capture_on_commit_callbacks
 ):
-    existing = make_user("kwame@ministry.example")
+    existing = UserFactory(email="kwame@ministry.example")
     existing.first_name = "Kwame"
     existing.save()
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
+        response = demo_admin_client.post(
             INVITE, invite_data(world, email="KWAME@ministry.example", first_name="Other")
         )
     assert response.status_code == 302
@@ -120,7 +109,7 @@ def test_invite_an_existing_user_links_the_account_without_resetting_it(
     assert "/accounts/login/?next=" in link_in(message)
 
 
-def test_inviting_twice_duplicates_nothing(admin, world, django_capture_on_commit_callbacks):
+def test_inviting_twice_duplicates_nothing(demo_admin, world, django_capture_on_commit_callbacks):
     for _attempt in range(2):
         with django_capture_on_commit_callbacks(execute=True):
             profile, _created = invite(
@@ -128,7 +117,7 @@ def test_inviting_twice_duplicates_nothing(admin, world, django_capture_on_commi
                 cycle=world.cycle,
                 categories=[world.categories[0]],
                 expertise=[world.categories[0]],
-                invited_by=admin,
+                invited_by=demo_admin,
             )
     assert JudgeProfile.objects.filter(user__email="twice@ministry.example").count() == 1
     assert PanelMembership.objects.filter(judge=profile).count() == 1
@@ -141,14 +130,14 @@ def test_inviting_twice_duplicates_nothing(admin, world, django_capture_on_commi
     )
 
 
-def test_a_whole_cycle_panel_when_no_category_is_ticked(admin, world):
-    profile, _created = invite("all@ministry.example", cycle=world.cycle, invited_by=admin)
+def test_a_whole_cycle_panel_when_no_category_is_ticked(demo_admin, world):
+    profile, _created = invite("all@ministry.example", cycle=world.cycle, invited_by=demo_admin)
     assert list(profile.panel_memberships.values_list("category", flat=True)) == [None]
 
 
-def test_invite_form_errors_say_what_to_do(admin_client, world):
+def test_invite_form_errors_say_what_to_do(demo_admin_client, world):
     other_cycle_category = world.categories[0].__class__.objects.exclude(cycle=world.cycle).first()
-    response = admin_client.post(
+    response = demo_admin_client.post(
         INVITE, invite_data(world, email="", categories=[other_cycle_category.pk])
     )
     assert response.status_code == 200
@@ -158,10 +147,10 @@ def test_invite_form_errors_say_what_to_do(admin_client, world):
     assert not mail.outbox
 
 
-def test_judge_edit_sets_panels_and_expertise(admin_client, world):
+def test_judge_edit_sets_panels_and_expertise(demo_admin_client, world):
     judge = world.judges[0]
     digital, frontline = world.categories
-    response = admin_client.post(
+    response = demo_admin_client.post(
         f"/admin/judging/judges/edit/{judge.pk}/",
         {
             "organisation": "New body",
@@ -179,26 +168,28 @@ def test_judge_edit_sets_panels_and_expertise(admin_client, world):
 
 
 def test_judges_list_shows_panels_and_loads_without_n_plus_1(
-    admin_client, world, django_assert_max_num_queries
+    demo_admin_client, world, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(60) as captured:
-        html = admin_client.get("/admin/judging/judges/").content.decode()
+        html = demo_admin_client.get("/admin/judging/judges/").content.decode()
     baseline = len(captured)
     assert "ada@judges1.example" in html
     assert "Test cycle – all" in html
     assert "Invite a judge" in html
-    from tests.judging.conftest import make_judge
+    from tests.factories.judging import JudgeProfileFactory
 
     for number in range(5):
-        make_judge(f"extra{number}@judges.example", cycle=world.cycle, category=world.categories[0])
+        JudgeProfileFactory(
+            email=f"extra{number}@judges.example", cycle=world.cycle, category=world.categories[0]
+        )
     with django_assert_max_num_queries(baseline):
-        html = admin_client.get("/admin/judging/judges/").content.decode()
+        html = demo_admin_client.get("/admin/judging/judges/").content.decode()
     assert "extra4@judges.example" in html
 
 
-def test_a_judge_with_assignments_is_not_deleted(admin_client, world):
+def test_a_judge_with_assignments_is_not_deleted(demo_admin_client, world):
     judge = world.judges[0]
-    response = admin_client.post(f"/admin/judging/judges/delete/{judge.pk}/", follow=True)
+    response = demo_admin_client.post(f"/admin/judging/judges/delete/{judge.pk}/", follow=True)
     assert JudgeProfile.objects.filter(pk=judge.pk).exists()
     assert "Untick" in response.content.decode()
 

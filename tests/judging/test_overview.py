@@ -13,8 +13,9 @@ from judging.models import Assignment, Certificate, ScoresheetStatus
 from judging.overview import awards_overview
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category
-from tests.judging.conftest import make_entry, make_round, make_sheet
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import AssignmentFactory, RoundFactory, ScoresheetFactory
+from tests.factories.nominations import NominationFactory
 
 QUERIES = 4  # statuses, categories, rounds with their progress, certificates
 
@@ -34,23 +35,27 @@ def certificate(world, entry, number, revoked=False):
 
 @pytest.fixture
 def judged_world(world):
-    """The judging world (tests/judging/conftest.py: 4 eligible entries, 2 judges each), plus a
+    """The judging world (tests/conftest.py: 4 eligible entries, 2 judges each), plus a
     draft, a withdrawn nomination, a third empty category, a second round, 3 submitted
     scoresheets and a draft, and 2 certificates of which one is revoked."""
-    make_entry(world.cycle, world.categories[0], 5, status=NominationStatus.DRAFT)
-    make_entry(world.cycle, world.categories[1], 6, status=NominationStatus.WITHDRAWN)
+    NominationFactory(
+        cycle=world.cycle, category=world.categories[0], number=5, status=NominationStatus.DRAFT
+    )
+    NominationFactory(
+        cycle=world.cycle, category=world.categories[1], number=6, status=NominationStatus.WITHDRAWN
+    )
     world.empty = Category.objects.create(cycle=world.cycle, name_en="Empty", sort_order=3)
-    world.final = make_round(
-        world.cycle,
-        world.rubric,
+    world.final = RoundFactory(
+        cycle=world.cycle,
+        rubric=world.rubric,
         name_en="Final",
         opens_at=timezone.now() + timedelta(days=20),
         closes_at=timezone.now() + timedelta(days=30),
     )
     assignments = list(Assignment.objects.filter(round=world.round).order_by("pk"))
     for assignment in assignments[:3]:
-        make_sheet(assignment, ScoresheetStatus.SUBMITTED)
-    make_sheet(assignments[3])
+        ScoresheetFactory(assignment=assignment, status=ScoresheetStatus.SUBMITTED)
+    ScoresheetFactory(assignment=assignments[3])
     certificate(world, world.entries[0], 1)
     certificate(world, world.entries[1], 2, revoked=True)
     return world
@@ -94,12 +99,14 @@ def test_the_overview_costs_the_same_queries_with_more_data(
         awards_overview(world.cycle)
     more = Category.objects.create(cycle=world.cycle, name_en="More", sort_order=4)
     for number in range(10, 30):
-        entry = make_entry(world.cycle, more, number, status=NominationStatus.SUBMITTED)
+        entry = NominationFactory(
+            cycle=world.cycle, category=more, number=number, status=NominationStatus.SUBMITTED
+        )
         certificate(world, entry, number)
-    third = make_round(world.cycle, world.rubric, name_en="Third")
+    third = RoundFactory(cycle=world.cycle, rubric=world.rubric, name_en="Third")
     for judge in world.judges:
         for entry in world.entries:
-            Assignment.objects.create(
+            AssignmentFactory(
                 round=third, nomination=entry, judge=judge, due_on=third.scores_due_on
             )
     with django_assert_num_queries(QUERIES):
@@ -156,7 +163,7 @@ def test_only_people_who_may_see_nominations_see_the_overview(client):
     assert 'id="awards-overview' not in dashboard(client, editor)
 
     # Someone who may only read nominations sees the numbers, without the judging links.
-    reader = make_user("reader@example.org")
+    reader = UserFactory(email="reader@example.org")
     group = Group.objects.create(name="Readers")
     group.permissions.add(
         Permission.objects.get(codename="access_admin"),
@@ -179,7 +186,7 @@ def test_the_dashboard_costs_the_same_queries_with_more_data(client, django_asse
     baseline = len(captured)
     cycle = AwardCycle.objects.current()
     category = Category.objects.create(cycle=cycle, name_en="Another", sort_order=99)
-    owner = make_user("many@example.org")
+    owner = UserFactory(email="many@example.org")
     for number in range(15):
         cycle.nominations.create(
             nominator=owner,
@@ -189,7 +196,7 @@ def test_the_dashboard_costs_the_same_queries_with_more_data(client, django_asse
             country="GH",
             reference=f"CX27-GH-8{number:03d}",
         )
-    make_round(cycle, cycle.rounds.first().rubric, name_en="Another round")
+    RoundFactory(cycle=cycle, rubric=cycle.rounds.first().rubric, name_en="Another round")
     with django_assert_max_num_queries(baseline):
         html = client.get("/admin/").content.decode()
     assert "Another round" in html and "Another" in html

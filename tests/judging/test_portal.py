@@ -22,7 +22,13 @@ from judging.models import (
     ScoreVisibility,
 )
 from nominations.demo import minimal_pdf
-from tests.judging.conftest import make_entry, make_judge, make_round
+from tests.factories.judging import (
+    AssignmentFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    ScoresheetFactory,
+)
+from tests.factories.nominations import CategoryFactory, NominationFactory
 from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +104,7 @@ def test_dashboard_groups_by_round_with_status_progress_and_due_dates(
 
 
 def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_client, assignment):
-    from nominations.models import AwardCycle, Category
+    from nominations.models import AwardCycle
 
     now = timezone.now()
     old_cycle = AwardCycle.objects.create(
@@ -107,18 +113,16 @@ def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_cl
         nominations_open_at=now - timedelta(days=400),
         nominations_close_at=now - timedelta(days=380),
     )
-    category = Category.objects.create(cycle=old_cycle, name_en="Old", name_fr="Ancien")
-    old_round = make_round(
-        old_cycle,
-        world.rubric,
+    category = CategoryFactory(cycle=old_cycle, name_en="Old", name_fr="Ancien")
+    old_round = RoundFactory(
+        cycle=old_cycle,
+        rubric=world.rubric,
         name_en="Old final",
         opens_at=now - timedelta(days=300),
         closes_at=now - timedelta(days=290),
     )
-    entry = make_entry(old_cycle, category, 77)
-    Assignment.objects.create(
-        round=old_round, nomination=entry, judge=assignment.judge, due_on=now.date()
-    )
+    entry = NominationFactory(cycle=old_cycle, category=category, number=77)
+    AssignmentFactory(round=old_round, nomination=entry, judge=assignment.judge, due_on=now.date())
     page = text(judge_client.get(reverse("judging:dashboard")))
     assert "Old final" in page and "Agency 77" in page and "Closed on" in page
 
@@ -126,22 +130,25 @@ def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_cl
 def test_dashboard_query_count_does_not_grow_with_entries(
     world, client, django_assert_max_num_queries
 ):
-    judge = make_judge("counted@judges7.example", "Counting body")
+    judge = JudgeProfileFactory(email="counted@judges7.example", organisation="Counting body")
     client.force_login(judge.user)
-    nominations = [make_entry(world.cycle, world.categories[0], 100 + n) for n in range(30)]
+    nominations = [
+        NominationFactory(cycle=world.cycle, category=world.categories[0], number=100 + n)
+        for n in range(30)
+    ]
     for nomination in nominations[:3]:
-        Assignment.objects.create(
+        AssignmentFactory(
             round=world.round, nomination=nomination, judge=judge, due_on=world.round.scores_due_on
         )
     with django_assert_max_num_queries(30) as captured:
         assert client.get(reverse("judging:dashboard")).status_code == 200
     baseline = len(captured)
     for index, nomination in enumerate(nominations[3:]):
-        assignment = Assignment.objects.create(
+        assignment = AssignmentFactory(
             round=world.round, nomination=nomination, judge=judge, due_on=world.round.scores_due_on
         )
         if index % 3 == 0:
-            Scoresheet.objects.create(assignment=assignment)
+            ScoresheetFactory(assignment=assignment)
     with django_assert_max_num_queries(baseline):
         response = client.get(reverse("judging:dashboard"))
     assert "of 30 submitted" in text(response)

@@ -9,9 +9,9 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from judging import conflicts
-from judging.models import Assignment, Conflict
+from judging.models import Assignment
 from nominations.demo import minimal_pdf
-from tests.judging.conftest import make_judge
+from tests.factories.judging import ConflictFactory, JudgeProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,9 @@ def the_nominator(world, assignment):
 
 
 def an_unassigned_judge(world, assignment):
-    return make_judge("unassigned@judges9.example", "Elsewhere", cycle=world.cycle).user
+    return JudgeProfileFactory(
+        email="unassigned@judges9.example", organisation="Elsewhere", cycle=world.cycle
+    ).user
 
 
 def an_assigned_judge_of_another_entry(world, assignment):
@@ -111,9 +113,7 @@ def an_inactive_judge(world, assignment):
 
 def a_judge_with_a_conflict_kept_by_an_administrator(world, assignment):
     # The assignment still exists (an administrator left it), but the conflict hides it.
-    Conflict.objects.create(
-        judge=assignment.judge, cycle=world.cycle, nomination=assignment.nomination
-    )
+    ConflictFactory(judge=assignment.judge, cycle=world.cycle, nomination=assignment.nomination)
     return assignment.judge.user
 
 

@@ -40,11 +40,6 @@ def judge():
     return JudgeProfile.objects.select_related("user").get(user__email=JUDGE_EMAIL)
 
 
-@pytest.fixture
-def admin_user():
-    return get_user_model().objects.get(email="admin@demo.test")
-
-
 def judge_certificate(judge):
     """The judge's certificate with its PDFs in both languages (the demo renders PDFs on
     first download)."""
@@ -54,10 +49,10 @@ def judge_certificate(judge):
     return certificate
 
 
-def delete_account(user, admin_user, capture):
+def delete_account(user, demo_admin, capture):
     request = request_deletion(user)
     with capture(execute=True):
-        return complete_deletion(request.pk, by=admin_user)
+        return complete_deletion(request.pk, by=demo_admin)
 
 
 def logged_entries(objects_by_model):
@@ -174,7 +169,7 @@ def test_a_nominators_archive_lists_their_nominations_certificates():
 
 
 def test_deleting_a_judge_keeps_the_published_results_and_the_feedback(
-    judge, admin_user, django_capture_on_commit_callbacks
+    judge, demo_admin, django_capture_on_commit_callbacks
 ):
     results_before = {round.pk: round_results(round) for round in published_rounds()}
     scored = Scoresheet.objects.filter(assignment__judge=judge, status=ScoresheetStatus.SUBMITTED)
@@ -183,7 +178,7 @@ def test_deleting_a_judge_keeps_the_published_results_and_the_feedback(
     submitted = set(scored.values_list("pk", flat=True))
     assert any(rows for rows in results_before.values()) and submitted
 
-    delete_account(judge.user, admin_user, django_capture_on_commit_callbacks)
+    delete_account(judge.user, demo_admin, django_capture_on_commit_callbacks)
 
     assert {round.pk: round_results(round) for round in published_rounds()} == results_before
     assert {entry.pk: nomination_feedback(entry) for entry in entries} == feedback_before
@@ -199,7 +194,7 @@ def test_deleting_a_judge_keeps_the_published_results_and_the_feedback(
 
 
 def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
-    judge, admin_user, django_capture_on_commit_callbacks
+    judge, demo_admin, django_capture_on_commit_callbacks
 ):
     user = judge.user
     certificate = judge_certificate(judge)
@@ -213,8 +208,8 @@ def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
     closed_assignments = Assignment.objects.filter(judge=judge, round__in=published_rounds())
     closed_count = closed_assignments.count()
     # The audit log names them: by the profile's label, the invitation's data, an assignment's.
-    log(judge, "judging.invite", user=admin_user, data={"email": JUDGE_EMAIL})
-    log(closed_assignments.first(), "judging.assign", user=admin_user)
+    log(judge, "judging.invite", user=demo_admin, data={"email": JUDGE_EMAIL})
+    log(closed_assignments.first(), "judging.assign", user=demo_admin)
     logged_objects = {
         JudgeProfile: [judge.pk],
         Certificate: [certificate.pk],
@@ -222,7 +217,7 @@ def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
     }
     assert JUDGE_NAME in str(logged_entries(logged_objects))
 
-    summary = delete_account(user, admin_user, django_capture_on_commit_callbacks)
+    summary = delete_account(user, demo_admin, django_capture_on_commit_callbacks)
 
     judge.refresh_from_db()
     assert (judge.organisation, judge.country, judge.is_active) == ("", "", False)
@@ -259,14 +254,14 @@ def test_deleting_a_judge_removes_their_name_pending_work_and_certificate(
 
 
 def test_a_judge_without_a_certificate_or_panel_is_deleted_too(
-    admin_user, django_capture_on_commit_callbacks
+    demo_admin, django_capture_on_commit_callbacks
 ):
-    from tests.nominations.conftest import make_user
+    from tests.factories.accounts import UserFactory
 
-    user = make_user("new-judge@example.org")
+    user = UserFactory(email="new-judge@example.org")
     JudgeProfile.objects.create(user=user, organisation="Independent", country="KE")
 
-    summary = delete_account(user, admin_user, django_capture_on_commit_callbacks)
+    summary = delete_account(user, demo_admin, django_capture_on_commit_callbacks)
 
     assert summary["judge_certificates_revoked"] == 0
     assert JudgeProfile.objects.get(user=user).organisation == ""

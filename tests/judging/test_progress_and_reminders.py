@@ -11,9 +11,10 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from judging import assignment_run, progress
-from judging.models import Assignment, Scoresheet, ScoresheetStatus
+from judging.models import Assignment, ScoresheetStatus
 from judging.reminders import pending_judges, send_reminders
-from tests.judging.conftest import make_entry, make_judge, make_sheet
+from tests.factories.judging import JudgeProfileFactory, ScoresheetFactory
+from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,12 +23,6 @@ def assert_no_access(response, email):
     assert response.status_code == 302
     expected = "/admin/" if email == "editor@demo.test" else "/admin/login/"
     assert response["Location"].split("?")[0] == expected
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
 
 
 @pytest.fixture
@@ -41,12 +36,12 @@ def scored(world):
     }
     assert [len(of[j.pk]) for j in world.judges] == [3, 3, 2]
     first, second, third = of[ada.pk]
-    make_sheet(first, ScoresheetStatus.SUBMITTED)
-    Scoresheet.objects.create(assignment=second, status=ScoresheetStatus.DRAFT)
+    ScoresheetFactory(assignment=first, status=ScoresheetStatus.SUBMITTED)
+    ScoresheetFactory(assignment=second, status=ScoresheetStatus.DRAFT)
     third.due_on = timezone.localdate() - timedelta(days=2)
     third.save()
     for assignment in of[bola.pk]:
-        make_sheet(assignment, ScoresheetStatus.SUBMITTED)
+        ScoresheetFactory(assignment=assignment, status=ScoresheetStatus.SUBMITTED)
     return {"ada": ada, "bola": bola, "chidi": chidi, "overdue": third, "of": of}
 
 
@@ -82,7 +77,9 @@ def test_progress_per_entry(world, scored):
         for entry in world.entries
     }
     assert {pk: row.submitted for pk, row in rows.items()} == expected
-    short = make_entry(world.cycle, world.categories[0], 6)  # not assigned yet
+    short = NominationFactory(
+        cycle=world.cycle, category=world.categories[0], number=6
+    )  # not assigned yet
     first = next(iter(progress.entry_rows(world.round)))
     assert first == short and first.assigned == 0
 
@@ -102,8 +99,10 @@ def test_progress_is_one_aggregate_query_whatever_the_size(
 
     measure()
     for number in range(5, 15):
-        make_entry(world.cycle, world.categories[number % 2], number)
-    make_judge("dede@judges9.example", "Judging body 9", world.cycle)
+        NominationFactory(cycle=world.cycle, category=world.categories[number % 2], number=number)
+    JudgeProfileFactory(
+        email="dede@judges9.example", organisation="Judging body 9", cycle=world.cycle
+    )
     assignment_run.top_up(world.round)
     measure()
 
@@ -121,29 +120,31 @@ def test_overdue_lists_unsubmitted_past_due_assignments_of_open_rounds(world, sc
     assert progress.round_totals(world.round).overdue == 0
 
 
-def test_overdue_page(admin_client, world, scored):
-    html = admin_client.get(f"/admin/judging/overdue/?round={world.round.pk}").content.decode()
+def test_overdue_page(demo_admin_client, world, scored):
+    html = demo_admin_client.get(f"/admin/judging/overdue/?round={world.round.pk}").content.decode()
     assert scored["overdue"].nomination.reference in html
     assert "ada@judges1.example" in html
     assert "bola@judges2.example" not in html
 
 
 def test_progress_page_query_count_does_not_grow(
-    admin_client, world, scored, django_assert_max_num_queries
+    demo_admin_client, world, scored, django_assert_max_num_queries
 ):
     url = f"/admin/judging/rounds/{world.round.pk}/progress/"
     with django_assert_max_num_queries(60) as captured:
-        html = admin_client.get(url).content.decode()
+        html = demo_admin_client.get(url).content.decode()
     baseline = len(captured)
     assert "Ada Judge" in html
     assert "TST-KE-0001" in html
     for number in range(5, 15):
-        make_entry(world.cycle, world.categories[number % 2], number)
+        NominationFactory(cycle=world.cycle, category=world.categories[number % 2], number=number)
     for name in ("dede", "efua", "fola"):
-        make_judge(f"{name}@judges9.example", "Judging body 9", world.cycle)
+        JudgeProfileFactory(
+            email=f"{name}@judges9.example", organisation="Judging body 9", cycle=world.cycle
+        )
     assignment_run.top_up(world.round)
     with django_assert_max_num_queries(baseline):
-        html = admin_client.get(url).content.decode()
+        html = demo_admin_client.get(url).content.decode()
     assert "Fola Judge" in html
     assert "TST-KE-0014" in html
 
@@ -178,19 +179,23 @@ def test_reminders_go_once_a_day_to_judges_with_pending_work(
 
 
 def test_one_click_reminder_from_the_progress_page(
-    admin_client, world, scored, django_capture_on_commit_callbacks
+    demo_admin_client, world, scored, django_capture_on_commit_callbacks
 ):
     url = f"/admin/judging/rounds/{world.round.pk}/progress/"
-    assert "2 judges have entries not submitted yet." in admin_client.get(url).content.decode()
+    assert "2 judges have entries not submitted yet." in demo_admin_client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(f"/admin/judging/rounds/{world.round.pk}/remind/", follow=True)
+        response = demo_admin_client.post(
+            f"/admin/judging/rounds/{world.round.pk}/remind/", follow=True
+        )
     html = response.content.decode()
     assert "Reminders sent to 2 judges." in html
     assert len(mail.outbox) == 2
     log = ModelLogEntry.objects.filter(action="judging.remind").first()
     assert log.user.email == "admin@demo.test"
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(f"/admin/judging/rounds/{world.round.pk}/remind/", follow=True)
+        response = demo_admin_client.post(
+            f"/admin/judging/rounds/{world.round.pk}/remind/", follow=True
+        )
     assert "2 judges were already reminded today" in response.content.decode()
     assert len(mail.outbox) == 2
 

@@ -6,11 +6,17 @@ from math import sqrt
 
 import pytest
 
-from judging.models import CategoryRubric, RoundDecision, ScoresheetStatus
+from judging.models import ScoresheetStatus
 from judging.results import entries, entry_detail, round_results
 from judging.rounding import score
-from tests.judging.conftest import make_round, make_rubric
-from tests.judging.results_factories import assigned, judged, scene_fixture  # noqa: F401
+from tests.factories.judging import (
+    AssignmentFactory,
+    CategoryRubricFactory,
+    RoundDecisionFactory,
+    RoundFactory,
+    RubricFactory,
+    judged,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -115,10 +121,10 @@ def test_normalised_scores_stay_within_0_and_100(scene):
 
 def test_weighted_scores_with_two_rubrics_and_scales(scene):
     cycle = scene.cycle
-    five_point = make_rubric("Five points", weights=(50, 30, 20), scale=(1, 5))
-    ten_point = make_rubric("Ten points", weights=(60, 40), scale=(0, 10))
-    round = make_round(cycle, five_point, name_en="Two rubrics")
-    CategoryRubric.objects.create(round=round, category=scene.categories[1], rubric=ten_point)
+    five_point = RubricFactory(name="Five points", weights=(50, 30, 20), scale=(1, 5))
+    ten_point = RubricFactory(name="Ten points", weights=(60, 40), scale=(0, 10))
+    round = RoundFactory(cycle=cycle, rubric=five_point, name_en="Two rubrics")
+    CategoryRubricFactory(round=round, category=scene.categories[1], rubric=ten_point)
     first = scene.entry(1)
     second = scene.entry(2, category=scene.categories[1])
     ada, bola = scene.judges[:2]
@@ -166,9 +172,9 @@ def test_only_submitted_sheets_count_and_completeness(scene):
     entry, unscored = scene.entry(1), scene.entry(2)
     judged(scene.round, entry, ada, [60])
     judged(scene.round, entry, bola, [100], status=ScoresheetStatus.DRAFT)
-    assigned(scene.round, entry, chidi)
+    AssignmentFactory(round=scene.round, nomination=entry, judge=chidi)
     judged(scene.round, unscored, ada, [0], status=ScoresheetStatus.DRAFT)
-    assigned(scene.round, unscored, bola)
+    AssignmentFactory(round=scene.round, nomination=unscored, judge=bola)
     never_assigned = scene.entry(3)
 
     results = round_results(scene.round)
@@ -198,8 +204,8 @@ def test_withdrawn_and_ineligible_nominations_are_not_entries(scene):
 
 
 def tie_round(scene, weights, name):
-    rubric = make_rubric(name, weights=weights, scale=(0, 4))
-    return make_round(scene.cycle, rubric, name_en=name)
+    rubric = RubricFactory(name=name, weights=weights, scale=(0, 4))
+    return RoundFactory(cycle=scene.cycle, rubric=rubric, name_en=name)
 
 
 def test_normalised_score_comes_before_every_other_tie_break(scene):
@@ -270,7 +276,7 @@ def test_ranked_per_category_in_category_order_with_a_filter(scene):
     judged(scene.round, front_high, ada, [90])
     judged(scene.round, front_low, ada, [10])
     judged(scene.round, digital_only, bola, [20])
-    RoundDecision.objects.create(round=scene.round, nomination=front_high, outcome="finalist")
+    RoundDecisionFactory(round=scene.round, nomination=front_high, outcome="finalist")
 
     results = round_results(scene.round)
 
@@ -312,7 +318,7 @@ def test_entry_detail_shows_each_judges_scores_and_comments(scene):
         recommendation="yes",
     )
     judged(scene.round, entry, bola, [None], status=ScoresheetStatus.DRAFT)
-    assigned(scene.round, entry, chidi)
+    AssignmentFactory(round=scene.round, nomination=entry, judge=chidi)
 
     rows = {row.judge_name: row for row in entry_detail(scene.round, entry)}
 
@@ -351,12 +357,14 @@ def test_the_results_cover_exactly_the_rounds_entries(scene):
     scored_then_shortlisted = scene.entry(2, status="shortlisted")
     judged(scene.round, scored_then_shortlisted, scene.judges[0], [70])
     decided = scene.entry(3, status="finalist")
-    RoundDecision.objects.create(
+    RoundDecisionFactory(
         round=scene.round, nomination=decided, outcome="finalist", decided_by=admin
     )
     assigned_not_yet_checked = scene.entry(4, status="submitted")
-    assigned(scene.round, assigned_not_yet_checked, scene.judges[1])
-    assigned(scene.round, scene.entry(5, status="withdrawn"), scene.judges[1])
+    AssignmentFactory(round=scene.round, nomination=assigned_not_yet_checked, judge=scene.judges[1])
+    AssignmentFactory(
+        round=scene.round, nomination=scene.entry(5, status="withdrawn"), judge=scene.judges[1]
+    )
     scene.entry(6, status="submitted")  # not taken by the round, not assigned, not decided
     scene.entry(7, status="draft")
     other_category = scene.entry(8, category=scene.categories[1])

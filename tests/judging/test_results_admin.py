@@ -6,7 +6,6 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
@@ -14,16 +13,10 @@ from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from judging.models import ModerationNote, RoundDecision, Scoresheet, ScoresheetStatus
-from tests.judging.results_factories import assigned, judged, scene_fixture  # noqa: F401
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import AssignmentFactory, RoundDecisionFactory, judged
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
 
 
 @pytest.fixture
@@ -43,7 +36,7 @@ def scored(scene):
     )
     judged(scene.round, one, harsh, [40])
     judged(scene.round, two, lenient, [60])
-    assigned(scene.round, two, third)
+    AssignmentFactory(round=scene.round, nomination=two, judge=third)
     judged(scene.round, three, harsh, [70])
     scene.entries = [one, two, three]
     return scene
@@ -65,8 +58,8 @@ def close(round):
     round.save()
 
 
-def test_index_lists_rounds_with_links(admin_client, scored):
-    response = admin_client.get(url("judging_results_index"))
+def test_index_lists_rounds_with_links(demo_admin_client, scored):
+    response = demo_admin_client.get(url("judging_results_index"))
     assert response.status_code == 200
     html = response.content.decode()
     assert url("judging_results", scored.round.pk) in html
@@ -74,8 +67,8 @@ def test_index_lists_rounds_with_links(admin_client, scored):
     assert "4 / 5" in html  # scoresheets submitted / assignments
 
 
-def test_results_table_shows_raw_and_normalised_side_by_side(admin_client, scored):
-    response = admin_client.get(url("judging_results", scored.round.pk))
+def test_results_table_shows_raw_and_normalised_side_by_side(demo_admin_client, scored):
+    response = demo_admin_client.get(url("judging_results", scored.round.pk))
     assert response.status_code == 200
     html = response.content.decode()
     for heading in ("Raw mean", "Normalised", "Judges' scores", "Spread", "Scores in"):
@@ -90,7 +83,7 @@ def test_results_table_shows_raw_and_normalised_side_by_side(admin_client, score
     assert url("judging_results_export", scored.round.pk) in html
     assert url("judging_results_publish", scored.round.pk) in html
 
-    filtered = admin_client.get(
+    filtered = demo_admin_client.get(
         url("judging_results", scored.round.pk), {"category": scored.categories[1].pk}
     ).content.decode()
     assert three.reference in filtered
@@ -98,46 +91,46 @@ def test_results_table_shows_raw_and_normalised_side_by_side(admin_client, score
 
 
 def test_results_page_queries_do_not_grow_with_entries_or_judges(
-    admin_client, scored, django_assert_max_num_queries
+    demo_admin_client, scored, django_assert_max_num_queries
 ):
     page = url("judging_results", scored.round.pk)
     with django_assert_max_num_queries(40) as captured:
-        assert admin_client.get(page).status_code == 200
+        assert demo_admin_client.get(page).status_code == 200
     baseline = len(captured)
     for number in range(10, 30):
         entry = scored.entry(number, category=scored.categories[number % 2])
         for judge in scored.judges[number % 2 :][:3]:
             judged(scored.round, entry, judge, [number * 3])
-    RoundDecision.objects.create(round=scored.round, nomination=entry, outcome="finalist")
+    RoundDecisionFactory(round=scored.round, nomination=entry, outcome="finalist")
     with django_assert_max_num_queries(baseline):
-        response = admin_client.get(page)
+        response = demo_admin_client.get(page)
     assert "TST-KE-0029" in response.content.decode()
 
 
-def test_shortlist_decide_and_clear_from_the_table(admin_client, scored):
+def test_shortlist_decide_and_clear_from_the_table(demo_admin_client, scored):
     one, two, three = scored.entries
-    response = admin_client.post(
+    response = demo_admin_client.post(
         url("judging_results_shortlist", scored.round.pk), {"n": "1", "category": ""}
     )
     assert response.status_code == 302
     decided = decisions(scored.round)
     assert decided == {one.pk: "shortlisted", three.pk: "shortlisted"}
 
-    admin_client.post(
+    demo_admin_client.post(
         url("judging_results_decide", scored.round.pk),
         {"nomination": two.pk, "outcome": "merit"},
     )
-    admin_client.post(
+    demo_admin_client.post(
         url("judging_results_decide", scored.round.pk), {"nomination": one.pk, "outcome": ""}
     )
     decided = decisions(scored.round)
     assert decided == {two.pk: "merit", three.pk: "shortlisted"}
-    html = admin_client.get(url("judging_results", scored.round.pk)).content.decode()
+    html = demo_admin_client.get(url("judging_results", scored.round.pk)).content.decode()
     assert '<option value="merit" selected>' in html
 
 
-def test_shortlist_form_errors_say_what_to_do(admin_client, scored):
-    response = admin_client.post(
+def test_shortlist_form_errors_say_what_to_do(demo_admin_client, scored):
+    response = demo_admin_client.post(
         url("judging_results_shortlist", scored.round.pk), {"n": "none"}, follow=True
     )
     assert "Enter a whole number, for example 5." in response.content.decode()
@@ -145,27 +138,27 @@ def test_shortlist_form_errors_say_what_to_do(admin_client, scored):
 
 
 def test_publish_asks_for_confirmation_then_publishes_once(
-    admin_client, scored, django_capture_on_commit_callbacks
+    demo_admin_client, scored, django_capture_on_commit_callbacks
 ):
     one = scored.entries[0]
-    admin_client.post(
+    demo_admin_client.post(
         url("judging_results_decide", scored.round.pk), {"nomination": one.pk, "outcome": "winner"}
     )
     publish = url("judging_results_publish", scored.round.pk)
 
-    open_page = admin_client.get(publish).content.decode()
+    open_page = demo_admin_client.get(publish).content.decode()
     assert "Yes, publish" not in open_page  # the round is still open
-    admin_client.post(publish)
+    demo_admin_client.post(publish)
     scored.round.refresh_from_db()
     assert not scored.round.results_published
 
     close(scored.round)
-    confirm = admin_client.get(publish).content.decode()
+    confirm = demo_admin_client.get(publish).content.decode()
     assert "Yes, publish the results" in confirm
     assert "3 entries" in confirm
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(publish)
+        response = demo_admin_client.post(publish)
     assert response.status_code == 302
     scored.round.refresh_from_db()
     assert scored.round.results_published
@@ -174,23 +167,23 @@ def test_publish_asks_for_confirmation_then_publishes_once(
     assert len(mail.outbox) == 3
 
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(publish)
+        demo_admin_client.post(publish)
     assert len(mail.outbox) == 3
-    refused = admin_client.post(
+    refused = demo_admin_client.post(
         url("judging_results_decide", scored.round.pk),
         {"nomination": one.pk, "outcome": "merit"},
         follow=True,
     )
     assert "can no longer change" in refused.content.decode()
     assert RoundDecision.objects.get(nomination=one).outcome == "winner"
-    table = admin_client.get(url("judging_results", scored.round.pk)).content.decode()
+    table = demo_admin_client.get(url("judging_results", scored.round.pk)).content.decode()
     assert 'name="outcome"' not in table  # no decision forms once published
 
 
-def test_entry_page_shows_each_judge_and_takes_notes(admin_client, scored):
+def test_entry_page_shows_each_judge_and_takes_notes(demo_admin_client, scored):
     one = scored.entries[0]
     page = url("judging_results_entry", scored.round.pk, one.pk)
-    html = admin_client.get(page).content.decode()
+    html = demo_admin_client.get(page).content.decode()
     for text in (
         scored.judges[0].display_name,
         scored.judges[1].display_name,
@@ -201,27 +194,28 @@ def test_entry_page_shows_each_judge_and_takes_notes(admin_client, scored):
     ):
         assert text in html
 
-    missing = admin_client.post(page, {"text": ""})
+    missing = demo_admin_client.post(page, {"text": ""})
     assert "Write the note before adding it." in missing.content.decode()
     assert (
-        admin_client.post(page, {"text": "Ask both judges about the figures."}).status_code == 302
+        demo_admin_client.post(page, {"text": "Ask both judges about the figures."}).status_code
+        == 302
     )
     note = ModerationNote.objects.get(round=scored.round, nomination=one)
     assert note.author.email == "admin@demo.test"
-    assert "Ask both judges about the figures." in admin_client.get(page).content.decode()
+    assert "Ask both judges about the figures." in demo_admin_client.get(page).content.decode()
 
 
-def test_reopen_a_submitted_scoresheet_with_a_reason(admin_client, scored):
+def test_reopen_a_submitted_scoresheet_with_a_reason(demo_admin_client, scored):
     one = scored.entries[0]
     page = url("judging_results_entry", scored.round.pk, one.pk)
     sheet = Scoresheet.objects.get(assignment__nomination=one, assignment__judge=scored.judges[0])
 
-    no_reason = admin_client.post(page, {"scoresheet": sheet.pk, "reason": ""})
+    no_reason = demo_admin_client.post(page, {"scoresheet": sheet.pk, "reason": ""})
     assert "Say why the scoresheet is reopened" in no_reason.content.decode()
     sheet.refresh_from_db()
     assert sheet.status == ScoresheetStatus.SUBMITTED
 
-    response = admin_client.post(
+    response = demo_admin_client.post(
         page, {"scoresheet": sheet.pk, "reason": "Scored the wrong entry."}
     )
     assert response.status_code == 302
@@ -231,8 +225,8 @@ def test_reopen_a_submitted_scoresheet_with_a_reason(admin_client, scored):
     assert logged.data["reason"] == "Scored the wrong entry."
 
 
-def test_export_downloads_a_workbook(admin_client, scored):
-    response = admin_client.get(url("judging_results_export", scored.round.pk))
+def test_export_downloads_a_workbook(demo_admin_client, scored):
+    response = demo_admin_client.get(url("judging_results_export", scored.round.pk))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     assert "attachment" in response["Content-Disposition"]
@@ -261,7 +255,7 @@ def test_people_without_the_round_permission_are_kept_out(client, scored):
         assert response.status_code == 302
         assert "/admin/login/" in response["Location"]
     # A nominator (no admin access) and an editor with admin access but no round permission.
-    editor = make_user("editor@awards.example")
+    editor = UserFactory(email="editor@awards.example")
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
     for user in (scored.entries[0].nominator, editor):
         client.force_login(user)
@@ -278,7 +272,7 @@ def test_a_group_with_the_round_permission_gets_in(client, scored):
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="change_round"),
     )
-    user = make_user("moderator@awards.example")
+    user = UserFactory(email="moderator@awards.example")
     user.groups.add(moderators)
     client.force_login(user)
     assert client.get(url("judging_results", scored.round.pk)).status_code == 200

@@ -14,12 +14,11 @@ from judging.models import (
     CriterionScore,
     Round,
     RoundKind,
-    Scoresheet,
     ScoresheetStatus,
     ScoreVisibility,
 )
 from nominations.models import AwardCycle, Category
-from tests.judging.conftest import make_round, make_rubric
+from tests.factories.judging import RoundFactory, RubricFactory, ScoresheetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -32,12 +31,6 @@ def assert_no_access(response, email):
     assert response.status_code == 302
     expected = "/admin/" if email == "editor@demo.test" else "/admin/login/"
     assert response["Location"].split("?")[0] == expected
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
 
 
 def moment(days):
@@ -69,9 +62,9 @@ def round_data(world, overrides=None, category_rubrics=(), initial=0, **fields):
     return data
 
 
-def test_create_a_round_with_a_category_rubric(admin_client, world):
-    other_rubric = make_rubric(name="Frontline rubric")
-    response = admin_client.post(
+def test_create_a_round_with_a_category_rubric(demo_admin_client, world):
+    other_rubric = RubricFactory(name="Frontline rubric")
+    response = demo_admin_client.post(
         NEW,
         round_data(
             world,
@@ -89,14 +82,16 @@ def test_create_a_round_with_a_category_rubric(admin_client, world):
     assert final.rubric_for(world.categories[0].pk) == world.rubric
 
 
-def test_the_form_shows_statuses_as_checkboxes(admin_client, world):
-    html = admin_client.get(NEW).content.decode()
+def test_the_form_shows_statuses_as_checkboxes(demo_admin_client, world):
+    html = demo_admin_client.get(NEW).content.decode()
     assert 'type="checkbox" name="entering_statuses" value="eligible"' in html
     assert 'value="shortlisted"' in html
 
 
-def test_a_round_without_statuses_or_closing_before_opening_is_refused(admin_client, world):
-    response = admin_client.post(NEW, round_data(world, entering_statuses=[], closes_at=moment(0)))
+def test_a_round_without_statuses_or_closing_before_opening_is_refused(demo_admin_client, world):
+    response = demo_admin_client.post(
+        NEW, round_data(world, entering_statuses=[], closes_at=moment(0))
+    )
     assert response.status_code == 200
     html = response.content.decode()
     assert "Tick at least one status" in html
@@ -104,10 +99,10 @@ def test_a_round_without_statuses_or_closing_before_opening_is_refused(admin_cli
     assert not Round.objects.filter(name_en="Test final").exists()
 
 
-def test_a_category_of_another_cycle_is_refused(admin_client, world):
+def test_a_category_of_another_cycle_is_refused(demo_admin_client, world):
     other_cycle = AwardCycle.objects.exclude(pk=world.cycle.pk).first()
     foreign = Category.objects.filter(cycle=other_cycle).first()
-    response = admin_client.post(
+    response = demo_admin_client.post(
         NEW,
         round_data(world, category_rubrics=[{"category": foreign.pk, "rubric": world.rubric.pk}]),
     )
@@ -115,11 +110,11 @@ def test_a_category_of_another_cycle_is_refused(admin_client, world):
     assert "belongs to another cycle" in response.content.decode()
 
 
-def test_a_scored_rounds_rubric_cannot_change(admin_client, world):
+def test_a_scored_rounds_rubric_cannot_change(demo_admin_client, world):
     assignment = Assignment.objects.filter(round=world.round).first()
-    sheet = Scoresheet.objects.create(assignment=assignment, status=ScoresheetStatus.DRAFT)
+    sheet = ScoresheetFactory(assignment=assignment, status=ScoresheetStatus.DRAFT)
     CriterionScore.objects.create(scoresheet=sheet, criterion=world.criteria[0], score=3)
-    other = make_rubric(name="Other")
+    other = RubricFactory(name="Other")
     round = world.round
     data = round_data(
         world,
@@ -129,7 +124,7 @@ def test_a_scored_rounds_rubric_cannot_change(admin_client, world):
         entering_statuses=round.entering_statuses,
         judges_per_entry=round.judges_per_entry,
     )
-    response = admin_client.post(f"/admin/judging/rounds/edit/{round.pk}/", data)
+    response = demo_admin_client.post(f"/admin/judging/rounds/edit/{round.pk}/", data)
     assert response.status_code == 200
     assert "its rubrics cannot change" in response.content.decode()
     round.refresh_from_db()
@@ -137,18 +132,20 @@ def test_a_scored_rounds_rubric_cannot_change(admin_client, world):
 
 
 def test_round_list_links_to_each_rounds_judging_pages(
-    admin_client, world, django_assert_max_num_queries
+    demo_admin_client, world, django_assert_max_num_queries
 ):
     with django_assert_max_num_queries(60) as captured:
-        html = admin_client.get("/admin/judging/rounds/").content.decode()
+        html = demo_admin_client.get("/admin/judging/rounds/").content.decode()
     baseline = len(captured)
     assert f"/admin/judging/rounds/{world.round.pk}/assign/" in html
     assert f"/admin/judging/rounds/{world.round.pk}/progress/" in html
     assert "Test cycle" in html
     for number in range(4):
-        make_round(world.cycle, make_rubric(name=f"R{number}"), name_en=f"Extra {number}")
+        RoundFactory(
+            cycle=world.cycle, rubric=RubricFactory(name=f"R{number}"), name_en=f"Extra {number}"
+        )
     with django_assert_max_num_queries(baseline):
-        html = admin_client.get("/admin/judging/rounds/").content.decode()
+        html = demo_admin_client.get("/admin/judging/rounds/").content.decode()
     assert "Extra 3" in html
 
 
@@ -172,11 +169,11 @@ def category_select(html):
     return html[start : html.index("</select>", start)]
 
 
-def test_category_rows_offer_the_rounds_cycle_only(admin_client, world):
+def test_category_rows_offer_the_rounds_cycle_only(demo_admin_client, world):
     other = Category.objects.exclude(cycle=world.cycle).first()
-    html = admin_client.get(f"/admin/judging/rounds/edit/{world.round.pk}/").content.decode()
+    html = demo_admin_client.get(f"/admin/judging/rounds/edit/{world.round.pk}/").content.decode()
     select = category_select(html)
     assert f'value="{world.categories[0].pk}">Digital</option>' in select
     assert f'value="{other.pk}"' not in select
-    select = category_select(admin_client.get(NEW).content.decode())
+    select = category_select(demo_admin_client.get(NEW).content.decode())
     assert f"{other.cycle} – {other.name}" in select

@@ -13,8 +13,7 @@ from django.utils import timezone
 from judging import decisions, rounding, scoring
 from judging.models import Assignment, Scoresheet
 from judging.results import entry_detail, published_round_results, round_results
-from tests.judging.conftest import make_round, make_rubric
-from tests.judging.results_factories import judged, scene_fixture  # noqa: F401
+from tests.factories.judging import RoundFactory, RubricFactory, judged
 
 pytestmark = pytest.mark.django_db
 
@@ -53,8 +52,8 @@ def test_means_are_taken_on_exact_decimals():
 def eighths(scene):
     """A round whose rubric scores 0-8 on two criteria weighted 51 and 49: scores 1 and 6 give
     (1 x 51 + 6 x 49) / 8 = 345 / 8 = 43.125 points."""
-    rubric = make_rubric("Eighths", weights=(51, 49), scale=(0, 8))
-    return make_round(scene.cycle, rubric, name_en="Eighths")
+    rubric = RubricFactory(name="Eighths", weights=(51, 49), scale=(0, 8))
+    return RoundFactory(cycle=scene.cycle, rubric=rubric, name_en="Eighths")
 
 
 def test_a_sheet_weighing_43_125_is_shown_43_13_everywhere(scene, eighths, client, settings):

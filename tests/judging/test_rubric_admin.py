@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from judging.models import Assignment, Rubric, ScoresheetStatus
-from tests.judging.conftest import make_sheet
+from tests.factories.judging import ScoresheetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +20,6 @@ def assert_no_access(response, email):
     assert response.status_code == 302
     expected = "/admin/" if email == "editor@demo.test" else "/admin/login/"
     assert response["Location"].split("?")[0] == expected
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
 
 
 def criterion(name, weight, **fields):
@@ -57,30 +51,30 @@ def rubric_data(weights=(60, 40), values=(1, 2, 3), name="Service rubric", scale
     )
 
 
-def test_weights_that_do_not_add_up_to_100_are_refused(admin_client):
-    response = admin_client.post(NEW, rubric_data(weights=(60, 30)))
+def test_weights_that_do_not_add_up_to_100_are_refused(demo_admin_client):
+    response = demo_admin_client.post(NEW, rubric_data(weights=(60, 30)))
     assert response.status_code == 200
     html = response.content.decode()
     assert "add up to 90. Change them so they add up to 100." in html
     assert not Rubric.objects.filter(name="Service rubric").exists()
 
 
-def test_weights_of_100_with_every_level_described_are_saved(admin_client):
-    response = admin_client.post(NEW, rubric_data(weights=(60, 40)))
+def test_weights_of_100_with_every_level_described_are_saved(demo_admin_client):
+    response = demo_admin_client.post(NEW, rubric_data(weights=(60, 40)))
     assert response.status_code == 302
     rubric = Rubric.objects.get(name="Service rubric")
     assert [c.weight for c in rubric.criteria.all()] == [60, 40]
     assert [level.value for level in rubric.levels.all()] == [1, 2, 3]
 
 
-def test_a_score_without_descriptor_is_refused(admin_client):
-    response = admin_client.post(NEW, rubric_data(values=(1, 2)))
+def test_a_score_without_descriptor_is_refused(demo_admin_client):
+    response = demo_admin_client.post(NEW, rubric_data(values=(1, 2)))
     assert response.status_code == 200
     assert "3 have no descriptor yet" in response.content.decode()
     assert not Rubric.objects.filter(name="Service rubric").exists()
 
 
-def test_rows_marked_for_deletion_do_not_count(admin_client):
+def test_rows_marked_for_deletion_do_not_count(demo_admin_client):
     data = nested_form_data(
         {
             "name": "Service rubric",
@@ -94,7 +88,7 @@ def test_rows_marked_for_deletion_do_not_count(admin_client):
             ),
         }
     )
-    response = admin_client.post(NEW, data)
+    response = demo_admin_client.post(NEW, data)
     assert response.status_code == 302
     rubric = Rubric.objects.get(name="Service rubric")
     assert [c.name_en for c in rubric.criteria.all()] == ["Kept"]
@@ -132,28 +126,32 @@ def edit_data(rubric, weights=None, names=None, delete=()):
 
 def submit_a_score(world):
     assignment = Assignment.objects.filter(round=world.round).first()
-    make_sheet(assignment, ScoresheetStatus.SUBMITTED, scores=[(world.criteria[0], 4, "")])
+    ScoresheetFactory(
+        assignment=assignment,
+        status=ScoresheetStatus.SUBMITTED,
+        scores=[(world.criteria[0], 4, "")],
+    )
 
 
-def test_scored_rubric_keeps_its_weights_but_wording_can_improve(admin_client, world):
+def test_scored_rubric_keeps_its_weights_but_wording_can_improve(demo_admin_client, world):
     submit_a_score(world)
     url = f"/admin/judging/rubrics/edit/{world.rubric.pk}/"
-    response = admin_client.post(url, edit_data(world.rubric, weights=[40, 40, 20]))
+    response = demo_admin_client.post(url, edit_data(world.rubric, weights=[40, 40, 20]))
     assert response.status_code == 200
     assert "criteria and weights cannot change" in response.content.decode()
     assert [c.weight for c in world.rubric.criteria.all()] == [50, 30, 20]
 
-    response = admin_client.post(
+    response = demo_admin_client.post(
         url, edit_data(world.rubric, names=["Clarity", "Criterion 2", "Criterion 3"])
     )
     assert response.status_code == 302
     assert world.rubric.criteria.first().name_en == "Clarity"
 
 
-def test_a_criterion_with_scores_cannot_be_removed(admin_client, world):
+def test_a_criterion_with_scores_cannot_be_removed(demo_admin_client, world):
     submit_a_score(world)
     scored = world.criteria[0]
-    response = admin_client.post(
+    response = demo_admin_client.post(
         f"/admin/judging/rubrics/edit/{world.rubric.pk}/",
         edit_data(world.rubric, weights=[50, 30, 70], delete={scored.pk}),
     )
@@ -162,25 +160,29 @@ def test_a_criterion_with_scores_cannot_be_removed(admin_client, world):
     assert world.rubric.criteria.filter(pk=scored.pk).exists()
 
 
-def test_a_rubric_in_use_is_not_deleted(admin_client, world):
-    response = admin_client.post(f"/admin/judging/rubrics/delete/{world.rubric.pk}/", follow=True)
+def test_a_rubric_in_use_is_not_deleted(demo_admin_client, world):
+    response = demo_admin_client.post(
+        f"/admin/judging/rubrics/delete/{world.rubric.pk}/", follow=True
+    )
     assert Rubric.objects.filter(pk=world.rubric.pk).exists()
     assert "is still used (by a round or by judges&#x27; scores), so it cannot be deleted" in (
         response.content.decode()
     )
 
 
-def test_rubric_list_query_count_does_not_grow(admin_client, world, django_assert_max_num_queries):
-    from tests.judging.conftest import make_rubric
+def test_rubric_list_query_count_does_not_grow(
+    demo_admin_client, world, django_assert_max_num_queries
+):
+    from tests.factories.judging import RubricFactory
 
     with django_assert_max_num_queries(60) as captured:
-        response = admin_client.get("/admin/judging/rubrics/")
+        response = demo_admin_client.get("/admin/judging/rubrics/")
     baseline = len(captured)
     assert world.rubric.name in response.content.decode()
     for number in range(5):
-        make_rubric(name=f"Extra {number}")
+        RubricFactory(name=f"Extra {number}")
     with django_assert_max_num_queries(baseline):
-        response = admin_client.get("/admin/judging/rubrics/")
+        response = demo_admin_client.get("/admin/judging/rubrics/")
     assert "Extra 4" in response.content.decode()
 
 
@@ -191,13 +193,13 @@ def test_other_users_cannot_edit_rubrics(client, world, email):
     assert_no_access(response, email)
 
 
-def test_copy_a_scored_rubric_to_change_it_for_a_new_round(admin_client, world):
+def test_copy_a_scored_rubric_to_change_it_for_a_new_round(demo_admin_client, world):
     submit_a_score(world)
     url = f"/admin/judging/rubrics/copy/{world.rubric.pk}/"
     before = Rubric.objects.count()
-    assert "Test rubric (copy)" in admin_client.get(url).content.decode()
+    assert "Test rubric (copy)" in demo_admin_client.get(url).content.decode()
     assert Rubric.objects.count() == before  # the page alone copies nothing
-    response = admin_client.post(url, {"name": "Test rubric 2028"})
+    response = demo_admin_client.post(url, {"name": "Test rubric 2028"})
     copy = Rubric.objects.get(name="Test rubric 2028")
     assert Rubric.objects.count() == before + 1
     assert response["Location"] == f"/admin/judging/rubrics/edit/{copy.pk}/"
@@ -210,7 +212,7 @@ def test_copy_a_scored_rubric_to_change_it_for_a_new_round(admin_client, world):
     assert set(copy.criteria.values_list("pk", flat=True)).isdisjoint(
         world.rubric.criteria.values_list("pk", flat=True)
     )
-    response = admin_client.post(
+    response = demo_admin_client.post(
         f"/admin/judging/rubrics/edit/{copy.pk}/", edit_data(copy, weights=[40, 40, 20])
     )
     assert response.status_code == 302

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from judging.admin_setup_views import copy_rubric
 from judging.models import Criterion, Rubric, WeightsDoNotAddUp
 from judging.rubrics import levels_problem, weights_problem
-from tests.judging.conftest import make_rubric
+from tests.factories.judging import RubricFactory
 
 
 def test_weights_adding_up_to_100_are_accepted():
@@ -70,7 +70,7 @@ def test_code_cannot_save_a_rubric_whose_weights_do_not_add_up():
 
 @pytest.mark.django_db
 def test_changing_a_weight_of_a_saved_rubric_keeps_the_rule():
-    rubric = make_rubric("Changed", weights=(50, 30, 20))
+    rubric = RubricFactory(name="Changed", weights=(50, 30, 20))
     criteria = list(rubric.criteria.all())
     criteria[0].weight = 70
     rubric.criteria = criteria
@@ -92,7 +92,7 @@ def test_copying_a_rubric_keeps_the_rule(client):
     """A rubric stored before the rule (its weights changed by hand in the database) cannot be
     copied into a new broken one: the copy is refused with the reason."""
     client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    rubric = make_rubric("Legacy", weights=(50, 30, 20))
+    rubric = RubricFactory(name="Legacy", weights=(50, 30, 20))
     Criterion.objects.filter(rubric=rubric, weight=20).update(weight=25)
     before = Rubric.objects.count()
     response = client.post(
@@ -102,7 +102,7 @@ def test_copying_a_rubric_keeps_the_rule(client):
     assert "cannot be copied as it is: The criteria&#x27;s weights add up to 105" in (
         response.content.decode()
     )
-    assert copy_rubric(make_rubric("Sound"), "Sound copy").weights_problem() is None
+    assert copy_rubric(RubricFactory(name="Sound"), "Sound copy").weights_problem() is None
 
 
 @pytest.mark.django_db

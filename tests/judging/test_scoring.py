@@ -10,13 +10,12 @@ from wagtail.models import ModelLogEntry
 from judging import scoring
 from judging.models import (
     Assignment,
-    CategoryRubric,
     CriterionScore,
     Recommendation,
     ScoresheetStatus,
     ScoreVisibility,
 )
-from tests.judging.conftest import make_rubric
+from tests.factories.judging import CategoryRubricFactory, RubricFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,10 +49,8 @@ def test_scoresheet_has_one_empty_score_per_criterion(world, assignment):
 
 
 def test_category_rubric_overrides_the_rounds(world, assignment):
-    own = make_rubric("Own rubric", weights=(60, 40), scale=(0, 10))
-    CategoryRubric.objects.create(
-        round=world.round, category=assignment.nomination.category, rubric=own
-    )
+    own = RubricFactory(name="Own rubric", weights=(60, 40), scale=(0, 10))
+    CategoryRubricFactory(round=world.round, category=assignment.nomination.category, rubric=own)
     sheet = scoring.scoresheet_for(Assignment.objects.get(pk=assignment.pk))
     assert sheet.scores.count() == 2
     assert scoring.rubric_of(sheet.assignment) == own
@@ -204,10 +201,8 @@ def test_weighted_score_by_hand(world, assignment):
 
 
 def test_weighted_score_on_a_zero_to_ten_scale(world, assignment):
-    rubric = make_rubric("Ten", weights=(70, 30), scale=(0, 10))
-    CategoryRubric.objects.create(
-        round=world.round, category=assignment.nomination.category, rubric=rubric
-    )
+    rubric = RubricFactory(name="Ten", weights=(70, 30), scale=(0, 10))
+    CategoryRubricFactory(round=world.round, category=assignment.nomination.category, rubric=rubric)
     assignment = Assignment.objects.get(pk=assignment.pk)
     sheet = scoring.scoresheet_for(assignment)
     criteria = list(rubric.criteria.all())

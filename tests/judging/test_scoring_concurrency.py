@@ -7,37 +7,33 @@ Like tests/nominations/test_concurrency.py, every database step runs in a thread
 it has its own connection in autocommit mode and sees what the others commit; the data is made
 and removed that way too."""
 
-from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
 
 from judging import assignment_run, scoring
 from judging.models import Assignment, Recommendation, Round, Rubric, Scoresheet, ScoresheetStatus
-from nominations.models import AwardCycle, Category, Nomination
+from nominations.models import AwardCycle, Nomination
 from tests.concurrency import in_threads
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
+from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 
 
 def build():
-    now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Race cycle",
-        code="RACE",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
-    category = Category.objects.create(cycle=cycle, name_en="Race", name_fr="Course")
-    rubric = make_rubric("Race rubric")
-    round = make_round(cycle, rubric)
+    cycle = AwardCycleFactory(name_en="Race cycle", code="RACE")
+    category = CategoryFactory(cycle=cycle, name_en="Race", name_fr="Course")
+    rubric = RubricFactory(name="Race rubric")
+    round = RoundFactory(cycle=cycle, rubric=rubric)
     judges = [
-        make_judge(f"racer{n}@race{n}.example", f"Race body {n}", cycle=cycle) for n in (1, 2)
+        JudgeProfileFactory(
+            email=f"racer{n}@race{n}.example", organisation=f"Race body {n}", cycle=cycle
+        )
+        for n in (1, 2)
     ]
-    entry = make_entry(cycle, category, 9001)
+    entry = NominationFactory(cycle=cycle, category=category, number=9001)
     assignment_run.top_up(round)
     assignments = list(
         Assignment.objects.filter(round=round).select_related("round", "nomination", "judge__user")

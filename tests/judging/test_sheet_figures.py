@@ -6,9 +6,9 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from judging import scoring
-from judging.models import Assignment, CategoryRubric, Recommendation, Scoresheet, ScoresheetStatus
+from judging.models import Assignment, Recommendation, Scoresheet, ScoresheetStatus
 from judging.sheet_figures import mark_submitted, top_criteria
-from tests.judging.conftest import make_rubric
+from tests.factories.judging import CategoryRubricFactory, RubricFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def test_submit_stores_the_figures_the_results_read(world):
 
 
 def test_top_criterion_is_the_heaviest_then_the_first(world):
-    tied = make_rubric("Tied", weights=(25, 35, 35, 5))
+    tied = RubricFactory(name="Tied", weights=(25, 35, 35, 5))
     heaviest = list(tied.criteria.order_by("sort_order"))[1]
     assert heaviest.pk in top_criteria()
     assert list(world.round.rubric.criteria.order_by("sort_order"))[0].pk in top_criteria()
@@ -43,10 +43,8 @@ def test_top_criterion_is_the_heaviest_then_the_first(world):
 
 def test_a_category_rubric_on_another_scale_is_weighed_with_its_own(world):
     assignment = Assignment.objects.filter(round=world.round).order_by("pk").first()
-    ten = make_rubric("Ten", weights=(70, 30), scale=(0, 10))
-    CategoryRubric.objects.create(
-        round=world.round, category=assignment.nomination.category, rubric=ten
-    )
+    ten = RubricFactory(name="Ten", weights=(70, 30), scale=(0, 10))
+    CategoryRubricFactory(round=world.round, category=assignment.nomination.category, rubric=ten)
     assignment = Assignment.objects.get(pk=assignment.pk)
     sheet = scored(assignment, (10, 4), rubric=ten)
     scoring.submit(sheet, sheet.version, assignment.judge.user)

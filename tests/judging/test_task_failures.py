@@ -18,7 +18,6 @@ from awards_site.models import FailedTask
 from judging import certificate_pdf, certificates
 from judging import tasks as judging_tasks
 from judging.models import Certificate, CertificateBatch, CertificateBatchStatus
-from tests.judging.certificate_factories import admin_user_fixture, awarded_fixture, scene_fixture  # noqa: F401
 from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db

@@ -3,7 +3,6 @@ review screen: every answer and file, versions and history, eligibility decision
 nominator and are logged, reopening and deadline extensions."""
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -12,15 +11,9 @@ from wagtail.models import ModelLogEntry
 from nominations.choices import NominationStatus
 from nominations.models import EvidenceFile, Nomination
 from nominations.sending import versions
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
 
 
 def submitted():
@@ -29,16 +22,16 @@ def submitted():
     )
 
 
-def test_list_filters_and_query_count(admin_client, cycle, django_assert_max_num_queries):
+def test_list_filters_and_query_count(demo_admin_client, cycle, django_assert_max_num_queries):
     with django_assert_max_num_queries(60) as captured:
-        response = admin_client.get("/admin/nomination/?status=eligible")
+        response = demo_admin_client.get("/admin/nomination/?status=eligible")
     assert response.status_code == 200
     html = response.content.decode()
     eligible = Nomination.objects.filter(status=NominationStatus.ELIGIBLE).first()
     assert eligible.reference in html
     assert submitted().reference not in html  # filtered out
     baseline = len(captured)
-    owner = make_user("bulk@example.org")
+    owner = UserFactory(email="bulk@example.org")
     for number in range(15):
         Nomination.objects.create(
             cycle=cycle,
@@ -50,11 +43,11 @@ def test_list_filters_and_query_count(admin_client, cycle, django_assert_max_num
             reference=f"CX27-KE-9{number:03d}",
         )
     with django_assert_max_num_queries(baseline):
-        admin_client.get("/admin/nomination/?status=eligible")
+        demo_admin_client.get("/admin/nomination/?status=eligible")
 
 
-def test_export_as_spreadsheet(admin_client):
-    response = admin_client.get("/admin/nomination/?export=csv")
+def test_export_as_spreadsheet(demo_admin_client):
+    response = demo_admin_client.get("/admin/nomination/?export=csv")
     assert response.status_code == 200
     content = (
         b"".join(response.streaming_content).decode()
@@ -65,20 +58,20 @@ def test_export_as_spreadsheet(admin_client):
     assert submitted().reference in content
 
 
-def test_the_list_links_to_the_review_screen(admin_client):
+def test_the_list_links_to_the_review_screen(demo_admin_client):
     nomination = submitted()
-    html = admin_client.get(f"/admin/nomination/?q={nomination.reference}").content.decode()
+    html = demo_admin_client.get(f"/admin/nomination/?q={nomination.reference}").content.decode()
     assert f"/admin/nomination/inspect/{nomination.pk}/" in html
     assert f"/admin/nomination/edit/{nomination.pk}/" not in html
     # The old edit address leads to the review screen.
-    response = admin_client.get(f"/admin/nomination/edit/{nomination.pk}/")
+    response = demo_admin_client.get(f"/admin/nomination/edit/{nomination.pk}/")
     assert response.status_code == 302
     assert response["Location"] == f"/admin/nomination/inspect/{nomination.pk}/"
 
 
-def test_review_shows_answers_files_versions_and_history(admin_client):
+def test_review_shows_answers_files_versions_and_history(demo_admin_client):
     nomination = Nomination.objects.filter(versions__number=2).first()
-    html = admin_client.get(f"/admin/nomination/inspect/{nomination.pk}/").content.decode()
+    html = demo_admin_client.get(f"/admin/nomination/inspect/{nomination.pk}/").content.decode()
     assert nomination.organisation_name in html
     assert "the September survey came in" in html  # version 2's answer
     evidence = nomination.evidence.first()
@@ -86,30 +79,30 @@ def test_review_shows_answers_files_versions_and_history(admin_client):
     assert "What changed in version 2" in html
     assert "Changes sent by the nominator: a new version" in html  # the history
     assert "Started by the nominator" in html
-    older = admin_client.get(f"/admin/nomination/inspect/{nomination.pk}/?version=1")
+    older = demo_admin_client.get(f"/admin/nomination/inspect/{nomination.pk}/?version=1")
     assert "the September survey came in" not in older.content.decode().split("Versions")[0]
-    download = admin_client.get(f"/admin/nominations/evidence/{evidence.pk}/")
+    download = demo_admin_client.get(f"/admin/nominations/evidence/{evidence.pk}/")
     assert download.status_code == 200
     assert download["Content-Disposition"].startswith("attachment")
 
 
 def test_evidence_admin_download_needs_admin_rights(client):
     evidence = EvidenceFile.objects.first()
-    client.force_login(make_user("nosy@example.org"))
+    client.force_login(UserFactory(email="nosy@example.org"))
     assert client.get(f"/admin/nominations/evidence/{evidence.pk}/").status_code in (302, 403)
 
 
 def test_ineligible_needs_a_reason_then_tells_the_nominator(
-    admin_client, django_capture_on_commit_callbacks
+    demo_admin_client, django_capture_on_commit_callbacks
 ):
     nomination = submitted()
     url = f"/admin/nomination/inspect/{nomination.pk}/"
-    response = admin_client.post(url, {"action": "ineligible", "ineligible-reason": ""})
+    response = demo_admin_client.post(url, {"action": "ineligible", "ineligible-reason": ""})
     assert response.status_code == 400
     html = response.content.decode()
     assert "There is a problem" in html and "Give the reason" in html
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
+        response = demo_admin_client.post(
             url, {"action": "ineligible", "ineligible-reason": "Started too recently."}
         )
     assert response.status_code == 302 and response["Location"] == url
@@ -120,18 +113,18 @@ def test_ineligible_needs_a_reason_then_tells_the_nominator(
     assert "Started too recently." in mail.outbox[0].body
     entry = ModelLogEntry.objects.get(action="nominations.decision", object_id=str(nomination.pk))
     assert entry.data["to"] == "ineligible" and entry.user.email == "admin@demo.test"
-    html = admin_client.get(url).content.decode()
+    html = demo_admin_client.get(url).content.decode()
     assert "Started too recently." in html and "Submitted → Not eligible" in html
 
 
-def test_reopen_and_extend_from_the_review_screen(admin_client):
+def test_reopen_and_extend_from_the_review_screen(demo_admin_client):
     nomination = Nomination.objects.filter(status=NominationStatus.ELIGIBLE).first()
     url = f"/admin/nomination/inspect/{nomination.pk}/"
-    admin_client.post(url, {"action": "reopen", "reopen-message": "Add the survey."})
+    demo_admin_client.post(url, {"action": "reopen", "reopen-message": "Add the survey."})
     nomination.refresh_from_db()
     assert nomination.status == NominationStatus.SUBMITTED
     assert nomination.changes_requested == "Add the survey."
-    admin_client.post(url, {"action": "extend", "extend-until": "2099-01-01T12:00"})
+    demo_admin_client.post(url, {"action": "extend", "extend-until": "2099-01-01T12:00"})
     nomination.refresh_from_db()
     assert nomination.deadline_extended_until.year == 2099
     assert timezone.localtime(nomination.deadline_extended_until).hour == 12
@@ -141,12 +134,12 @@ def test_reopen_and_extend_from_the_review_screen(admin_client):
 
 
 def test_review_screen_query_count_does_not_grow_with_versions(
-    admin_client, django_assert_max_num_queries
+    demo_admin_client, django_assert_max_num_queries
 ):
     nomination = submitted()
     url = f"/admin/nomination/inspect/{nomination.pk}/"
     with django_assert_max_num_queries(30) as captured:
-        assert admin_client.get(url).status_code == 200
+        assert demo_admin_client.get(url).status_code == 200
     baseline = len(captured)
     user = nomination.nominator
     for number in range(3):
@@ -155,22 +148,22 @@ def test_review_screen_query_count_does_not_grow_with_versions(
         versions.record_version(nomination, user)
         log(nomination, "nominations.changes_sent", user=user, data={"fields": ["city"]})
     with django_assert_max_num_queries(baseline):
-        html = admin_client.get(url).content.decode()
+        html = demo_admin_client.get(url).content.decode()
     assert "What changed in version 4" in html
 
 
-def test_nominations_cannot_be_added_in_the_admin(admin_client):
-    assert admin_client.get("/admin/nomination/new/").status_code in (302, 403)
+def test_nominations_cannot_be_added_in_the_admin(demo_admin_client):
+    assert demo_admin_client.get("/admin/nomination/new/").status_code in (302, 403)
 
 
-def test_list_filters_by_submission_date(admin_client):
+def test_list_filters_by_submission_date(demo_admin_client):
     nomination = submitted()
     day = nomination.submitted_at.date().isoformat()
-    html = admin_client.get(
+    html = demo_admin_client.get(
         f"/admin/nomination/?submitted_at__date__gte={day}&submitted_at__date__lte={day}"
     )
     assert nomination.organisation_name in html.content.decode()
-    later = admin_client.get(
+    later = demo_admin_client.get(
         "/admin/nomination/?submitted_at__date__gte=2099-01-01"
     ).content.decode()
     assert nomination.organisation_name not in later

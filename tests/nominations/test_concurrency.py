@@ -8,7 +8,6 @@ autocommit mode and sees what the others commit (the test's own connection sits 
 transaction that the others cannot see into)."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.files.base import ContentFile
@@ -19,14 +18,14 @@ from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Nomination
 from nominations.sending import submission
 from tests.concurrency import in_threads
-from tests.nominations.conftest import VALID_ANSWERS
+from tests.factories.accounts import UserFactory
+from tests.nominations.wizard import VALID_ANSWERS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 
 
 def create_complete_draft():
-    user = get_user_model().objects.create_user(email="race@example.org", password="x" * 12)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    user = UserFactory(email="race@example.org", password="x" * 12)
     cycle = AwardCycle.objects.current()
     answers = {
         k: v

@@ -9,14 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nominations.models import AwardCycle, CycleState
-from tests.nominations.conftest import Wizard
+from tests.nominations.wizard import Wizard
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def cycle():
-    return AwardCycle.objects.current()
 
 
 @pytest.mark.parametrize(

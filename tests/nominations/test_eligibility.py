@@ -6,7 +6,6 @@ committed."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -28,11 +27,6 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def admin():
-    return get_user_model().objects.get(email="admin@demo.test")
-
-
 def sent_nomination(status):
     nomination = (
         Nomination.objects.filter(status=S.SUBMITTED, cycle__is_current=True)
@@ -45,29 +39,31 @@ def sent_nomination(status):
     return nomination
 
 
-def run(action, nomination, admin):
+def run(action, nomination, demo_admin):
     later = timezone.now() + timedelta(days=400)
     if action == eligibility.ELIGIBLE:
-        return eligibility.mark_eligible(nomination.pk, admin)
+        return eligibility.mark_eligible(nomination.pk, demo_admin)
     if action == eligibility.INELIGIBLE:
-        return eligibility.mark_ineligible(nomination.pk, admin, "Started too recently.")
+        return eligibility.mark_ineligible(nomination.pk, demo_admin, "Started too recently.")
     if action == eligibility.REOPEN:
-        return eligibility.reopen(nomination.pk, admin, "Add this year's figures.", later)
-    return eligibility.extend(nomination.pk, admin, later)
+        return eligibility.reopen(nomination.pk, demo_admin, "Add this year's figures.", later)
+    return eligibility.extend(nomination.pk, demo_admin, later)
 
 
 @pytest.mark.parametrize("status", list(S))
 @pytest.mark.parametrize("action", ACTIONS)
-def test_each_action_from_each_status(status, action, admin, django_capture_on_commit_callbacks):
+def test_each_action_from_each_status(
+    status, action, demo_admin, django_capture_on_commit_callbacks
+):
     nomination = sent_nomination(status)
     before = ModelLogEntry.objects.for_instance(nomination).count()
     mail.outbox.clear()
     if status in EXPECTED[action]:
         with django_capture_on_commit_callbacks(execute=True):
-            run(action, nomination, admin)
+            run(action, nomination, demo_admin)
         nomination.refresh_from_db()
         entry = ModelLogEntry.objects.for_instance(nomination).latest("timestamp", "pk")
-        assert entry.user == admin
+        assert entry.user == demo_admin
         assert ModelLogEntry.objects.for_instance(nomination).count() == before + 1
         assert [message.to for message in mail.outbox] == [[nomination.nominator.email]]
         expected_status = {
@@ -82,7 +78,7 @@ def test_each_action_from_each_status(status, action, admin, django_capture_on_c
             django_capture_on_commit_callbacks(execute=True),
             pytest.raises(eligibility.DecisionRefused) as refused,
         ):
-            run(action, nomination, admin)
+            run(action, nomination, demo_admin)
         assert refused.value.message  # says why
         nomination.refresh_from_db()
         assert nomination.status == status
@@ -97,21 +93,23 @@ def test_the_actions_offered_are_the_allowed_ones():
         assert offered == {action for action in ACTIONS if status in EXPECTED[action]}, status
 
 
-def test_ineligible_needs_a_reason(admin):
+def test_ineligible_needs_a_reason(demo_admin):
     nomination = sent_nomination(S.SUBMITTED)
     for reason in ("", "   "):
         with pytest.raises(eligibility.DecisionRefused) as refused:
-            eligibility.mark_ineligible(nomination.pk, admin, reason)
+            eligibility.mark_ineligible(nomination.pk, demo_admin, reason)
         assert refused.value.field == "reason"
         assert "Give the reason" in refused.value.message
     nomination.refresh_from_db()
     assert nomination.status == S.SUBMITTED
 
 
-def test_decision_is_logged_with_before_after_and_reason(admin, django_capture_on_commit_callbacks):
+def test_decision_is_logged_with_before_after_and_reason(
+    demo_admin, django_capture_on_commit_callbacks
+):
     nomination = sent_nomination(S.SUBMITTED)
     with django_capture_on_commit_callbacks(execute=True):
-        eligibility.mark_ineligible(nomination.pk, admin, "  Not a public body.  ")
+        eligibility.mark_ineligible(nomination.pk, demo_admin, "  Not a public body.  ")
     entry = ModelLogEntry.objects.for_instance(nomination).get(action="nominations.decision")
     assert entry.data == {"from": "submitted", "to": "ineligible", "reason": "Not a public body."}
     assert "Not a public body." in mail.outbox[-1].body
@@ -119,27 +117,27 @@ def test_decision_is_logged_with_before_after_and_reason(admin, django_capture_o
     assert nomination.status_reason == "Not a public body."
 
 
-def test_no_email_when_the_transaction_rolls_back(admin, django_capture_on_commit_callbacks):
+def test_no_email_when_the_transaction_rolls_back(demo_admin, django_capture_on_commit_callbacks):
     nomination = sent_nomination(S.SUBMITTED)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        eligibility.mark_eligible(nomination.pk, admin)
+        eligibility.mark_eligible(nomination.pk, demo_admin)
     assert len(callbacks) == 1  # queued for after the commit, not sent inside it
     assert mail.outbox == []
 
 
 class TestReopen:
-    def test_needs_a_message(self, admin):
+    def test_needs_a_message(self, demo_admin):
         nomination = sent_nomination(S.ELIGIBLE)
         with pytest.raises(eligibility.DecisionRefused) as refused:
-            eligibility.reopen(nomination.pk, admin, " ")
+            eligibility.reopen(nomination.pk, demo_admin, " ")
         assert refused.value.field == "message"
 
     def test_while_changes_are_accepted_no_new_deadline_is_needed(
-        self, admin, django_capture_on_commit_callbacks
+        self, demo_admin, django_capture_on_commit_callbacks
     ):
         nomination = sent_nomination(S.INELIGIBLE)
         with django_capture_on_commit_callbacks(execute=True):
-            eligibility.reopen(nomination.pk, admin, "Attach the survey.")
+            eligibility.reopen(nomination.pk, demo_admin, "Attach the survey.")
         nomination.refresh_from_db()
         assert nomination.status == S.SUBMITTED
         assert nomination.status_reason == ""
@@ -149,48 +147,48 @@ class TestReopen:
         entry = ModelLogEntry.objects.for_instance(nomination).get(action="nominations.reopen")
         assert entry.data["message"] == "Attach the survey."
 
-    def test_after_the_deadline_a_new_deadline_is_required(self, admin):
+    def test_after_the_deadline_a_new_deadline_is_required(self, demo_admin):
         nomination = sent_nomination(S.ELIGIBLE)
         cycle = nomination.cycle
         after = cycle.hard_deadline + timedelta(days=1)
         with pytest.raises(eligibility.DecisionRefused) as refused:
-            eligibility.reopen(nomination.pk, admin, "Fix the figures.", now=after)
+            eligibility.reopen(nomination.pk, demo_admin, "Fix the figures.", now=after)
         assert refused.value.field == "until"
         nomination.refresh_from_db()
         assert nomination.status == S.ELIGIBLE and not nomination.changes_requested
         until = after + timedelta(days=7)
-        eligibility.reopen(nomination.pk, admin, "Fix the figures.", until=until, now=after)
+        eligibility.reopen(nomination.pk, demo_admin, "Fix the figures.", until=until, now=after)
         nomination.refresh_from_db()
         assert nomination.deadline_extended_until == until
         assert nomination.accepts_changes(after + timedelta(days=6))
 
-    def test_a_deadline_in_the_past_is_refused(self, admin):
+    def test_a_deadline_in_the_past_is_refused(self, demo_admin):
         nomination = sent_nomination(S.SUBMITTED)
         with pytest.raises(eligibility.DecisionRefused) as refused:
             eligibility.reopen(
-                nomination.pk, admin, "Fix it.", until=timezone.now() - timedelta(hours=1)
+                nomination.pk, demo_admin, "Fix it.", until=timezone.now() - timedelta(hours=1)
             )
         assert refused.value.field == "until"
 
 
 class TestExtend:
-    def test_needs_a_later_deadline(self, admin):
+    def test_needs_a_later_deadline(self, demo_admin):
         nomination = sent_nomination(S.SUBMITTED)
         with pytest.raises(eligibility.DecisionRefused) as refused:
-            eligibility.extend(nomination.pk, admin, None)
+            eligibility.extend(nomination.pk, demo_admin, None)
         assert refused.value.field == "until"
         with pytest.raises(eligibility.DecisionRefused, match="later than"):
             eligibility.extend(
-                nomination.pk, admin, nomination.cycle.nominations_close_at - timedelta(days=1)
+                nomination.pk, demo_admin, nomination.cycle.nominations_close_at - timedelta(days=1)
             )
 
     def test_extension_lets_the_nomination_change_after_the_deadline(
-        self, admin, django_capture_on_commit_callbacks
+        self, demo_admin, django_capture_on_commit_callbacks
     ):
         nomination = sent_nomination(S.SUBMITTED)
         until = nomination.cycle.hard_deadline + timedelta(days=3)
         with django_capture_on_commit_callbacks(execute=True):
-            eligibility.extend(nomination.pk, admin, until)
+            eligibility.extend(nomination.pk, demo_admin, until)
         nomination.refresh_from_db()
         assert nomination.deadline_extended_until == until
         assert nomination.accepts_changes(until - timedelta(minutes=1))

@@ -7,7 +7,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from nominations.models import EvidenceFile
 from nominations.wizard.evidence import safe_file_name
-from tests.nominations.conftest import make_user, office_upload, pdf_upload
+from tests.factories.accounts import UserFactory
+from tests.nominations.wizard import office_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -135,7 +136,7 @@ def test_download_is_an_attachment_for_the_owner_only(wizard, client):
     assert response["Content-Type"] == "application/pdf"
     assert b"".join(response.streaming_content).startswith(b"%PDF")
 
-    client.force_login(make_user("intruder@example.org"))
+    client.force_login(UserFactory(email="intruder@example.org"))
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302  # to the log-in page

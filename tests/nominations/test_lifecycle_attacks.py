@@ -21,7 +21,8 @@ from wagtail.models import ModelLogEntry
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Nomination
 from nominations.sending import submission
-from tests.nominations.conftest import VALID_ANSWERS, make_user
+from tests.factories.accounts import UserFactory
+from tests.nominations.wizard import VALID_ANSWERS
 
 pytestmark = pytest.mark.django_db
 
@@ -55,7 +56,7 @@ def test_a_stale_copy_without_any_revision_is_refused_too(sent):
 def test_another_nominator_cannot_change_or_send_a_nomination(sent, client):
     nomination = sent.nomination
     before = (nomination.city, nomination.revision, nomination.versions.count())
-    intruder = make_user("intruder@example.org")
+    intruder = UserFactory(email="intruder@example.org")
     client.force_login(intruder)
     step = client.post(
         sent.url("organisation"),
@@ -85,7 +86,7 @@ def reader(client):
         Permission.objects.get(codename="access_admin"),
         Permission.objects.get(codename="view_nomination"),
     )
-    user = make_user("reader@example.org")
+    user = UserFactory(email="reader@example.org")
     user.groups.add(group)
     client.force_login(user)
     return client

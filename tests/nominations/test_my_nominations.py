@@ -11,7 +11,8 @@ from wagtail.models import ModelLogEntry
 
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
-from tests.nominations.conftest import VALID_ANSWERS, Wizard, make_user
+from tests.factories.accounts import UserFactory
+from tests.nominations.wizard import VALID_ANSWERS, Wizard
 
 pytestmark = pytest.mark.django_db
 
@@ -96,10 +97,10 @@ def test_pdf_copy_holds_the_answers(sent, nominator_client):
 )
 def test_nobody_else_reaches_a_nomination(sent, client, path):
     url = path.format(uuid=sent.uuid)
-    client.force_login(make_user("someone.else@example.org"))
+    client.force_login(UserFactory(email="someone.else@example.org"))
     assert client.get(url).status_code == 404
     assert client.post(url).status_code == 404
-    judge = make_user("judge@example.org")
+    judge = UserFactory(email="judge@example.org")
     client.force_login(judge)
     assert client.get(url).status_code == 404
     client.logout()
@@ -164,7 +165,7 @@ class TestDeadline:
 
 
 def test_log_in_mid_journey_keeps_the_draft(client, cycle):
-    user = make_user("late@example.org")
+    user = UserFactory(email="late@example.org")
     response = client.get("/nominate/")
     assert "Create an account" in response.content.decode()
     client.post(

@@ -2,7 +2,6 @@
 the download of everything held about the person (and never anyone else's); deletion requests
 filed by the person. Completion by administrators and retention: test_privacy_deletion.py."""
 
-import hashlib
 import io
 import json
 import zipfile
@@ -10,75 +9,22 @@ import zipfile
 import pytest
 from allauth.usersessions.models import UserSession
 from django.core import mail
-from django.core.files.base import ContentFile
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
 
 from nominations.choices import ConsentPurpose, DeletionRequestStatus, NominationStatus
-from nominations.demo import minimal_pdf
-from nominations.models import Consent, DeletionRequest, EvidenceFile, Nomination
+from nominations.models import Consent, DeletionRequest, EvidenceFile
 from nominations.privacy.archive import ExportFile, PersonalDataSection, write_archive
-from nominations.privacy.consents import record_declaration, withdraw_consent
+from nominations.privacy.consents import withdraw_consent
 from nominations.privacy.deletion import request_deletion
-from nominations.sending.references import assign_reference
 from nominations.wizard.declaration import DECLARATION_VERSION
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.nominations import DeclaredNominationFactory, EvidenceFileFactory
 
 pytestmark = pytest.mark.django_db
 
 
-# Helpers (also used by test_privacy_deletion.py) --------------------------------------------------
-
-
-def add_evidence(nomination, name="report.pdf", text="Evidence"):
-    content = minimal_pdf(text)
-    return EvidenceFile.objects.create(
-        nomination=nomination,
-        file=ContentFile(content, name="evidence.pdf"),
-        original_name=name,
-        kind="pdf",
-        size=len(content),
-        sha256=hashlib.sha256(content).hexdigest(),
-    )
-
-
-def make_nomination(user, cycle, status=NominationStatus.SUBMITTED, tag="A", files=1):
-    """A nomination with every personal field filled, a declaration (and its consent) and
-    evidence; sent ones get a reference like the real submission."""
-    nomination = Nomination.objects.create(
-        cycle=cycle,
-        nominator=user,
-        category=cycle.categories.first(),
-        relation="self",
-        eligibility_confirmed=True,
-        organisation_name=f"Organisation {tag}",
-        organisation_kind="agency",
-        country="KE",
-        city="Nairobi",
-        website="https://www.example.gov",
-        contact_name=f"Contact {tag} Person",
-        contact_role="Director of customer service",
-        contact_email=f"contact-{tag.lower()}@example.gov",
-        contact_phone="+254 700 000 000",
-        initiative_title=f"Initiative {tag}",
-        summary="Citizens get many services in one place.",
-        results="Waiting fell from five days to one.",
-        nps_before=-12,
-        nps_after=41,
-        declaration_version=DECLARATION_VERSION,
-        declaration_language="en",
-        wizard_state={"step_data": {"contact": {"contact-contact_name": ["Typed Name"]}}},
-    )
-    nomination.declaration_accepted_at = nomination.created_at
-    if status != NominationStatus.DRAFT:
-        nomination.status = status
-        nomination.submitted_at = nomination.created_at
-        nomination.reference = assign_reference(nomination)
-    nomination.save()
-    record_declaration(nomination)
-    for number in range(files):
-        add_evidence(nomination, text=f"{tag} evidence {number}")
-    return nomination
+# Helpers (also used by the privacy tests of judging and cms) -------------------------------------
 
 
 def archive_of(user):
@@ -113,7 +59,9 @@ def test_the_declaration_in_french_is_recorded_in_french(wizard):
 
 
 def test_withdrawing_a_draft_declaration_withdraws_the_draft(nominator_client, nominator, cycle):
-    draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT)
+    draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=cycle, status=NominationStatus.DRAFT
+    )
     consent = draft.consents.get()
     url = f"/my-data/consents/{consent.pk}/withdraw/"
     page = nominator_client.get(url)
@@ -139,7 +87,7 @@ def test_withdrawing_a_draft_declaration_withdraws_the_draft(nominator_client, n
 def test_withdrawing_the_declaration_of_a_sent_nomination_files_a_deletion_request(
     nominator_client, nominator, cycle, django_capture_on_commit_callbacks
 ):
-    sent = make_nomination(nominator, cycle)
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle)
     consent = sent.consents.get()
     assert (
         "stop using it"
@@ -163,8 +111,8 @@ def test_withdrawing_the_declaration_of_a_sent_nomination_files_a_deletion_reque
 
 
 def test_nobody_withdraws_another_persons_consent(client, nominator, cycle):
-    consent = make_nomination(nominator, cycle).consents.get()
-    client.force_login(make_user("someone.else@example.org"))
+    consent = DeclaredNominationFactory(nominator=nominator, cycle=cycle).consents.get()
+    client.force_login(UserFactory(email="someone.else@example.org"))
     assert client.get(f"/my-data/consents/{consent.pk}/withdraw/").status_code == 404
     assert client.post(f"/my-data/consents/{consent.pk}/withdraw/").status_code == 404
     consent.refresh_from_db()
@@ -175,7 +123,7 @@ def test_nobody_withdraws_another_persons_consent(client, nominator, cycle):
 
 
 def test_data_page_lists_consents_and_requests(nominator_client, nominator, cycle):
-    sent = make_nomination(nominator, cycle)
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle)
     html = nominator_client.get("/my-data/").content.decode()
     assert "Nomination declaration" in html
     assert sent.reference in html
@@ -190,13 +138,13 @@ def test_data_page_lists_consents_and_requests(nominator_client, nominator, cycl
 def test_data_page_query_count_does_not_grow(
     nominator_client, nominator, cycle, django_assert_max_num_queries
 ):
-    make_nomination(nominator, cycle, tag="A")
+    DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="A")
     # The site's header and menus take most of these; the page itself takes three.
     with django_assert_max_num_queries(35) as captured:
         assert nominator_client.get("/my-data/").status_code == 200
     baseline = len(captured)
     for tag in "BCD":
-        nomination = make_nomination(nominator, cycle, tag=tag, files=2)
+        nomination = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag=tag, files=2)
         request_deletion(nominator, nomination=nomination)
     withdraw_consent(nomination.consents.get().pk, nominator)
     with django_assert_max_num_queries(baseline):
@@ -213,7 +161,7 @@ def test_anonymous_people_are_sent_to_sign_in(client, path):
 
 
 def test_withdraw_needs_sign_in(client, nominator, cycle):
-    consent = make_nomination(nominator, cycle).consents.get()
+    consent = DeclaredNominationFactory(nominator=nominator, cycle=cycle).consents.get()
     response = client.post(f"/my-data/consents/{consent.pk}/withdraw/")
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     consent.refresh_from_db()
@@ -224,11 +172,13 @@ def test_withdraw_needs_sign_in(client, nominator, cycle):
 
 
 def test_archive_holds_exactly_the_persons_data_and_files(nominator, other_nominator, cycle):
-    sent = make_nomination(nominator, cycle, tag="A", files=2)
-    draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT, tag="B")
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="A", files=2)
+    draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=cycle, status=NominationStatus.DRAFT, tag="B"
+    )
     # Two files with the same name keep both, under different names.
-    add_evidence(sent, name="report.pdf", text="third")
-    theirs = make_nomination(other_nominator, cycle, tag="Z")
+    EvidenceFileFactory(nomination=sent, original_name="report.pdf", text="third")
+    theirs = DeclaredNominationFactory(nominator=other_nominator, cycle=cycle, tag="Z")
     request_deletion(nominator, reason="Moving on.")
     UserSession.objects.create(
         user=nominator, ip="198.51.100.7", session_key="k" * 32, user_agent="Firefox"
@@ -287,8 +237,8 @@ def test_archive_holds_exactly_the_persons_data_and_files(nominator, other_nomin
 def test_download_is_an_attachment_of_the_signed_in_persons_data(
     nominator_client, nominator, other_nominator, cycle
 ):
-    mine = make_nomination(nominator, cycle, tag="A")
-    theirs = make_nomination(other_nominator, cycle, tag="Z")
+    mine = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="A")
+    theirs = DeclaredNominationFactory(nominator=other_nominator, cycle=cycle, tag="Z")
     response = nominator_client.get("/my-data/download/")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"

@@ -17,13 +17,17 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from nominations.choices import DeletionRequestStatus, NominationStatus
-from nominations.models import AwardCycle, Category, Consent, EvidenceFile, Nomination
+from nominations.models import AwardCycle, Consent, EvidenceFile, Nomination
 from nominations.privacy.consents import withdraw_consent
 from nominations.privacy.deletion import complete_deletion, deletion_plan, request_deletion
 from nominations.privacy.nominations_part import PERSONAL_NOMINATION_FIELDS
 from nominations.privacy.records import PrivacyRefused
-from tests.nominations.conftest import PASSWORD, make_user
-from tests.nominations.test_privacy import add_evidence, make_nomination
+from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.nominations import (
+    CategoryFactory,
+    DeclaredNominationFactory,
+    EvidenceFileFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -46,17 +50,6 @@ PUBLIC_RECORD = (
 )
 
 
-@pytest.fixture
-def admin_user(db):
-    return get_user_model().objects.get(email="admin@demo.test")
-
-
-@pytest.fixture
-def admin_client(client, admin_user):
-    client.force_login(admin_user)
-    return client
-
-
 def stored(evidence):
     return evidence.file.storage.exists(evidence.file.name)
 
@@ -69,13 +62,22 @@ def edit_url(request):
 
 
 def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_closes_the_account(
-    admin_client, admin_user, nominator, other_nominator, cycle, django_capture_on_commit_callbacks
+    demo_admin_client,
+    demo_admin,
+    nominator,
+    other_nominator,
+    cycle,
+    django_capture_on_commit_callbacks,
 ):
-    sent = make_nomination(nominator, cycle, tag="A")
-    draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT, tag="B")
-    withdrawn_draft = make_nomination(nominator, cycle, status=NominationStatus.DRAFT, tag="C")
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="A")
+    draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=cycle, status=NominationStatus.DRAFT, tag="B"
+    )
+    withdrawn_draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=cycle, status=NominationStatus.DRAFT, tag="C"
+    )
     withdraw_consent(withdrawn_draft.consents.get().pk, nominator)
-    theirs = make_nomination(other_nominator, cycle, tag="Z")
+    theirs = DeclaredNominationFactory(nominator=other_nominator, cycle=cycle, tag="Z")
     draft_file, sent_file = draft.evidence.get(), sent.evidence.get()
     request = request_deletion(nominator, reason="I changed jobs.")
     before = {name: getattr(sent, name) for name in PUBLIC_RECORD}
@@ -83,10 +85,10 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
         user=nominator, ip="198.51.100.7", session_key="k" * 32, user_agent="Firefox"
     )
 
-    page = admin_client.get(edit_url(request)).content.decode()
+    page = demo_admin_client.get(edit_url(request)).content.decode()
     assert "Deletes 2 unsent drafts" in page and sent.reference in page
     with django_capture_on_commit_callbacks(execute=True):
-        response = admin_client.post(
+        response = demo_admin_client.post(
             edit_url(request), {"decision": "complete", "note": "Done as asked."}
         )
     assert response.status_code == 302
@@ -110,11 +112,11 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
     assert not EmailAddress.objects.filter(user=person).exists()
     assert not UserSession.objects.filter(user=person).exists()  # IP addresses and browsers
     assert not Consent.objects.filter(user=person, withdrawn_at__isnull=True).exists()
-    assert not admin_client.login(email="amina@example.org", password=PASSWORD)
+    assert not demo_admin_client.login(email="amina@example.org", password=PASSWORD)
     # The request is the record, and the log says what was done.
     request.refresh_from_db()
     assert request.status == DeletionRequestStatus.COMPLETED
-    assert request.completed_by == admin_user and request.completed_at
+    assert request.completed_by == demo_admin and request.completed_at
     entry = ModelLogEntry.objects.get(action="nominations.deletion_complete")
     assert entry.data["drafts_deleted"] == 2
     assert entry.data["nominations_anonymised"] == [sent.reference]
@@ -131,13 +133,13 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
 
 
 def test_evidence_of_sent_nominations_can_go_too(
-    admin_client, nominator, cycle, django_capture_on_commit_callbacks
+    demo_admin_client, nominator, cycle, django_capture_on_commit_callbacks
 ):
-    sent = make_nomination(nominator, cycle, files=2)
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle, files=2)
     files = list(sent.evidence.all())
     request = request_deletion(nominator)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        admin_client.post(
+        demo_admin_client.post(
             edit_url(request), {"decision": "complete", "remove_evidence": "on", "note": ""}
         )
     assert not sent.evidence.exists()
@@ -149,14 +151,14 @@ def test_evidence_of_sent_nominations_can_go_too(
 
 
 def test_a_request_for_one_nomination_keeps_the_account(
-    admin_client, nominator, cycle, django_capture_on_commit_callbacks
+    demo_admin_client, nominator, cycle, django_capture_on_commit_callbacks
 ):
-    sent = make_nomination(nominator, cycle, tag="A")
-    other = make_nomination(nominator, cycle, tag="B")
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="A")
+    other = DeclaredNominationFactory(nominator=nominator, cycle=cycle, tag="B")
     withdraw_consent(sent.consents.get().pk, nominator)
     request = nominator.deletion_requests.get()
     with django_capture_on_commit_callbacks(execute=True):
-        admin_client.post(edit_url(request), {"decision": "complete", "note": ""})
+        demo_admin_client.post(edit_url(request), {"decision": "complete", "note": ""})
     sent.refresh_from_db()
     other.refresh_from_db()
     assert sent.contact_email == "" and other.contact_email == "contact-b@example.gov"
@@ -166,12 +168,12 @@ def test_a_request_for_one_nomination_keeps_the_account(
     assert sent.reference in mail.outbox[-1].subject
 
 
-def test_refusing_needs_a_reason_the_person_reads(admin_client, nominator):
+def test_refusing_needs_a_reason_the_person_reads(demo_admin_client, nominator):
     request = request_deletion(nominator)
-    response = admin_client.post(edit_url(request), {"decision": "refuse", "note": ""})
+    response = demo_admin_client.post(edit_url(request), {"decision": "refuse", "note": ""})
     assert response.status_code == 200
     assert "Give the reason for refusing" in response.content.decode()
-    admin_client.post(
+    demo_admin_client.post(
         edit_url(request), {"decision": "refuse", "note": "A complaint about it is open."}
     )
     request.refresh_from_db()
@@ -182,39 +184,42 @@ def test_refusing_needs_a_reason_the_person_reads(admin_client, nominator):
     person.force_login(nominator)
     assert "A complaint about it is open." in person.get("/my-data/").content.decode()
     # A handled request is not handled twice: its page opens instead.
-    again = admin_client.get(edit_url(request))
+    again = demo_admin_client.get(edit_url(request))
     assert again.status_code == 302 and "/inspect/" in again["Location"]
     with pytest.raises(PrivacyRefused):
         complete_deletion(request.pk, by=None)
 
 
-def test_admin_accounts_are_not_closed_by_the_tool(admin_client, nominator):
+def test_admin_accounts_are_not_closed_by_the_tool(demo_admin_client, nominator):
     nominator.is_staff = True
     nominator.save()
     request = request_deletion(nominator)
-    response = admin_client.post(edit_url(request), {"decision": "complete", "note": ""})
+    response = demo_admin_client.post(edit_url(request), {"decision": "complete", "note": ""})
     assert response.status_code == 200
     assert "Remove its admin access" in response.content.decode()
     nominator.refresh_from_db()
     assert nominator.is_active
 
 
-def test_admin_list_and_inspect(admin_client, nominator, cycle, django_assert_max_num_queries):
-    make_nomination(nominator, cycle)
+def test_admin_list_and_inspect(demo_admin_client, nominator, cycle, django_assert_max_num_queries):
+    DeclaredNominationFactory(nominator=nominator, cycle=cycle)
     request = request_deletion(nominator, reason="Please.")
     with django_assert_max_num_queries(60) as captured:
-        listing = admin_client.get("/admin/nominations/deletion-requests/")
+        listing = demo_admin_client.get("/admin/nominations/deletion-requests/")
     assert listing.status_code == 200 and "amina@example.org" in listing.content.decode()
     for number in range(4):
-        request_deletion(make_user(f"p{number}@example.org"))
+        request_deletion(UserFactory(email=f"p{number}@example.org"))
     with django_assert_max_num_queries(len(captured)):
-        admin_client.get("/admin/nominations/deletion-requests/")
-    inspect = admin_client.get(f"/admin/nominations/deletion-requests/inspect/{request.pk}/")
+        demo_admin_client.get("/admin/nominations/deletion-requests/")
+    inspect = demo_admin_client.get(f"/admin/nominations/deletion-requests/inspect/{request.pk}/")
     assert "Please." in inspect.content.decode()
     assert "Handle the request" in inspect.content.decode()
     # Requests are not added or deleted in the admin.
-    assert admin_client.get("/admin/nominations/deletion-requests/new/").status_code in (302, 403)
-    assert admin_client.post(
+    assert demo_admin_client.get("/admin/nominations/deletion-requests/new/").status_code in (
+        302,
+        403,
+    )
+    assert demo_admin_client.post(
         f"/admin/nominations/deletion-requests/delete/{request.pk}/"
     ).status_code in (302, 403)
     assert request.__class__.objects.filter(pk=request.pk).exists()
@@ -222,7 +227,7 @@ def test_admin_list_and_inspect(admin_client, nominator, cycle, django_assert_ma
 
 def test_only_administrators_reach_the_requests(client, nominator):
     request = request_deletion(nominator)
-    client.force_login(make_user("someone.else@example.org"))
+    client.force_login(UserFactory(email="someone.else@example.org"))
     for url in (
         "/admin/nominations/deletion-requests/",
         f"/admin/nominations/deletion-requests/inspect/{request.pk}/",
@@ -248,7 +253,7 @@ def old_cycle(code, closed_on, retention_days=1095):
         nominations_close_at=closes,
         retention_days=retention_days,
     )
-    Category.objects.create(cycle=cycle, name_en="Service", name_fr="Service")
+    CategoryFactory(cycle=cycle, name_en="Service", name_fr="Service")
     return cycle
 
 
@@ -257,14 +262,18 @@ def cycles(nominator, other_nominator):
     today = timezone.localdate()
     expired = old_cycle("CX20", today - timedelta(days=1200))  # closed, retention over
     recent = old_cycle("CX24", today - timedelta(days=400))  # closed, still kept
-    expired_sent = make_nomination(nominator, expired, tag="A", files=2)
-    expired_draft = make_nomination(
-        nominator, expired, status=NominationStatus.DRAFT, tag="B", files=1
+    expired_sent = DeclaredNominationFactory(nominator=nominator, cycle=expired, tag="A", files=2)
+    expired_draft = DeclaredNominationFactory(
+        nominator=nominator, cycle=expired, status=NominationStatus.DRAFT, tag="B", files=1
     )
-    expired_withdrawn = make_nomination(
-        other_nominator, expired, status=NominationStatus.WITHDRAWN, tag="C", files=0
+    expired_withdrawn = DeclaredNominationFactory(
+        nominator=other_nominator,
+        cycle=expired,
+        status=NominationStatus.WITHDRAWN,
+        tag="C",
+        files=0,
     )
-    recent_sent = make_nomination(nominator, recent, tag="D")
+    recent_sent = DeclaredNominationFactory(nominator=nominator, cycle=recent, tag="D")
     return {
         "expired": expired,
         "recent": recent,
@@ -326,10 +335,10 @@ def test_retention_anonymises_only_expired_cycles_once(cycles, cycle):
     assert ModelLogEntry.objects.filter(action="nominations.anonymise").count() == logged
 
 
-def test_retention_removes_evidence_kept_by_a_deletion_request(cycles, admin_user):
+def test_retention_removes_evidence_kept_by_a_deletion_request(cycles, demo_admin):
     sent = cycles["expired_sent"]
     request = request_deletion(sent.nominator)
-    complete_deletion(request.pk, by=admin_user)
+    complete_deletion(request.pk, by=demo_admin)
     assert sent.evidence.count() == 2  # kept when the request was completed
     # The draft went with the request; the other person's withdrawn nomination is due too.
     assert "0 draft(s) were deleted, 2 nomination(s) were anonymised" in run()
@@ -349,18 +358,20 @@ def test_retention_comes_with_time(cycles):
 
 
 def test_new_evidence_is_listed_in_the_plan(nominator, cycle):
-    sent = make_nomination(nominator, cycle)
-    add_evidence(sent, name="more.pdf")
+    sent = DeclaredNominationFactory(nominator=nominator, cycle=cycle)
+    EvidenceFileFactory(nomination=sent, original_name="more.pdf")
     request = request_deletion(nominator)
     plan = deletion_plan(request)
     assert plan.evidence_count == 2 and plan.sent == [sent] and plan.closes_account
 
 
-def test_an_editor_learns_nothing_about_which_requests_exist(client, nominator, admin_client):
+def test_an_editor_learns_nothing_about_which_requests_exist(client, nominator, demo_admin_client):
     """Handled or unknown, open or not: without the permission the answer is the same refusal,
     never the inspect page or a "not found"."""
     handled = request_deletion(nominator)
-    admin_client.post(edit_url(handled), {"decision": "refuse", "note": "Kept for the record."})
+    demo_admin_client.post(
+        edit_url(handled), {"decision": "refuse", "note": "Kept for the record."}
+    )
     handled.refresh_from_db()
     assert not handled.is_open
     client.force_login(get_user_model().objects.get(email="editor@demo.test"))

@@ -27,7 +27,8 @@ from nominations.validators import (
     current_year,
     plain_number,
 )
-from tests.nominations.conftest import VALID_ANSWERS, make_user, pdf_upload
+from tests.factories.accounts import UserFactory
+from tests.nominations.wizard import VALID_ANSWERS, pdf_upload
 from tests.pages import page_text as visible_text
 
 PROPERTIES = settings(max_examples=200, deadline=None, derandomize=True, database=None)
@@ -268,13 +269,13 @@ def test_the_eligibility_box_is_ticked_not_filled_in(wizard):
 # Send it again ----------------------------------------------------------------------------------
 @pytest.fixture
 def unconfirmed(client, db):
-    user = make_user("unconfirmed@example.org", verified=False)
+    user = UserFactory(email="unconfirmed@example.org", verified=False)
     client.force_login(user)
     return client
 
 
 def test_the_check_step_offers_the_confirmation_link_again(unconfirmed, cycle):
-    from tests.nominations.conftest import Wizard
+    from tests.nominations.wizard import Wizard
 
     wizard = Wizard(unconfirmed)
     wizard.start()
@@ -392,13 +393,13 @@ def test_the_submission_confirmation_cannot_be_used_to_flood_a_mailbox(
 def test_many_accounts_from_one_address_are_limited_too(client, db):
     """The attack with several accounts from one machine: the per-address limit holds."""
     for number in range(8):
-        client.force_login(make_user(f"sock{number}@example.org", verified=False))
+        client.force_login(UserFactory(email=f"sock{number}@example.org", verified=False))
         client.post("/account/resend-confirmation/")
     assert len(mail.outbox) == 5
 
 
 def test_nobody_else_can_resend_a_nominations_confirmation(sent_nomination, client, db):
-    client.force_login(make_user("intruder@example.org"))
+    client.force_login(UserFactory(email="intruder@example.org"))
     response = client.post(f"/my-nominations/{sent_nomination.uuid}/resend-confirmation/")
     assert response.status_code == 404
     assert len(mail.outbox) == 0

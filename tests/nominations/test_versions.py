@@ -1,7 +1,8 @@
-"""Versions of a sent nomination (nominations/sending/versions.py): the first submission is
-version 1, every "Send changes" the next; a version keeps the answers and the evidence list as
-sent, reads back through answers.py, and says what changed field by field. The data migration
-gave the nominations sent before versions existed their version 1."""
+"""Versions of a sent nomination (nominations/sending/versions.py): the first submission is version
+1,
+every "Send changes" the next; a version keeps the answers and the evidence list as sent, reads
+back through answers.py, and says what changed field by field. The data migration gave the
+nominations sent before versions existed their version 1."""
 
 import importlib
 
@@ -15,7 +16,7 @@ from nominations.choices import NominationStatus
 from nominations.models import Nomination, NominationVersion
 from nominations.privacy.nominations_part import anonymise_nomination
 from nominations.sending import submission, versions
-from tests.nominations.conftest import VALID_ANSWERS, pdf_upload
+from tests.nominations.wizard import VALID_ANSWERS, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

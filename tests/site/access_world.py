@@ -23,13 +23,12 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from awards_site.models import FailedTask
-from cms.models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
+from cms.models import Partner, SponsorMember
 from judging.models import (
     Assignment,
     Certificate,
     CertificateBatch,
     CertificateKind,
-    Conflict,
     JudgeProfile,
     Round,
     RoundKind,
@@ -42,7 +41,13 @@ from nominations.models import (
     Nomination,
 )
 from nominations.privacy.deletion import request_deletion
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.cms import (
+    OpenLetterSignatureFactory,
+    PledgeSignatureFactory,
+    SponsorMemberFactory,
+)
+from tests.factories.judging import ConflictFactory
 
 # The columns of the matrix, in order.
 ROLES = (
@@ -95,7 +100,7 @@ def build_world():
     assignment, conflicted_assignment = scored[0], scored[1]
     # The conflict is on record but the assignment was left in place: the sharpest case, since
     # this judge holds an assignment id that would otherwise open the entry.
-    Conflict.objects.create(
+    ConflictFactory(
         judge=conflicted_assignment.judge,
         cycle=cx27,
         nomination=entry,
@@ -190,13 +195,13 @@ def _other_sponsor(cx27):
     partner.categories.set(
         Category.objects.filter(cycle=cx27, name_en="Frontline service excellence")
     )
-    user = make_user("reports@baobab-bytes.example")
-    SponsorMember.objects.create(user=user, partner=partner)
+    user = UserFactory(email="reports@baobab-bytes.example")
+    SponsorMemberFactory(user=user, partner=partner)
     return user
 
 
 def _letter_signature():
-    return OpenLetterSignature.objects.create(
+    return OpenLetterSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="Kofi Owusu",
         email="kofi@letter.example",
@@ -206,7 +211,7 @@ def _letter_signature():
 
 
 def _pledge_signature():
-    return PledgeSignature.objects.create(
+    return PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000002",
         name="Awa Ndiaye",
         email="awa@pledge.example",

@@ -19,13 +19,14 @@ from allauth.mfa.totp.internal.auth import (
 )
 from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import CommandError, call_command
 from django.test import Client
 
 from awards_site.accounts.mfa import mfa_required_for
+from tests.factories.accounts import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,14 +35,6 @@ PASSWORD = "a sensible passphrase"
 
 
 # Helpers -------------------------------------------------------------------------------------
-def make_user(email, *, groups=(), password=PASSWORD, **fields):
-    user = get_user_model().objects.create_user(email=email, password=password, **fields)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    for name in groups:
-        user.groups.add(Group.objects.get_or_create(name=name)[0])
-    return user
-
-
 def demo_user(email):
     return get_user_model().objects.get(email=email)
 
@@ -99,8 +92,10 @@ def test_the_rule_names_judges_editors_administrators_and_admin_users():
     assert mfa_required_for(demo_user("judge1@demo.test"))
     assert mfa_required_for(demo_user("editor@demo.test"))
     assert mfa_required_for(demo_user("admin@demo.test"))
-    assert mfa_required_for(make_user("chair@awards.example", groups=["Administrators"]))
-    wagtail_user = make_user("helper@awards.example")
+    assert mfa_required_for(
+        UserFactory(email="chair@awards.example", password=PASSWORD, groups=["Administrators"])
+    )
+    wagtail_user = UserFactory(email="helper@awards.example", password=PASSWORD)
     wagtail_user.user_permissions.add(Permission.objects.get(codename="access_admin"))
     assert mfa_required_for(get_user_model().objects.get(pk=wagtail_user.pk))
     assert not mfa_required_for(demo_user("nominator@demo.test"))
@@ -133,7 +128,7 @@ def test_staff_roles_are_sent_to_set_up_two_step_verification(
 
 
 def test_a_member_of_the_administrators_group_must_set_it_up(client, mfa_on):
-    make_user("chair@awards.example", groups=["Administrators"])
+    UserFactory(email="chair@awards.example", password=PASSWORD, groups=["Administrators"])
     sign_in(client, "chair@awards.example", PASSWORD)
     assert client.get("/my-nominations/")["Location"] == "/accounts/2fa/totp/activate/"
 
@@ -457,7 +452,7 @@ def test_deactivating_in_the_wagtail_admin_ends_the_sessions(admin_client, demo_
 
 # Re-authentication ---------------------------------------------------------------------------
 def test_adding_an_email_address_asks_for_the_password_first(client):
-    make_user("ama@example.org")
+    UserFactory(email="ama@example.org", password=PASSWORD)
     sign_in(client, "ama@example.org", PASSWORD)
     response = client.post("/accounts/email/", {"action_add": "", "email": "ama@work.example"})
     assert response["Location"] == "/accounts/reauthenticate/?next=%2Faccounts%2Femail%2F"
@@ -483,7 +478,7 @@ def test_adding_an_email_address_asks_for_the_password_first(client):
 
 
 def test_changing_the_primary_email_asks_for_the_password_first(client):
-    user = make_user("kofi@example.org")
+    user = UserFactory(email="kofi@example.org", password=PASSWORD)
     EmailAddress.objects.create(user=user, email="kofi@work.example", verified=True)
     sign_in(client, "kofi@example.org", PASSWORD)
     response = client.post("/accounts/email/", {"action_primary": "", "email": "kofi@work.example"})
@@ -493,7 +488,7 @@ def test_changing_the_primary_email_asks_for_the_password_first(client):
 
 
 def test_changing_the_password_needs_the_current_one(client):
-    user = make_user("efua@example.org")
+    user = UserFactory(email="efua@example.org", password=PASSWORD)
     sign_in(client, "efua@example.org", PASSWORD)
     new = "another sensible passphrase"
     response = client.post(

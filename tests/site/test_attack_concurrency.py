@@ -25,7 +25,6 @@ from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -34,24 +33,27 @@ from django.test import Client
 from django.utils import timezone
 
 from cms.models import OpenLetterSignature, PledgeSignature
-from judging.models import Assignment, Round, Rubric, Scoresheet
+from judging.models import Round, Rubric, Scoresheet
 from nominations.demo import minimal_pdf
-from nominations.models import AwardCycle, Category, EvidenceFile, Nomination
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
+from nominations.models import AwardCycle, EvidenceFile, Nomination
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import (
+    AssignmentFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    RubricFactory,
+)
+from tests.factories.nominations import CategoryFactory, NominationFactory
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "a-long-enough-password"
 RACERS = 4
 _numbers = itertools.count(1)
 
 
 # Helpers (each runs in a thread of the race) -----------------------------------------------------
 def make_person(prefix):
-    email = f"{prefix}-{next(_numbers)}@racers.example"
-    user = get_user_model().objects.create_user(email=email, password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
-    return user
+    return UserFactory(email=f"{prefix}-{next(_numbers)}@racers.example")
 
 
 def signed_in(user, count=1):
@@ -216,7 +218,7 @@ def cycle_with_the_rule():
         nominations_close_at=now + timedelta(days=10),
         one_nomination_per_organisation=True,
     )
-    category = Category.objects.create(cycle=cycle, name_en="Digital services", name_fr="Numérique")
+    category = CategoryFactory(cycle=cycle, name_en="Digital services", name_fr="Numérique")
     return cycle, category
 
 
@@ -386,11 +388,11 @@ def test_one_person_signing_at_the_same_moment_signs_once(race, url):
 # One scoresheet per judge and entry -------------------------------------------------------------
 def judged_entry():
     cycle, category = cycle_with_the_rule()
-    rubric = make_rubric(f"Race rubric {cycle.code}")
-    round = make_round(cycle, rubric, k=1)
-    judge = make_judge(f"judge-{cycle.code.lower()}@racers.example", cycle=cycle)
-    entry = make_entry(cycle, category, 9000 + next(_numbers))
-    assignment = Assignment.objects.create(
+    rubric = RubricFactory(name=f"Race rubric {cycle.code}")
+    round = RoundFactory(cycle=cycle, rubric=rubric, judges_per_entry=1)
+    judge = JudgeProfileFactory(email=f"judge-{cycle.code.lower()}@racers.example", cycle=cycle)
+    entry = NominationFactory(cycle=cycle, category=category, number=9000 + next(_numbers))
+    assignment = AssignmentFactory(
         round=round,
         nomination=entry,
         judge=judge,

@@ -12,16 +12,20 @@ Each test fails on the code before the guard it names (checked by removing the g
 
 import re
 import time
-from datetime import timedelta
 
 import pytest
 import time_machine
 from django.utils import timezone
 
-from judging.models import Assignment, Scoresheet, ScoresheetStatus
-from nominations.models import AwardCycle, Category
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric
-from tests.nominations.conftest import PASSWORD
+from judging.models import Scoresheet, ScoresheetStatus
+from tests.factories.accounts import PASSWORD
+from tests.factories.judging import (
+    AssignmentFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    RubricFactory,
+)
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -36,20 +40,14 @@ def later(seconds):
 @pytest.fixture
 def assignment(db):
     now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Record cycle",
-        name_fr="Cycle",
-        code="REC",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
-    category = Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique")
-    rubric = make_rubric("Record rubric", weights=(50, 30, 20))
-    round = make_round(cycle, rubric, k=1)
-    judge = make_judge("ngozi@judges.example", cycle=cycle)
-    return Assignment.objects.create(
+    cycle = AwardCycleFactory(name_en="Record cycle", name_fr="Cycle", code="REC")
+    category = CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique")
+    rubric = RubricFactory(name="Record rubric", weights=(50, 30, 20))
+    round = RoundFactory(cycle=cycle, rubric=rubric, judges_per_entry=1)
+    judge = JudgeProfileFactory(email="ngozi@judges.example", cycle=cycle)
+    return AssignmentFactory(
         round=round,
-        nomination=make_entry(cycle, category, 7001),
+        nomination=NominationFactory(cycle=cycle, category=category, number=7001),
         judge=judge,
         due_on=round.scores_due_on,
         conflict_checked_at=now,
@@ -116,6 +114,6 @@ def test_kept_scores_reach_no_other_account(client, assignment):
     client.get(url)
     with later(AFTER_THE_SESSION_ENDED):
         client.post(url, {**typed_scores(assignment), "save": "1"})
-        other = make_judge("other@judges.example", cycle=assignment.round.cycle)
+        other = JudgeProfileFactory(email="other@judges.example", cycle=assignment.round.cycle)
         client.force_login(other.user)
         assert client.get(url).status_code == 404

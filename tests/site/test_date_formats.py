@@ -17,8 +17,8 @@ from judging.models import Assignment, Certificate, JudgeProfile
 from nominations import tasks
 from nominations.models import AwardCycle, Nomination
 from nominations.pdf import nomination_pdf
-from tests.judging.certificate_factories import pdf_text
 from tests.pages import page_text
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from django.test import Client, RequestFactory, override_settings
 from judging.invitations import invite
 from nominations.choices import NominationStatus
 from nominations.tasks import send_eligibility_decision, send_submission_confirmation
-from tests.nominations.conftest import Wizard, make_user
+from tests.factories.accounts import UserFactory
+from tests.nominations.wizard import Wizard
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +83,7 @@ def test_account_emails_use_the_site_address(client):
 
 @PUBLIC
 def test_nomination_emails_use_the_site_address(client, django_capture_on_commit_callbacks):
-    user = make_user("sender@example.org")
+    user = UserFactory(email="sender@example.org")
     client.force_login(user)
     wizard = Wizard(client)
     wizard.start()

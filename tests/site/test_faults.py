@@ -33,8 +33,6 @@ from judging.models import Assignment, CriterionScore, Scoresheet, ScoresheetSta
 from nominations import tasks as nomination_tasks
 from nominations.choices import NominationStatus
 from nominations.models import Nomination, ReferenceCounter
-from tests.judging.conftest import world  # noqa: F401
-from tests.nominations.conftest import cycle, nominator, nominator_client, wizard  # noqa: F401
 from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
@@ -86,7 +84,7 @@ def submit_logged(obj, action):
 
 
 # Sending a nomination --------------------------------------------------------------------------
-def test_connection_lost_while_sending_a_nomination(wizard, django_capture_on_commit_callbacks):  # noqa: F811
+def test_connection_lost_while_sending_a_nomination(wizard, django_capture_on_commit_callbacks):
     wizard.complete_all()
     counters = list(ReferenceCounter.objects.values_list("pk", "last_number"))
     with (
@@ -129,7 +127,7 @@ def test_connection_lost_while_sending_a_nomination(wizard, django_capture_on_co
     assert len(mail.outbox) == 1
 
 
-def test_connection_lost_while_a_page_is_read(nominator_client):  # noqa: F811
+def test_connection_lost_while_a_page_is_read(nominator_client):
     with connection_drops(on=lambda sql: '"nominations_nomination"' in sql):
         response = nominator_client.get(reverse("nominations:my_nominations"))
     assert response.status_code == 503
@@ -163,7 +161,7 @@ def test_passwords_and_files_are_never_written_back_into_the_page():
 
 # A judge's scoresheet --------------------------------------------------------------------------
 @pytest.fixture
-def assignment(world):  # noqa: F811
+def assignment(world):
     assignment = (
         Assignment.objects.filter(round=world.round)
         .select_related("judge__user", "nomination", "round")
@@ -181,7 +179,7 @@ def judge_client(client, assignment):
     return client
 
 
-def scores(world, values, version, **extra):  # noqa: F811
+def scores(world, values, version, **extra):
     data = {"version": str(version), "overall_comment": "Strong, clear results.", **extra}
     data["recommendation"] = "yes"
     for criterion, value in zip(world.criteria, values, strict=True):
@@ -191,7 +189,7 @@ def scores(world, values, version, **extra):  # noqa: F811
 
 
 @pytest.mark.parametrize("error", [OperationalError, InterfaceError])
-def test_connection_lost_while_saving_a_scoresheet(world, judge_client, assignment, error):  # noqa: F811
+def test_connection_lost_while_saving_a_scoresheet(world, judge_client, assignment, error):
     url = reverse("judging:entry", args=[assignment.pk])
     typed = scores(world, (5, 3, 1), version=1, save="1")
     with connection_drops(
@@ -221,7 +219,7 @@ def test_connection_lost_while_saving_a_scoresheet(world, judge_client, assignme
     assert sheet.scores.get(criterion=world.criteria[0]).score == 5
 
 
-def test_connection_lost_while_submitting_a_scoresheet(world, judge_client, assignment):  # noqa: F811
+def test_connection_lost_while_submitting_a_scoresheet(world, judge_client, assignment):
     entry_url = reverse("judging:entry", args=[assignment.pk])
     confirm_url = reverse("judging:submit", args=[assignment.pk])
     assert judge_client.post(entry_url, scores(world, (4, 4, 2), 1, submit="1")).status_code == 302
@@ -267,7 +265,7 @@ def task_records(caplog, level):
 
 
 def test_a_confirmation_email_that_fails_once_is_retried_and_sent(
-    wizard,  # noqa: F811
+    wizard,
     django_capture_on_commit_callbacks,
     caplog,
 ):
@@ -286,7 +284,7 @@ def test_a_confirmation_email_that_fails_once_is_retried_and_sent(
 
 
 def test_an_email_that_keeps_failing_is_reported_and_the_nomination_is_still_sent(
-    wizard,  # noqa: F811
+    wizard,
     django_capture_on_commit_callbacks,
     caplog,
     client,

@@ -14,7 +14,6 @@ not see each other's rows (and, on PostgreSQL, a database error in one cannot hi
 
 import contextlib
 import re
-from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 from urllib.parse import quote, urlsplit
 
@@ -35,7 +34,6 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature
 from judging.models import (
-    Assignment,
     Certificate,
     Conflict,
     CriterionScore,
@@ -47,8 +45,16 @@ from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Category, DeletionRequest, EvidenceFile, Nomination
 from nominations.wizard.drafts import step_digest
 from nominations.wizard.forms import STEP_FORMS
-from tests.judging.conftest import make_entry, make_judge, make_round, make_rubric, make_sheet
-from tests.nominations.conftest import VALID_ANSWERS, make_user
+from tests.factories.accounts import UserFactory
+from tests.factories.judging import (
+    AssignmentFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    RubricFactory,
+    ScoresheetFactory,
+)
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
+from tests.nominations.wizard import VALID_ANSWERS
 from tests.site.fuzz_strategies import (
     any_character,
     awkward_text,
@@ -202,7 +208,7 @@ RESET_LINK = re.compile(r"http://testserver(/accounts/password/reset/key/\S+/)")
 
 @pytest.fixture
 def reset_user(db):
-    return make_user("fuzz.reset@example.org")
+    return UserFactory(email="fuzz.reset@example.org")
 
 
 @FUZZ
@@ -356,7 +362,7 @@ def test_certificate_verification(data):
 # Personal data: the deletion request (nominations) --------------------------------------------
 @pytest.fixture
 def person(db):
-    return make_user("fuzz.person@example.org")
+    return UserFactory(email="fuzz.person@example.org")
 
 
 @FUZZ
@@ -377,7 +383,7 @@ def test_deletion_request(person, data):
 
 @pytest.fixture
 def unconfirmed_person(db):
-    return make_user("fuzz.unconfirmed@example.org", verified=False)
+    return UserFactory(email="fuzz.unconfirmed@example.org", verified=False)
 
 
 @FUZZ
@@ -420,7 +426,7 @@ def test_control_characters_are_refused_with_what_to_do(url, valid, field, chara
 # The nomination wizard (nominations) ----------------------------------------------------------
 @pytest.fixture
 def draft(db):
-    nominator = make_user("fuzz.nominator@example.org")
+    nominator = UserFactory(email="fuzz.nominator@example.org")
     return Nomination.objects.create(cycle=AwardCycle.objects.current(), nominator=nominator)
 
 
@@ -590,17 +596,12 @@ def judging(db):
     """An open round with a 1-5 rubric and one entry, assigned to one judge who has already
     confirmed having no conflict with it."""
     now = timezone.now()
-    cycle = AwardCycle.objects.create(
-        name_en="Fuzz cycle",
-        code="FZZ",
-        nominations_open_at=now - timedelta(days=60),
-        nominations_close_at=now - timedelta(days=10),
-    )
-    category = Category.objects.create(cycle=cycle, name_en="Digital", name_fr="Numérique")
-    round = make_round(cycle, make_rubric(), k=1)
-    judge = make_judge("fuzz.judge@judges.example", cycle=cycle)
-    entry = make_entry(cycle, category, 1)
-    return Assignment.objects.create(
+    cycle = AwardCycleFactory(name_en="Fuzz cycle", code="FZZ")
+    category = CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique")
+    round = RoundFactory(cycle=cycle, rubric=RubricFactory(), judges_per_entry=1)
+    judge = JudgeProfileFactory(email="fuzz.judge@judges.example", cycle=cycle)
+    entry = NominationFactory(cycle=cycle, category=category, number=1)
+    return AssignmentFactory(
         round=round,
         judge=judge,
         nomination=entry,
@@ -679,8 +680,10 @@ def test_stale_save_of_a_new_scoresheet_stores_nothing(judging):
 @pytest.fixture
 def complete_draft(judging):
     criteria = judging.round.rubric.criteria.all()
-    return make_sheet(
-        judging, scores=[(criterion, 4, "Fine.") for criterion in criteria], recommendation="yes"
+    return ScoresheetFactory(
+        assignment=judging,
+        scores=[(criterion, 4, "Fine.") for criterion in criteria],
+        recommendation="yes",
     )
 
 

@@ -19,7 +19,7 @@ from cms.reports import charts
 from judging.certificate_pdf import certificate_html, render_certificate
 from judging.models import Certificate
 from nominations.models import AwardCycle, Nomination
-from tests.nominations.conftest import make_user
+from tests.factories.accounts import UserFactory
 from tests.pdf_glyphs import glyphs
 
 pytestmark = pytest.mark.django_db
@@ -90,7 +90,7 @@ def test_right_to_left_names_are_set_right_to_left():
 
 
 def test_a_nomination_copy_prints_answers_in_every_script(client):
-    nominator = make_user("polyglot@example.org")
+    nominator = UserFactory(email="polyglot@example.org")
     texts = list(SCRIPTS.values())
     nomination = Nomination.objects.create(
         cycle=AwardCycle.objects.current(),
