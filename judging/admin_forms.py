@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
 from awards_site.countries import COUNTRY_CHOICES
-from judging.assignment import has_conflict, likely_conflict
+from judging.assignment.balancing import has_conflict, likely_conflict
 from judging.models import (
     ENTERING_STATUS_CHOICES,
     Assignment,
@@ -18,7 +18,7 @@ from judging.models import (
     Round,
     ScoresheetStatus,
 )
-from judging.rubrics import levels_problem, weights_problem
+from judging.rubrics.rules import levels_problem, weights_problem
 from nominations.models import AwardCycle, Category
 
 
@@ -474,7 +474,7 @@ class AssignmentAddForm(WagtailAdminModelForm):
 
 def judge_problem(round, nomination, judge):
     """Why the judge cannot be given the entry by hand, or None."""
-    from judging import assignment_run
+    from judging.assignment import run as assignment_run
 
     if assignment_run.assignable_judges(round, nomination).filter(pk=judge.pk).exists():
         return None

@@ -35,7 +35,7 @@ from judging.admin_forms import (
     RubricForm,
 )
 from judging.models import Assignment, JudgeProfile, Round, Rubric, ScoresheetStatus
-from judging.progress import overdue_q
+from judging.results.progress import overdue_q
 
 
 def menu_item_shown_to(model, *actions):
@@ -334,7 +334,7 @@ class ResultsLink(ViewSet):
 
 
 def _certificate_items():
-    from judging.certificates_admin import CertificatesLink, SignatoryViewSet
+    from judging.certificates.admin import CertificatesLink, SignatoryViewSet
 
     return (CertificatesLink, SignatoryViewSet)
 

@@ -30,10 +30,9 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from awards_site.account_linking import CREATED, SECURED
-from judging import assignment_run, progress
 from judging.admin_forms import InviteForm
-from judging.assignment import has_conflict, likely_conflict, normalise
-from judging.invitations import invite
+from judging.assignment import run as assignment_run
+from judging.assignment.balancing import has_conflict, likely_conflict, normalise
 from judging.models import (
     Assignment,
     Conflict,
@@ -45,7 +44,9 @@ from judging.models import (
     ScoresheetStatus,
     WeightsDoNotAddUp,
 )
-from judging.reminders import pending_judges, send_reminders
+from judging.panel.invitations import invite
+from judging.panel.reminders import pending_judges, send_reminders
+from judging.results import progress
 from nominations import versions
 from nominations.models import Nomination
 
@@ -585,7 +586,7 @@ class ClearConflictView(PermissionMixin, View):
     permission_actions = ("change",)
 
     def post(self, request, *args, **kwargs):
-        from judging.conflicts import clear_likely_conflict
+        from judging.panel.conflicts import clear_likely_conflict
 
         judge = get_object_or_404(
             JudgeProfile.objects.select_related("user"), pk=request.POST.get("judge")

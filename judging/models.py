@@ -23,7 +23,7 @@ from wagtail.models import Orderable
 
 from awards_site.countries import COUNTRY_CHOICES
 from awards_site.i18n import localised
-from judging.rubrics import weights_problem
+from judging.rubrics.rules import weights_problem
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination, NominationVersion
 
@@ -498,7 +498,8 @@ class Scoresheet(models.Model):
     updated_at = models.DateTimeField(default=timezone.now, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
     # What the sheet contributes to the results, stored when it is submitted and cleared when it
-    # is reopened (judging/sheet_figures.py), so the results read sheets, not criterion scores.
+    # is reopened (judging/scoring/sheet_figures.py), so the results read sheets, not criterion
+    # scores.
     weighted_score = models.FloatField(_("weighted score"), null=True, editable=False)
     top_criterion_score = models.SmallIntegerField(null=True, editable=False)
     top_scores = models.PositiveSmallIntegerField(null=True, editable=False)

@@ -47,24 +47,26 @@ def send_round_result(round_pk, nomination_pk):
     )
 
 
-# Judging admin: judge invitations and reminders (judging/invitations.py, judging/reminders.py).
+# Judging admin: judge invitations and reminders (judging/panel/invitations.py,
+# judging/panel/reminders.py).
 
 
 @retried_task()
 def send_judge_invitation(profile_pk):
-    from judging.invitations import send_invitation_email
+    from judging.panel.invitations import send_invitation_email
 
     send_invitation_email(profile_pk)
 
 
 @retried_task()
 def send_judging_reminder(judge_pk, round_pk):
-    from judging.reminders import send_reminder_email
+    from judging.panel.reminders import send_reminder_email
 
     send_reminder_email(judge_pk, round_pk)
 
 
-# Certificates (judging/certificates.py) ---------------------------------------------------------
+# Certificates (judging/certificates/issuing.py)
+# ---------------------------------------------------------
 
 
 @retried_task()
@@ -72,6 +74,6 @@ def issue_certificate_batch(batch_pk):
     """Render the PDFs of a certificate batch that are not rendered yet, writing its progress as
     it goes, then its ZIP. A failure marks the batch failed with the error; the retry (automatic,
     or "Try again" in the admin) renders only what is missing."""
-    from judging.certificates import run_batch
+    from judging.certificates.issuing import run_batch
 
     run_batch(batch_pk)

@@ -9,8 +9,8 @@ import pypdf
 import pytest
 from django.utils import timezone
 
-from judging import decisions
 from judging.models import Outcome, ScoresheetStatus
+from judging.results import decisions
 from nominations.choices import NominationStatus
 from tests.judging.results_factories import judged, scene_fixture  # noqa: F401
 from tests.nominations.conftest import make_user

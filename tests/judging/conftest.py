@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from judging import assignment_run
+from judging.assignment import run as assignment_run
 from judging.models import (
     Criterion,
     CriterionScore,
@@ -22,7 +22,7 @@ from judging.models import (
     Scoresheet,
     ScoresheetStatus,
 )
-from judging.sheet_figures import mark_submitted
+from judging.scoring.sheet_figures import mark_submitted
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
 from tests.nominations.conftest import make_user

@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from awards_site import mail as outgoing_mail
 from awards_site.models import FailedTask
-from judging import certificate_pdf, certificates
 from judging import tasks as judging_tasks
+from judging.certificates import issuing as certificates
+from judging.certificates import pdf as certificate_pdf
 from judging.models import Certificate, CertificateBatch, CertificateBatchStatus
 from tests.judging.certificate_factories import admin_user_fixture, awarded_fixture, scene_fixture  # noqa: F401
 from tests.pages import page_text as text

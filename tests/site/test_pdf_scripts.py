@@ -16,7 +16,7 @@ from django.utils.html import escape
 from awards_site import pdf
 from awards_site.pdf_fonts import SCRIPT_FAMILIES
 from cms.reports import charts
-from judging.certificate_pdf import certificate_html, render_certificate
+from judging.certificates.pdf import certificate_html, render_certificate
 from judging.models import Certificate
 from nominations.models import AwardCycle, Nomination
 from tests.nominations.conftest import make_user
