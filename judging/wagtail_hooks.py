@@ -34,7 +34,7 @@ def register_log_actions(actions):
 
 
 # The admin screens register their own hooks; importing them here is what loads them.
-from judging import admin_setup, privacy  # noqa: E402, F401
+from judging import admin_menu, privacy  # noqa: E402, F401
 from judging.certificates import admin as certificates_admin  # noqa: E402, F401
 from judging.results import admin as results_admin  # noqa: E402, F401
 from judging.results import overview_admin  # noqa: E402, F401

@@ -1,5 +1,5 @@
 """Wagtail admin of certificates (registers its own hooks; the Judging menu links to it and to
-the signatories, see admin_setup.py).
+the signatories, see judging/admin_menu.py).
 
 Every view needs the "change round" permission, like the results screens (certificates follow
 a round's published results). Signatories are a snippet with their own model permissions. The
@@ -32,7 +32,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from judging.admin_setup_views import can
+from judging.admin_base import can
 from judging.certificates import issuing as certificates
 from judging.certificates.views import asked_language, pdf_response
 from judging.models import Certificate, CertificateBatch, CertificateKind, Round, Signatory
@@ -374,7 +374,7 @@ def register_certificate_urls():
     ]
 
 
-# The Judging menu's items (admin_setup.JudgingGroup) -------------------------------------------
+# The Judging menu's items (judging/admin_menu.py JudgingGroup) -----------------------------
 
 
 class CertificatesMenuItem(MenuItem):

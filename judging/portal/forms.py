@@ -48,9 +48,7 @@ class ScoresheetForm(AccessibleFormMixin, forms.Form):
                 widget=forms.Textarea(attrs={"rows": 3}),
             )
         self.fields["overall_comment"] = forms.CharField(
-            label=_("Overall comment"),
-            required=False,
-            widget=forms.Textarea(attrs={"rows": 5}),
+            label=_("Overall comment"), required=False, widget=forms.Textarea(attrs={"rows": 5})
         )
         self.fields["recommendation"] = forms.ChoiceField(
             label=_("Your recommendation"),
@@ -180,7 +178,6 @@ class CycleConflictForm(AccessibleFormMixin, forms.Form):
         data = super().clean()
         if not data.get("organisation", "").strip() and not data.get("country"):
             self.add_error(
-                "organisation",
-                _("Write the organisation's name, or choose a country below."),
+                "organisation", _("Write the organisation's name, or choose a country below.")
             )
         return data

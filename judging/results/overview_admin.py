@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from judging.admin_setup_views import can
+from judging.admin_base import can
 from judging.models import Assignment
 from judging.results.overview import awards_overview
 from nominations.access import can_see_nominations

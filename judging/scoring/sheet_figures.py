@@ -10,7 +10,7 @@ sheet instead of one per criterion score (8 times fewer, for an 8-criterion rubr
     top_scores            how many criteria got the top of the scale: the second tie-break
 
 The figures stay true because a rubric's scale, criteria and weights cannot change once scores
-have been submitted against it (judging/admin_forms.py), and a database constraint refuses a
+have been submitted against it (judging/rubrics/forms.py), and a database constraint refuses a
 submitted sheet without its weighted score. The database computes them (correlated subqueries
 in the UPDATE that submits the sheet), so one statement submits one sheet or thirty thousand.
 """

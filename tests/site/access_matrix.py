@@ -211,7 +211,7 @@ MATRIX = {
     **screens("category:", [*VIEWSET, "copy"], ADMINS_ONLY),
     **screens("deletion_requests:", [*VIEWSET, "inspect"], ADMINS_ONLY,
               add=NOBODY, delete=NOBODY),
-    # Judging viewsets (judging/admin_setup.py) ----------------------------------------------
+    # Judging viewsets (judging/*/admin_views.py) ------------------------------------------
     **screens("judging_rubrics:", [*VIEWSET, "copy"], ADMINS_ONLY),
     **screens("judging_rounds:", [*VIEWSET, "assign", "progress"], ADMINS_ONLY,
               remind=ADMINS_POST),

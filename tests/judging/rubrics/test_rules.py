@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 
-from judging.admin_setup_views import copy_rubric
 from judging.models import Criterion, Rubric, WeightsDoNotAddUp
+from judging.rubrics.copying import copy_rubric
 from judging.rubrics.rules import levels_problem, weights_problem
 from tests.judging.conftest import make_rubric
 
