@@ -3,7 +3,7 @@ the signatories, see judging/admin_menu.py).
 
 Every view needs the "change round" permission, like the results screens (certificates follow
 a round's published results). Signatories are a snippet with their own model permissions. The
-rules live in certificates.py; the views are glue.
+rules live in issuing.py, planning.py and batch.py; the views are glue.
 
     admin/judging/certificates/                              judging_certificates
     admin/judging/certificates/issue/<round_id>/             judging_certificates_issue
@@ -34,6 +34,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from judging.admin_base import can
 from judging.certificates import issuing as certificates
+from judging.certificates.batch import batch_zip_filename
 from judging.certificates.views import asked_language, pdf_response
 from judging.models import Certificate, CertificateBatch, CertificateKind, Round, Signatory
 from judging.results.admin import ResultsPage, ResultsPermissionMixin
@@ -238,7 +239,7 @@ class BatchZipView(ResultsPermissionMixin, View):
         response = FileResponse(
             batch.zip.open("rb"),
             as_attachment=True,
-            filename=certificates.batch_zip_filename(batch),
+            filename=batch_zip_filename(batch),
             content_type="application/zip",
         )
         response["Cache-Control"] = "private"

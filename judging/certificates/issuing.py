@@ -1,11 +1,6 @@
-"""Certificates: which ones a round's results call for, issuing them, revoking and re-issuing.
-
-What a round calls for (`planned`), once its results are published:
-- winner, finalist and merit: the round's decisions with that outcome;
-- participation: every eligible nomination of the cycle (eligible, shortlisted, finalist, merit
-  or winner: a winner has its winner certificate and its participation certificate);
-- judge appreciation: every judge with a submitted scoresheet in a published round of the cycle.
-Participation and judge certificates are one per cycle, whichever round issues them.
+"""Certificates, the acts: issuing a round's certificates, revoking and re-issuing them, their
+codes, and the valid certificates of a nominator or a judge. What a round calls for is in
+planning.py; the batch that renders the PDFs and the ZIP in batch.py.
 
 Issuing (`issue`) is one recorded act ("judging.certificates_issue", on the round). It is
 idempotent: a certificate that already exists for the same recipient and kind in the cycle is
@@ -15,8 +10,8 @@ per (cycle, kind, nomination) and per (cycle, judge). What a certificate says (r
 category, initiative, cycle) is copied in English and in French when it is issued: its holder
 chooses the language of the PDF they download (their account's by default). The PDFs in each
 recipient's language (`Certificate.language`: the nominator's or the judge's account language)
-are rendered in the background, by the batch the act creates (tasks.issue_certificate_batch ->
-`run_batch`), which then writes one ZIP of the round's certificates; the other language's PDF is
+are rendered in the background, by the batch the act creates (judging/certificates/tasks.py ->
+batch.py), which then writes one ZIP of the round's certificates; the other language's PDF is
 rendered on its first download. A batch that fails is marked failed with
 its error and its task is retried (awards_site/task_retry.py); one that stops moving (its worker
 was killed) shows as stalled after BATCH_STALL_MINUTES, and either may be run again from the
@@ -28,73 +23,49 @@ new code and what the records say now, that `replaces` it. Each act is logged on
 certificate ("judging.certificate_revoke", "judging.certificate_reissue").
 """
 
-import gc
 import re
 import secrets
-import tempfile
-import time
-import traceback
-import zipfile
 from collections import Counter
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.files import File
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from awards_site.i18n import localised
+from judging.certificates.errors import CertificateError
+from judging.certificates.planning import (
+    CYCLE_KINDS,
+    REVOKED,
+    VALID,
+    Subject,
+    _existing,
+    check_round,
+    planned,
+)
+
+# Where callers of the acts look for the preview too (the admin's issue screen, the tests).
+from judging.certificates.planning import preview as preview
 from judging.models import (
     CERTIFICATE_LANGUAGES,
     Certificate,
     CertificateBatch,
     CertificateBatchStatus,
     CertificateKind,
-    JudgeProfile,
-    Outcome,
-    RoundDecision,
-    ScoresheetStatus,
-    private_storage,
 )
-from nominations.choices import NominationStatus
-from nominations.models import AwardCycle, Nomination
+from nominations.models import AwardCycle
 
 # Codes: 16 characters of an alphabet without look-alikes (no I, O, 0 or 1): 80 random bits.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 16
 _CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 
-# Nominations that take part: eligible ones and those that went further.
-TAKING_PART = [
-    NominationStatus.ELIGIBLE,
-    NominationStatus.SHORTLISTED,
-    NominationStatus.FINALIST,
-    NominationStatus.MERIT,
-    NominationStatus.WINNER,
-    NominationStatus.NOT_PLACED,
-]
-OUTCOME_KINDS = {
-    Outcome.WINNER.value: CertificateKind.WINNER,
-    Outcome.FINALIST.value: CertificateKind.FINALIST,
-    Outcome.MERIT.value: CertificateKind.MERIT,
-}
-# The order of kinds everywhere (preview, lists, the ZIP).
-KIND_ORDER = [
-    CertificateKind.WINNER,
-    CertificateKind.FINALIST,
-    CertificateKind.MERIT,
-    CertificateKind.PARTICIPATION,
-    CertificateKind.JUDGE,
-]
-# Per cycle, whichever round issues them; the other kinds belong to the round that decided them.
-CYCLE_KINDS = [CertificateKind.PARTICIPATION, CertificateKind.JUDGE]
 
 # What the certificate calls itself, in its language (copied as `award` when it is issued).
 AWARDS = {
@@ -109,19 +80,6 @@ AWARDS = {
 # way, returns that batch (a double click); later, a new batch starts (one stuck on a worker that
 # died does not block the round).
 SECOND_CLICK = timedelta(minutes=2)
-
-# How often a running batch writes its progress (certificates, seconds).
-PROGRESS_EVERY = 10
-PROGRESS_SECONDS = 2.0
-ZIP_PROGRESS_EVERY = 200
-
-
-class CertificateError(Exception):
-    """An act refused, with a message for the administrator who tried it."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 # Codes ------------------------------------------------------------------------------------------
@@ -155,118 +113,6 @@ def find(raw_code):
     if code is None:
         return None
     return Certificate.objects.select_related("cycle").filter(code=code).first()
-
-
-# What a round calls for -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Subject:
-    """A certificate to issue: its kind and its recipient (a nomination or a judge)."""
-
-    kind: str
-    nomination: Nomination | None = None
-    judge: JudgeProfile | None = None
-
-    @property
-    def key(self):
-        return key_of(
-            self.kind, self.nomination and self.nomination.pk, self.judge and self.judge.pk
-        )
-
-
-def key_of(kind, nomination_id, judge_id):
-    return (kind, judge_id) if kind == CertificateKind.JUDGE else (kind, nomination_id)
-
-
-def check_round(round):
-    if not round.results_published:
-        raise CertificateError(
-            _(
-                "The results of this round are not published yet. Publish them first: "
-                "certificates follow the published outcomes."
-            )
-        )
-
-
-def planned(round):
-    """Every certificate the round's published results call for, as Subjects, in KIND_ORDER."""
-    taking_part = (
-        Nomination.objects.filter(cycle=round.cycle_id, status__in=TAKING_PART)
-        .select_related("category", "nominator")
-        .order_by("category__sort_order", "reference", "pk")
-    )
-    decisions = (
-        RoundDecision.objects.filter(
-            round=round, outcome__in=OUTCOME_KINDS, nomination__status__in=TAKING_PART
-        )
-        .select_related("nomination__category", "nomination__nominator")
-        .order_by("nomination__category__sort_order", "nomination__reference", "pk")
-    )
-    judges = (
-        JudgeProfile.objects.filter(
-            assignments__round__cycle=round.cycle_id,
-            assignments__round__results_published_at__isnull=False,
-            assignments__scoresheet__status=ScoresheetStatus.SUBMITTED,
-            user__is_active=True,  # a closed account could not download it
-        )
-        .select_related("user")
-        .distinct()
-        .order_by("user__last_name", "user__first_name", "user__email")
-    )
-    subjects = [
-        Subject(OUTCOME_KINDS[decision.outcome], nomination=decision.nomination)
-        for decision in decisions
-    ]
-    subjects.sort(key=lambda subject: KIND_ORDER.index(subject.kind))
-    subjects += [Subject(CertificateKind.PARTICIPATION, nomination=n) for n in taking_part]
-    subjects += [Subject(CertificateKind.JUDGE, judge=judge) for judge in judges]
-    return subjects
-
-
-VALID, REVOKED = "valid", "revoked"
-
-
-def _existing(cycle_id):
-    """{key: VALID or REVOKED} of the cycle's certificates (VALID wins over REVOKED)."""
-    state = {}
-    for kind, nomination_id, judge_id, revoked_at in Certificate.objects.filter(
-        cycle=cycle_id
-    ).values_list("kind", "nomination_id", "judge_id", "revoked_at"):
-        key = key_of(kind, nomination_id, judge_id)
-        if revoked_at is None:
-            state[key] = VALID
-        else:
-            state.setdefault(key, REVOKED)
-    return state
-
-
-@dataclass
-class PreviewRow:
-    kind: str
-    label: str
-    planned: int = 0
-    new: int = 0
-    kept: int = 0
-    revoked: int = 0
-
-
-def preview(round):
-    """Per kind: how many certificates the round calls for, how many an issue would create, how
-    many already exist (kept) and how many were revoked (not issued again)."""
-    rows = {kind: PreviewRow(kind, CertificateKind(kind).label) for kind in KIND_ORDER}
-    state = _existing(round.cycle_id)
-    for subject in planned(round):
-        row = rows[subject.kind]
-        row.planned += 1
-        found = state.get(subject.key)
-        if found == VALID:
-            row.kept += 1
-        elif found == REVOKED:
-            row.revoked += 1
-        else:
-            row.new += 1
-    return list(rows.values())
 
 
 # Issuing ----------------------------------------------------------------------------------------
@@ -402,7 +248,7 @@ def issue(round, user, *, run=True):
 
 
 def enqueue_batch(batch_pk):
-    from judging.tasks import issue_certificate_batch
+    from judging.certificates.tasks import issue_certificate_batch
 
     issue_certificate_batch.enqueue(batch_pk)
 
@@ -537,129 +383,3 @@ def valid_for_judge(judge):
         .select_related("cycle")
         .order_by("-issued_at", "-pk")
     )
-
-
-# The batch: rendering and the ZIP ---------------------------------------------------------------
-
-
-def _zip_name(certificate):
-    slug = slugify(certificate.recipient_name)[:60]
-    name = f"{slug}-{certificate.display_code}" if slug else certificate.display_code
-    return f"{certificate.kind}/{name}.pdf"
-
-
-def run_batch(batch_pk):
-    """Render the batch's certificates that have no PDF yet in their recipient's language,
-    writing the progress as it goes, then the ZIP of the round's certificates (each in that
-    language). Safe to run again (on a retry, or twice by two workers): what is rendered is
-    kept, each certificate's PDF is stored once.
-
-    PDFs are rendered outside any transaction and recorded ten at a time, with the progress, in
-    one short transaction (no lock is held while WeasyPrint works). The objects alive before the
-    batch are frozen out of the garbage collector's sweeps while it runs: WeasyPrint allocates a
-    great deal, and in a process holding Django and Wagtail every full sweep would walk them."""
-    from judging.certificates.pdf import SignatoryCache, store_pdf
-
-    batch = CertificateBatch.objects.select_related("round", "round__cycle").get(pk=batch_pk)
-    if batch.status == CertificateBatchStatus.DONE:
-        return
-    batches = CertificateBatch.objects.filter(pk=batch_pk)
-    gc.collect()
-    gc.freeze()
-    try:
-        certificates = round_certificates(batch.round).select_related("cycle")
-        total = certificates.count()
-        done = total - certificates.filter(WITHOUT_OWN_PDF).count()
-        batches.update(
-            status=CertificateBatchStatus.RUNNING,
-            total=total,
-            done=done,
-            error="",
-            progress_at=timezone.now(),
-        )
-        signatories = SignatoryCache()
-        stored = []
-        last = time.monotonic()
-        try:
-            missing = certificates.filter(WITHOUT_OWN_PDF).order_by("pk")
-            for certificate in missing.iterator(chunk_size=100):
-                language = certificate.language
-                name = store_pdf(certificate, language, signatories)
-                stored.append((certificate, language, name))
-                if len(stored) >= PROGRESS_EVERY or time.monotonic() - last > PROGRESS_SECONDS:
-                    done += _record(stored, batches, done)
-                    stored, last = [], time.monotonic()
-        finally:
-            done += _record(stored, batches, done)  # even when one fails: keep what is made
-        # The ZIP holds the round's valid certificates as they are now (one revoked meanwhile
-        # is left out, one issued meanwhile is rendered and put in).
-        name, zipped = _write_zip(
-            batch, certificates.order_by("kind", "recipient_name", "pk"), signatories, batches
-        )
-        old = batch.zip.name
-        now = timezone.now()
-        batches.update(
-            status=CertificateBatchStatus.DONE,
-            total=zipped,
-            done=zipped,
-            zip=name,
-            finished_at=now,
-            progress_at=now,
-        )
-        if old and old != name:
-            private_storage().delete(old)
-    except Exception:
-        now = timezone.now()
-        batches.update(
-            status=CertificateBatchStatus.FAILED,
-            error=traceback.format_exc()[-4000:],
-            finished_at=now,
-            progress_at=now,
-        )
-        raise  # the task is retried (awards_site/task_retry.py), rendering what is missing
-    finally:
-        gc.unfreeze()
-
-
-def _record(stored, batches, done):
-    """Point the certificates at their stored PDFs and write the progress, in one transaction.
-    Returns how many were recorded."""
-    from judging.certificates.pdf import claim_pdfs
-
-    if not stored:
-        return 0
-    with transaction.atomic():
-        claim_pdfs(stored)
-        batches.update(done=done + len(stored), progress_at=timezone.now())
-    return len(stored)
-
-
-def _write_zip(batch, certificates, signatories, batches):
-    """Store one ZIP of the certificates' PDFs; returns its storage name and how many it holds.
-    A large ZIP takes a while: the batch's progress time moves on every ZIP_PROGRESS_EVERY PDFs,
-    so it is not taken for stalled."""
-    from judging.certificates.pdf import ensure_pdf
-
-    storage = private_storage()
-    count = 0
-    with tempfile.TemporaryFile() as spool:
-        # PDFs are compressed already: storing them is as small and much faster.
-        with zipfile.ZipFile(spool, "w", compression=zipfile.ZIP_STORED) as archive:
-            for certificate in certificates.iterator(chunk_size=200):
-                ensure_pdf(certificate, certificate.language, signatories)
-                with certificate.pdf(certificate.language).open("rb") as pdf:
-                    archive.writestr(_zip_name(certificate), pdf.read())
-                count += 1
-                if count % ZIP_PROGRESS_EVERY == 0:
-                    batches.update(progress_at=timezone.now())
-        spool.seek(0)
-        token = secrets.token_hex(8)
-        name = storage.save(
-            f"certificates/batches/certificates-{batch.round.cycle.code}-{batch.pk}-{token}.zip",
-            File(spool),
-        )
-    return name, count
-
-
-def batch_zip_filename(batch):
-    return slugify(f"certificates {batch.round.cycle.code} {batch.round.name_en}") + ".zip"

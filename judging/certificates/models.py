@@ -97,7 +97,7 @@ def batch_zip_path(instance, filename):
 
 class CertificateBatch(models.Model):
     """One "Issue certificates" act on a round: the certificates it covers are rendered in the
-    background (tasks.issue_certificate_batch), then put in one ZIP."""
+    background (judging/certificates/tasks.py), then put in one ZIP."""
 
     round = models.ForeignKey(
         Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="certificate_batches"

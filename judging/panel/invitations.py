@@ -90,7 +90,7 @@ def invite(
 
 
 def _enqueue(profile_pk):
-    from judging.tasks import send_judge_invitation
+    from judging.panel.tasks import send_judge_invitation
 
     send_judge_invitation.enqueue(profile_pk)
 

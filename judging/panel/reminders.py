@@ -77,7 +77,7 @@ def send_reminders(round, user=None):
 
 
 def _enqueue(judge_pk, round_pk):
-    from judging.tasks import send_judging_reminder
+    from judging.panel.tasks import send_judging_reminder
 
     send_judging_reminder.enqueue(judge_pk, round_pk)
 

@@ -203,7 +203,7 @@ def publish(round, user, now=None, notify=True):
 
 
 def _tell_nominators(round_pk, nomination_ids):
-    from judging.tasks import send_round_result
+    from judging.results.tasks import send_round_result
 
     for nomination_id in nomination_ids:
         send_round_result.enqueue(round_pk, nomination_id)

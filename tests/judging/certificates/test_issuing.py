@@ -357,7 +357,7 @@ def test_a_failed_batch_says_so_and_can_be_tried_again(
 
 
 def test_the_task_takes_an_id_and_does_nothing_for_a_finished_batch(awarded):
-    from judging.tasks import issue_certificate_batch
+    from judging.certificates.tasks import issue_certificate_batch
 
     result = certificates.issue(awarded.round, awarded.admin)
     CertificateBatch.objects.filter(pk=result.batch.pk).update(status="done")
