@@ -19,7 +19,7 @@ from judging.rubrics.admin_views import RubricViewSet
 
 
 class ResultsMenuItem(MenuItem):
-    """Results are another part of the admin (results_admin.py): the item shows once its URL
+    """Results are another part of the admin (judging/results/admin.py): the item shows once its URL
     exists, to users who may change rounds (the permission the results screens ask for)."""
 
     def is_shown(self, request):

@@ -25,7 +25,7 @@ class Assignment(models.Model):
     )
     due_on = models.DateField(_("due"))
     # The version of the entry the judge was given (the latest sent when assigned; the judge
-    # may move to a newer one while their scoresheet is not submitted: portal_views.py).
+    # may move to a newer one while their scoresheet is not submitted: judging/portal/views.py).
     nomination_version = models.ForeignKey(
         NominationVersion,
         verbose_name=_("version given"),

@@ -1,14 +1,14 @@
-"""The judge portal: the dashboard, an entry with its scoresheet, the submit confirmation, the
-conflict check and the judge's conflicts. Views stay thin: the rules are in scoring.py,
-conflicts.py and access.py."""
+"""The judge portal: the dashboard, an entry with its scoresheet (and the versions of the
+entry), and the submit confirmation. Views stay thin: the rules are in judging/scoring/rules.py
+and judging/portal/access.py; the conflict pages are in conflict_views.py, the entry's files in
+document_views.py."""
 
 from dataclasses import dataclass, field
 
 from django.contrib import messages
 from django.db import transaction
 from django.db.models import F, OuterRef, Prefetch, Subquery, prefetch_related_objects
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,10 +16,10 @@ from django.utils.translation import gettext as _
 from awards_site import pending_input
 from judging.certificates.issuing import valid_for_judge
 from judging.certificates.views import downloads
-from judging.models import Conflict, CriterionScore, Round, Scoresheet, ScoresheetStatus
-from judging.panel import conflicts
+from judging.models import CriterionScore, Round, Scoresheet, ScoresheetStatus
 from judging.portal.access import judge_required, own_assignment, own_assignments
-from judging.portal.forms import ConflictForm, CycleConflictForm, ScoresheetForm
+from judging.portal.conflict_views import conflict_check_page
+from judging.portal.forms import ScoresheetForm
 from judging.scoring import rules as scoring
 from nominations import versions
 from nominations.answers import (
@@ -28,8 +28,7 @@ from nominations.answers import (
     SECTION_FIELDS,
     answer_sections,
 )
-from nominations.models import AwardCycle, EvidenceFile, NominationVersion
-from nominations.views import evidence_response
+from nominations.models import NominationVersion
 
 
 @dataclass
@@ -122,25 +121,6 @@ def _existing_sheet(assignment):
         .prefetch_related(Prefetch("scores", queryset=CriterionScore.objects.order_by("pk")))
         .first()
     )
-
-
-def _conflict_check(request, assignment, form=None, status=200):
-    return render(
-        request,
-        "judging/portal/conflict_check.html",
-        {
-            "assignment": assignment,
-            "nomination": assignment.nomination,
-            "form": form or ConflictForm(),
-            "can_withdraw": _can_withdraw(assignment),
-        },
-        status=status,
-    )
-
-
-def _can_withdraw(assignment):
-    sheet = Scoresheet.objects.filter(assignment=assignment).only("status").first()
-    return not assignment.round.is_closed() and not (sheet and sheet.is_submitted)
 
 
 def score_rows(rubric, sheet):
@@ -280,7 +260,7 @@ def _render_kept_input(request, assignment, rubric, sheet, pending):
 def entry(request, assignment_id):
     assignment = own_assignment(request, assignment_id)
     if assignment.conflict_checked_at is None:
-        return _conflict_check(request, assignment)
+        return conflict_check_page(request, assignment)
     rubric = _with_rubric(assignment)
     sheet = _existing_sheet(assignment)
     if request.method != "POST":
@@ -428,99 +408,3 @@ def submit(request, assignment_id):
         },
         status=409 if stale_message else 200,
     )
-
-
-@judge_required
-def conflict_check(request, assignment_id):
-    """Before opening an entry: no conflict (open it) or a conflict (withdraw it)."""
-    assignment = own_assignment(request, assignment_id)
-    if request.method != "POST":
-        return _conflict_check(request, assignment)
-    if "no_conflict" in request.POST:
-        conflicts.confirm_no_conflict(assignment)
-        return redirect("judging:entry", assignment_id=assignment.pk)
-    if "conflict" not in request.POST:  # neither button: ask again
-        return _conflict_check(request, assignment, ConflictForm(request.POST))
-    form = ConflictForm(request.POST)
-    if not form.is_valid():
-        return _conflict_check(request, assignment, form)
-    try:
-        conflicts.declare_entry_conflict(assignment, form.cleaned_data["reason"], request.user)
-    except conflicts.ConflictRefused as refused:
-        messages.error(request, refused.message)
-        return redirect("judging:entry", assignment_id=assignment.pk)
-    messages.success(
-        request,
-        _(
-            "You declared a conflict with %(entry)s. The entry is no longer on your list; "
-            "another judge will score it."
-        )
-        % {"entry": assignment.nomination.organisation_name},
-    )
-    return redirect("judging:dashboard")
-
-
-@judge_required
-def conflict_list(request):
-    judge = request.judge
-    cycle = AwardCycle.objects.current()
-    form = CycleConflictForm(request.POST if request.method == "POST" else None)
-    if request.method == "POST" and cycle and form.is_valid():
-        conflict = conflicts.declare_cycle_conflict(
-            judge,
-            cycle,
-            organisation=form.cleaned_data["organisation"],
-            country=form.cleaned_data["country"],
-            reason=form.cleaned_data["reason"],
-            user=request.user,
-        )
-        count = len(conflict.withdrawn)
-        messages.success(
-            request,
-            _("Your conflict is recorded.")
-            + " "
-            + (
-                _("%(count)s entry was withdrawn from your list.")
-                if count == 1
-                else _("%(count)s entries were withdrawn from your list.")
-            )
-            % {"count": count},
-        )
-        return redirect("judging:conflicts")
-    declared = Conflict.objects.filter(judge=judge).select_related("cycle", "nomination")
-    return render(
-        request,
-        "judging/portal/conflicts.html",
-        {"judge": judge, "cycle": cycle, "form": form, "conflicts": declared},
-    )
-
-
-@judge_required
-def evidence(request, assignment_id, evidence_id):
-    assignment = own_assignment(request, assignment_id)
-    if assignment.conflict_checked_at is None:
-        return redirect("judging:entry", assignment_id=assignment.pk)
-    file = get_object_or_404(EvidenceFile, pk=evidence_id, nomination=assignment.nomination_id)
-    return evidence_response(file)
-
-
-@judge_required
-def pdf_copy(request, assignment_id):
-    from nominations.pdf import nomination_pdf
-
-    assignment = own_assignment(request, assignment_id)
-    if assignment.conflict_checked_at is None:
-        return redirect("judging:entry", assignment_id=assignment.pk)
-    nomination = assignment.nomination
-    given = assignment.nomination_version
-    content = nomination_pdf(
-        versions.as_nomination(given, nomination) if given else nomination,
-        request,
-        without_nominator=assignment.round.hide_nominator,
-        evidence=versions.evidence_of(given) if given else None,
-    )
-    response = HttpResponse(content, content_type="application/pdf")
-    name = nomination.reference or f"entry-{assignment.pk}"
-    response["Content-Disposition"] = f'attachment; filename="entry-{name}.pdf"'
-    response["Cache-Control"] = "private, no-store"
-    return response

@@ -2,8 +2,9 @@
 the Excel export (registers its own hooks).
 
 Every view needs the "change round" permission (superusers have it): results decide outcomes.
-The views are thin; the rules live in results.py (the numbers), decisions.py (outcomes and
-publishing), export.py (the workbook) and scoring.py (reopening a scoresheet).
+The views are thin; the rules live in computation.py and detail.py (the numbers), decisions.py
+(outcomes and publishing), export.py (the workbook) and judging/scoring/rules.py (reopening a
+scoresheet).
 
     admin/judging/results/                                  judging_results_index
     admin/judging/results/<round_id>/                       judging_results
@@ -39,10 +40,9 @@ from judging.results import decisions
 from judging.results.computation import (
     by_category,
     entries,
-    entry_detail,
-    moderation_notes,
     round_results,
 )
+from judging.results.detail import entry_detail, moderation_notes
 from judging.results.export import results_workbook
 from nominations.models import Category, Nomination
 

@@ -8,7 +8,8 @@ from math import sqrt
 import pytest
 
 from judging.models import CategoryRubric, RoundDecision, ScoresheetStatus
-from judging.results.computation import entries, entry_detail, round_results
+from judging.results.computation import entries, round_results
+from judging.results.detail import entry_detail
 from judging.scoring.rounding import score
 from tests.judging.conftest import make_round, make_rubric
 from tests.judging.results_factories import assigned, judged, scene_fixture  # noqa: F401

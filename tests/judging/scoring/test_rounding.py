@@ -13,7 +13,8 @@ from django.utils import timezone
 
 from judging.models import Assignment, Scoresheet
 from judging.results import decisions
-from judging.results.computation import entry_detail, published_round_results, round_results
+from judging.results.computation import published_round_results, round_results
+from judging.results.detail import entry_detail
 from judging.scoring import rounding
 from judging.scoring import rules as scoring
 from tests.judging.conftest import make_round, make_rubric
