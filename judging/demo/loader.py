@@ -29,6 +29,10 @@ from judging.demo.certificates import load_certificates
 from judging.demo.closed_cycle import load_closed_cycle
 from judging.demo.judges import load_judges
 from judging.demo.open_cycle import load_open_cycle
+
+# The demo rubrics' names, where the demo's callers look for them (its tests).
+from judging.demo.rubrics import FINAL_RUBRIC as FINAL_RUBRIC
+from judging.demo.rubrics import SCREENING_RUBRIC as SCREENING_RUBRIC
 from judging.demo.rubrics import load_rubrics
 from nominations.models import AwardCycle
 
