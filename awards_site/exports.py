@@ -1,5 +1,6 @@
 """The one writer of every spreadsheet and CSV file the platform exports: the sponsor and cycle
-workbooks (cms/reports/workbook.py), the judging results (judging/export.py), the admin lists'
+workbooks (cms/reports/workbook.py), the judging results (judging/results/export.py), the admin
+lists'
 downloads (our viewsets through `SpreadsheetExport`, Wagtail's own reports through the same
 functions, installed by `install_on_wagtail`).
 

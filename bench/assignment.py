@@ -1,5 +1,5 @@
 """Time of one balanced assignment run: 10,000 entries, 150 judges, 3 judges per entry, with a
-few declared conflicts per judge (judging/assignment.py). Target: under 5 s.
+few declared conflicts per judge (judging/assignment/balancing.py). Target: under 5 s.
 
     .venv/bin/python bench/assignment.py
 """
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from judging.assignment import Entry, Judge, assign, loads  # noqa: E402
+from judging.assignment.balancing import Entry, Judge, assign, loads  # noqa: E402
 
 
 def panel(entry_count=10_000, judge_count=150, seed=2027):

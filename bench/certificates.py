@@ -81,7 +81,7 @@ def prepare(var_dir):
     from PIL import Image as PILImage
     from wagtail.images import get_image_model
 
-    from judging.certificate_pdf import certificate_html
+    from judging.certificates.pdf import certificate_html
     from judging.models import Certificate, Round, RoundKind, Rubric, Signatory
     from nominations.choices import NominationStatus
     from nominations.models import AwardCycle, Category, Nomination
@@ -186,8 +186,9 @@ def issue_worker(admin_pk, warm_up_file):
     from django.contrib.auth import get_user_model
 
     from awards_site.pdf.rendering import render_pdf
-    from judging import certificate_pdf, certificates
-    from judging.certificate_pdf import SignatoryCache, certificate_html
+    from judging.certificates import issuing as certificates
+    from judging.certificates import pdf as certificate_pdf
+    from judging.certificates.pdf import SignatoryCache, certificate_html
     from judging.models import CertificateBatch, Round
 
     render_pdf(Path(warm_up_file).read_text())

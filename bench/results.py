@@ -1,4 +1,5 @@
-"""Time of a round's full results table (judging/results.py: raw + normalised + spread + rank)
+"""Time of a round's full results table (judging/results/computation.py: raw + normalised + spread
++ rank)
 for 10,000 entries x 3 judges x 8 criteria = 240,000 criterion scores, next to the time of one
 hand-written SQL aggregate over the same rows (each entry's summed weighted score, GROUP BY
 nomination). The ratio is the figure. Targets: within 2x the aggregate and under 1 s.
@@ -57,7 +58,7 @@ def prepare():
         Scoresheet,
         ScoresheetStatus,
     )
-    from judging.sheet_figures import mark_submitted
+    from judging.scoring.sheet_figures import mark_submitted
     from nominations.choices import NominationStatus
     from nominations.models import AwardCycle, Category, Nomination
 
@@ -148,7 +149,8 @@ def prepare():
             CriterionScore.objects.bulk_create(batch)
             batch = []
     CriterionScore.objects.bulk_create(batch)
-    # Submitting stores each sheet's results figures (judging/sheet_figures.py). Judges do it
+    # Submitting stores each sheet's results figures (judging/scoring/sheet_figures.py). Judges do
+    # it
     # one sheet at a time; here every sheet at once, and the time is reported.
     start = time.perf_counter()
     mark_submitted(Scoresheet.objects.filter(assignment__round=round))
@@ -160,8 +162,8 @@ def prepare():
 
 def main():
     from judging.models import CriterionScore, Scoresheet
-    from judging.results import round_results
-    from judging.sheet_figures import mark_submitted
+    from judging.results.computation import round_results
+    from judging.scoring.sheet_figures import mark_submitted
 
     start = time.perf_counter()
     round, storing = prepare()

@@ -44,7 +44,7 @@ def prepare():
     from cms.models import Partner, PledgeSignature
     from judging.models import Assignment, JudgeProfile, Round, Rubric, Scoresheet
     from judging.models import ScoresheetStatus as Sheet
-    from judging.results import record_published_results
+    from judging.results.computation import record_published_results
     from nominations.choices import NominationStatus, OrganisationKind
     from nominations.models import AwardCycle, Category, Nomination
 
@@ -122,7 +122,7 @@ def prepare():
         ],
         batch_size=5000,
     )
-    # Submitted sheets carry the figures the results read (judging/sheet_figures.py); most
+    # Submitted sheets carry the figures the results read (judging/scoring/sheet_figures.py); most
     # are submitted, some drafts, some not started.
     Scoresheet.objects.bulk_create(
         [

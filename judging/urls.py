@@ -1,7 +1,10 @@
-"""URLs of the judging app: the judge portal (portal_urls.py), entrants' feedback
-(feedback_urls.py) and certificates (certificate_urls.py), under one namespace."""
+"""URLs of the judging app: the judge portal (judging/portal/urls.py), entrants' feedback
+(judging/results/feedback_urls.py) and certificates (judging/certificates/urls.py), under one
+namespace."""
 
-from judging import certificate_urls, feedback_urls, portal_urls
+from judging.certificates import urls as certificate_urls
+from judging.portal import urls as portal_urls
+from judging.results import feedback_urls
 
 app_name = "judging"
 

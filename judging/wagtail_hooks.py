@@ -34,19 +34,16 @@ def register_log_actions(actions):
 
 
 # The admin screens register their own hooks; importing them here is what loads them.
-from judging import (  # noqa: E402, F401
-    admin_setup,
-    certificates_admin,
-    overview_admin,
-    privacy,
-    results_admin,
-)
+from judging import admin_menu, privacy  # noqa: E402, F401
+from judging.certificates import admin as certificates_admin  # noqa: E402, F401
+from judging.results import admin as results_admin  # noqa: E402, F401
+from judging.results import overview_admin  # noqa: E402, F401
 
 
 @hooks.register("nomination_detail_links")
 def judges_feedback_link(request, nomination):
     """The "Judges' feedback" link on the nominator's page of a nomination, once there is some."""
-    from judging.feedback import detail_links
+    from judging.results.feedback import detail_links
 
     return detail_links(request, nomination)
 
@@ -54,7 +51,7 @@ def judges_feedback_link(request, nomination):
 @hooks.register("nomination_detail_links")
 def certificate_links(request, nomination):
     """Links to the nomination's certificates on the nominator's page of it."""
-    from judging.certificate_views import detail_links
+    from judging.certificates.views import detail_links
 
     return detail_links(request, nomination)
 

@@ -8,7 +8,7 @@ class NominationStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
     ELIGIBLE = "eligible", _("Eligible")
     INELIGIBLE = "ineligible", _("Not eligible")
-    # Outcomes of judging, set when a round's results are published (judging/decisions.py).
+    # Outcomes of judging, set when a round's results are published (judging/results/decisions.py).
     SHORTLISTED = "shortlisted", _("Shortlisted")
     FINALIST = "finalist", _("Finalist")
     MERIT = "merit", _("Certificate of merit")

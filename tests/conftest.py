@@ -17,7 +17,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from cms.demo.loader import DemoLoader
-from judging import assignment_run
+from judging.assignment import run as assignment_run
 from nominations.models import AwardCycle
 from tests.concurrency import Race, shared_database, snapshot_sqlite
 from tests.factories.accounts import UserFactory

@@ -481,7 +481,7 @@ LOGGING = {
 }
 
 # Judging: email domains anyone can sign up with say nothing about where a judge works, so a
-# judge and a nominator sharing one is not a likely conflict (judging/assignment_run.py).
+# judge and a nominator sharing one is not a likely conflict (judging/assignment/run.py).
 JUDGING_PUBLIC_EMAIL_DOMAINS = env_list(
     "JUDGING_PUBLIC_EMAIL_DOMAINS",
     "gmail.com,googlemail.com,yahoo.com,yahoo.fr,yahoo.co.uk,outlook.com,outlook.fr,hotmail.com,"

@@ -27,7 +27,7 @@ django.setup()
 from django.db.models import Count, Q  # noqa: E402
 
 from judging.models import Scoresheet, ScoresheetStatus  # noqa: E402
-from judging.scoring import rubric_of  # noqa: E402
+from judging.scoring.rules import rubric_of  # noqa: E402
 from nominations.choices import NominationStatus  # noqa: E402
 from nominations.models import Nomination  # noqa: E402
 

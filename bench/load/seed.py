@@ -36,7 +36,7 @@ from django.core.files.base import ContentFile  # noqa: E402
 from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from judging import assignment_run  # noqa: E402
+from judging.assignment import run as assignment_run  # noqa: E402
 from judging.models import JudgeProfile, PanelMembership, RoundKind  # noqa: E402
 from nominations.choices import NominationStatus, OrganisationKind, Relation  # noqa: E402
 from nominations.demo import DEMO_ANSWERS, INITIATIVES, minimal_pdf  # noqa: E402

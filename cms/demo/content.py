@@ -935,7 +935,7 @@ PAGES = {
         },
     },
     # --------------------------------------------------------- 2026 winners
-    # The winners, merit awards and finalists come from the 2026 cycle's results (judging/demo.py);
+    # The winners, merit awards and finalists come from the 2026 cycle's results (judging/demo/loader.py);
     # editors only write the stories, matched to an entry by its organisation's name.
     "winners_2026": {
         "type": "WinnersPage",

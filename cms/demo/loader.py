@@ -78,7 +78,7 @@ class DemoLoader:
         nominator = get_user_model().objects.get(email="nominator@demo.test")
         nominations_demo.load_nominations(cycle, nominator)
 
-        from judging import demo as judging_demo
+        from judging.demo import loader as judging_demo
 
         judging_demo.load(password=self.password)
 

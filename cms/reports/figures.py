@@ -8,12 +8,13 @@ What counts
     Ineligible nominations were sent, so they count, under their own status.
     Judging: every assignment of the cycle's rounds (in a category report, the assignments of
     the category's entries), with how many scoresheets are submitted, drafts or not started
-    (the definitions of judging/progress.py).
+    (the definitions of judging/results/progress.py).
     Pledges: every pledge signature of the program to date, by country. The pledge belongs to
     the whole program, not to a cycle or a category, so every report shows the same counts;
     no name or email ever leaves the database, only counts.
     Results: only rounds whose results are published (`Round.results_published_at`), as they
-    were published (judging.results.published_round_results: the record kept at publication).
+    were published (judging.results.computation.published_round_results: the record kept at
+    publication).
 """
 
 from dataclasses import dataclass, field
@@ -25,8 +26,8 @@ from django.utils.translation import gettext as _
 
 from awards_site.countries import country_name
 from judging.models import Assignment, Round
-from judging.progress import DRAFT, NOT_STARTED, SUBMITTED
-from judging.results import published_round_results
+from judging.results.computation import published_round_results
+from judging.results.progress import DRAFT, NOT_STARTED, SUBMITTED
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
 

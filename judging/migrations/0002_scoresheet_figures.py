@@ -7,7 +7,7 @@ from django.db.models.functions import Cast, Coalesce
 
 def store_figures_of_submitted_sheets(apps, schema_editor):
     """Sheets submitted before the figures were stored get them now (the same computation as
-    judging/sheet_figures.py, on the historical models)."""
+    judging/scoring/sheet_figures.py, on the historical models)."""
     Criterion = apps.get_model("judging", "Criterion")
     CriterionScore = apps.get_model("judging", "CriterionScore")
     Scoresheet = apps.get_model("judging", "Scoresheet")

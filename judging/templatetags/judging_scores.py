@@ -1,10 +1,11 @@
 """`{{ value|score }}`: a score as people read it, two decimals rounded halves up by the one
-rule of judging/rounding.py, written in the active language's number format (72.35, 72,35)."""
+rule of judging/scoring/rounding.py, written in the active language's number format (72.35,
+72,35)."""
 
 from django import template
 from django.utils.formats import number_format
 
-from judging import rounding
+from judging.scoring import rounding
 
 register = template.Library()
 

@@ -8,7 +8,7 @@ it goes through only when this step's saved answers are still those the page was
 (another copy changed other steps) or are already what this copy sends; otherwise
 `StaleAnswers` refuses it, nothing is written,
 and the wizard shows both versions side by side to merge (`conflicts`, `merged_data`). The judge
-portal's scoresheets follow the same rule (judging/scoring.py).
+portal's scoresheets follow the same rule (judging/scoring/rules.py).
 """
 
 import copy

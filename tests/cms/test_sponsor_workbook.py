@@ -17,7 +17,7 @@ from cms.reports.access import ReportScope
 from cms.reports.figures import key_figures
 from cms.reports.workbook import report_workbook
 from judging.models import Assignment, Round, ScoresheetStatus
-from judging.results import round_results
+from judging.results.computation import round_results
 from nominations.models import AwardCycle, Category, Nomination
 from tests.factories.cms import PledgeSignatureFactory
 

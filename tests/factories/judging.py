@@ -24,7 +24,7 @@ from judging.models import (
     Scoresheet,
     ScoresheetStatus,
 )
-from judging.sheet_figures import mark_submitted
+from judging.scoring.sheet_figures import mark_submitted
 from nominations.choices import NominationStatus
 from tests.factories.accounts import UserFactory, add_to_groups
 from tests.factories.nominations import AwardCycleFactory, NominationFactory

@@ -9,8 +9,9 @@ from types import SimpleNamespace
 import pytest
 from django.utils import timezone
 
-from judging import certificates, decisions
+from judging.certificates import issuing as certificates
 from judging.models import Certificate, Outcome, ScoresheetStatus
+from judging.results import decisions
 from nominations.choices import NominationStatus
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory, judged

@@ -15,9 +15,11 @@ from django.utils import timezone
 
 from awards_site import mail as outgoing_mail
 from awards_site.models import FailedTask
-from judging import certificate_pdf, certificates
-from judging import tasks as judging_tasks
+from judging.certificates import batch as certificate_batch
+from judging.certificates import issuing as certificates
+from judging.certificates import pdf as certificate_pdf
 from judging.models import Certificate, CertificateBatch, CertificateBatchStatus
+from judging.results import tasks as judging_tasks
 from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +47,7 @@ def test_a_result_email_that_fails_once_is_retried_and_sent(awarded, caplog):
 # Certificate batches -----------------------------------------------------------------------------
 def run_batch_spy():
     """Wraps run_batch to note the batch's state as each attempt starts."""
-    real = certificates.run_batch
+    real = certificate_batch.run_batch
     seen = []
 
     def spy(batch_pk):
@@ -53,7 +55,7 @@ def run_batch_spy():
         seen.append((batch.status, batch.error))
         return real(batch_pk)
 
-    return mock.patch.object(certificates, "run_batch", spy), seen
+    return mock.patch.object(certificate_batch, "run_batch", spy), seen
 
 
 def test_a_failed_batch_is_marked_failed_then_retried_rendering_only_what_is_missing(

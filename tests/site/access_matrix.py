@@ -211,7 +211,7 @@ MATRIX = {
     **screens("category:", [*VIEWSET, "copy"], ADMINS_ONLY),
     **screens("deletion_requests:", [*VIEWSET, "inspect"], ADMINS_ONLY,
               add=NOBODY, delete=NOBODY),
-    # Judging viewsets (judging/admin_setup.py) ----------------------------------------------
+    # Judging viewsets (judging/*/admin_views.py) ------------------------------------------
     **screens("judging_rubrics:", [*VIEWSET, "copy"], ADMINS_ONLY),
     **screens("judging_rounds:", [*VIEWSET, "assign", "progress"], ADMINS_ONLY,
               remind=ADMINS_POST),
@@ -225,7 +225,7 @@ MATRIX = {
               add=NOBODY, edit=NOBODY, usage=NOBODY),
     # Users (the project's user model, in Wagtail's users screens) --------------------------
     **screens("wagtailusers_users:", [*VIEWSET, "copy"], ADMINS_ONLY),
-    # Snippets (cms/wagtail_hooks.py, judging/certificates_admin.py) ------------------------
+    # Snippets (cms/wagtail_hooks.py, judging/certificates/admin.py) ------------------------
     # Editors add and change partners (not what they sponsor, a field they do not get); deleting
     # one ends its sponsor users' access: administrators only.
     **screens("wagtailsnippets_cms_partner:", [*SNIPPETS, "copy"], EDITORS, delete=ADMINS_ONLY),

@@ -23,8 +23,8 @@ from django.test import Client
 from django.utils import timezone
 
 from cms.models import OpenLetterSignature, Partner, SponsorMember
-from judging.invitations import invite
 from judging.models import JudgeProfile
+from judging.panel.invitations import invite
 from nominations.models import Nomination
 from tests.pages import page_text
 

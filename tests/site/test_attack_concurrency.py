@@ -7,7 +7,7 @@ writes. Every limit the platform promises must hold:
 - one nomination per organisation and category, when the cycle says so
   (nominations/sending/organisations.py);
 - one signature of the open letter or the pledge per person (cms/signatures.py);
-- one scoresheet per judge and entry (judging/scoring.py `scoresheet_for`).
+- one scoresheet per judge and entry (judging/scoring/rules.py `scoresheet_for`).
 
 The requests go through the test client, each in a thread with its own database connection,
 started together at a barrier (the `race` fixture, tests/concurrency.py): on PostgreSQL the

@@ -4,9 +4,9 @@ answers (awards_site/accounts/pending_input.py), and comes back after signing in
 submit.
 
 The other parts of the record are tested where their rules live: every demo decision in the
-audit log and the published results' date (tests/judging/test_demo.py), one rounding rule on
-both databases (tests/judging/test_rounding.py), rubric weights a rule of the model
-(tests/judging/test_rubrics.py).
+audit log and the published results' date (tests/judging/demo/test_loader.py), one rounding rule on
+both databases (tests/judging/scoring/test_rounding.py), rubric weights a rule of the model
+(tests/judging/rubrics/test_rules.py).
 
 Each test fails on the code before the guard it names (checked by removing the guard)."""
 

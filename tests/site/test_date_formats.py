@@ -11,9 +11,9 @@ import pytest
 from django.core import mail
 from django.utils import translation
 
-from judging import reminders
-from judging.certificate_pdf import render_certificate
+from judging.certificates.pdf import render_certificate
 from judging.models import Assignment, Certificate, JudgeProfile
+from judging.panel import reminders
 from nominations import tasks
 from nominations.models import AwardCycle, Nomination
 from nominations.pdf import nomination_pdf

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client, RequestFactory, override_settings
 
-from judging.invitations import invite
+from judging.panel.invitations import invite
 from nominations.choices import NominationStatus
 from nominations.tasks import send_eligibility_decision, send_submission_confirmation
 from tests.factories.accounts import UserFactory

@@ -28,8 +28,8 @@ from wagtail.models import ModelLogEntry
 from awards_site import mail as outgoing_mail
 from awards_site.models import FailedTask
 from awards_site.security.database_errors import DatabaseUnavailableMiddleware
-from judging import scoring
 from judging.models import Assignment, CriterionScore, Scoresheet, ScoresheetStatus
+from judging.scoring import rules as scoring
 from nominations import tasks as nomination_tasks
 from nominations.choices import NominationStatus
 from nominations.models import Nomination, ReferenceCounter

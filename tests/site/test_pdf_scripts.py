@@ -16,7 +16,7 @@ from django.utils.html import escape
 from awards_site.pdf import rendering as pdf
 from awards_site.pdf.fonts import SCRIPT_FAMILIES
 from cms.reports import charts
-from judging.certificate_pdf import certificate_html, render_certificate
+from judging.certificates.pdf import certificate_html, render_certificate
 from judging.models import Certificate
 from nominations.models import AwardCycle, Nomination
 from tests.factories.accounts import UserFactory

@@ -2,7 +2,8 @@
 
     0 8 * * 1-5  cd /srv/awards && .venv/bin/python manage.py send_judging_reminders
 
-A judge is reminded about a round at most once a day (judging/reminders.py), so running it more
+A judge is reminded about a round at most once a day (judging/panel/reminders.py), so running it
+more
 often, or after an administrator's one-click reminder, emails nobody twice.
 """
 
@@ -10,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from judging.models import Round
-from judging.reminders import send_reminders
+from judging.panel.reminders import send_reminders
 
 
 class Command(BaseCommand):

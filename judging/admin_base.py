@@ -1,0 +1,132 @@
+"""What the judging admin's screens share: permission checks by model, the base views of a
+screen and of a round's screen (with the round's links), and the delete view that explains
+what protects an object.
+
+Permissions follow the models the views change, so a "judging administrators" group is set up
+in Settings ▸ Groups with the rubric, round, judge and assignment permissions:
+- judges: invite = add judge; conflicts (see and clear) = change judge;
+- assignments: run = add assignment; progress and overdue = any assignment permission;
+  reminders = change assignment.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import ProtectedError
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.generic import TemplateView
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from judging.models import Assignment, Round
+
+ALL_ACTIONS = ("view", "add", "change", "delete")
+
+
+def can(user, model, *actions):
+    return ModelPermissionPolicy(model).user_has_any_permission(user, actions or ALL_ACTIONS)
+
+
+def url_or_none(name, *args):
+    """The URL, or None while the view behind it does not exist (another part of the admin)."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+class PermissionMixin:
+    permission_model = Assignment
+    permission_actions = ALL_ACTIONS
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can(request.user, self.permission_model, *self.permission_actions):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class JudgingView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
+    def index_crumbs(self):
+        return []
+
+    def get_breadcrumbs_items(self):
+        return [
+            *self.breadcrumbs_items,
+            *self.index_crumbs(),
+            {"url": "", "label": self.get_page_title(), "sublabel": self.get_page_subtitle()},
+        ]
+
+
+class RoundView(JudgingView):
+    """A view of one round (the pk in the URL)."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.round = get_object_or_404(
+            Round.objects.select_related("cycle", "rubric"), pk=kwargs["pk"]
+        )
+
+    def get_page_subtitle(self):
+        return str(self.round)
+
+    def index_crumbs(self):
+        return [
+            {"url": reverse("judging_rounds:index"), "label": _("Judging rounds")},
+            {"url": reverse("judging_rounds:edit", args=[self.round.pk]), "label": self.round},
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["round"] = self.round
+        context["links"] = round_links(self.round)
+        return context
+
+
+def round_links(round):
+    links = [
+        (_("Assignment run"), reverse("judging_rounds:assign", args=[round.pk])),
+        (_("Progress"), reverse("judging_rounds:progress", args=[round.pk])),
+        (_("Assignments"), reverse("judging_assignments:index") + f"?round={round.pk}"),
+    ]
+    results = url_or_none("judging_results", round.pk)
+    if results:
+        links.append((_("Results"), results))
+    return links
+
+
+class ProtectedDeleteView(generic.DeleteView):
+    """Deleting something still in use says so, instead of failing."""
+
+    def refuse(self):
+        messages.error(
+            self.request,
+            _(
+                "“%(object)s” is still used (by a round or by judges' scores), so it cannot "
+                "be deleted."
+            )
+            % {"object": self.object},
+        )
+        return redirect(self.get_success_url())
+
+    def form_valid(self, form):
+        if self.usage and self.usage.is_protected:
+            return self.refuse()
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            return self.refuse()
+
+
+def menu_item_shown_to(model, *actions):
+    """A menu item class shown only to users with one of the model's permissions."""
+
+    class PermissionMenuItem(MenuItem):
+        def is_shown(self, request):
+            return can(request.user, model, *actions)
+
+    return PermissionMenuItem
