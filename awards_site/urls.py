@@ -57,7 +57,7 @@ urlpatterns += i18n_patterns(
     path("_util/login/", views.site_login, name="site_login_redirect"),
     path("", include("nominations.urls")),
     path("", include("judging.urls")),
-    path("", include("cms.sponsor_urls")),
+    path("", include("cms.sponsors.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

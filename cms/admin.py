@@ -1,5 +1,6 @@
 """The Django admin (/django-admin/) does not take images or documents: Wagtail registers its
-models there, where a file would skip the checks of cms/images.py and cms/documents.py and the
+models there, where a file would skip the checks of cms/uploads/images.py and
+cms/uploads/documents.py and the
 collections' permissions. They are managed in the Wagtail admin only."""
 
 from django.contrib import admin

@@ -163,7 +163,7 @@ class PartnerStripBlock(blocks.StructBlock):
         preview_value = {"title": "Our partners", "tier": ""}
 
     def get_context(self, value, parent_context=None):
-        from cms.models import Partner
+        from cms.sponsors.models import Partner
 
         context = super().get_context(value, parent_context)
         partners = Partner.objects.select_related("logo")

@@ -6,14 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.countries import country_choices_sorted
 from awards_site.forms import HoneypotMixin
-from cms import signatures
 from cms.choices import PledgeKind
 from cms.models import OpenLetterSignature, PledgeSignature
+from cms.signing import confirmation as signatures
 
 
 class SignatureForm(HoneypotMixin, forms.ModelForm):
     """A signature of a page (letter or pledge), once per email address, counted once that
-    address is confirmed (cms/signatures.py). The form never says whether an address has signed
+    address is confirmed (cms/signing/confirmation.py). The form never says whether an address has
+    signed
     already: the mailbox is told instead."""
 
     def __init__(self, *args, page, **kwargs):
@@ -26,11 +27,12 @@ class SignatureForm(HoneypotMixin, forms.ModelForm):
         return self.cleaned_data["email"].strip().lower()
 
     def validate_unique(self):
-        """One signature per address and page is kept by cms.signatures.record, which replaces
+        """One signature per address and page is kept by cms.signing.confirmation.record, which
+        replaces
         an unconfirmed one and leaves a confirmed one alone: not a form error."""
 
     def save(self, language):
-        """Store the signature unconfirmed and email the link (cms/signatures.py)."""
+        """Store the signature unconfirmed and email the link (cms/signing/confirmation.py)."""
         return signatures.record(self, language)
 
 

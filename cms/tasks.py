@@ -19,7 +19,7 @@ def sponsor_area_path():
 def send_sponsor_invitation(member_pk):
     """Tell a new sponsor user where their reports are: a link to choose a password (a new
     account, or one whose address was never confirmed) or to sign in."""
-    from cms.models import SponsorMember
+    from cms.sponsors.models import SponsorMember
 
     member = SponsorMember.objects.select_related("user", "partner").get(pk=member_pk)
     user = member.user
@@ -41,7 +41,7 @@ def send_sponsor_invitation(member_pk):
 @retried_task(private_arguments=True)
 def send_signature_email(kind, model_name, signature_pk, language, page_url, page_title):
     """The link to confirm a signature, or the news that this address signed already
-    (cms/signatures.py)."""
-    from cms.signatures import send_email
+    (cms/signing/confirmation.py)."""
+    from cms.signing.confirmation import send_email
 
     send_email(kind, model_name, signature_pk, language, page_url, page_title)

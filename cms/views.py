@@ -6,7 +6,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.models import Locale, Page
 
 from awards_site.forms import without_control_characters
-from cms.signatures import confirm, signature_for_token
+from cms.signing.confirmation import confirm, signature_for_token
 
 
 def search(request):
@@ -24,7 +24,7 @@ def search(request):
 @require_http_methods(["GET", "POST"])
 def confirm_signature(request, token):
     """The link emailed to a signer: shows what they confirm, and confirms on the button
-    (cms/signatures.py). A link that is wrong, too old or overtaken says what to do."""
+    (cms/signing/confirmation.py). A link that is wrong, too old or overtaken says what to do."""
     signature = signature_for_token(token)
     page = None
     if signature is not None:

@@ -16,10 +16,11 @@ from wagtail.snippets.views.snippets import IndexView as SnippetIndexView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from awards_site import exports
-from cms import privacy, signatures
+from cms import privacy
 from cms.models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from cms.reports import admin_views as report_views
 from cms.reports.access import can_see_full_reports
+from cms.signing import confirmation as signatures
 from cms.translations import buttons as translation_buttons
 from cms.translations import report as translation_report
 

@@ -349,16 +349,17 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Uploads in the Wagtail admin pass the checks of the nominators' evidence: content, not name,
-# decides the kind (cms/documents.py, cms/images.py; docs/security.md#uploads). No SVG.
+# decides the kind (cms/uploads/documents.py, cms/uploads/images.py; docs/security.md#uploads). No
+# SVG.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt", "odt", "ods"]
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.documents.CheckedDocumentForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.uploads.documents.CheckedDocumentForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 # Documents are always served by Wagtail's view, which checks the collection's privacy, and
 # always as attachments (never shown in the browser, whatever their type).
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILDOCS_INLINE_CONTENT_TYPES = []
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.images.CheckedImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "cms.uploads.images.CheckedImageForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 

@@ -1,6 +1,6 @@
 """The pages where people prove an address is theirs, in Chromium with axe-core: the code typed
 after signing up (with a wrong code first, in English and French), and the confirmation of a
-signature of the pledge (awards_site/accounts/linking.py, cms/signatures.py)."""
+signature of the pledge (awards_site/accounts/linking.py, cms/signing/confirmation.py)."""
 
 import re
 import uuid

@@ -1,10 +1,11 @@
 """Confirming a signature of the open letter or the pledge as its signer would, with the link
-emailed to them (cms/signatures.py): the link is made here as the email makes it, so tests that
+emailed to them (cms/signing/confirmation.py): the link is made here as the email makes it, so
+tests that
 do not run the email task can still follow it."""
 
 from django.test import Client
 
-from cms.signatures import make_token
+from cms.signing.confirmation import make_token
 
 
 def confirm_link(model, email):

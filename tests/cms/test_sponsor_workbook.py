@@ -130,7 +130,7 @@ def test_counts_equal_the_database(code):
     PledgeSignature.objects.filter(email__endswith="@pledge.example").update(
         confirmed_at=timezone.now()
     )
-    # Not confirmed by its signer: not counted (cms/signatures.py).
+    # Not confirmed by its signer: not counted (cms/signing/confirmation.py).
     PledgeSignatureFactory(
         page_key="00000000-0000-0000-0000-000000000001",
         name="C",

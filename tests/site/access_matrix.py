@@ -30,7 +30,7 @@ Outcomes:
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from cms.signatures import make_token
+from cms.signing.confirmation import make_token
 from tests.site.access_world import ROLES
 
 OK = "OK"

@@ -101,3 +101,56 @@ def test_a_second_way_to_send_email_is_found(tmp_path):
         "def f():\n    from django.core.mail import send_mail\n"
     )
     assert modules_sending_mail(tmp_path) == ["judging/module.py:2"]
+
+
+# A house a newcomer can find their way in ------------------------------------------------------
+# No module over 500 lines, no package with more than 15 modules side by side. Migrations and the
+# demo's prose (cms/demo/content.py: page texts, not logic) are data, not code to read.
+MAX_LINES = 500
+MAX_MODULES_PER_PACKAGE = 15
+DATA_MODULES = {"cms/demo/content.py"}
+
+
+def oversized_modules(root=ROOT):
+    found = []
+    for app in LAYERS:
+        for path in sorted((root / app).rglob("*.py")):
+            relative = path.relative_to(root).as_posix()
+            if "/migrations/" in relative or relative in DATA_MODULES:
+                continue
+            lines = len(path.read_text(encoding="utf-8").splitlines())
+            if lines > MAX_LINES:
+                found.append(f"{relative}: {lines} lines")
+    return found
+
+
+def crowded_packages(root=ROOT):
+    found = []
+    for app in LAYERS:
+        for package in sorted({p.parent for p in (root / app).rglob("*.py")}):
+            if package.name == "migrations":
+                continue
+            modules = [p for p in package.glob("*.py") if p.name != "__init__.py"]
+            if len(modules) > MAX_MODULES_PER_PACKAGE:
+                relative = package.relative_to(root).as_posix()
+                found.append(f"{relative}/: {len(modules)} modules")
+    return found
+
+
+def test_no_module_is_too_long_to_read():
+    assert oversized_modules() == []
+
+
+def test_no_package_has_too_many_modules_side_by_side():
+    assert crowded_packages() == []
+
+
+def test_a_long_module_and_a_crowded_package_are_found(tmp_path):
+    """The checks themselves."""
+    for app in LAYERS:
+        (tmp_path / app).mkdir()
+    (tmp_path / "judging" / "long.py").write_text("x = 1\n" * (MAX_LINES + 1))
+    for number in range(MAX_MODULES_PER_PACKAGE + 1):
+        (tmp_path / "cms" / f"m{number}.py").write_text("")
+    assert oversized_modules(tmp_path) == [f"judging/long.py: {MAX_LINES + 1} lines"]
+    assert crowded_packages(tmp_path) == [f"cms/: {MAX_MODULES_PER_PACKAGE + 1} modules"]

@@ -3,7 +3,7 @@ someone with the source code and an ordinary account signs up with the address o
 judge, sponsor user or editor (a mailbox they do not read), never confirms it, and waits for an
 administrator to give that address a role. Then: sign-up, log-in and password reset probed for
 which addresses have accounts. The rules are awards_site/accounts/linking.py's and
-cms/signatures.py's; docs/security.md ("Account linking") says why.
+cms/signing/confirmation.py's; docs/security.md ("Account linking") says why.
 
 Each test fails on the code before the guard it names (checked by removing the guard)."""
 

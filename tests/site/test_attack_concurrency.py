@@ -6,7 +6,7 @@ writes. Every limit the platform promises must hold:
 - evidence: 5 files a nomination, 50 MB in all (nominations/wizard/evidence.py `attach`);
 - one nomination per organisation and category, when the cycle says so
   (nominations/sending/organisations.py);
-- one signature of the open letter or the pledge per person (cms/signatures.py);
+- one signature of the open letter or the pledge per person (cms/signing/confirmation.py);
 - one scoresheet per judge and entry (judging/scoring/rules.py `scoresheet_for`).
 
 The requests go through the test client, each in a thread with its own database connection,

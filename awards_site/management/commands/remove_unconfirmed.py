@@ -6,7 +6,7 @@ daily, docs/operations.md):
   awards_site.accounts.linking.unconfirmed_accounts);
 - what other apps register with the `remove_unconfirmed` Wagtail hook (a function taking `now`
   and `dry_run`, returning (what, how many)): the open letter's and the pledge's signatures that
-  were never confirmed (cms/signatures.py).
+  were never confirmed (cms/signing/confirmation.py).
 
 Nobody can sign in to such an account (the log-in asks for a code sent to its address first),
 so removing it ends nothing its owner uses; its owner can sign up again.

@@ -1,6 +1,6 @@
 """The partnership and sponsorship enquiry form (EnquiryFormPage, Wagtail's form builder): a
 "Phone number" field type that accepts only phone numbers. The administrators' list of
-enquiries is cms/enquiry_admin.py."""
+enquiries is cms/enquiries/admin_views.py."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _

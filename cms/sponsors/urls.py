@@ -1,4 +1,4 @@
-"""The sponsor area (cms/sponsor_views.py):
+"""The sponsor area (cms/sponsors/views.py):
 
 sponsors/                                          sponsors:index
 sponsors/<cycle code>/report.xlsx                  sponsors:workbook   the whole cycle
@@ -9,7 +9,7 @@ sponsors/<cycle code>/<category id>/report.pdf     sponsors:summary
 
 from django.urls import path
 
-from cms import sponsor_views as views
+from cms.sponsors import views
 
 app_name = "sponsors"
 
