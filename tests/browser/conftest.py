@@ -11,6 +11,7 @@ fail, they are never skipped.
 
 import os
 import shutil
+import threading
 
 import pytest
 from pytest_django.live_server_helper import LiveServer
@@ -31,10 +32,35 @@ CHROMIUM_ARGS = [
 def site_url(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         server = LiveServer("127.0.0.1:0")
+        if server.thread.connections_override:
+            server.thread.httpd.set_app(OneRequestAtATime(server.thread.httpd.get_app()))
         server._live_server_modified_settings.enable()
         yield server.url
         server._live_server_modified_settings.disable()
         server.stop()
+
+
+class OneRequestAtATime:
+    """Serve the requests that share the test's SQLite connection one after the other.
+
+    The live server answers each request in a thread of its own. On SQLite they all share the
+    test's one connection, so two requests at once (Wagtail's preview panel checking the form
+    while the editor publishes) interleave their savepoints on it and one fails with "no such
+    savepoint". PostgreSQL gives each thread its own connection and needs no such lock.
+    """
+
+    def __init__(self, app):
+        self.app = app
+        self.lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.app(environ, start_response)
+            try:
+                return list(response)  # the body is read before the next request starts
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
 
 
 @pytest.fixture(scope="session")
