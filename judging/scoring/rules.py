@@ -210,13 +210,18 @@ def submit(scoresheet, expected_version, user, now=None):
     now = now or timezone.now()
     _check_unlocked(scoresheet, now)
     with transaction.atomic():
+        still_this_draft = Scoresheet.objects.select_for_update().filter(
+            pk=scoresheet.pk, version=expected_version, status=ScoresheetStatus.DRAFT
+        )
+        # A save from another tab that landed first makes this submit stale: say so, rather
+        # than judge the completeness of a sheet the judge did not see.
+        if not still_this_draft.exists():
+            _refused(scoresheet, now)
         criteria, no_recommendation = missing(scoresheet)
         if criteria or no_recommendation:
             raise IncompleteScoresheet(criteria, no_recommendation)
         changed = sheet_figures.mark_submitted(
-            Scoresheet.objects.filter(
-                pk=scoresheet.pk, version=expected_version, status=ScoresheetStatus.DRAFT
-            ),
+            still_this_draft,
             submitted_at=now,
             updated_at=now,
             version=F("version") + 1,

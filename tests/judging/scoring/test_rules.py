@@ -83,6 +83,23 @@ def test_stale_version_is_refused_and_the_first_save_kept(world, assignment):
     assert sheet.scores.get(criterion_id=first).comment == "Tab one"
 
 
+def test_submit_after_another_tab_emptied_the_sheet_says_the_sheet_changed(world, assignment):
+    # Tab one holds a complete sheet at version 2; tab two then saves it without its
+    # recommendation. Tab one's "Submit" is stale: the judge is told the sheet changed elsewhere,
+    # not that a recommendation they can see on their screen is missing.
+    sheet = scoring.scoresheet_for(assignment)
+    user = assignment.judge.user
+    save_complete(sheet, world, user)
+    scoring.save(scoring.scoresheet_for(assignment), 2, full_scores(world), "", "", user)
+    # Tab one's form still says version 2; the view reads the sheet as it now is.
+    as_now = scoring.scoresheet_for(assignment)
+    with pytest.raises(scoring.StaleScoresheet) as refused:
+        scoring.submit(as_now, 2, user)
+    assert refused.value.current_version == 3
+    as_now.refresh_from_db()
+    assert as_now.status == ScoresheetStatus.DRAFT
+
+
 def test_scores_outside_the_scale_are_refused(world, assignment):
     sheet = scoring.scoresheet_for(assignment)
     with pytest.raises(scoring.InvalidScore, match="from 1 to 5"):
