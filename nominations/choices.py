@@ -1,31 +1,17 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class NominationStatus(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    SUBMITTED = "submitted", _("Submitted")
-    WITHDRAWN = "withdrawn", _("Withdrawn")
-    ELIGIBLE = "eligible", _("Eligible")
-    INELIGIBLE = "ineligible", _("Not eligible")
-    # Outcomes of judging, set when a round's results are published (judging/results/decisions.py).
-    SHORTLISTED = "shortlisted", _("Shortlisted")
-    FINALIST = "finalist", _("Finalist")
-    MERIT = "merit", _("Certificate of merit")
-    WINNER = "winner", _("Winner")
-    # An eligible entry that got no outcome when its round's results were published.
-    NOT_PLACED = "not_placed", _("Not placed")
-
-
-# Statuses in which the nominator may still change the nomination (until the cut-off,
-# Nomination.changes_close_at): "Eligible" does not lock an entry.
-CHANGEABLE_STATUSES = (
-    NominationStatus.DRAFT,
-    NominationStatus.SUBMITTED,
-    NominationStatus.ELIGIBLE,
+# The statuses are a vocabulary with behaviour of their own, declared in statuses.py; named here
+# too because most of the code reads its vocabularies from this module.
+from nominations.statuses import (
+    CHANGEABLE_STATUSES as CHANGEABLE_STATUSES,
 )
-# Sent and being read: what a nominator may change and "Send changes".
-SENT_CHANGEABLE_STATUSES = (NominationStatus.SUBMITTED, NominationStatus.ELIGIBLE)
+from nominations.statuses import (
+    SENT_CHANGEABLE_STATUSES as SENT_CHANGEABLE_STATUSES,
+)
+from nominations.statuses import (
+    NominationStatus as NominationStatus,
+)
 
 
 class ChangesUntil(models.TextChoices):

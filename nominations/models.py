@@ -32,6 +32,7 @@ from nominations.sending.models import (  # noqa: F401  (Django loads the app's 
     NominationVersion,
     ReferenceCounter,
 )
+from nominations.statuses import STATUSES, status_choices
 from nominations.validators import MaxWordsValidator
 
 # Word limits of the narrative, shown beside each question and enforced on save.
@@ -58,7 +59,7 @@ class NominationQuerySet(models.QuerySet):
         return self.filter(nominator=user)
 
     def submitted(self):
-        return self.exclude(status__in=[NominationStatus.DRAFT, NominationStatus.WITHDRAWN])
+        return self.exclude(status__in=STATUSES.values(sent=False))
 
 
 class Nomination(models.Model):
@@ -78,7 +79,7 @@ class Nomination(models.Model):
     status = models.CharField(
         _("status"),
         max_length=20,
-        choices=NominationStatus.choices,
+        choices=status_choices,
         default=NominationStatus.DRAFT,
         db_index=True,
     )

@@ -24,10 +24,10 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms.reports.access import CATEGORY_ORDER, ReportScope, can_see_full_reports
 from cms.reports.responses import pdf_response, workbook_response
-from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category
+from nominations.statuses import STATUSES
 
-NOT_SENT = (NominationStatus.DRAFT, NominationStatus.WITHDRAWN)
+NOT_SENT = STATUSES.values(sent=False)
 
 
 class FullReportsPermissionMixin:

@@ -10,10 +10,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
 from cms.page_base import LEAD_PANELS, BasePage
-from nominations.choices import NominationStatus
-
-# A cycle's places on its winners page, in the order they are shown within a category.
-PLACINGS = [NominationStatus.WINNER, NominationStatus.MERIT, NominationStatus.FINALIST]
+from nominations.statuses import PLACINGS, STATUSES, NominationStatus
 
 
 class WinnersPageForm(WagtailAdminPageForm):
@@ -94,18 +91,15 @@ class WinnersPage(BasePage):
             groups.setdefault(nomination.status, []).append(
                 (nomination, stories.get(nomination.pk, ""))
             )
-        headings = {
-            NominationStatus.WINNER: (_("Winner"), _("Winners")),
-            NominationStatus.MERIT: (_("Certificate of merit"), _("Certificates of merit")),
-            NominationStatus.FINALIST: (_("Finalist"), _("Finalists")),
-        }
+
+        def heading(status, entries):
+            term = STATUSES[status]
+            return term.plural if len(entries) > 1 else term.label
+
         return [
             (
                 category,
-                [
-                    (headings[status][len(entries) > 1], status, entries)
-                    for status, entries in groups.items()
-                ],
+                [(heading(status, entries), status, entries) for status, entries in groups.items()],
             )
             for category, groups in by_category.values()
         ]

@@ -36,13 +36,12 @@ from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
 from awards_site.i18n import localised
 from judging.certificates.errors import CertificateError
+from judging.certificates.kinds import CYCLE_KINDS, KINDS
 from judging.certificates.planning import (
-    CYCLE_KINDS,
     REVOKED,
     VALID,
     Subject,
@@ -58,7 +57,6 @@ from judging.models import (
     Certificate,
     CertificateBatch,
     CertificateBatchStatus,
-    CertificateKind,
 )
 from nominations.models import AwardCycle
 
@@ -67,15 +65,6 @@ CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 16
 _CODE = re.compile(f"[{CODE_ALPHABET}]{{{CODE_LENGTH}}}")
 
-
-# What the certificate calls itself, in its language (copied as `award` when it is issued).
-AWARDS = {
-    CertificateKind.WINNER: gettext_lazy("Winner"),
-    CertificateKind.FINALIST: gettext_lazy("Finalist"),
-    CertificateKind.MERIT: gettext_lazy("Certificate of merit"),
-    CertificateKind.PARTICIPATION: gettext_lazy("Certificate of participation"),
-    CertificateKind.JUDGE: gettext_lazy("Certificate of appreciation"),
-}
 
 # A second "Issue" with nothing new, this soon after a batch of the round that is still under
 # way, returns that batch (a double click); later, a new batch starts (one stuck on a worker that
@@ -137,7 +126,7 @@ def _build(subject, cycle, code, **fields):
     texts = {}
     for language in CERTIFICATE_LANGUAGES:
         with translation.override(language):
-            texts[f"award_{language}"] = str(AWARDS[subject.kind])
+            texts[f"award_{language}"] = str(KINDS[subject.kind].award)
             texts[f"cycle_name_{language}"] = localised(cycle, "name", language)[:80]
             texts[f"category_{language}"] = (
                 localised(nomination.category, "name", language)[:200]

@@ -13,6 +13,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.i18n import localised
+from judging.certificates.kinds import CertificateKind as CertificateKind
+from judging.certificates.kinds import kind_choices
 from judging.panel.models import JudgeProfile
 from judging.rounds.models import Round
 from nominations.models import AwardCycle, Nomination
@@ -74,14 +76,6 @@ class Signatory(models.Model):
     @property
     def title(self):
         return localised(self, "title")
-
-
-class CertificateKind(models.TextChoices):
-    WINNER = "winner", _("Winner")
-    FINALIST = "finalist", _("Finalist")
-    MERIT = "merit", _("Merit")
-    PARTICIPATION = "participation", _("Participation")
-    JUDGE = "judge", _("Judge appreciation")
 
 
 class CertificateBatchStatus(models.TextChoices):
@@ -171,7 +165,7 @@ class Certificate(models.Model):
     and makes a new one with a new code that `replaces` it."""
 
     code = models.CharField(_("code"), max_length=16, unique=True, editable=False)
-    kind = models.CharField(_("kind"), max_length=14, choices=CertificateKind.choices)
+    kind = models.CharField(_("kind"), max_length=14, choices=kind_choices)
     cycle = models.ForeignKey(
         AwardCycle, verbose_name=_("cycle"), on_delete=models.CASCADE, related_name="certificates"
     )

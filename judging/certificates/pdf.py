@@ -28,6 +28,7 @@ from django.utils.safestring import mark_safe
 
 from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from awards_site.site_url import absolute_url
+from judging.certificates.kinds import KINDS
 from judging.models import Certificate, Signatory, certificate_pdf_path, private_storage
 
 # segno's options for the printed QR code (error correction M: a scratch or a fold still reads).
@@ -116,12 +117,15 @@ def certificate_html(certificate, signatories=None, language=None):
     signatories = signatories[certificate.cycle_id]
     language = language or certificate.language
     url = verification_url(certificate, language)
+    kind = KINDS[certificate.kind]
     with translation.override(language):
         issued = date_format(timezone.localtime(certificate.issued_at), "DATE_FORMAT")
         return render_to_string(
             "judging/certificates/certificate.html",
             {
                 "certificate": certificate,
+                "presented": kind.presented,
+                "statement": kind.statement_for(certificate),
                 "language": language,
                 "font_faces": mark_safe(FONT_FACES),  # our own constant
                 "qr_svg": mark_safe(qr_svg(url)),  # segno's SVG of our URL

@@ -2,11 +2,13 @@
 what issuing would make (`preview`):
 
 What a round calls for (`planned`), once its results are published:
-- winner, finalist and merit: the round's decisions with that outcome;
-- participation: every eligible nomination of the cycle (eligible, shortlisted, finalist, merit
-  or winner: a winner has its winner certificate and its participation certificate);
-- judge appreciation: every judge with a submitted scoresheet in a published round of the cycle.
-Participation and judge certificates are one per cycle, whichever round issues them.
+- the kinds for an outcome (winner, finalist, merit): the round's decisions with that outcome;
+- the kinds for every entry (participation): every nomination of the cycle that took part
+  (eligible or further: a winner has its winner certificate and its participation certificate);
+- the kinds for judges (appreciation): every judge with a submitted scoresheet in a published
+  round of the cycle.
+The kinds are declared in kinds.py. Entry and judge kinds are one per cycle, whichever round
+issues them.
 """
 
 from dataclasses import dataclass
@@ -14,41 +16,18 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from judging.certificates.errors import CertificateError
+from judging.certificates.kinds import ENTRY, JUDGE, KIND_ORDER, KINDS, OUTCOME_KINDS
 from judging.models import (
     Certificate,
-    CertificateKind,
     JudgeProfile,
-    Outcome,
     RoundDecision,
     ScoresheetStatus,
 )
-from nominations.choices import NominationStatus
 from nominations.models import Nomination
+from nominations.statuses import STATUSES
 
 # Nominations that take part: eligible ones and those that went further.
-TAKING_PART = [
-    NominationStatus.ELIGIBLE,
-    NominationStatus.SHORTLISTED,
-    NominationStatus.FINALIST,
-    NominationStatus.MERIT,
-    NominationStatus.WINNER,
-    NominationStatus.NOT_PLACED,
-]
-OUTCOME_KINDS = {
-    Outcome.WINNER.value: CertificateKind.WINNER,
-    Outcome.FINALIST.value: CertificateKind.FINALIST,
-    Outcome.MERIT.value: CertificateKind.MERIT,
-}
-# The order of kinds everywhere (preview, lists, the ZIP).
-KIND_ORDER = [
-    CertificateKind.WINNER,
-    CertificateKind.FINALIST,
-    CertificateKind.MERIT,
-    CertificateKind.PARTICIPATION,
-    CertificateKind.JUDGE,
-]
-# Per cycle, whichever round issues them; the other kinds belong to the round that decided them.
-CYCLE_KINDS = [CertificateKind.PARTICIPATION, CertificateKind.JUDGE]
+TAKING_PART = STATUSES.values(entered=True)
 
 
 # What a round calls for -------------------------------------------------------------------------
@@ -70,7 +49,7 @@ class Subject:
 
 
 def key_of(kind, nomination_id, judge_id):
-    return (kind, judge_id) if kind == CertificateKind.JUDGE else (kind, nomination_id)
+    return (kind, judge_id) if KINDS[kind].recipients == JUDGE else (kind, nomination_id)
 
 
 def check_round(round):
@@ -113,8 +92,10 @@ def planned(round):
         for decision in decisions
     ]
     subjects.sort(key=lambda subject: KIND_ORDER.index(subject.kind))
-    subjects += [Subject(CertificateKind.PARTICIPATION, nomination=n) for n in taking_part]
-    subjects += [Subject(CertificateKind.JUDGE, judge=judge) for judge in judges]
+    for kind in KINDS.where(recipients=ENTRY):
+        subjects += [Subject(kind.value, nomination=n) for n in taking_part]
+    for kind in KINDS.where(recipients=JUDGE):
+        subjects += [Subject(kind.value, judge=judge) for judge in judges]
     return subjects
 
 
@@ -139,6 +120,7 @@ def _existing(cycle_id):
 class PreviewRow:
     kind: str
     label: str
+    given_to: str
     planned: int = 0
     new: int = 0
     kept: int = 0
@@ -148,7 +130,7 @@ class PreviewRow:
 def preview(round):
     """Per kind: how many certificates the round calls for, how many an issue would create, how
     many already exist (kept) and how many were revoked (not issued again)."""
-    rows = {kind: PreviewRow(kind, CertificateKind(kind).label) for kind in KIND_ORDER}
+    rows = {kind: PreviewRow(kind, KINDS[kind].label, KINDS[kind].given_to) for kind in KIND_ORDER}
     state = _existing(round.cycle_id)
     for subject in planned(round):
         row = rows[subject.kind]

@@ -18,16 +18,11 @@ from judging.certificates.issuing import (
     normalise_code,
     valid_for_nomination,
 )
+from judging.certificates.kinds import KINDS
 from judging.certificates.pdf import open_pdf
-from judging.models import CERTIFICATE_LANGUAGES, Certificate, CertificateKind, JudgeProfile
+from judging.models import CERTIFICATE_LANGUAGES, Certificate, JudgeProfile
 from nominations.access import own_nomination
 
-LINK_LABELS = {
-    CertificateKind.WINNER: _("Download your winner's certificate"),
-    CertificateKind.FINALIST: _("Download your finalist's certificate"),
-    CertificateKind.MERIT: _("Download your certificate of merit"),
-    CertificateKind.PARTICIPATION: _("Download your certificate of participation"),
-}
 # What a download link says of its language (language names are lower case in French).
 IN_LANGUAGE = {"en": _("in English"), "fr": _("in French")}
 
@@ -134,7 +129,8 @@ def detail_links(request, nomination):
             "judging:nomination_certificate",
             kwargs={"uuid": nomination.uuid, "code": certificate.display_code},
         )
-        label = LINK_LABELS.get(certificate.kind, certificate.get_kind_display())
+        kind = KINDS.get(certificate.kind)
+        label = (kind and kind.download) or certificate.get_kind_display()
         links += [
             (f"{label} {suffix}", link)
             for _language, link, suffix in downloads(certificate, url, request.user)

@@ -85,13 +85,13 @@ from judging.models import (
     ScoresheetStatus,
 )
 from judging.scoring import rounding
-from nominations.choices import NominationStatus
 from nominations.models import Category, Nomination
+from nominations.statuses import STATUSES
 
 # Statuses that never take part in a round's results, whatever else is true of the nomination.
 NOT_STARTED = "not_started"  # an assignment without a scoresheet yet
 
-NOT_ENTERED = (NominationStatus.DRAFT, NominationStatus.WITHDRAWN, NominationStatus.INELIGIBLE)
+NOT_ENTERED = STATUSES.values(out_of_judging=True)
 
 # Below this variance (points squared: a standard deviation of a thousandth of a point) a judge's
 # sheets are taken to weigh the same, and z = 0.

@@ -9,8 +9,8 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from judging.rounds.models import Round
-from nominations.choices import NominationStatus
 from nominations.models import Nomination
+from nominations.statuses import STATUSES, outcome_choices
 
 
 class ModerationNote(models.Model):
@@ -33,11 +33,8 @@ class ModerationNote(models.Model):
         return self.text[:60]
 
 
-class Outcome(models.TextChoices):
-    SHORTLISTED = NominationStatus.SHORTLISTED.value, NominationStatus.SHORTLISTED.label
-    FINALIST = NominationStatus.FINALIST.value, NominationStatus.FINALIST.label
-    MERIT = NominationStatus.MERIT.value, NominationStatus.MERIT.label
-    WINNER = NominationStatus.WINNER.value, NominationStatus.WINNER.label
+# The outcomes a round may decide: the nomination statuses declared `decidable`.
+Outcome = STATUSES.enum("Outcome", STATUSES.where(decidable=True))
 
 
 class RoundDecision(models.Model):
@@ -48,7 +45,7 @@ class RoundDecision(models.Model):
     nomination = models.ForeignKey(
         Nomination, on_delete=models.CASCADE, related_name="round_decisions"
     )
-    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=outcome_choices)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from judging.models import Certificate, Round, ScoresheetStatus
-from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
+from nominations.statuses import STATUSES
 
 
 @dataclass
@@ -57,7 +57,7 @@ class Overview:
     @property
     def sent(self):
         """Nominations sent (drafts and withdrawn ones are not)."""
-        unsent = {NominationStatus.DRAFT, NominationStatus.WITHDRAWN}
+        unsent = STATUSES.values(sent=False)
         return sum(line.count for line in self.by_status if line.key not in unsent)
 
 
@@ -65,9 +65,7 @@ def _by_status(cycle):
     rows = Nomination.objects.filter(cycle=cycle).order_by().values("status")
     counts = {row["status"]: row["count"] for row in rows.annotate(count=Count("pk"))}
     return [
-        Line(value, label, counts[value])
-        for value, label in NominationStatus.choices
-        if counts.get(value)
+        Line(value, label, counts[value]) for value, label in STATUSES.choices if counts.get(value)
     ]
 
 

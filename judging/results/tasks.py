@@ -10,6 +10,7 @@ from awards_site.background.retry import retried_task
 from awards_site.site_url import absolute_url
 from judging.models import Outcome, Round, RoundDecision
 from nominations.models import Nomination
+from nominations.statuses import STATUSES, NominationStatus
 
 
 def _send(template, recipients, language, **context):
@@ -41,5 +42,9 @@ def send_round_result(round_pk, nomination_pk):
         nomination=nomination,
         outcome=outcome,
         outcome_label=Outcome(outcome).label if outcome else "",
+        # An entry with no decision was not placed.
+        announcement=STATUSES[outcome or NominationStatus.NOT_PLACED].announcement_for(
+            nomination.reference
+        ),
         feedback_url=feedback_url,
     )

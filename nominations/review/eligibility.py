@@ -21,6 +21,7 @@ from wagtail.log_actions import log
 
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
+from nominations.statuses import STATUSES
 
 ELIGIBLE, INELIGIBLE, REOPEN, EXTEND = "eligible", "ineligible", "reopen", "extend"
 
@@ -31,7 +32,7 @@ ALLOWED = {
     REOPEN: {S.SUBMITTED, S.ELIGIBLE, S.INELIGIBLE},
     EXTEND: {S.DRAFT, S.SUBMITTED, S.ELIGIBLE},
 }
-JUDGING_OUTCOMES = {S.SHORTLISTED, S.FINALIST, S.MERIT, S.WINNER, S.NOT_PLACED}
+JUDGING_OUTCOMES = set(STATUSES.values(judged=True))
 
 
 class DecisionRefused(Exception):
