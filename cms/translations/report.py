@@ -20,7 +20,6 @@ from cms.translations.names import language_name
 from cms.translations.status import TranslationState, gaps_for_user
 
 
-
 class ReportRow:
     """A gap as the report shows it: names, dates and the links of its row."""
 
