@@ -3,12 +3,15 @@ background tasks that failed for good (awards_site/background/retry.py)."""
 
 from traceback import format_exception
 
+import rules
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+
+from awards_site.rules import PERSONAL_PERMISSIONS
 
 
 class EmailUserManager(UserManager):
@@ -56,6 +59,14 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def has_perm(self, perm, obj=None):
+        """Django's answer (active superusers hold every permission), except for the permissions
+        that say who a person is (awards_site/rules.py, PERSONAL_PERMISSIONS): their rule alone
+        answers, for superusers too."""
+        if perm in PERSONAL_PERMISSIONS:
+            return self.is_active and rules.has_perm(perm, self, obj)
+        return super().has_perm(perm, obj)
 
 
 class FailedTask(models.Model):

@@ -54,7 +54,7 @@ def admin_login(request):
     target = _safe_next(request, admin_home)
     if request.user.is_authenticated:
         if request.user.has_perm("wagtailadmin.access_admin") or (
-            admin_home == "/django-admin/" and request.user.is_superuser
+            admin_home == "/django-admin/" and request.user.has_perm("awards_site.use_django_admin")
         ):
             return redirect(target)
         # Signed in without admin access: the admin already said so (a message); no loop

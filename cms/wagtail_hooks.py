@@ -19,7 +19,6 @@ from awards_site import exports
 from cms import privacy
 from cms.models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from cms.reports import admin_views as report_views
-from cms.reports.access import can_see_full_reports
 from cms.signing import confirmation as signatures
 from cms.translations import buttons as translation_buttons
 from cms.translations import report as translation_report
@@ -172,7 +171,7 @@ register_snippet(ProgramSnippets)
 
 class CycleReportsMenuItem(MenuItem):
     def is_shown(self, request):
-        return can_see_full_reports(request.user)
+        return request.user.has_perm("cms.see_full_reports")
 
 
 @hooks.register("register_reports_menu_item")
@@ -196,7 +195,7 @@ def register_cycle_reports_urls():
 
 class TranslationReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return translation_report.can_see_report(request.user)
+        return request.user.has_perm("cms.see_translation_report")
 
 
 @hooks.register("register_reports_menu_item")
@@ -254,6 +253,6 @@ hooks.register("erase_personal_data", privacy.erase_personal_data)
 @hooks.register("login_start_page", order=20)
 def sponsors_start_on_their_reports(user):
     """After signing in without a `next`, a sponsor's user lands on the reports."""
-    if SponsorMember.objects.filter(user=user).exists():
+    if user.has_perm("cms.use_sponsor_area"):
         return reverse("sponsors:index")
     return None

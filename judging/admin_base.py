@@ -1,12 +1,13 @@
-"""What the judging admin's screens share: permission checks by model, the base views of a
+"""What the judging admin's screens share: the permission a screen needs, the base views of a
 screen and of a round's screen (with the round's links), and the delete view that explains
 what protects an object.
 
 Permissions follow the models the views change, so a "judging administrators" group is set up
 in Settings ▸ Groups with the rubric, round, judge and assignment permissions:
-- judges: invite = add judge; conflicts (see and clear) = change judge;
-- assignments: run = add assignment; progress and overdue = any assignment permission;
-  reminders = change assignment.
+- judges: invite = judging.add_judgeprofile; conflicts (see and clear) =
+  judging.change_judgeprofile;
+- assignments: run = judging.add_assignment; progress and overdue = judging.follow_progress (any
+  assignment permission, judging/rules.py); reminders = judging.change_assignment.
 """
 
 from django.contrib import messages
@@ -20,15 +21,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.permission_policies import ModelPermissionPolicy
 
-from judging.models import Assignment, Round
-
-ALL_ACTIONS = ("view", "add", "change", "delete")
-
-
-def can(user, model, *actions):
-    return ModelPermissionPolicy(model).user_has_any_permission(user, actions or ALL_ACTIONS)
+from judging.models import Round
 
 
 def url_or_none(name, *args):
@@ -40,11 +34,10 @@ def url_or_none(name, *args):
 
 
 class PermissionMixin:
-    permission_model = Assignment
-    permission_actions = ALL_ACTIONS
+    permission_required = "judging.follow_progress"
 
     def dispatch(self, request, *args, **kwargs):
-        if not can(request.user, self.permission_model, *self.permission_actions):
+        if not request.user.has_perm(self.permission_required):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
@@ -122,11 +115,11 @@ class ProtectedDeleteView(generic.DeleteView):
             return self.refuse()
 
 
-def menu_item_shown_to(model, *actions):
-    """A menu item class shown only to users with one of the model's permissions."""
+def menu_item_shown_to(permission):
+    """A menu item class shown only to users with `permission`."""
 
     class PermissionMenuItem(MenuItem):
         def is_shown(self, request):
-            return can(request.user, model, *actions)
+            return request.user.has_perm(permission)
 
     return PermissionMenuItem

@@ -9,9 +9,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
-from judging.admin_base import can, url_or_none
+from judging.admin_base import url_or_none
 from judging.assignment.admin_views import AssignmentViewSet
-from judging.models import Round
 from judging.panel.admin_views import ConflictsViewSet, JudgeViewSet
 from judging.results.progress_admin import OverdueViewSet
 from judging.rounds.admin_views import RoundViewSet
@@ -20,11 +19,11 @@ from judging.rubrics.admin_views import RubricViewSet
 
 class ResultsMenuItem(MenuItem):
     """Results are another part of the admin (judging/results/admin.py): the item shows once its URL
-    exists, to users who may change rounds (the permission the results screens ask for)."""
+    exists, to users who may manage results (the permission the results screens ask for)."""
 
     def is_shown(self, request):
-        return url_or_none("judging_results_index") is not None and can(
-            request.user, Round, "change"
+        return url_or_none("judging_results_index") is not None and request.user.has_perm(
+            "judging.manage_results"
         )
 
 

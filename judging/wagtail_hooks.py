@@ -69,8 +69,6 @@ def judges_start_on_their_entries(user):
     (awards_site.accounts.adapters)."""
     from django.urls import reverse
 
-    from judging.models import JudgeProfile
-
-    if JudgeProfile.objects.filter(user=user, is_active=True).exists():
+    if user.has_perm("judging.use_portal"):
         return reverse("judging:dashboard")
     return None

@@ -1,23 +1,18 @@
-"""Who may see nominations in the admin: their answers, evidence and contact people. One
-predicate for every screen that shows them (the list and review screen follow Wagtail's model
-permissions; the evidence download, the cycle reports and the dashboard's awards overview ask
-here); and the one rule of the nominator's pages: a person reaches only their own nominations."""
+"""The one lookup of the nominator's pages: a person reaches only their own nominations (the
+rule is nominations.manage_own_nomination, nominations/rules.py)."""
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from nominations.models import Nomination
 
 
-def can_see_nominations(user):
-    """Whoever may view or change nominations (superusers may do both)."""
-    return user.is_active and (
-        user.has_perm("nominations.view_nomination")
-        or user.has_perm("nominations.change_nomination")
-    )
-
-
 def own_nomination(request, uuid):
-    """The request user's nomination, or 404: nobody reaches another person's nomination."""
-    return get_object_or_404(
-        Nomination.objects.select_related("cycle", "category"), uuid=uuid, nominator=request.user
+    """The request user's nomination, or 404: nobody reaches another person's nomination, nor
+    learns whether it exists."""
+    nomination = get_object_or_404(
+        Nomination.objects.select_related("cycle", "category"), uuid=uuid
     )
+    if not request.user.has_perm("nominations.manage_own_nomination", nomination):
+        raise Http404
+    return nomination

@@ -52,13 +52,7 @@ CHECK_URL_NAMES = {"mfa_reauthenticate", "account_logout", "set_language"}
 
 def mfa_required_for(user):
     """True for the roles that must use two-step verification (whether or not the rule is on)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    if user.groups.filter(name__in=settings.MFA_REQUIRED_GROUPS).exists():
-        return True
-    return user.has_perm("wagtailadmin.access_admin")
+    return user.has_perm("awards_site.must_use_two_step")
 
 
 def has_authenticator_app(user):

@@ -22,7 +22,7 @@ class SuperuserAdminSite(admin.AdminSite):
     site_header = "CX Awards – operator console"
 
     def has_permission(self, request):
-        return request.user.is_active and request.user.is_superuser
+        return request.user.has_perm("awards_site.use_django_admin")
 
 
 class SuperuserAdminConfig(AdminConfig):

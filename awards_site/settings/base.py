@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "rules.apps.AutodiscoverRulesConfig",  # imports each app's rules.py (docs/permissions.md)
 ]
 
 MIDDLEWARE = [
@@ -183,6 +184,8 @@ TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "team@localhost")
 # and password reset answer alike whether or not an address has an account; the mailbox gets
 # the news instead ("someone tried to sign up with your address", "no account uses it").
 AUTHENTICATION_BACKENDS = [
+    # The named permissions of each app's rules.py (docs/permissions.md), then Django's own.
+    "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
 ]

@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.http import Http404
 
-from nominations.access import can_see_nominations
 from nominations.models import AwardCycle, Category
 
 CATEGORY_ORDER = ("sort_order", "name_en", "pk")
@@ -93,12 +92,6 @@ def sponsor_scope(partner, cycle_code, category_id=None):
         raise Http404
     category.cycle = cycle
     return ReportScope(cycle=cycle, category=category, partner=partner)
-
-
-def can_see_full_reports(user):
-    """Administrators' full reports hold the contact person of every nomination: the same
-    permission as the nominations' evidence in the admin (view or change nominations)."""
-    return can_see_nominations(user)
 
 
 def report_language(request):

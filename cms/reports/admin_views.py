@@ -22,7 +22,7 @@ from django.views import View
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from cms.reports.access import CATEGORY_ORDER, ReportScope, can_see_full_reports
+from cms.reports.access import CATEGORY_ORDER, ReportScope
 from cms.reports.responses import pdf_response, workbook_response
 from nominations.models import AwardCycle, Category
 from nominations.statuses import STATUSES
@@ -32,7 +32,7 @@ NOT_SENT = STATUSES.values(sent=False)
 
 class FullReportsPermissionMixin:
     def dispatch(self, request, *args, **kwargs):
-        if not can_see_full_reports(request.user):
+        if not request.user.has_perm("cms.see_full_reports"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

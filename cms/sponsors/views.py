@@ -5,31 +5,26 @@ cycle or category exists."""
 
 from functools import wraps
 
-from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from awards_site.i18n import language_name
-from cms.models import SponsorMember
+from awards_site.rules import area_required
 from cms.reports.access import report_language, sponsor_scope, sponsored_cycles
 from cms.reports.responses import pdf_response, workbook_response
 
+# Anonymous users go to sign in; signed-in users who are no sponsor's user get 404 (cms/rules.py).
+sponsor_area = area_required("cms.use_sponsor_area")
+
 
 def sponsor_required(view):
-    """Anonymous users go to sign in; signed-in users who are no sponsor's user get 404. The
-    view finds the partner on `request.sponsor`."""
+    """The area's rule, and the view finds the partner on `request.sponsor` (the membership is
+    cached on the user by the rule: no second query)."""
 
+    @sponsor_area
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        try:
-            # Cached on the user, so the page's account menu asks no second time.
-            membership = request.user.sponsor_membership
-        except SponsorMember.DoesNotExist:
-            raise Http404 from None
-        request.sponsor = membership.partner
+        request.sponsor = request.user.sponsor_membership.partner
         return view(request, *args, **kwargs)
 
     return wrapped

@@ -13,18 +13,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Locale, Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from awards_site import exports
+from cms.rules import TRANSLATION_REPORT_ACTIONS
 from cms.translations.names import language_name
 from cms.translations.status import TranslationState, gaps_for_user
-
-# Whoever may edit or publish some page sees the report (of the pages they may edit).
-REPORT_PERMISSIONS = ["change", "publish"]
-
-
-def can_see_report(user):
-    return PagePermissionPolicy().user_has_any_permission(user, REPORT_PERMISSIONS)
 
 
 class ReportRow:
@@ -75,7 +68,8 @@ class TranslationReportView(exports.SpreadsheetExport, ReportView):
     index_url_name = "cms_translation_report"
     index_results_url_name = "cms_translation_report_results"
     model = Page  # for Wagtail's page permission policy
-    any_permission_required = REPORT_PERMISSIONS
+    # Wagtail's page policy, for the actions cms.see_translation_report asks (cms/rules.py).
+    any_permission_required = TRANSLATION_REPORT_ACTIONS
     columns = [
         TitleColumn(
             "source_title", label=_("Page"), get_url=lambda row: row.source_url, width="30%"

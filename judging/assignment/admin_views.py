@@ -75,7 +75,7 @@ def shortfalls(round, plan, limit=100):
 
 
 class AssignmentRunView(RoundView):
-    permission_actions = ("add",)
+    permission_required = "judging.add_assignment"
     template_name = "judging/admin/assignment_run.html"
     page_title = gettext_lazy("Assignment run")
     header_icon = "resubmit"

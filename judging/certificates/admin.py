@@ -32,7 +32,6 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from judging.admin_base import can
 from judging.certificates import issuing as certificates
 from judging.certificates.batch import batch_zip_filename
 from judging.certificates.views import asked_language, pdf_response
@@ -380,7 +379,7 @@ def register_certificate_urls():
 
 class CertificatesMenuItem(MenuItem):
     def is_shown(self, request):
-        return can(request.user, Round, "change")
+        return request.user.has_perm("judging.manage_results")
 
 
 class CertificatesLink(ViewSet):

@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from awards_site.accounts.linking import CREATED, SECURED
-from judging.admin_base import JudgingView, PermissionMixin, can, menu_item_shown_to
+from judging.admin_base import JudgingView, PermissionMixin, menu_item_shown_to
 from judging.assignment import run as assignment_run
 from judging.assignment.balancing import normalise
 from judging.models import (
@@ -62,8 +62,7 @@ def panels_label(profile):
 
 
 class InviteView(PermissionMixin, WagtailAdminTemplateMixin, FormView):
-    permission_model = JudgeProfile
-    permission_actions = ("add",)
+    permission_required = "judging.add_judgeprofile"
     form_class = InviteForm
     template_name = "judging/admin/invite.html"
     page_title = gettext_lazy("Invite a judge")
@@ -141,8 +140,7 @@ def likely_reason(profile, nomination):
 
 
 class ConflictsView(JudgingView):
-    permission_model = JudgeProfile
-    permission_actions = ("change",)
+    permission_required = "judging.change_judgeprofile"
     template_name = "judging/admin/conflicts.html"
     page_title = gettext_lazy("Conflicts of interest")
     header_icon = "warning"
@@ -185,7 +183,7 @@ class ConflictsView(JudgingView):
             clearances=clearances[:500],
             likely=likely,
             conflicted=conflicted,
-            can_unassign=can(self.request.user, Assignment, "delete"),
+            can_unassign=self.request.user.has_perm("judging.delete_assignment"),
         )
         return context
 
@@ -212,8 +210,7 @@ class ConflictsView(JudgingView):
 
 class ClearConflictView(PermissionMixin, View):
     http_method_names = ["post"]
-    permission_model = JudgeProfile
-    permission_actions = ("change",)
+    permission_required = "judging.change_judgeprofile"
 
     def post(self, request, *args, **kwargs):
         from judging.panel.conflicts import clear_likely_conflict
@@ -271,7 +268,7 @@ class ConflictsViewSet(ViewSet):
 
     @cached_property
     def menu_item_class(self):
-        return menu_item_shown_to(JudgeProfile, "change")
+        return menu_item_shown_to("judging.change_judgeprofile")
 
     def get_urlpatterns(self):
         return [

@@ -1,35 +1,30 @@
-"""Who reaches what in the judge portal: signed-in users with an active judge profile, and
-through it only their own assignments. Everything else is a 404, so the portal does not even
-tell whether an entry exists."""
+"""Who reaches what in the judge portal: people with judging.use_portal (an active judge
+profile, judging/rules.py), and through it only their own assignments. Everything else is a
+404, so the portal does not even tell whether an entry exists."""
 
 from functools import wraps
 
 from django.db.models import Exists, OuterRef
-from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from awards_site.accounts import pending_input
-from judging.models import Assignment, Conflict, JudgeProfile
+from awards_site.rules import area_required
+from judging.models import Assignment, Conflict
+
+# Anonymous users go to sign in, and what a POST carried is kept for after the log-in (a
+# scoresheet sent after the session ended is not lost, awards_site/accounts/pending_input.py);
+# signed-in users who are not active judges get 404.
+portal_area = area_required("judging.use_portal", sign_in=pending_input.sign_in_keeping_input)
 
 
 def judge_required(view):
-    """Anonymous users go to sign in (what a POST carried is kept for after the log-in: a
-    scoresheet sent after the session ended is not lost, awards_site/accounts/pending_input.py);
-    signed-in users without an active judge profile get 404. The view finds the profile on
-    `request.judge`."""
+    """The portal's rule, and the view finds the judge's profile on `request.judge` (cached on
+    the user by the rule: no second query)."""
 
+    @portal_area
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return pending_input.sign_in_keeping_input(request)
-        try:
-            # Cached on the user, so the page's account menu asks no second time.
-            profile = request.user.judge_profile
-        except JudgeProfile.DoesNotExist:
-            raise Http404 from None
-        if not profile.is_active:
-            raise Http404
-        request.judge = profile
+        request.judge = request.user.judge_profile
         return view(request, *args, **kwargs)
 
     return wrapped

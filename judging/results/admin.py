@@ -1,7 +1,8 @@
 """Wagtail admin of a round's results: the table, entry detail, notes, decisions, publishing and
 the Excel export (registers its own hooks).
 
-Every view needs the "change round" permission (superusers have it): results decide outcomes.
+Every view needs judging.manage_results (judging/rules.py: whoever may change rounds): results
+decide outcomes.
 The views are thin; the rules live in computation.py and detail.py (the numbers), decisions.py
 (outcomes and publishing), export.py (the workbook) and judging/scoring/rules.py (reopening a
 scoresheet).
@@ -46,7 +47,7 @@ from judging.results.detail import entry_detail, moderation_notes
 from judging.results.export import results_workbook
 from nominations.models import Category, Nomination
 
-PERMISSION = "judging.change_round"
+PERMISSION = "judging.manage_results"
 
 
 def optional_url(name, *args):

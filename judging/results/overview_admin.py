@@ -1,8 +1,7 @@
 """The awards overview on the Wagtail admin's dashboard (the `construct_homepage_panels` hook):
 the numbers of judging/results/overview.py, each with a link into the admin list it counts
-(filtered),
-for users who may see nominations (nominations/access.py). A link is shown only where the user
-may open its screen; the number is shown either way."""
+(filtered), for users who may see nominations (nominations.see_nominations, nominations/rules.py).
+A link is shown only where the user may open its screen; the number is shown either way."""
 
 from urllib.parse import urlencode
 
@@ -10,10 +9,7 @@ from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from judging.admin_base import can
-from judging.models import Assignment
 from judging.results.overview import awards_overview
-from nominations.access import can_see_nominations
 
 
 def _nominations_url(**filters):
@@ -33,8 +29,8 @@ class AwardsOverviewPanel(Component):
         if overview is None:
             return {"overview": None}
         cycle = overview.cycle.pk
-        progress = can(self.user, Assignment)
-        certificates = self.user.has_perm("judging.change_round")
+        progress = self.user.has_perm("judging.follow_progress")
+        certificates = self.user.has_perm("judging.manage_results")
         return {
             "overview": overview,
             "cycle_url": _nominations_url(cycle=cycle),
@@ -63,5 +59,5 @@ class AwardsOverviewPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_awards_overview(request, panels):
-    if can_see_nominations(request.user):
+    if request.user.has_perm("nominations.see_nominations"):
         panels.append(AwardsOverviewPanel(request.user))

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.viewsets.base import ViewSet
 
-from judging.admin_base import JudgingView, RoundView, can, menu_item_shown_to
-from judging.models import Assignment, Round
+from judging.admin_base import JudgingView, RoundView, menu_item_shown_to
+from judging.models import Round
 from judging.panel.reminders import pending_judges, send_reminders
 from judging.results import progress
 
@@ -34,7 +34,7 @@ class ProgressView(RoundView):
             k=self.round.judges_per_entry,
             is_open=self.round.is_open(),
             pending_count=pending_judges(self.round).count(),
-            can_remind=can(self.request.user, Assignment, "change"),
+            can_remind=self.request.user.has_perm("judging.change_assignment"),
             overdue_url=reverse("judging_overdue:index") + f"?round={self.round.pk}",
         )
         return context
@@ -42,7 +42,7 @@ class ProgressView(RoundView):
 
 class RemindView(RoundView):
     http_method_names = ["post"]
-    permission_actions = ("change",)
+    permission_required = "judging.change_assignment"
 
     def post(self, request, *args, **kwargs):
         if not self.round.is_open():
@@ -108,7 +108,7 @@ class OverdueViewSet(ViewSet):
 
     @cached_property
     def menu_item_class(self):
-        return menu_item_shown_to(Assignment)
+        return menu_item_shown_to("judging.follow_progress")
 
     def get_urlpatterns(self):
         return [path("", OverdueView.as_view(), name="index")]

@@ -22,8 +22,7 @@ from judging.rubrics.forms import RubricForm
 class RubricCopyView(PermissionMixin, WagtailAdminTemplateMixin, TemplateView):
     """Copy a rubric (confirmed by POST), e.g. to change a scored one for a new round."""
 
-    permission_model = Rubric
-    permission_actions = ("add",)
+    permission_required = "judging.add_rubric"
     template_name = "judging/admin/rubric_copy.html"
     page_title = gettext_lazy("Copy a rubric")
     header_icon = "copy"

@@ -93,7 +93,7 @@ def deletion_plan(deletion_request):
 def check_can_complete(deletion_request):
     """Accounts that run the site are not closed by this tool (it would lock people out)."""
     user = deletion_request.user
-    if not deletion_request.nomination_id and (user.is_staff or user.is_superuser):
+    if not deletion_request.nomination_id and user.has_perm("awards_site.hold_admin_flags"):
         raise PrivacyRefused(
             _(
                 "This account can use the admin. Remove its admin access (staff and superuser) "

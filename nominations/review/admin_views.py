@@ -15,7 +15,6 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView, InspectView
 
 from awards_site import exports
-from nominations.access import can_see_nominations
 from nominations.answers import answer_sections
 from nominations.models import DeletionRequest, EvidenceFile, Nomination
 from nominations.privacy.deletion import (
@@ -228,7 +227,7 @@ def evidence_download(request, pk):
     """Administrators (anyone allowed to view nominations in the admin) download evidence."""
     from nominations.wizard.evidence import evidence_response
 
-    if not can_see_nominations(request.user):
+    if not request.user.has_perm("nominations.see_nominations"):
         raise PermissionDenied
     return evidence_response(get_object_or_404(EvidenceFile, pk=pk))
 
