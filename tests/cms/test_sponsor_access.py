@@ -15,7 +15,7 @@ from cms.reports.access import sponsor_scope, sponsored_cycles
 from nominations.models import AwardCycle, Category
 from tests.factories.accounts import UserFactory
 from tests.factories.cms import SponsorMemberFactory
-from tests.factories.nominations import CategoryFactory
+from tests.factories.nominations import AwardCycleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +93,7 @@ def test_everything_else_is_a_404_for_the_sponsor(sponsor_client):
 
 def test_a_cycle_the_partner_does_not_support_is_a_404(sponsor_client):
     now = timezone.now()
-    AwardCycle.objects.create(
+    AwardCycleFactory(
         name_en="2028 Awards",
         code="CX28",
         nominations_open_at=now + timedelta(days=300),
@@ -173,7 +173,7 @@ def test_query_count_does_not_grow_with_cycles_and_categories(
     baseline = len(captured)
     now = timezone.now()
     for year in (2028, 2029, 2030):
-        cycle = AwardCycle.objects.create(
+        cycle = AwardCycleFactory(
             name_en=f"{year} Awards",
             code=f"CX{year % 100}",
             nominations_open_at=now + timedelta(days=365 * (year - 2027)),

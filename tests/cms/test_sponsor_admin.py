@@ -8,13 +8,12 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from openpyxl import load_workbook
 
 from cms.models import Partner, SponsorMember
 from nominations.models import AwardCycle, Category
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import PASSWORD, GroupFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -90,11 +89,7 @@ def test_people_without_the_nominations_permission_are_kept_out(client):
 
 def test_a_group_with_the_nominations_permission_gets_in(client):
     user = UserFactory(email="awards-officer@example.org")
-    group = Group.objects.create(name="Awards officers")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_nomination"),
-    )
+    group = GroupFactory(name="Awards officers", permissions=["access_admin", "view_nomination"])
     user.groups.add(group)
     client.force_login(user)
     assert client.get("/admin/cycle-reports/").status_code == 200

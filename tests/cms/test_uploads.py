@@ -10,13 +10,13 @@ import zipfile
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 
+from tests.factories.cms import DocumentFactory
 from tests.nominations.wizard import office_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db
@@ -254,9 +254,7 @@ def test_the_django_admin_takes_no_images_or_documents(demo_admin_client):
 
 # Serving documents -----------------------------------------------------------------------------
 def stored_document(collection=None, name="rules.pdf"):
-    document = Document.objects.create(title="Rules", collection=collection or root_collection())
-    document.file.save(name, ContentFile(b"%PDF-1.4\n%%EOF\n"))
-    return document
+    return DocumentFactory(collection=collection or root_collection(), file__filename=name)
 
 
 def download(client, document):

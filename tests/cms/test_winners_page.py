@@ -7,10 +7,11 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from cms.models import StandardPage, WinnersPage, WinnerStory
+from cms.models import StandardPage, WinnersPage
 from judging.models import Round
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
+from tests.factories.cms import WinnerStoryFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_query_count_does_not_grow_with_the_number_of_winners_and_stories(
     names = list(more.values_list("organisation_name", flat=True))
     assert len(names) >= 5
     for order, nomination in enumerate(more):
-        WinnerStory.objects.create(
+        WinnerStoryFactory(
             page=page, nomination=nomination, story=f"<p>Story {order}.</p>", sort_order=10 + order
         )
     more.update(status=NominationStatus.FINALIST)

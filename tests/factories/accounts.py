@@ -1,12 +1,16 @@
 """Factories of people: accounts with a verified address, as signing up leaves them.
 
-Unique addresses are `person-N@test.example`, a domain the demo data (loaded once per session
+Unique addresses are `person-N@test.example` (an account's further addresses
+`address-N@test.example`), a domain the demo data (loaded once per session
 into the test database, tests/conftest.py) never uses."""
+
+import secrets
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 
 PASSWORD = "a-long-enough-password"
 
@@ -50,3 +54,45 @@ class UserFactory(factory.django.DjangoModelFactory):
 def add_to_groups(user, names):
     for name in names:
         user.groups.add(Group.objects.get_or_create(name=name)[0])
+
+
+class EmailAddressFactory(factory.django.DjangoModelFactory):
+    """A further address of an account (the account's own primary one is made with it by
+    UserFactory): confirmed unless `verified=False`, not the primary one unless `primary=True`."""
+
+    class Meta:
+        model = EmailAddress
+
+    user = factory.SubFactory(UserFactory)
+    email = factory.Sequence(lambda n: f"address-{n}@test.example")
+    verified = True
+    primary = False
+
+
+class GroupFactory(factory.django.DjangoModelFactory):
+    """A group of users; `permissions=["access_admin", ...]` gives it the permissions of those
+    codenames."""
+
+    class Meta:
+        model = Group
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Test group {n}")
+
+    @factory.post_generation
+    def permissions(group, create, extracted, **kwargs):
+        if create and extracted:
+            group.permissions.add(*(Permission.objects.get(codename=name) for name in extracted))
+
+
+class UserSessionFactory(factory.django.DjangoModelFactory):
+    """A browser session of the account as allauth records it (its address, its browser)."""
+
+    class Meta:
+        model = UserSession
+
+    user = factory.SubFactory(UserFactory)
+    ip = "192.0.2.10"
+    # A session key as Django makes them: 32 characters, unique.
+    session_key = factory.LazyFunction(lambda: secrets.token_hex(16))
+    user_agent = "Firefox"

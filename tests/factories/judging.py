@@ -1,20 +1,28 @@
 """Factories of the judging record: rubrics, judges and their panels, rounds, assignments,
-scoresheets, conflicts and decisions; and `judged`, a scored assignment in one call.
+scoresheets and their scores, conflicts and their clearances, moderation notes, decisions and
+certificates (with their signatories and batches); and `judged`, a scored assignment in one
+call.
 
 Judges' accounts are `judge-N@test.example` unless given, apart from the demo's judges."""
 
 from datetime import timedelta
 
 import factory
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from judging.certificates.issuing import AWARDS, new_code
 from judging.models import (
     Assignment,
     CategoryRubric,
+    Certificate,
+    CertificateBatch,
+    CertificateKind,
     Conflict,
+    ConflictClearance,
     Criterion,
     CriterionScore,
     JudgeProfile,
+    ModerationNote,
     PanelMembership,
     Round,
     RoundDecision,
@@ -23,6 +31,7 @@ from judging.models import (
     ScaleLevel,
     Scoresheet,
     ScoresheetStatus,
+    Signatory,
 )
 from judging.scoring.sheet_figures import mark_submitted
 from nominations.choices import NominationStatus
@@ -193,6 +202,19 @@ class ScoresheetFactory(factory.django.DjangoModelFactory):
         return sheet
 
 
+class CriterionScoreFactory(factory.django.DjangoModelFactory):
+    """A score (3 unless given) on a criterion of the sheet's rubric (its first unless given)."""
+
+    class Meta:
+        model = CriterionScore
+
+    scoresheet = factory.SubFactory(ScoresheetFactory)
+    criterion = factory.LazyAttribute(
+        lambda score: score.scoresheet.assignment.round.rubric.criteria.first()
+    )
+    score = 3
+
+
 def judged(round, nomination, judge, scores, status=ScoresheetStatus.SUBMITTED, **fields):
     """The judge's assignment to the entry (made unless it exists) with a scoresheet holding
     `scores` (one per criterion of the entry's rubric, in order; None leaves a criterion
@@ -236,3 +258,85 @@ class RoundDecisionFactory(factory.django.DjangoModelFactory):
         NominationFactory, category__cycle=factory.SelfAttribute("...round.cycle")
     )
     outcome = "winner"
+
+
+class ConflictClearanceFactory(factory.django.DjangoModelFactory):
+    """An administrator's word that the judge's likely conflict with the entry is not one."""
+
+    class Meta:
+        model = ConflictClearance
+
+    judge = factory.SubFactory(JudgeProfileFactory)
+    nomination = factory.SubFactory(NominationFactory)
+
+
+class ModerationNoteFactory(factory.django.DjangoModelFactory):
+    """An administrator's note on an entry of the round."""
+
+    class Meta:
+        model = ModerationNote
+
+    round = factory.SubFactory(RoundFactory)
+    nomination = factory.SubFactory(
+        NominationFactory, category__cycle=factory.SelfAttribute("...round.cycle")
+    )
+    text = "Check the figures with the panel."
+
+
+def _award(kind):
+    # What issuing copies into `award_en`: the kind's award in English.
+    with translation.override("en"):
+        return str(AWARDS[kind])
+
+
+class CertificateFactory(factory.django.DjangoModelFactory):
+    """A valid certificate issued to an entry (a winner's unless `kind` says otherwise), with
+    the texts issuing copies in English, before any PDF is rendered. For a judge's, see
+    JudgeCertificateFactory; for certificates as a round's results call for them, call
+    judging.certificates.issuing."""
+
+    class Meta:
+        model = Certificate
+
+    code = factory.LazyFunction(new_code)
+    kind = CertificateKind.WINNER
+    nomination = factory.SubFactory(NominationFactory)
+    cycle = factory.SelfAttribute("nomination.cycle")
+    recipient_name = factory.LazyAttribute(
+        lambda certificate: certificate.nomination.organisation_name
+    )
+    award_en = factory.LazyAttribute(lambda certificate: _award(certificate.kind))
+    cycle_name_en = factory.LazyAttribute(lambda certificate: certificate.cycle.name_en)
+
+
+class JudgeCertificateFactory(CertificateFactory):
+    """A judge's certificate of appreciation for a cycle."""
+
+    kind = CertificateKind.JUDGE
+    nomination = None
+    judge = factory.SubFactory(JudgeProfileFactory)
+    cycle = factory.SubFactory(AwardCycleFactory)
+    recipient_name = factory.LazyAttribute(
+        lambda certificate: certificate.judge.user.get_full_name()
+    )
+
+
+class CertificateBatchFactory(factory.django.DjangoModelFactory):
+    """A batch of the round's certificates, queued (unless `status` says otherwise)."""
+
+    class Meta:
+        model = CertificateBatch
+
+    round = factory.SubFactory(RoundFactory)
+
+
+class SignatoryFactory(factory.django.DjangoModelFactory):
+    """Who signs the cycle's certificates, first (`sort_order` 0) unless told, without a scanned
+    signature."""
+
+    class Meta:
+        model = Signatory
+
+    cycle = factory.SubFactory(AwardCycleFactory)
+    name = factory.Sequence(lambda n: f"Signatory {n}")
+    title_en = "Chair of the jury"

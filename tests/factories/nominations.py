@@ -26,6 +26,7 @@ class AwardCycleFactory(factory.django.DjangoModelFactory):
         model = AwardCycle
 
     name_en = factory.Sequence(lambda n: f"Test cycle {n}")
+    name_fr = factory.Sequence(lambda n: f"Prix test {n}")
     code = factory.Sequence(lambda n: f"FAC{n}")
     nominations_open_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=60))
     nominations_close_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=10))
@@ -74,6 +75,17 @@ class NominationFactory(factory.django.DjangoModelFactory):
     contact_email = factory.LazyAttribute(
         lambda entry: f"contact{entry.number}@agency{entry.number}.example"
     )
+
+
+class DraftNominationFactory(factory.django.DjangoModelFactory):
+    """A draft as "Start" leaves it: in the demo's current cycle (unless `cycle` is given), by a
+    nominator of its own, nothing answered yet (give any answer as a field)."""
+
+    class Meta:
+        model = Nomination
+
+    cycle = factory.LazyFunction(AwardCycle.objects.current)
+    nominator = factory.SubFactory(UserFactory)
 
 
 class EvidenceFileFactory(factory.django.DjangoModelFactory):

@@ -27,10 +27,11 @@ def superuser(db):
 
 @pytest.fixture
 def scene(db):
-    """A cycle with two categories; a round whose rubric is one criterion scored 0-100 (so a
-    sheet's weighted score is its score); four judges; `scene.entry(n)` makes entry n (category
-    one unless told), referenced TST-KE-000n."""
-    cycle = AwardCycleFactory(name_en="Results cycle", code="RES")
+    """A cycle without a French name (French certificates print the English one) with two
+    categories; a round whose rubric is one criterion scored 0-100 (so a sheet's weighted score
+    is its score); four judges; `scene.entry(n)` makes entry n (category one unless told),
+    referenced TST-KE-000n."""
+    cycle = AwardCycleFactory(name_en="Results cycle", name_fr="", code="RES")
     categories = [
         CategoryFactory(cycle=cycle, name_en="Digital", name_fr="Numérique", sort_order=1),
         CategoryFactory(cycle=cycle, name_en="Frontline", name_fr="Guichet", sort_order=2),

@@ -257,9 +257,10 @@ def test_a_judge_without_a_certificate_or_panel_is_deleted_too(
     demo_admin, django_capture_on_commit_callbacks
 ):
     from tests.factories.accounts import UserFactory
+    from tests.factories.judging import JudgeProfileFactory
 
     user = UserFactory(email="new-judge@example.org")
-    JudgeProfile.objects.create(user=user, organisation="Independent", country="KE")
+    JudgeProfileFactory(user=user, organisation="Independent", country="KE")
 
     summary = delete_account(user, demo_admin, django_capture_on_commit_callbacks)
 

@@ -12,6 +12,7 @@ from nominations.choices import NominationStatus
 from nominations.models import EvidenceFile, Nomination
 from nominations.sending import versions
 from tests.factories.accounts import UserFactory
+from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,12 +34,11 @@ def test_list_filters_and_query_count(demo_admin_client, cycle, django_assert_ma
     baseline = len(captured)
     owner = UserFactory(email="bulk@example.org")
     for number in range(15):
-        Nomination.objects.create(
-            cycle=cycle,
+        NominationFactory(
+            category=cycle.categories.first(),
             nominator=owner,
             status=NominationStatus.ELIGIBLE,
             country="KE",
-            category=cycle.categories.first(),
             organisation_name=f"Bulk {number}",
             reference=f"CX27-KE-9{number:03d}",
         )

@@ -10,15 +10,14 @@ transaction that the others cannot see into)."""
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from nominations.choices import NominationStatus
-from nominations.demo import minimal_pdf
 from nominations.models import AwardCycle, Nomination
 from nominations.sending import submission
 from tests.concurrency import in_threads
 from tests.factories.accounts import UserFactory
+from tests.factories.nominations import DraftNominationFactory, EvidenceFileFactory
 from tests.nominations.wizard import VALID_ANSWERS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
@@ -32,8 +31,7 @@ def create_complete_draft():
         for step in ("organisation", "contact", "initiative")
         for k, v in VALID_ANSWERS[step].items()
     }
-    nomination = Nomination.objects.create(
-        cycle=cycle,
+    nomination = DraftNominationFactory(
         nominator=user,
         category=cycle.categories.first(),
         relation="self",
@@ -43,14 +41,7 @@ def create_complete_draft():
         declaration_accepted_at=timezone.now(),
         **answers,
     )
-    content = minimal_pdf("race")
-    nomination.evidence.create(
-        file=ContentFile(content, name="race.pdf"),
-        original_name="race.pdf",
-        kind="pdf",
-        size=len(content),
-        sha256="0" * 64,
-    )
+    EvidenceFileFactory(nomination=nomination, text="race", original_name="race.pdf")
     return nomination
 
 

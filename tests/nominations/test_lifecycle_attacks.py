@@ -13,7 +13,6 @@ guard is removed:
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.core import mail
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
@@ -21,7 +20,7 @@ from wagtail.models import ModelLogEntry
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Nomination
 from nominations.sending import submission
-from tests.factories.accounts import UserFactory
+from tests.factories.accounts import GroupFactory, UserFactory
 from tests.nominations.wizard import VALID_ANSWERS
 
 pytestmark = pytest.mark.django_db
@@ -81,11 +80,7 @@ def test_another_nominator_cannot_change_or_send_a_nomination(sent, client):
 @pytest.fixture
 def reader(client):
     """A staff member who may open the admin and read nominations, not change them."""
-    group = Group.objects.create(name="Nomination readers")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_nomination"),
-    )
+    group = GroupFactory(name="Nomination readers", permissions=["access_admin", "view_nomination"])
     user = UserFactory(email="reader@example.org")
     user.groups.add(group)
     client.force_login(user)

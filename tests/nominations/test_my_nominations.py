@@ -12,6 +12,7 @@ from wagtail.models import ModelLogEntry
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
 from tests.factories.accounts import UserFactory
+from tests.factories.nominations import DraftNominationFactory
 from tests.nominations.wizard import VALID_ANSWERS, Wizard
 
 pytestmark = pytest.mark.django_db
@@ -33,14 +34,12 @@ def test_list_shows_only_my_nominations(sent, nominator_client):
 def test_list_query_count_does_not_grow(
     nominator_client, nominator, cycle, django_assert_max_num_queries
 ):
-    Nomination.objects.create(cycle=cycle, nominator=nominator)
+    DraftNominationFactory(cycle=cycle, nominator=nominator)
     with django_assert_max_num_queries(30) as captured:
         nominator_client.get("/my-nominations/")
     baseline = len(captured)
     for _ in range(10):
-        Nomination.objects.create(
-            cycle=cycle, nominator=nominator, category=cycle.categories.first()
-        )
+        DraftNominationFactory(cycle=cycle, nominator=nominator, category=cycle.categories.first())
     with django_assert_max_num_queries(baseline):
         nominator_client.get("/my-nominations/")
 

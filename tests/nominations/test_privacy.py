@@ -7,7 +7,6 @@ import json
 import zipfile
 
 import pytest
-from allauth.usersessions.models import UserSession
 from django.core import mail
 from wagtail import hooks
 from wagtail.models import ModelLogEntry
@@ -18,7 +17,7 @@ from nominations.privacy.archive import ExportFile, PersonalDataSection, write_a
 from nominations.privacy.consents import withdraw_consent
 from nominations.privacy.deletion import request_deletion
 from nominations.wizard.declaration import DECLARATION_VERSION
-from tests.factories.accounts import UserFactory
+from tests.factories.accounts import UserFactory, UserSessionFactory
 from tests.factories.nominations import DeclaredNominationFactory, EvidenceFileFactory
 
 pytestmark = pytest.mark.django_db
@@ -180,9 +179,7 @@ def test_archive_holds_exactly_the_persons_data_and_files(nominator, other_nomin
     EvidenceFileFactory(nomination=sent, original_name="report.pdf", text="third")
     theirs = DeclaredNominationFactory(nominator=other_nominator, cycle=cycle, tag="Z")
     request_deletion(nominator, reason="Moving on.")
-    UserSession.objects.create(
-        user=nominator, ip="198.51.100.7", session_key="k" * 32, user_agent="Firefox"
-    )
+    UserSessionFactory(user=nominator, ip="198.51.100.7")
 
     archive = archive_of(nominator)
     names = set(archive.namelist())

@@ -17,13 +17,14 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from nominations.choices import DeletionRequestStatus, NominationStatus
-from nominations.models import AwardCycle, Consent, EvidenceFile, Nomination
+from nominations.models import Consent, EvidenceFile, Nomination
 from nominations.privacy.consents import withdraw_consent
 from nominations.privacy.deletion import complete_deletion, deletion_plan, request_deletion
 from nominations.privacy.nominations_part import PERSONAL_NOMINATION_FIELDS
 from nominations.privacy.records import PrivacyRefused
-from tests.factories.accounts import PASSWORD, UserFactory
+from tests.factories.accounts import PASSWORD, UserFactory, UserSessionFactory
 from tests.factories.nominations import (
+    AwardCycleFactory,
     CategoryFactory,
     DeclaredNominationFactory,
     EvidenceFileFactory,
@@ -81,9 +82,7 @@ def test_completing_a_request_deletes_drafts_anonymises_sent_nominations_and_clo
     draft_file, sent_file = draft.evidence.get(), sent.evidence.get()
     request = request_deletion(nominator, reason="I changed jobs.")
     before = {name: getattr(sent, name) for name in PUBLIC_RECORD}
-    UserSession.objects.create(
-        user=nominator, ip="198.51.100.7", session_key="k" * 32, user_agent="Firefox"
-    )
+    UserSessionFactory(user=nominator, ip="198.51.100.7")
 
     page = demo_admin_client.get(edit_url(request)).content.decode()
     assert "Deletes 2 unsent drafts" in page and sent.reference in page
@@ -246,7 +245,7 @@ def test_only_administrators_reach_the_requests(client, nominator):
 def old_cycle(code, closed_on, retention_days=1095):
     zone = timezone.get_current_timezone()
     closes = datetime.combine(closed_on, datetime.min.time(), tzinfo=zone)
-    cycle = AwardCycle.objects.create(
+    cycle = AwardCycleFactory(
         name_en=f"Cycle {code}",
         code=code,
         nominations_open_at=closes - timedelta(days=90),

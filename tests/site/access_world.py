@@ -22,12 +22,10 @@ from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from awards_site.models import FailedTask
 from cms.models import Partner, SponsorMember
 from judging.models import (
     Assignment,
     Certificate,
-    CertificateBatch,
     CertificateKind,
     JudgeProfile,
     Round,
@@ -47,7 +45,8 @@ from tests.factories.cms import (
     PledgeSignatureFactory,
     SponsorMemberFactory,
 )
-from tests.factories.judging import ConflictFactory
+from tests.factories.judging import CertificateBatchFactory, ConflictFactory
+from tests.factories.site import FailedTaskFactory
 
 # The columns of the matrix, in order.
 ROLES = (
@@ -157,7 +156,7 @@ def build_world():
         letter_signature=_letter_signature(),
         pledge_signature=_pledge_signature(),
         signatory=cx26.signatories.order_by("pk").first(),
-        failed_task=FailedTask.objects.create(
+        failed_task=FailedTaskFactory(
             task_name="send_eligibility_decision",
             task_path="nominations.tasks.send_eligibility_decision",
             arguments={"args": [nomination.pk]},
@@ -179,7 +178,7 @@ def _rename(nomination, organisation_name):
 
 
 def _finished_batch(round, certificate):
-    batch = CertificateBatch.objects.create(round=round, status="done", total=1, done=1)
+    batch = CertificateBatchFactory(round=round, status="done", total=1, done=1)
     archive = io.BytesIO()
     with zipfile.ZipFile(archive, "w") as package:
         package.writestr(f"certificate-{certificate.display_code}.pdf", b"%PDF-1.4")

@@ -347,11 +347,10 @@ def test_every_admin_action_is_in_the_table():
 
 @pytest.fixture
 def document():
-    from django.core.files.base import ContentFile
-    from wagtail.documents.models import Document
+    from tests.factories.cms import DocumentFactory
 
-    document = Document.objects.create(
-        title="Programme notes", file=ContentFile(b"notes\n", name="programme-notes.txt")
+    document = DocumentFactory(
+        title="Programme notes", file__data=b"notes\n", file__filename="programme-notes.txt"
     )
     yield document
     document.file.delete(save=False)

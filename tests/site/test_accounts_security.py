@@ -26,7 +26,7 @@ from django.core.management import CommandError, call_command
 from django.test import Client
 
 from awards_site.accounts.mfa import mfa_required_for
-from tests.factories.accounts import UserFactory
+from tests.factories.accounts import EmailAddressFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -479,7 +479,7 @@ def test_adding_an_email_address_asks_for_the_password_first(client):
 
 def test_changing_the_primary_email_asks_for_the_password_first(client):
     user = UserFactory(email="kofi@example.org", password=PASSWORD)
-    EmailAddress.objects.create(user=user, email="kofi@work.example", verified=True)
+    EmailAddressFactory(user=user, email="kofi@work.example", verified=True)
     sign_in(client, "kofi@example.org", PASSWORD)
     response = client.post("/accounts/email/", {"action_primary": "", "email": "kofi@work.example"})
     assert response["Location"].startswith("/accounts/reauthenticate/")

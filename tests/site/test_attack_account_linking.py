@@ -26,6 +26,8 @@ from cms.models import OpenLetterSignature, Partner, SponsorMember
 from judging.models import JudgeProfile
 from judging.panel.invitations import invite
 from nominations.models import Nomination
+from tests.factories.accounts import EmailAddressFactory
+from tests.factories.nominations import DraftNominationFactory
 from tests.pages import page_text
 
 pytestmark = pytest.mark.django_db
@@ -90,8 +92,8 @@ def squatter(email, *, second_address="me@attacker.example"):
     session, an authenticator app, and a second, confirmed address that its maker reads (what
     sign-up without a code allowed, and what accounts made before it still hold)."""
     user = get_user_model().objects.create_user(email=email, password=ATTACKER_PASSWORD)
-    EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
-    EmailAddress.objects.create(user=user, email=second_address, primary=False, verified=True)
+    EmailAddressFactory(user=user, email=email, primary=True, verified=False)
+    EmailAddressFactory(user=user, email=second_address, primary=False, verified=True)
     TOTP.activate(user, generate_totp_secret())
     session = Client()
     session.force_login(user)
@@ -261,7 +263,7 @@ def test_unconfirmed_accounts_are_removed_after_the_window_unless_they_hold_some
         sign_up(new_client(), email)
     old_invited, _ = invite("old.judge@example.org")
     draft_owner = User.objects.get(email="old.draft@example.org")
-    Nomination.objects.create(nominator=draft_owner, cycle=Nomination.objects.first().cycle)
+    DraftNominationFactory(nominator=draft_owner, cycle=Nomination.objects.first().cycle)
     long_ago = timezone.now() - timedelta(days=settings.CONFIRMATION_WINDOW_DAYS + 1)
     User.objects.exclude(email="young@example.org").filter(
         email__in=[

@@ -26,7 +26,6 @@ from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -43,7 +42,13 @@ from tests.factories.judging import (
     RoundFactory,
     RubricFactory,
 )
-from tests.factories.nominations import CategoryFactory, NominationFactory
+from tests.factories.nominations import (
+    AwardCycleFactory,
+    CategoryFactory,
+    DraftNominationFactory,
+    EvidenceFileFactory,
+    NominationFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -95,18 +100,12 @@ def remote_storage(monkeypatch):
 
 def draft_with_files(count, size=None):
     nominator = make_person("evidence")
-    nomination = Nomination.objects.create(
-        cycle=AwardCycle.objects.current(), nominator=nominator, organisation_name="Race agency"
-    )
+    nomination = DraftNominationFactory(nominator=nominator, organisation_name="Race agency")
     for number in range(count):
-        content = pdf(f"held {number}", size)
-        EvidenceFile.objects.create(
+        EvidenceFileFactory(
             nomination=nomination,
-            file=ContentFile(content, name="held.pdf"),
+            content=pdf(f"held {number}", size),
             original_name=f"held {number}.pdf",
-            kind="pdf",
-            size=len(content),
-            sha256="0" * 64,
         )
     return nominator, nomination
 
@@ -210,10 +209,9 @@ SAME_ORGANISATION = [
 
 def cycle_with_the_rule():
     now = timezone.now()
-    cycle = AwardCycle.objects.create(
+    cycle = AwardCycleFactory(
         name_en="Race awards",
         name_fr="Prix de la course",
-        code=f"RC{next(_numbers)}",
         nominations_open_at=now - timedelta(days=10),
         nominations_close_at=now + timedelta(days=10),
         one_nomination_per_organisation=True,
@@ -224,7 +222,7 @@ def cycle_with_the_rule():
 
 def complete_draft(cycle, category, organisation_name):
     nominator = make_person("nominator")
-    nomination = Nomination.objects.create(
+    nomination = DraftNominationFactory(
         cycle=cycle,
         category=category,
         nominator=nominator,
@@ -232,14 +230,8 @@ def complete_draft(cycle, category, organisation_name):
         declaration_accepted_at=timezone.now(),
         **ANSWERS,
     )
-    content = pdf("evidence")
-    EvidenceFile.objects.create(
-        nomination=nomination,
-        file=ContentFile(content, name="evidence.pdf"),
-        original_name="evidence.pdf",
-        kind="pdf",
-        size=len(content),
-        sha256="0" * 64,
+    EvidenceFileFactory(
+        nomination=nomination, content=pdf("evidence"), original_name="evidence.pdf"
     )
     return nomination
 

@@ -10,7 +10,6 @@ import logging
 import re
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -19,6 +18,7 @@ from django.core import mail
 from django.test import Client
 from taggit.models import Tag
 
+from tests.factories.accounts import EmailAddressFactory
 from tests.site import observatory_rules
 
 pytestmark = pytest.mark.django_db
@@ -68,7 +68,7 @@ def test_nobody_marks_an_address_verified_in_the_django_admin():
     """Guard: allauth's EmailAddress not registered (before: its "mark as verified" action
     confirmed an address without its owner's code)."""
     squatted = get_user_model().objects.create_user(email="judge-to-be@example.org")
-    address = EmailAddress.objects.create(user=squatted, email=squatted.email, verified=False)
+    address = EmailAddressFactory(user=squatted, email=squatted.email, verified=False)
     admin = browser(ADMIN)
     admin.post(
         "/django-admin/account/emailaddress/",

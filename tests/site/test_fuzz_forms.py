@@ -49,11 +49,17 @@ from tests.factories.accounts import UserFactory
 from tests.factories.judging import (
     AssignmentFactory,
     JudgeProfileFactory,
+    PanelMembershipFactory,
     RoundFactory,
     RubricFactory,
     ScoresheetFactory,
 )
-from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
+from tests.factories.nominations import (
+    AwardCycleFactory,
+    CategoryFactory,
+    DraftNominationFactory,
+    NominationFactory,
+)
 from tests.nominations.wizard import VALID_ANSWERS
 from tests.site.fuzz_strategies import (
     any_character,
@@ -427,7 +433,7 @@ def test_control_characters_are_refused_with_what_to_do(url, valid, field, chara
 @pytest.fixture
 def draft(db):
     nominator = UserFactory(email="fuzz.nominator@example.org")
-    return Nomination.objects.create(cycle=AwardCycle.objects.current(), nominator=nominator)
+    return DraftNominationFactory(nominator=nominator)
 
 
 def step_answers(step, nomination):
@@ -728,7 +734,7 @@ CYCLE_CONFLICT = {"organisation": "Kenya Revenue Authority", "country": "KE", "r
 
 @pytest.fixture
 def current_panel_judge(judging):
-    judging.judge.panel_memberships.create(cycle=AwardCycle.objects.current())
+    PanelMembershipFactory(judge=judging.judge, cycle=AwardCycle.objects.current())
     return judging
 
 

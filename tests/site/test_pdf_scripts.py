@@ -18,8 +18,9 @@ from awards_site.pdf.fonts import SCRIPT_FAMILIES
 from cms.reports import charts
 from judging.certificates.pdf import certificate_html, render_certificate
 from judging.models import Certificate
-from nominations.models import AwardCycle, Nomination
+from nominations.models import AwardCycle
 from tests.factories.accounts import UserFactory
+from tests.factories.nominations import DraftNominationFactory
 from tests.pdf_glyphs import glyphs
 
 pytestmark = pytest.mark.django_db
@@ -92,8 +93,7 @@ def test_right_to_left_names_are_set_right_to_left():
 def test_a_nomination_copy_prints_answers_in_every_script(client):
     nominator = UserFactory(email="polyglot@example.org")
     texts = list(SCRIPTS.values())
-    nomination = Nomination.objects.create(
-        cycle=AwardCycle.objects.current(),
+    nomination = DraftNominationFactory(
         nominator=nominator,
         organisation_name=texts[0],
         city=texts[1],

@@ -11,15 +11,14 @@ import json
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.test import Client
 from django.urls import path, reverse
-from wagtail.documents.models import Document
 from wagtail.models import Locale, Page
 
 from awards_site import urls as site_urls
 from judging.models import Certificate, CertificateKind
 from nominations.models import EvidenceFile
+from tests.factories.cms import DocumentFactory
 from tests.site.test_settings import run_python
 
 pytestmark = pytest.mark.django_db
@@ -135,8 +134,7 @@ def certificate(visit):
 
 
 def document(visit):
-    item = Document.objects.create(title="Programme rules")
-    item.file.save("programme-rules.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"))
+    item = DocumentFactory(title="Programme rules", file__filename="programme-rules.pdf")
     return visit(item.url)
 
 

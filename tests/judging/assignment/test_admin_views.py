@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from wagtail.models import ModelLogEntry
 
-from judging.models import Assignment, Conflict, ScoresheetStatus
+from judging.models import Assignment, ScoresheetStatus
 from tests.factories.judging import (
     ConflictFactory,
     JudgeProfileFactory,
@@ -222,8 +222,12 @@ def test_conflicts_page_lists_likely_conflicts_and_clears_one(demo_admin_client,
         email="kofi@agency2.example", organisation="Agency 1", cycle=world.cycle
     )
     holder = Assignment.objects.filter(round=world.round, nomination=world.entries[3]).first()
-    Conflict.objects.create(
-        judge=holder.judge, cycle=world.cycle, organisation="Agency 4", reason="Board member"
+    ConflictFactory(
+        judge=holder.judge,
+        nomination=None,
+        cycle=world.cycle,
+        organisation="Agency 4",
+        reason="Board member",
     )
     url = f"/admin/judging/conflicts/?round={world.round.pk}"
     html = demo_admin_client.get(url).content.decode()

@@ -6,8 +6,13 @@ import pytest
 from wagtail.models import ModelLogEntry
 
 from judging.assignment.manual import assign_by_hand, judge_problem, log_removal, removal_refusal
-from judging.models import Assignment, Conflict, Scoresheet, ScoresheetStatus
-from tests.factories.judging import JudgeProfileFactory, RoundFactory, ScoresheetFactory
+from judging.models import Assignment, ScoresheetStatus
+from tests.factories.judging import (
+    ConflictFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+    ScoresheetFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +30,7 @@ def test_a_judge_on_the_entrys_panel_without_a_conflict_may_take_it(world, empty
 
 def test_each_reason_a_judge_may_not_take_an_entry(world, empty_round):
     entry, judge = world.entries[0], world.judges[0]
-    Conflict.objects.create(judge=judge, cycle=world.cycle, nomination=entry, reason="Former job")
+    ConflictFactory(judge=judge, nomination=entry, reason="Former job")
     assert "has declared a conflict with this entry" in judge_problem(empty_round, entry, judge)
 
     colleague = JudgeProfileFactory(
@@ -63,7 +68,7 @@ def test_assign_by_hand_gives_the_entry_as_last_sent_and_logs_it(world, empty_ro
 
 def test_removal_is_refused_for_a_submitted_sheet_and_logged_otherwise(world, demo_admin):
     draft, submitted = Assignment.objects.filter(round=world.round).order_by("pk")[:2]
-    Scoresheet.objects.create(assignment=draft, status=ScoresheetStatus.DRAFT)
+    ScoresheetFactory(assignment=draft, status=ScoresheetStatus.DRAFT)
     ScoresheetFactory(assignment=submitted, status=ScoresheetStatus.SUBMITTED)
     assert removal_refusal(draft) is None
     assert "Reopen it first" in removal_refusal(submitted)

@@ -6,8 +6,13 @@ import pytest
 from django.test import override_settings
 
 from judging.assignment import run as assignment_run
-from judging.models import Assignment, ConflictClearance
-from tests.factories.judging import ConflictFactory, JudgeProfileFactory, RoundFactory
+from judging.models import Assignment
+from tests.factories.judging import (
+    ConflictClearanceFactory,
+    ConflictFactory,
+    JudgeProfileFactory,
+    RoundFactory,
+)
 from tests.factories.nominations import NominationFactory
 
 pytestmark = pytest.mark.django_db
@@ -95,7 +100,7 @@ def test_a_cleared_likely_conflict_may_be_assigned(world):
     )
     entry = world.entries[0]
     assert colleague not in assignment_run.assignable_judges(world.round, entry)
-    ConflictClearance.objects.create(judge=colleague, nomination=entry, note="Left in 2019")
+    ConflictClearanceFactory(judge=colleague, nomination=entry, note="Left in 2019")
     assert (colleague.pk, entry.pk) not in assignment_run.likely_conflicts(world.round)
     assert colleague in assignment_run.assignable_judges(world.round, entry)
 

@@ -18,7 +18,8 @@ from wagtail.images import get_image_model
 from judging.certificates import issuing as certificates
 from judging.certificates import pdf as certificate_pdf
 from judging.certificates.pdf import certificate_html, ensure_pdf, name_size, render_certificate
-from judging.models import Certificate, Signatory
+from judging.models import Certificate
+from tests.factories.judging import SignatoryFactory
 from tests.pdf import pdf_fonts, pdf_pages, pdf_text
 from tests.pdf_glyphs import glyphs
 
@@ -154,7 +155,7 @@ def signature_image(name):
 
 def test_up_to_three_signatories_sign_in_order(scene):
     for order, name in enumerate(["Fourth Person", "First Person", "Second Person", "Third"]):
-        Signatory.objects.create(
+        SignatoryFactory(
             cycle=scene.cycle,
             name=name,
             title_en=f"{name} title",

@@ -15,6 +15,7 @@ from judging.certificates import issuing as certificates
 from judging.certificates import pdf as certificate_pdf
 from judging.models import Certificate, CertificateBatch, JudgeProfile, Signatory
 from tests.factories.accounts import UserFactory
+from tests.factories.judging import CertificateBatchFactory, JudgeCertificateFactory
 from tests.pages import page_text as text
 from tests.pdf import pdf_text
 
@@ -272,21 +273,7 @@ def test_the_dashboard_query_count_does_not_grow_with_certificates(
     baseline = len(captured)
     # More certificates of other cycles for the same judge.
     for n in range(3):
-        cycle = issued.cycle.__class__.objects.create(
-            name_en=f"Old cycle {n}",
-            code=f"OLD{n}",
-            nominations_open_at=issued.cycle.nominations_open_at,
-            nominations_close_at=issued.cycle.nominations_close_at,
-        )
-        Certificate.objects.create(
-            code=certificates.new_codes(1)[0],
-            kind="judge",
-            cycle=cycle,
-            judge=judge,
-            recipient_name="x",
-            award_en="x",
-            cycle_name_en=cycle.name_en,
-        )
+        JudgeCertificateFactory(judge=judge, cycle__name_en=f"Old cycle {n}")
     with django_assert_max_num_queries(baseline):
         response = client.get(reverse("judging:dashboard"))
     assert text(response).count("Certificate of appreciation") == 4
@@ -312,7 +299,7 @@ def admin_urls(issued, batch):
 
 
 def test_the_admin_needs_the_round_permission(client, issued):
-    batch = CertificateBatch.objects.create(round=issued.round, status="failed")
+    batch = CertificateBatchFactory(round=issued.round, status="failed")
     for method, url in admin_urls(issued, batch):
         response = getattr(client, method)(url, {"reason": "x"})
         assert response.status_code == 302 and "/admin/login/" in response["Location"], url

@@ -5,13 +5,12 @@ judge, a sponsor, an editor and a member of the Judges group without a judge pro
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from judging.models import Assignment
 from judging.panel import conflicts
-from nominations.demo import minimal_pdf
 from tests.factories.judging import ConflictFactory, JudgeProfileFactory
+from tests.factories.nominations import EvidenceFileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -22,14 +21,7 @@ PORTAL_URLS = ["dashboard", "conflicts"]
 @pytest.fixture
 def setting(world):
     assignment = Assignment.objects.filter(round=world.round).select_related("nomination").first()
-    content = minimal_pdf("Evidence")
-    evidence = assignment.nomination.evidence.create(
-        file=ContentFile(content, name="report.pdf"),
-        original_name="report.pdf",
-        kind="pdf",
-        size=len(content),
-        sha256="0" * 64,
-    )
+    evidence = EvidenceFileFactory(nomination=assignment.nomination)
     assignment.conflict_checked_at = assignment.created_at
     assignment.save()
     return assignment, evidence

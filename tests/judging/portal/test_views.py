@@ -7,7 +7,6 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -28,7 +27,12 @@ from tests.factories.judging import (
     RoundFactory,
     ScoresheetFactory,
 )
-from tests.factories.nominations import CategoryFactory, NominationFactory
+from tests.factories.nominations import (
+    AwardCycleFactory,
+    CategoryFactory,
+    EvidenceFileFactory,
+    NominationFactory,
+)
 from tests.pages import page_text as text
 
 pytestmark = pytest.mark.django_db
@@ -104,12 +108,9 @@ def test_dashboard_groups_by_round_with_status_progress_and_due_dates(
 
 
 def test_dashboard_shows_rounds_of_other_cycles_with_assignments(world, judge_client, assignment):
-    from nominations.models import AwardCycle
-
     now = timezone.now()
-    old_cycle = AwardCycle.objects.create(
+    old_cycle = AwardCycleFactory(
         name_en="Old cycle",
-        code="OLD",
         nominations_open_at=now - timedelta(days=400),
         nominations_close_at=now - timedelta(days=380),
     )
@@ -205,12 +206,8 @@ def test_entry_shows_answers_metrics_evidence_and_hides_the_nominator(world, jud
     nomination.relation = "self"
     nomination.save()
     content = minimal_pdf("Evidence")
-    evidence = nomination.evidence.create(
-        file=ContentFile(content, name="survey.pdf"),
-        original_name="survey.pdf",
-        kind="pdf",
-        size=len(content),
-        sha256="0" * 64,
+    evidence = EvidenceFileFactory(
+        nomination=nomination, original_name="survey.pdf", content=content
     )
     assert world.round.hide_nominator
     response = judge_client.get(entry_url(checked))

@@ -6,14 +6,14 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Permission
 from django.core import mail
 from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from judging.models import ModerationNote, RoundDecision, Scoresheet, ScoresheetStatus
-from tests.factories.accounts import UserFactory
+from tests.factories.accounts import GroupFactory, UserFactory
 from tests.factories.judging import AssignmentFactory, RoundDecisionFactory, judged
 
 pytestmark = pytest.mark.django_db
@@ -267,10 +267,8 @@ def test_people_without_the_round_permission_are_kept_out(client, scored):
 
 
 def test_a_group_with_the_round_permission_gets_in(client, scored):
-    moderators = Group.objects.create(name="Results moderators")
-    moderators.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="change_round"),
+    moderators = GroupFactory(
+        name="Results moderators", permissions=["access_admin", "change_round"]
     )
     user = UserFactory(email="moderator@awards.example")
     user.groups.add(moderators)

@@ -11,7 +11,7 @@ from judging.models import Recommendation, ScoresheetStatus
 from judging.results import feedback
 from nominations.models import Nomination
 from tests.factories.accounts import UserFactory
-from tests.factories.judging import RoundFactory, ScoresheetFactory
+from tests.factories.judging import AssignmentFactory, RoundFactory, ScoresheetFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +95,8 @@ def test_draft_scoresheets_are_not_shared(client, judged):
         for j in judged.judges
         if not judged.round.assignments.filter(nomination=judged.entry, judge=j).exists()
     )
-    draft_assignment = judged.round.assignments.create(
-        nomination=judged.entry, judge=other_judge, due_on=judged.round.scores_due_on
+    draft_assignment = AssignmentFactory(
+        round=judged.round, nomination=judged.entry, judge=other_judge
     )
     score(draft_assignment, ["Half-written thought", "", ""], "", status=ScoresheetStatus.DRAFT)
     client.force_login(judged.entry.nominator)
@@ -156,9 +156,7 @@ def test_queries_do_not_grow_with_rounds_and_comments(
     final = RoundFactory(cycle=judged.cycle, rubric=judged.rubric, name_en="Final")
     publish(final)
     for judge in judged.judges:
-        assignment = final.assignments.create(
-            nomination=judged.entry, judge=judge, due_on=final.scores_due_on
-        )
+        assignment = AssignmentFactory(round=final, nomination=judged.entry, judge=judge)
         score(assignment, ["Final words one.", "Final words two.", "Final three."], "Bravo.")
     with django_assert_num_queries(len(captured)):
         html = client.get(judged.url).content.decode()

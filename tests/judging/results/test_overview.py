@@ -7,30 +7,27 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
-from judging.models import Assignment, Certificate, ScoresheetStatus
+from judging.models import Assignment, ScoresheetStatus
 from judging.results.overview import awards_overview
 from nominations.choices import NominationStatus
-from nominations.models import AwardCycle, Category
-from tests.factories.accounts import UserFactory
-from tests.factories.judging import AssignmentFactory, RoundFactory, ScoresheetFactory
-from tests.factories.nominations import NominationFactory
+from nominations.models import AwardCycle
+from tests.factories.accounts import GroupFactory, UserFactory
+from tests.factories.judging import (
+    AssignmentFactory,
+    CertificateFactory,
+    RoundFactory,
+    ScoresheetFactory,
+)
+from tests.factories.nominations import CategoryFactory, NominationFactory
 
 QUERIES = 4  # statuses, categories, rounds with their progress, certificates
 
 
-def certificate(world, entry, number, revoked=False):
-    return Certificate.objects.create(
-        code=f"TESTCODE{number:04d}",
-        kind="participation",
-        cycle=world.cycle,
-        nomination=entry,
-        recipient_name=entry.organisation_name,
-        award_en="Participation",
-        cycle_name_en=world.cycle.name_en,
-        revoked_at=timezone.now() if revoked else None,
+def certificate(entry, revoked=False):
+    return CertificateFactory(
+        kind="participation", nomination=entry, revoked_at=timezone.now() if revoked else None
     )
 
 
@@ -45,7 +42,7 @@ def judged_world(world):
     NominationFactory(
         cycle=world.cycle, category=world.categories[1], number=6, status=NominationStatus.WITHDRAWN
     )
-    world.empty = Category.objects.create(cycle=world.cycle, name_en="Empty", sort_order=3)
+    world.empty = CategoryFactory(cycle=world.cycle, name_en="Empty", sort_order=3)
     world.final = RoundFactory(
         cycle=world.cycle,
         rubric=world.rubric,
@@ -57,8 +54,8 @@ def judged_world(world):
     for assignment in assignments[:3]:
         ScoresheetFactory(assignment=assignment, status=ScoresheetStatus.SUBMITTED)
     ScoresheetFactory(assignment=assignments[3])
-    certificate(world, world.entries[0], 1)
-    certificate(world, world.entries[1], 2, revoked=True)
+    certificate(world.entries[0])
+    certificate(world.entries[1], revoked=True)
     return world
 
 
@@ -98,12 +95,12 @@ def test_the_overview_costs_the_same_queries_with_more_data(
     world = judged_world
     with django_assert_num_queries(QUERIES):
         awards_overview(world.cycle)
-    more = Category.objects.create(cycle=world.cycle, name_en="More", sort_order=4)
+    more = CategoryFactory(cycle=world.cycle, name_en="More", sort_order=4)
     for number in range(10, 30):
         entry = NominationFactory(
             cycle=world.cycle, category=more, number=number, status=NominationStatus.SUBMITTED
         )
-        certificate(world, entry, number)
+        certificate(entry)
     third = RoundFactory(cycle=world.cycle, rubric=world.rubric, name_en="Third")
     for judge in world.judges:
         for entry in world.entries:
@@ -165,11 +162,7 @@ def test_only_people_who_may_see_nominations_see_the_overview(client):
 
     # Someone who may only read nominations sees the numbers, without the judging links.
     reader = UserFactory(email="reader@example.org")
-    group = Group.objects.create(name="Readers")
-    group.permissions.add(
-        Permission.objects.get(codename="access_admin"),
-        Permission.objects.get(codename="view_nomination"),
-    )
+    group = GroupFactory(name="Readers", permissions=["access_admin", "view_nomination"])
     reader.groups.add(group)
     html = dashboard(client, reader)
     assert 'id="awards-overview' in html
@@ -186,10 +179,10 @@ def test_the_dashboard_costs_the_same_queries_with_more_data(client, django_asse
         client.get("/admin/")
     baseline = len(captured)
     cycle = AwardCycle.objects.current()
-    category = Category.objects.create(cycle=cycle, name_en="Another", sort_order=99)
+    category = CategoryFactory(cycle=cycle, name_en="Another", sort_order=99)
     owner = UserFactory(email="many@example.org")
     for number in range(15):
-        cycle.nominations.create(
+        NominationFactory(
             nominator=owner,
             category=category,
             status=NominationStatus.SUBMITTED,

@@ -11,14 +11,18 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from judging.models import (
     Assignment,
-    CriterionScore,
     Round,
     RoundKind,
     ScoresheetStatus,
     ScoreVisibility,
 )
 from nominations.models import AwardCycle, Category
-from tests.factories.judging import RoundFactory, RubricFactory, ScoresheetFactory
+from tests.factories.judging import (
+    CriterionScoreFactory,
+    RoundFactory,
+    RubricFactory,
+    ScoresheetFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +117,7 @@ def test_a_category_of_another_cycle_is_refused(demo_admin_client, world):
 def test_a_scored_rounds_rubric_cannot_change(demo_admin_client, world):
     assignment = Assignment.objects.filter(round=world.round).first()
     sheet = ScoresheetFactory(assignment=assignment, status=ScoresheetStatus.DRAFT)
-    CriterionScore.objects.create(scoresheet=sheet, criterion=world.criteria[0], score=3)
+    CriterionScoreFactory(scoresheet=sheet, criterion=world.criteria[0], score=3)
     other = RubricFactory(name="Other")
     round = world.round
     data = round_data(
