@@ -25,7 +25,9 @@ the demo loader (the real ones) run the same code. Permission rows are created w
 data migration on a new database runs before Django's post-migrate signal creates them.
 """
 
-EDITORS = "Editors"
+from awards_site.vocabularies.roles import group_of
+
+EDITORS = group_of("editor")
 
 # (app label, model, codename)
 MODEL_PERMISSIONS = (

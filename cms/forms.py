@@ -4,8 +4,8 @@ against bots, and every value kept when something needs fixing."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.countries import country_choices_sorted
 from awards_site.forms import HoneypotMixin
+from awards_site.vocabularies.countries import country_choices_sorted
 from cms.choices import PledgeKind
 from cms.models import OpenLetterSignature, PledgeSignature
 from cms.signing import confirmation as signatures

@@ -20,8 +20,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from awards_site.countries import COUNTRY_CHOICES, country_name
 from awards_site.views import rate_limited
+from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
 from cms.choices import PartnerTier
 from cms.enquiries import fields as enquiries

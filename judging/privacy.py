@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.log_actions import log
 
-from awards_site.countries import country_name
+from awards_site.vocabularies.countries import country_name
 from judging.models import (
     Assignment,
     Certificate,

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.countries import COUNTRY_CHOICES, country_name
+from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from nominations.choices import (
     CHANGEABLE_STATUSES,
     ConsentPurpose,

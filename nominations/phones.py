@@ -7,7 +7,7 @@ import phonenumbers
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
-from awards_site.countries import country_name
+from awards_site.vocabularies.countries import country_name
 
 
 def calling_code(country):

@@ -1,6 +1,6 @@
 """The statuses of a nomination, judging's outcomes among them: one declaration (STATUSES), from
 which the status field's choices, the NominationStatus and Outcome enums and every group of
-statuses the code asks about are derived (awards_site/vocabulary.py).
+statuses the code asks about are derived (awards_site/vocabularies/terms.py).
 
 A nomination moves draft -> submitted -> eligible or not eligible (the review), and an eligible
 one gets judging's outcome when a round's results are published (judging/results/decisions.py):
@@ -11,10 +11,11 @@ an outcome that earns a certificate adds a kind in judging/certificates/kinds.py
 
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.vocabulary import Term, Vocabulary
+from awards_site.vocabularies.terms import Term, Vocabulary
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,15 @@ def status_choices():
 def outcome_choices():
     """The outcomes a round may decide (RoundDecision.outcome's choices; migrations name it)."""
     return [(term.value, term.label) for term in STATUSES.where(decidable=True)]
+
+
+def counted(nominations):
+    """[(status, label, count)] of these nominations, in the vocabulary's order, leaving out the
+    statuses none has. One query."""
+    counts = dict(nominations.order_by().values_list("status").annotate(n=models.Count("pk")))
+    return [
+        (term.value, term.label, counts[term.value]) for term in STATUSES if term.value in counts
+    ]
 
 
 NominationStatus = STATUSES.enum("NominationStatus")

@@ -20,6 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from awards_site.site_url import site_url
+from awards_site.vocabularies.roles import group_of
 from cms.demo import content
 from cms.editors import give_editors_the_site
 from cms.models import HomePage, Partner, SiteSettings
@@ -38,12 +39,7 @@ DEMO_USERS = [
     ("judge3@demo.test", "Jomo", "Judge", "judge"),
     ("sponsor@demo.test", "Sade", "Sponsor", "sponsor"),
 ]
-ROLE_GROUPS = {
-    "editor": "Editors",
-    "judge": "Judges",
-    "sponsor": "Sponsors",
-    "nominator": "Nominators",
-}
+ROLE_GROUPS = {role: group_of(role) for role in ("editor", "judge", "sponsor", "nominator")}
 
 
 class DemoLoader:

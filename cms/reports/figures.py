@@ -24,19 +24,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from awards_site.countries import country_name
+from awards_site.vocabularies.countries import country_name
 from judging.models import Assignment, Round
 from judging.results.computation import published_round_results
+from judging.results.overview import Line as Row
 from judging.results.progress import DRAFT, NOT_STARTED, SUBMITTED
-from nominations.choices import NominationStatus
 from nominations.models import Nomination
-
-
-@dataclass
-class Row:
-    key: object
-    label: str
-    count: int
+from nominations.statuses import counted
 
 
 @dataclass
@@ -135,12 +129,7 @@ def by_category(scope):
 
 
 def by_status(scope):
-    counts = dict(nominations(scope).values_list("status").annotate(n=Count("pk")).order_by())
-    return [
-        Row(status, str(label), counts[status])
-        for status, label in NominationStatus.choices
-        if counts.get(status)
-    ]
+    return [Row(status, str(label), n) for status, label, n in counted(nominations(scope))]
 
 
 def judging_progress(scope):

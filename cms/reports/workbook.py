@@ -33,7 +33,7 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from awards_site import exports
-from awards_site.countries import COUNTRY_NAMES
+from awards_site.vocabularies.countries import COUNTRY_NAMES
 from cms.reports.figures import key_figures, nominations, published_results
 from judging.models import Outcome
 from nominations.choices import NominationStatus, OrganisationKind

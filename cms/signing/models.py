@@ -15,8 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from awards_site.countries import COUNTRY_CHOICES, country_name
 from awards_site.views import rate_limited
+from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.choices import PledgeKind
 from cms.page_base import LEAD_PANELS, BasePage, public_form_rate_limited

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 
-from awards_site.countries import COUNTRY_CHOICES
+from awards_site.vocabularies.countries import COUNTRY_CHOICES
 from cms.choices import PartnerTier
 from cms.sponsors.forms import PartnerForm, SponsorMemberForm
 

@@ -15,7 +15,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.vocabulary import Term, Vocabulary
+from awards_site.vocabularies.terms import Term, Vocabulary
 
 # Who receives a kind: the entries a round decided an outcome for, every entry taking part in the
 # cycle, or every judge who sent a scoresheet in a published round of the cycle.

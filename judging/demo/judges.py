@@ -10,6 +10,7 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from awards_site.vocabularies.roles import group_of
 from judging.models import (
     Conflict,
     ConflictClearance,
@@ -89,7 +90,7 @@ CLEARANCE_NOTE = (
 def load_judges(password, admin):
     """The six demo judges' profiles (creating judge4..6's accounts), by email."""
     User = get_user_model()
-    group, _ = Group.objects.get_or_create(name="Judges")
+    group, _ = Group.objects.get_or_create(name=group_of("judge"))
     profiles = {}
     hashed = None  # hashing is slow on purpose: once for the judges it creates
     for email, first_name, last_name, organisation, country, _expertise, _bias in JUDGES:

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from awards_site.countries import COUNTRY_CHOICES
+from awards_site.vocabularies.countries import COUNTRY_CHOICES
 from judging.models import JudgeProfile, PanelMembership
 from nominations.models import AwardCycle, Category
 

@@ -26,9 +26,10 @@ from awards_site.accounts.linking import (
     link_valid_days,
 )
 from awards_site.site_url import site_url
+from awards_site.vocabularies.roles import group_of
 from judging.models import JudgeProfile, PanelMembership
 
-JUDGES_GROUP = "Judges"
+JUDGES_GROUP = group_of("judge")
 
 
 def invite(

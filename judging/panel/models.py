@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.countries import COUNTRY_CHOICES
+from awards_site.vocabularies.countries import COUNTRY_CHOICES
 from nominations.models import AwardCycle, Category, Nomination
 
 

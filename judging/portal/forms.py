@@ -4,8 +4,8 @@ an entry and a cycle-wide conflict. They render through the site's accessible fo
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin
+from awards_site.vocabularies.countries import country_choices_sorted
 from judging.models import Recommendation
 
 

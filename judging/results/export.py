@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from awards_site import exports
-from awards_site.countries import country_name
+from awards_site.vocabularies.countries import country_name
 from judging.models import CriterionScore, Outcome, Recommendation, ScoresheetStatus
 from judging.results.computation import round_results
 

@@ -13,7 +13,7 @@ from django.db.models import Count, Q
 
 from judging.models import Certificate, Round, ScoresheetStatus
 from nominations.models import AwardCycle, Category, Nomination
-from nominations.statuses import STATUSES
+from nominations.statuses import STATUSES, counted
 
 
 @dataclass
@@ -62,11 +62,7 @@ class Overview:
 
 
 def _by_status(cycle):
-    rows = Nomination.objects.filter(cycle=cycle).order_by().values("status")
-    counts = {row["status"]: row["count"] for row in rows.annotate(count=Count("pk"))}
-    return [
-        Line(value, label, counts[value]) for value, label in STATUSES.choices if counts.get(value)
-    ]
+    return [Line(*row) for row in counted(Nomination.objects.filter(cycle=cycle))]
 
 
 def _by_category(cycle):

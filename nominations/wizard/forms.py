@@ -8,8 +8,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.countries import country_choices_sorted
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
+from awards_site.vocabularies.countries import country_choices_sorted
 from nominations import phones
 from nominations.choices import OrganisationKind, Relation
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination

@@ -10,7 +10,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone, translation
 
-from judging.certificates.issuing import AWARDS, new_code
+from judging.certificates.issuing import new_code
+from judging.certificates.kinds import KINDS
 from judging.models import (
     Assignment,
     CategoryRubric,
@@ -286,7 +287,7 @@ class ModerationNoteFactory(factory.django.DjangoModelFactory):
 def _award(kind):
     # What issuing copies into `award_en`: the kind's award in English.
     with translation.override("en"):
-        return str(AWARDS[kind])
+        return str(KINDS[kind].award)
 
 
 class CertificateFactory(factory.django.DjangoModelFactory):

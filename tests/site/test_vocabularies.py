@@ -1,4 +1,4 @@
-"""The vocabularies (awards_site/vocabulary.py) agree with the database and with themselves.
+"""The vocabularies (awards_site/vocabularies/terms.py) agree with the database and with themselves.
 
 Every field that stores a term reads its choices from its vocabulary, every value the demo
 database holds is a term of it, every term fits its column, says itself in French, and the
@@ -10,6 +10,7 @@ import pytest
 from django.utils import translation
 from django.utils.functional import Promise
 
+from awards_site.vocabularies.roles import ROLES
 from judging.certificates.kinds import JUDGE, KINDS, OUTCOME, RECIPIENTS, CertificateKind
 from judging.models import Certificate, Outcome, RoundDecision
 from nominations.models import Nomination
@@ -65,14 +66,19 @@ def _texts(term):
         for field in fields(term)
         if isinstance(value := getattr(term, field.name), Promise | str)
         and field.name != "value"
-        and field.name not in ("recipients", "outcome")
+        and field.name not in ("recipients", "outcome", "group")  # stored names, not words
         and value
     ]
 
 
 @pytest.mark.parametrize(
     ("name", "text"),
-    [text for vocabulary in (STATUSES, KINDS) for term in vocabulary for text in _texts(term)]
+    [
+        text
+        for vocabulary in (STATUSES, KINDS, ROLES)
+        for term in vocabulary
+        for text in _texts(term)
+    ]
     + [(f"recipients.{key}", text) for key, text in RECIPIENTS.items()],
 )
 def test_every_word_of_a_term_is_translated_into_french(name, text):
@@ -120,3 +126,22 @@ def test_a_new_term_needs_no_migration(monkeypatch):
         graph=loader.graph
     )
     assert "judging" not in changes
+
+
+def test_the_roles_groups_are_the_databases():
+    # The demo gives every role but the administrator's through its group (administrators are
+    # superusers there); each such group exists under the name the roles declare.
+    from django.contrib.auth.models import Group
+
+    from awards_site.vocabularies.roles import ROLES
+
+    given_by_group = {role.group for role in ROLES if role.value != "administrator"}
+    assert given_by_group <= set(Group.objects.values_list("name", flat=True))
+
+
+def test_two_step_verification_defaults_to_the_roles_that_need_it(settings):
+    from awards_site.vocabularies.roles import ROLES
+
+    # settings/base.py cannot import the vocabulary (apps are not loaded yet), so its default
+    # is written out there; the test run leaves MFA_REQUIRED_GROUPS unset, so this is it.
+    assert [role.group for role in ROLES.where(two_step=True)] == settings.MFA_REQUIRED_GROUPS
