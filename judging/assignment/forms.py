@@ -5,7 +5,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from judging.assignment.manual import judge_problem
+from judging.assignment import manual
 from judging.models import Assignment, JudgeProfile, Round
 
 
@@ -54,30 +54,23 @@ class AssignmentAddForm(WagtailAdminModelForm):
         )
         if not round:
             return cleaned
-        if round.is_closed():
-            self.add_error("round", _("This round has closed: its assignments cannot change."))
+        refusal = manual.round_refusal(round)
+        if refusal:
+            self.add_error("round", refusal)
             return cleaned
         if not reference:
             return cleaned
-        nomination = (
-            round.entries().filter(reference__iexact=reference).select_related("category").first()
-        )
-        if nomination is None:
-            self.add_error(
-                "reference",
-                _(
-                    "No entry of this round has the reference “%(reference)s”. Check the "
-                    "reference, and that the nomination's status is one the round takes."
-                )
-                % {"reference": reference},
-            )
+        try:
+            nomination = manual.entry_for(round, reference)
+        except manual.ManualAssignmentRefused as refused:
+            self.add_error("reference", refused.message)
             return cleaned
         self.instance.nomination = nomination
         if not cleaned.get("due_on"):
             cleaned["due_on"] = round.scores_due_on
             self.instance.due_on = round.scores_due_on
         if judge:
-            problem = judge_problem(round, nomination, judge)
+            problem = manual.judge_problem(round, nomination, judge)
             if problem:
                 self.add_error("judge", problem)
         return cleaned

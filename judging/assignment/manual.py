@@ -11,6 +11,36 @@ from judging.models import Assignment, PanelMembership, ScoresheetStatus
 from nominations.sending import versions
 
 
+class ManualAssignmentRefused(Exception):
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def round_refusal(round):
+    """Why the round's assignments cannot change by hand, or None."""
+    if round.is_closed():
+        return _("This round has closed: its assignments cannot change.")
+    return None
+
+
+def entry_for(round, reference):
+    """The round's entry with this reference (any case), or a ManualAssignmentRefused that
+    says what to check."""
+    nomination = (
+        round.entries().filter(reference__iexact=reference).select_related("category").first()
+    )
+    if nomination is None:
+        raise ManualAssignmentRefused(
+            _(
+                "No entry of this round has the reference “%(reference)s”. Check the "
+                "reference, and that the nomination's status is one the round takes."
+            )
+            % {"reference": reference}
+        )
+    return nomination
+
+
 def judge_problem(round, nomination, judge):
     """Why the judge cannot be given the entry by hand, or None."""
     from judging.assignment import run as assignment_run

@@ -2,10 +2,21 @@
 which judge may be given an entry and why not, saving one with the entry as last sent (logged),
 and when one may be removed."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from judging.assignment.manual import assign_by_hand, judge_problem, log_removal, removal_refusal
+from judging.assignment.manual import (
+    ManualAssignmentRefused,
+    assign_by_hand,
+    entry_for,
+    judge_problem,
+    log_removal,
+    removal_refusal,
+    round_refusal,
+)
 from judging.models import Assignment, ScoresheetStatus
 from tests.factories.judging import (
     ConflictFactory,
@@ -76,3 +87,16 @@ def test_removal_is_refused_for_a_submitted_sheet_and_logged_otherwise(world, de
     log_removal(draft, demo_admin)
     log = ModelLogEntry.objects.get(action="judging.unassign", object_id=str(draft.pk))
     assert log.data["had_draft"] is True and log.user == demo_admin
+
+
+def test_the_entry_is_found_by_its_reference_in_any_case(world, empty_round):
+    entry = world.entries[0]
+    assert entry_for(empty_round, entry.reference.lower()) == entry
+    with pytest.raises(ManualAssignmentRefused, match="No entry of this round has the reference"):
+        entry_for(empty_round, "CX00-XX-9999")
+
+
+def test_a_closed_rounds_assignments_cannot_change_by_hand(world, empty_round):
+    assert round_refusal(empty_round) is None
+    empty_round.closes_at = timezone.now() - timedelta(days=1)
+    assert "This round has closed" in round_refusal(empty_round)
