@@ -35,6 +35,7 @@ The parts:
     add_filter, sheet_title,          its filter, a name Excel accepts, the file as bytes
     workbook_bytes
     xlsx_response                     a download (attachment, not kept by shared caches)
+    attachment_response               the same for any other file (the report kinds' PDF)
     SpreadsheetExport                 Wagtail's SpreadsheetExportMixin through this writer
 """
 
@@ -281,12 +282,17 @@ def workbook_bytes(workbook):
     return buffer.getvalue()
 
 
-def xlsx_response(filename, content):
-    """An xlsx download of `content` (bytes), never kept by a shared cache."""
-    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+def attachment_response(filename, content, content_type):
+    """A download of `content` (bytes), never kept by a shared cache."""
+    response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     patch_cache_control(response, private=True, no_cache=True, max_age=0)
     return response
+
+
+def xlsx_response(filename, content):
+    """An xlsx download of `content` (bytes), never kept by a shared cache."""
+    return attachment_response(filename, content, XLSX_CONTENT_TYPE)
 
 
 # Wagtail's list and report downloads ---------------------------------------------------------

@@ -1,5 +1,6 @@
 """The administrators' "Cycle reports" screen in the Wagtail admin (Reports ▸ Cycle reports):
-every cycle, and each of its categories, with the full-data workbook and PDF summary.
+every cycle, and each of its categories, with a full-data download of each report kind
+(cms/reports/kinds.py: the workbook and the PDF summary).
 
 Full reports name the contact person and the nominator of every nomination, so every view
 asks for the permission that guards nominations' personal data elsewhere in the admin (view
@@ -23,7 +24,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from cms.reports.access import CATEGORY_ORDER, ReportScope
-from cms.reports.responses import pdf_response, workbook_response
+from cms.reports.kinds import REPORT_KINDS
+from cms.reports.responses import report_response
 from nominations.models import AwardCycle, Category
 from nominations.statuses import STATUSES
 
@@ -65,50 +67,39 @@ class ReportsIndexView(FullReportsPermissionMixin, WagtailAdminTemplateMixin, Te
         for cycle in cycles:
             cycle.sponsor_names = sponsors.get(cycle.pk, [])
         context["cycles"] = cycles
+        context["report_kinds"] = REPORT_KINDS
         return context
 
 
 class ReportFileView(FullReportsPermissionMixin, View):
     http_method_names = ["get"]
-    build = None  # workbook_response or pdf_response
 
-    def get(self, request, cycle_id, category_id=None):
+    def get(self, request, kind, cycle_id, category_id=None):
         cycle = get_object_or_404(AwardCycle, pk=cycle_id)
         category = None
         if category_id is not None:
             category = get_object_or_404(Category, pk=category_id, cycle=cycle)
         scope = ReportScope(cycle=cycle, category=category, full=True)
-        return type(self).build(scope, get_language())
+        return report_response(REPORT_KINDS[kind], scope, get_language())
 
 
-class WorkbookView(ReportFileView):
-    build = workbook_response
-
-
-class SummaryView(ReportFileView):
-    build = pdf_response
+def report_paths(prefix, kind):
+    view = ReportFileView.as_view()
+    arguments = {"kind": kind.value}
+    return [
+        path(f"{prefix}<int:cycle_id>/report.{kind.extension}", view, arguments, kind.admin_url),
+        path(
+            f"{prefix}<int:cycle_id>/<int:category_id>/report.{kind.extension}",
+            view,
+            arguments,
+            kind.admin_url,
+        ),
+    ]
 
 
 def urlpatterns():
     prefix = "cycle-reports/"
     return [
         path(prefix, ReportsIndexView.as_view(), name="cms_reports_index"),
-        path(
-            f"{prefix}<int:cycle_id>/report.xlsx",
-            WorkbookView.as_view(),
-            name="cms_reports_workbook",
-        ),
-        path(
-            f"{prefix}<int:cycle_id>/report.pdf", SummaryView.as_view(), name="cms_reports_summary"
-        ),
-        path(
-            f"{prefix}<int:cycle_id>/<int:category_id>/report.xlsx",
-            WorkbookView.as_view(),
-            name="cms_reports_workbook",
-        ),
-        path(
-            f"{prefix}<int:cycle_id>/<int:category_id>/report.pdf",
-            SummaryView.as_view(),
-            name="cms_reports_summary",
-        ),
+        *(route for kind in REPORT_KINDS for route in report_paths(prefix, kind)),
     ]

@@ -1,15 +1,9 @@
 """Report files as HTTP responses: attachments, never cached by a shared cache."""
 
-from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 from django.utils.text import slugify
 
 from awards_site import exports
-from cms.reports.summary_pdf import report_pdf
-from cms.reports.workbook import report_workbook
-
-PDF = "application/pdf"
 
 
 def report_filename(scope, extension):
@@ -22,20 +16,10 @@ def report_filename(scope, extension):
     return f"{slugify(' '.join(parts))}-report.{extension}"
 
 
-def _attachment(content, content_type, filename):
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    patch_cache_control(response, private=True, no_cache=True, max_age=0)
-    return response
-
-
-def workbook_response(scope, language):
+def report_response(kind, scope, language):
+    """The report of this kind (cms/reports/kinds.py) for `scope`, written in `language`."""
     with translation.override(language):
-        content = report_workbook(scope)
-    return exports.xlsx_response(report_filename(scope, "xlsx"), content)
-
-
-def pdf_response(scope, language):
-    with translation.override(language):
-        content = report_pdf(scope)
-    return _attachment(content, PDF, report_filename(scope, "pdf"))
+        content = kind.write(scope)
+    return exports.attachment_response(
+        report_filename(scope, kind.extension), content, kind.content_type
+    )

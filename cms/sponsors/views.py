@@ -11,7 +11,8 @@ from django.views.decorators.http import require_GET
 from awards_site.i18n import language_name
 from awards_site.rules import area_required
 from cms.reports.access import report_language, sponsor_scope, sponsored_cycles
-from cms.reports.responses import pdf_response, workbook_response
+from cms.reports.kinds import REPORT_KINDS
+from cms.reports.responses import report_response
 
 # Anonymous users go to sign in; signed-in users who are no sponsor's user get 404 (cms/rules.py).
 sponsor_area = area_required("cms.use_sponsor_area")
@@ -40,6 +41,7 @@ def index(request):
         {
             "partner": request.sponsor,
             "sponsored": sponsored_cycles(request.sponsor),
+            "report_kinds": REPORT_KINDS,
             "report_language": language_name(language),
         },
     )
@@ -47,13 +49,6 @@ def index(request):
 
 @require_GET
 @sponsor_required
-def workbook(request, cycle_code, category_id=None):
+def report(request, kind, cycle_code, category_id=None):
     scope = sponsor_scope(request.sponsor, cycle_code, category_id)
-    return workbook_response(scope, report_language(request))
-
-
-@require_GET
-@sponsor_required
-def summary(request, cycle_code, category_id=None):
-    scope = sponsor_scope(request.sponsor, cycle_code, category_id)
-    return pdf_response(scope, report_language(request))
+    return report_response(REPORT_KINDS[kind], scope, report_language(request))

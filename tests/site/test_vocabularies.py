@@ -11,6 +11,7 @@ from django.utils import translation
 from django.utils.functional import Promise
 
 from awards_site.vocabularies.roles import ROLES
+from cms.reports.kinds import REPORT_KINDS
 from judging.certificates.kinds import JUDGE, KINDS, OUTCOME, RECIPIENTS, CertificateKind
 from judging.models import Certificate, Outcome, RoundDecision
 from nominations.models import Nomination
@@ -60,13 +61,17 @@ def test_the_enums_are_the_vocabularies():
     assert NominationStatus.WINNER.label == STATUSES["winner"].label
 
 
+# Attributes that hold names the code reads, not words a person reads.
+STORED_NAMES = ("recipients", "outcome", "group", "extension", "content_type", "writer")
+
+
 def _texts(term):
     return [
         (f"{term.value}.{field.name}", value)
         for field in fields(term)
         if isinstance(value := getattr(term, field.name), Promise | str)
         and field.name != "value"
-        and field.name not in ("recipients", "outcome", "group")  # stored names, not words
+        and field.name not in STORED_NAMES
         and value
     ]
 
@@ -75,7 +80,7 @@ def _texts(term):
     ("name", "text"),
     [
         text
-        for vocabulary in (STATUSES, KINDS, ROLES)
+        for vocabulary in (STATUSES, KINDS, ROLES, REPORT_KINDS)
         for term in vocabulary
         for text in _texts(term)
     ]
