@@ -66,9 +66,6 @@ class AssignmentAddForm(WagtailAdminModelForm):
             self.add_error("reference", refused.message)
             return cleaned
         self.instance.nomination = nomination
-        if not cleaned.get("due_on"):
-            cleaned["due_on"] = round.scores_due_on
-            self.instance.due_on = round.scores_due_on
         if judge:
             problem = manual.judge_problem(round, nomination, judge)
             if problem:

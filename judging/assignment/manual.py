@@ -74,9 +74,10 @@ def judge_problem(round, nomination, judge):
 
 
 def assign_by_hand(assignment, user):
-    """Save an assignment an administrator made (round, entry, judge and due date set), giving
-    the judge the entry as last sent, and log it."""
+    """Save an assignment an administrator made (round, entry and judge set), giving the judge
+    the entry as last sent, due on the round's date unless one was chosen, and log it."""
     assignment.created_by = user
+    assignment.due_on = assignment.due_on or assignment.round.scores_due_on
     # The judge is given the entry as last sent.
     assignment.nomination_version_id = versions.latest_ids([assignment.nomination_id]).get(
         assignment.nomination_id

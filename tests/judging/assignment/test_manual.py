@@ -77,6 +77,21 @@ def test_assign_by_hand_gives_the_entry_as_last_sent_and_logs_it(world, empty_ro
     assert "already has this entry" in judge_problem(empty_round, entry, judge)
 
 
+def test_assign_by_hand_is_due_on_the_rounds_date_unless_one_is_chosen(
+    world, empty_round, demo_admin
+):
+    entry, first, second = world.entries[0], world.judges[0], world.judges[1]
+    chosen = empty_round.scores_due_on + timedelta(days=3)
+    unset = assign_by_hand(Assignment(round=empty_round, nomination=entry, judge=first), demo_admin)
+    set_ = assign_by_hand(
+        Assignment(round=empty_round, nomination=entry, judge=second, due_on=chosen), demo_admin
+    )
+    unset.refresh_from_db()
+    set_.refresh_from_db()
+    assert unset.due_on == empty_round.scores_due_on
+    assert set_.due_on == chosen
+
+
 def test_removal_is_refused_for_a_submitted_sheet_and_logged_otherwise(world, demo_admin):
     draft, submitted = Assignment.objects.filter(round=world.round).order_by("pk")[:2]
     ScoresheetFactory(assignment=draft, status=ScoresheetStatus.DRAFT)
