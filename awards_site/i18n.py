@@ -1,7 +1,7 @@
 """Texts kept in each language on a model: a field per language, `<field>_en` and `<field>_fr`
 (the names of award cycles and categories, rubrics' criteria, rounds...), and `localised`,
 which reads the one for the active language. English is required and is what a language
-without its own text shows.
+without its own text shows. On a model, `name = LocalisedText()` reads `name_fr` or `name_en` so.
 
 `language_name` names a language as it reads inside a sentence ("Translate into French",
 « Traduire en français », "Reports come in English"): French writes language names in lower
@@ -30,3 +30,16 @@ def localised(instance, field, language=None):
     language = (language or get_language() or "en").split("-")[0]
     text = getattr(instance, f"{field}_{language}", "") if language != "en" else ""
     return text or getattr(instance, f"{field}_en")
+
+
+class LocalisedText:
+    """A model attribute in the active language: `name = LocalisedText()` is
+    `localised(instance, "name")`, read-only, named after the attribute it is assigned to."""
+
+    def __set_name__(self, owner, name):
+        self.field = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return localised(instance, self.field)

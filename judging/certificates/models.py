@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.i18n import localised
+from awards_site.i18n import LocalisedText
 from judging.certificates.kinds import CertificateKind as CertificateKind
 from judging.certificates.kinds import kind_choices
 from judging.panel.models import JudgeProfile
@@ -73,9 +73,7 @@ class Signatory(models.Model):
     def __str__(self):
         return f"{self.name} ({self.cycle})"
 
-    @property
-    def title(self):
-        return localised(self, "title")
+    title = LocalisedText()
 
 
 class CertificateBatchStatus(models.TextChoices):
@@ -272,17 +270,9 @@ class Certificate(models.Model):
     def __str__(self):
         return f"{self.display_code} – {self.recipient_name}"
 
-    @property
-    def award(self):
-        return localised(self, "award")
-
-    @property
-    def category(self):
-        return localised(self, "category")
-
-    @property
-    def cycle_name(self):
-        return localised(self, "cycle_name")
+    award = LocalisedText()
+    category = LocalisedText()
+    cycle_name = LocalisedText()
 
     def pdf(self, language):
         """The stored PDF in that language (an empty file field before it is rendered)."""

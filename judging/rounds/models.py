@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from awards_site.i18n import localised
+from awards_site.i18n import LocalisedText
 from judging.rubrics.models import Rubric
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
@@ -111,9 +111,7 @@ class Round(ClusterableModel):
     def __str__(self):
         return f"{self.cycle} – {self.name}"
 
-    @property
-    def name(self):
-        return localised(self, "name")
+    name = LocalisedText()
 
     def is_open(self, now=None):
         now = now or timezone.now()

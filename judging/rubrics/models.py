@@ -10,7 +10,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from awards_site.i18n import localised
+from awards_site.i18n import LocalisedText
 from judging.rubrics.rules import weights_problem
 
 
@@ -81,13 +81,8 @@ class Criterion(Orderable):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self):
-        return localised(self, "name")
-
-    @property
-    def guidance(self):
-        return localised(self, "guidance")
+    name = LocalisedText()
+    guidance = LocalisedText()
 
 
 class ScaleLevel(Orderable):
@@ -106,6 +101,4 @@ class ScaleLevel(Orderable):
     def __str__(self):
         return gettext("%(label)s: %(value)s") % {"label": self.value, "value": self.descriptor}
 
-    @property
-    def descriptor(self):
-        return localised(self, "descriptor")
+    descriptor = LocalisedText()

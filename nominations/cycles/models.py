@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.i18n import localised
+from awards_site.i18n import LocalisedText, localised
 from nominations.choices import (
     ChangesUntil,
 )
@@ -206,14 +206,6 @@ class Category(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def name(self):
-        return localised(self, "name")
-
-    @property
-    def description(self):
-        return localised(self, "description")
-
-    @property
-    def eligibility(self):
-        return localised(self, "eligibility")
+    name = LocalisedText()
+    description = LocalisedText()
+    eligibility = LocalisedText()
