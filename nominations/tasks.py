@@ -10,11 +10,15 @@ from awards_site.site_url import absolute_url
 from nominations.models import Nomination
 
 
-def _send(template, nomination, recipients, **context):
+def _nomination(pk):
+    return Nomination.objects.select_related("cycle", "category", "nominator").get(pk=pk)
+
+
+def _tell_the_nominator(template, nomination, **context):
     """nominations/email/<template>, in the language the nomination was written in."""
     mail.send_templated(
         f"nominations/email/{template}",
-        recipients,
+        [nomination.nominator.email],
         language=nomination.language,
         nomination=nomination,
         **context,
@@ -23,45 +27,31 @@ def _send(template, nomination, recipients, **context):
 
 @retried_task()
 def send_submission_confirmation(nomination_pk):
-    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
-        pk=nomination_pk
-    )
-    _send("submitted", nomination, [nomination.nominator.email])
+    _tell_the_nominator("submitted", _nomination(nomination_pk))
 
 
 @retried_task()
 def send_eligibility_decision(nomination_pk):
-    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
-        pk=nomination_pk
-    )
-    _send("eligibility", nomination, [nomination.nominator.email])
+    _tell_the_nominator("eligibility", _nomination(nomination_pk))
 
 
 @retried_task()
 def send_changes_received(nomination_pk):
     """The nominator sent changes: which version they are, and until when more are possible."""
-    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
-        pk=nomination_pk
-    )
+    nomination = _nomination(nomination_pk)
     version = nomination.versions.order_by("-number").first()
-    _send("changes_received", nomination, [nomination.nominator.email], version=version)
+    _tell_the_nominator("changes_received", nomination, version=version)
 
 
 @retried_task()
 def send_changes_requested(nomination_pk):
     """The awards team sent the nomination back for changes (eligibility.reopen)."""
-    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
-        pk=nomination_pk
-    )
-    _send("changes_requested", nomination, [nomination.nominator.email])
+    _tell_the_nominator("changes_requested", _nomination(nomination_pk))
 
 
 @retried_task()
 def send_deadline_extended(nomination_pk):
-    nomination = Nomination.objects.select_related("cycle", "category", "nominator").get(
-        pk=nomination_pk
-    )
-    _send("deadline_extended", nomination, [nomination.nominator.email])
+    _tell_the_nominator("deadline_extended", _nomination(nomination_pk))
 
 
 @retried_task(private_arguments=True)
