@@ -193,27 +193,24 @@ class ContactStepForm(StepForm):
         return phones.validate(typed, self.instance.country)
 
 
+# Every answer of the initiative step is required to send.
+INITIATIVE_FIELDS = (
+    "initiative_title",
+    "summary",
+    "challenge",
+    "actions_people",
+    "actions_process",
+    "actions_technology",
+)
+
+
 class InitiativeStepForm(StepForm):
     title = _("The initiative")
-    required_fields = (
-        "initiative_title",
-        "summary",
-        "challenge",
-        "actions_people",
-        "actions_process",
-        "actions_technology",
-    )
+    required_fields = INITIATIVE_FIELDS
 
     class Meta:
         model = Nomination
-        fields = [
-            "initiative_title",
-            "summary",
-            "challenge",
-            "actions_people",
-            "actions_process",
-            "actions_technology",
-        ]
+        fields = list(INITIATIVE_FIELDS)
 
 
 class WholeNumberField(forms.IntegerField):
