@@ -1,21 +1,22 @@
 """Who may reach what: every URL of the project, requested as each of ten roles, against one
 table of expected outcomes (issue 6, "Trust").
 
-The URLs come from the URL configuration itself (tests/site/access_urls.py), so a URL added
+The URLs come from the URL configuration itself (endpoints.py, this package), so a URL added
 anywhere (a view, a viewset, a hook registering admin URLs) fails
 `test_every_url_is_in_the_table` until the table says who may use it.
 
 How to add a row for a new URL:
 
-1. Run `.venv/bin/python -m pytest tests/site/test_access_matrix.py -q`; the failure names the
-   URL (its name, or its route when it has none).
-2. In tests/site/access_matrix.py, add a row under its namespace in MATRIX: one outcome per
-   role, in the order of the column comment (OK, LOG, ADM, A403, 3XX, 403, 404, 405; the
-   module's docstring says what each means). A screen of a project admin viewset usually takes
-   one word in its screens(...) list, with one of the standard rows (ADMINS_ONLY, NOBODY, ...).
+1. Run `.venv/bin/python -m pytest tests/site/security/access_matrix/ -q`; the failure names
+   the URL (its name, or its route when it has none).
+2. Add a row under its namespace in MATRIX (site_pages.py or admin_screens.py, this
+   package): one outcome per role, in the order of the column comment (OK, LOG, ADM, A403,
+   3XX, 403, 404, 405; outcomes.py says what each means). A screen of a project admin viewset
+   usually takes one word in its screens(...) list, with one of the standard rows
+   (ADMINS_ONLY, NOBODY, ...).
    Say in a comment why when an outcome is not the obvious one.
 3. If the URL takes ids, say which object each names in IDS / IDS_BY_NAME: requests use
-   realistic ids, those of nominator A's objects (tests/site/access_world.py), so every other
+   realistic ids, those of nominator A's objects (world.py, this package), so every other
    role shows whether it is kept out. Anyone who is not entitled must get a 404 (or the
    log-in, or the admin's refusal), never the owner's data.
 4. If the view takes only POST, add its row to POSTS too (what a POST gets).
@@ -38,9 +39,20 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.site import access_matrix as table
-from tests.site.access_urls import endpoints
-from tests.site.access_world import NON_STAFF_ROLES, ROLES, build_world
+from tests.site.security.access_matrix.admin_actions import ACTIONS
+from tests.site.security.access_matrix.endpoints import endpoints
+from tests.site.security.access_matrix.ids import ids_for
+from tests.site.security.access_matrix.outcomes import (
+    ALLOWED,
+    METHOD,
+    OK,
+    REDIRECT,
+    REFUSALS,
+    outcome_of,
+)
+from tests.site.security.access_matrix.project_urls import MATRIX, POSTS
+from tests.site.security.access_matrix.third_party import SHADOWED, group_of
+from tests.site.security.access_matrix.world import NON_STAFF_ROLES, ROLES, build_world
 
 pytestmark = pytest.mark.django_db
 
@@ -97,8 +109,9 @@ class Visitor:
     def request(self, method, address, data=None):
         response = getattr(self.client, method)(address, data or {})
         if self.world.users[self.role] and not self._signed_in():
-            # No GET should sign anyone out (tests/site/test_attack_staff_paths.py checks the
-            # log-out addresses); if one did, the next request must still be this role's.
+            # No GET should sign anyone out (tests/site/security/test_attack_staff_paths.py
+            # checks the log-out addresses); if one did, the next request must still be this
+            # role's.
             self.client.force_login(self.world.users[self.role])
         return response
 
@@ -138,13 +151,13 @@ def test_every_url_is_in_the_table():
     problems = []
     for endpoint in endpoints():
         if endpoint.is_project_owned:
-            if endpoint.key not in table.MATRIX:
+            if endpoint.key not in MATRIX:
                 problems.append(f"{endpoint.key} ({endpoint.route}): add a row to MATRIX")
-        elif table.group_of(endpoint) is None:
+        elif group_of(endpoint) is None:
             problems.append(f"{endpoint.key} ({endpoint.route}): in no group of GROUPS")
     keys = {endpoint.key for endpoint in endpoints()}
-    problems += [f"{key}: a row for no URL" for key in table.MATRIX.keys() - keys]
-    problems += [f"{key}: a POSTS row for no URL" for key in table.POSTS.keys() - keys]
+    problems += [f"{key}: a row for no URL" for key in MATRIX.keys() - keys]
+    problems += [f"{key}: a POSTS row for no URL" for key in POSTS.keys() - keys]
     assert not problems, report(problems)
 
 
@@ -152,7 +165,7 @@ def test_only_the_known_urls_are_shadowed_by_an_earlier_one():
     shadowed = {
         endpoint.key for endpoint in endpoints() if not endpoint.resolves_here(endpoint.address())
     }
-    assert shadowed == table.SHADOWED
+    assert shadowed == SHADOWED
 
 
 # The project's URLs, as each role ----------------------------------------------------------------
@@ -161,11 +174,11 @@ def test_project_urls_answer_each_role_as_the_table_says(visitor, world, role):
     visitor.be(role)
     problems = []
     for endpoint in project_endpoints():
-        address = endpoint.address(**table.ids_for(endpoint, world, role))
+        address = endpoint.address(**ids_for(endpoint, world, role))
         response = visitor.request("get", address)
-        expected = table.MATRIX[endpoint.key][role]
-        got = table.outcome_of(response)
-        refused = got in table.REFUSALS
+        expected = MATRIX[endpoint.key][role]
+        got = outcome_of(response)
+        refused = got in REFUSALS
         kept_out = refused or (role in NOT_ENTITLED and (endpoint.key, role) not in SHOWN_BY_DESIGN)
         if got != expected:
             problems.append(f"{endpoint.key} {address}: expected {expected}, got {got}")
@@ -212,16 +225,16 @@ def post_plan():
         is_admin = endpoint.route.startswith("admin/")
         for role in [next(rotation), "editor"] if is_admin else ROLES:
             expected = expected_post(endpoint, role)
-            if expected in table.REFUSALS:
+            if expected in REFUSALS:
                 plan.append((role, endpoint, expected))
     return sorted(plan, key=lambda post: ROLES.index(post[0]))
 
 
 def expected_post(endpoint, role):
-    if endpoint.key in table.POSTS:
-        return table.POSTS[endpoint.key][role]
-    outcome = table.MATRIX[endpoint.key][role]
-    assert outcome != table.METHOD, f"{endpoint.key}: GET is refused, add a POSTS row"
+    if endpoint.key in POSTS:
+        return POSTS[endpoint.key][role]
+    outcome = MATRIX[endpoint.key][role]
+    assert outcome != METHOD, f"{endpoint.key}: GET is refused, add a POSTS row"
     return outcome
 
 
@@ -239,11 +252,11 @@ def test_refused_posts_change_nothing(visitor, world):
     problems = []
     for role, endpoint, expected in post_plan():
         visitor.be(role)
-        address = endpoint.address(**table.ids_for(endpoint, world, role))
+        address = endpoint.address(**ids_for(endpoint, world, role))
         with CaptureQueriesContext(connection) as queries:
             response = visitor.request("post", address, post_data(world))
-        got = table.outcome_of(response)
-        if got not in table.REFUSALS or (endpoint.key in table.POSTS and got != expected):
+        got = outcome_of(response)
+        if got not in REFUSALS or (endpoint.key in POSTS and got != expected):
             problems.append(f"POST {endpoint.key} as {role}: expected {expected}, got {got}")
         if written := tables_written(queries):
             problems.append(f"POST {endpoint.key} as {role}: refused, yet wrote to {written}")
@@ -257,7 +270,7 @@ def test_the_check_notices_a_change(visitor, world):
     address = f"/my-nominations/{world.nomination.uuid}/withdraw/"
     with CaptureQueriesContext(connection) as queries:
         response = visitor.request("post", address)
-    assert table.outcome_of(response) == table.REDIRECT
+    assert outcome_of(response) == REDIRECT
     assert "nominations_nomination" in tables_written(queries)
 
 
@@ -286,13 +299,13 @@ def test_third_party_urls_answer_as_their_family_says(visitor, world):
     for endpoint, who, role, address in sorted(
         third_party_requests(world), key=lambda request: ROLES.index(request[2])
     ):
-        group = table.group_of(endpoint)
+        group = group_of(endpoint)
         expected = group.expected(endpoint.key, who)
         if expected is None:
             continue
         visitor.be(role)
         response = visitor.request("get", address)
-        got = table.outcome_of(response)
+        got = outcome_of(response)
         if got != expected:
             problems.append(
                 f"{group.title}: {endpoint.key} {address} as {role}: expected {expected}, got {got}"
@@ -340,8 +353,8 @@ def registered_admin_actions():
 
 def test_every_admin_action_is_in_the_table():
     registered = registered_admin_actions()
-    problems = [f"{key}: add a row to ACTIONS" for key in sorted(registered - table.ACTIONS.keys())]
-    problems += [f"{key}: a row for no action" for key in sorted(table.ACTIONS.keys() - registered)]
+    problems = [f"{key}: add a row to ACTIONS" for key in sorted(registered - ACTIONS.keys())]
+    problems += [f"{key}: a row for no action" for key in sorted(ACTIONS.keys() - registered)]
     assert not problems, report(problems)
 
 
@@ -395,19 +408,19 @@ def test_admin_actions_answer_each_role_as_the_table_says(visitor, world, docume
     """A refused action (by role, per ACTIONS) changes nothing; an allowed one opens."""
     rotation = itertools.cycle(SIGNED_IN_NON_STAFF)
     problems = []
-    for key, row in sorted(table.ACTIONS.items()):
+    for key, row in sorted(ACTIONS.items()):
         address, data = action_request(key, world, document)
         for column, expected in row.items():
             role = next(rotation) if column == "signed_in" else column
             visitor.be(role)
-            if expected == table.ALLOWED:
-                got = table.outcome_of(visitor.request("get", address))
-                if got != table.OK:
+            if expected == ALLOWED:
+                got = outcome_of(visitor.request("get", address))
+                if got != OK:
                     problems.append(f"{key} as {role}: may, yet its screen answers {got}")
                 continue
             with CaptureQueriesContext(connection) as queries:
                 response = visitor.request("post", address, data)
-            got = table.outcome_of(response)
+            got = outcome_of(response)
             if got != expected:
                 problems.append(f"POST {key} as {role}: expected {expected}, got {got}")
             if written := tables_written(queries):
@@ -423,7 +436,7 @@ def test_admin_posts_are_refused_where_the_gets_are(visitor, world):
     rotation = itertools.cycle(SIGNED_IN_NON_STAFF)
     checks = []
     for endpoint in endpoints():
-        group = table.group_of(endpoint)
+        group = group_of(endpoint)
         if endpoint.is_project_owned or group is None or group.title not in ADMIN_FAMILIES:
             continue
         whom = [("signed_in", next(rotation))]
@@ -431,15 +444,15 @@ def test_admin_posts_are_refused_where_the_gets_are(visitor, world):
             whom.append(("editor", "editor"))
         for who, role in whom:
             expected = group.expected(endpoint.key, who)
-            if expected in table.REFUSALS - {table.METHOD}:
+            if expected in REFUSALS - {METHOD}:
                 checks.append((role, endpoint, expected))
     problems = []
     for role, endpoint, expected in sorted(checks, key=lambda check: ROLES.index(check[0])):
         visitor.be(role)
         with CaptureQueriesContext(connection) as queries:
             response = visitor.request("post", endpoint.address(), post_data(world))
-        got = table.outcome_of(response)
-        if got not in table.REFUSALS:
+        got = outcome_of(response)
+        if got not in REFUSALS:
             problems.append(
                 f"POST {endpoint.key} as {role}: refused by GET ({expected}), got {got}"
             )

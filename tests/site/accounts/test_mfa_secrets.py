@@ -9,7 +9,7 @@ from cryptography.fernet import Fernet
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.site.test_accounts_security import sign_in, signed_in, totp_code
+from tests.site.accounts.signing_in import sign_in, signed_in, totp_code
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
-"""The people and objects of the access-control matrix (tests/site/access_matrix.py), built on
-the demo data so the ids are the ones a real user would follow:
+"""The people and objects of the access-control matrix (this package), built on the
+demo data so the ids are the ones a real user would follow:
 
 - nominator A is the demo nominator: a sent 2027 (CX27) nomination with an evidence file that
   they may still change (`nomination`), an eligible one judged in the open screening round

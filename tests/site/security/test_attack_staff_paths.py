@@ -19,7 +19,7 @@ from django.test import Client
 from taggit.models import Tag
 
 from tests.factories.accounts import EmailAddressFactory
-from tests.site import observatory_rules
+from tests.site.security import observatory_rules
 
 pytestmark = pytest.mark.django_db
 

@@ -1,7 +1,7 @@
 """Hypothesis strategies for throwing hostile input at the site's forms: any Unicode text (with
 NUL and other control characters, right-to-left marks, emoji), very long strings, numbers too big,
 negative or not numbers at all, malformed dates, lists where one value is expected, fields left
-out and fields nobody asked for. Used by tests/site/test_fuzz_forms.py."""
+out and fields nobody asked for. Used by the fuzz tests of this package."""
 
 import string
 
