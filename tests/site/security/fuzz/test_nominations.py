@@ -17,7 +17,7 @@ from nominations.wizard.drafts import step_digest
 from nominations.wizard.forms import STEP_FORMS
 from tests.factories.accounts import UserFactory
 from tests.factories.nominations import DraftNominationFactory
-from tests.nominations.wizard import VALID_ANSWERS
+from tests.nominations.wizard.driver import VALID_ANSWERS
 from tests.site.security.fuzz.checks import (
     FUZZ,
     answered,

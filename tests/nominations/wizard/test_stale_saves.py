@@ -6,7 +6,7 @@ side by side and a way to merge, field by field or "Use all of mine"."""
 import pytest
 
 from nominations.models import Nomination
-from tests.nominations.wizard import VALID_ANSWERS, pdf_upload
+from tests.nominations.wizard.driver import VALID_ANSWERS, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

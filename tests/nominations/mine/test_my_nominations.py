@@ -13,7 +13,7 @@ from nominations.choices import NominationStatus
 from nominations.models import Nomination
 from tests.factories.accounts import UserFactory
 from tests.factories.nominations import DraftNominationFactory
-from tests.nominations.wizard import VALID_ANSWERS, Wizard
+from tests.nominations.wizard.driver import VALID_ANSWERS, Wizard
 
 pytestmark = pytest.mark.django_db
 

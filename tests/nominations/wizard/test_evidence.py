@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from nominations.models import EvidenceFile
 from nominations.wizard.evidence import safe_file_name
 from tests.factories.accounts import UserFactory
-from tests.nominations.wizard import office_upload, pdf_upload
+from tests.nominations.wizard.driver import office_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

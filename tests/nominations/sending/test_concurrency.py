@@ -18,7 +18,7 @@ from nominations.sending import submission
 from tests.concurrency import in_threads
 from tests.factories.accounts import UserFactory
 from tests.factories.nominations import DraftNominationFactory, EvidenceFileFactory
-from tests.nominations.wizard import VALID_ANSWERS
+from tests.nominations.wizard.driver import VALID_ANSWERS
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("race")]
 

@@ -1,4 +1,4 @@
-"""Fixtures of the cms tests."""
+"""Fixtures of the sponsor reports tests (the sponsor area and the administrators' reports)."""
 
 import pytest
 from django.utils import translation

@@ -10,7 +10,7 @@ from django.core import mail
 from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature
-from tests.cms.signing import confirm
+from tests.cms.signing.confirmation import confirm
 
 pytestmark = pytest.mark.django_db
 

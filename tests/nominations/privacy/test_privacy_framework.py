@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 PACKAGE = ROOT / "nominations" / "privacy"
 # The framework's modules, and the modules of nominations' own part. Every module of the package
 # is one or the other (a new one must say which).

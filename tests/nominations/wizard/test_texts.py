@@ -28,7 +28,7 @@ from nominations.validators import (
     plain_number,
 )
 from tests.factories.accounts import UserFactory
-from tests.nominations.wizard import VALID_ANSWERS, pdf_upload
+from tests.nominations.wizard.driver import VALID_ANSWERS, pdf_upload
 from tests.pages import page_text as visible_text
 
 PROPERTIES = settings(max_examples=200, deadline=None, derandomize=True, database=None)
@@ -275,7 +275,7 @@ def unconfirmed(client, db):
 
 
 def test_the_check_step_offers_the_confirmation_link_again(unconfirmed, cycle):
-    from tests.nominations.wizard import Wizard
+    from tests.nominations.wizard.driver import Wizard
 
     wizard = Wizard(unconfirmed)
     wizard.start()

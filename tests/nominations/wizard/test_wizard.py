@@ -8,7 +8,7 @@ from django.core import mail
 
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
-from tests.nominations.wizard import VALID_ANSWERS
+from tests.nominations.wizard.driver import VALID_ANSWERS
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +180,7 @@ def test_done_address_never_submits_on_get(wizard):
 def test_confirmation_email_in_the_nominators_language(
     nominator_client, cycle, nominator, django_capture_on_commit_callbacks
 ):
-    from tests.nominations.wizard import Wizard
+    from tests.nominations.wizard.driver import Wizard
 
     nominator_client.post("/fr/nominate/")
     wizard = Wizard(nominator_client)

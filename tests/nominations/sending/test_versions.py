@@ -16,7 +16,7 @@ from nominations.choices import NominationStatus
 from nominations.models import Nomination, NominationVersion
 from nominations.privacy.nominations_part import anonymise_nomination
 from nominations.sending import submission, versions
-from tests.nominations.wizard import VALID_ANSWERS, pdf_upload
+from tests.nominations.wizard.driver import VALID_ANSWERS, pdf_upload
 
 pytestmark = pytest.mark.django_db
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nominations.models import AwardCycle, CycleState
-from tests.nominations.wizard import Wizard
+from tests.nominations.wizard.driver import Wizard
 
 pytestmark = pytest.mark.django_db
 

@@ -17,7 +17,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 
 from tests.factories.cms import DocumentFactory
-from tests.nominations.wizard import office_upload, pdf_upload
+from tests.nominations.wizard.driver import office_upload, pdf_upload
 
 pytestmark = pytest.mark.django_db
 
