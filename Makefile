@@ -66,7 +66,7 @@ browser: ## Debian's Chromium for the browser tests (installed with apt when run
 	fi
 
 # The spreadsheet-injection tests open every exported file with LibreOffice, as a person would
-# (tests/site/test_export_injection.py): Debian's Calc without the desktop parts.
+# (tests/site/security/test_export_injection.py): Debian's Calc without the desktop parts.
 SOFFICE ?= soffice
 office: ## Debian's LibreOffice Calc (headless) for the export tests (installed with apt when run as root)
 	@if ! command -v $(SOFFICE) >/dev/null 2>&1; then \
@@ -107,7 +107,7 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 
 # The editors' guide's screenshots (docs/editors.md): the editor's browser journey writes them.
 screenshots: install messages browser ## Regenerate docs/img/editors/*.png from the real admin
-	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/test_editor_journey.py -q
+	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/staff/test_editor_journey.py -q
 
 bench: install messages ## Benchmarks print their figures (not part of make test)
 	$(PY) bench/page_weight.py

@@ -86,7 +86,7 @@ def main():
     total = prepare()
     from django.contrib.auth import get_user_model
 
-    from tests.nominations.conftest import VALID_ANSWERS  # the answers the tests use
+    from tests.nominations.wizard.driver import VALID_ANSWERS  # the answers the tests use
 
     client = Client()
     client.force_login(get_user_model().objects.get(email="nominator@demo.test"))

@@ -23,7 +23,7 @@ from tests.concurrency import Race, shared_database, snapshot_sqlite
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory
 from tests.factories.nominations import AwardCycleFactory, CategoryFactory, NominationFactory
-from tests.nominations.wizard import Wizard
+from tests.nominations.wizard.driver import Wizard
 
 
 @pytest.fixture(scope="session")
@@ -124,7 +124,8 @@ def cycle(db):
 
 @pytest.fixture
 def wizard(nominator_client, cycle):
-    """A nomination the nominator has just started in the wizard (tests/nominations/wizard.py)."""
+    """A nomination the nominator has just started in the wizard
+    (tests/nominations/wizard/driver.py)."""
     wizard = Wizard(nominator_client)
     wizard.start()
     return wizard

@@ -11,9 +11,9 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature, SponsorMember
 from nominations.privacy.deletion import complete_deletion, request_deletion
-from tests.cms.signing import confirm
+from tests.cms.signing.confirmation import confirm
 from tests.factories.accounts import UserFactory
-from tests.nominations.test_privacy import archive_of
+from tests.nominations.privacy.test_privacy import archive_of
 
 pytestmark = pytest.mark.django_db
 

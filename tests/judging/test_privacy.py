@@ -27,7 +27,7 @@ from judging.results.computation import round_results
 from judging.results.feedback import nomination_feedback
 from nominations.models import AwardCycle
 from nominations.privacy.deletion import complete_deletion, request_deletion
-from tests.nominations.test_privacy import archive_of
+from tests.nominations.privacy.test_privacy import archive_of
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Nomination
 from nominations.sending import submission
 from tests.factories.accounts import GroupFactory, UserFactory
-from tests.nominations.wizard import VALID_ANSWERS
+from tests.nominations.wizard.driver import VALID_ANSWERS
 
 pytestmark = pytest.mark.django_db
 

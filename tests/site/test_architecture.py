@@ -104,16 +104,19 @@ def test_a_second_way_to_send_email_is_found(tmp_path):
 
 
 # A house a newcomer can find their way in ------------------------------------------------------
-# No module over 500 lines, no package with more than 15 modules side by side. Migrations and the
-# demo's prose (cms/demo/content.py: page texts, not logic) are data, not code to read.
+# No module over 500 lines, no package with more than 15 modules side by side (conftest.py and
+# helper modules count, __init__.py does not): in the apps, in tests/, which mirrors them, and in
+# bench/. Migrations and the demo's prose (cms/demo/content.py: page texts, not logic) are data,
+# not code to read.
 MAX_LINES = 500
 MAX_MODULES_PER_PACKAGE = 15
+READ_AS_CODE = [*LAYERS, "tests", "bench"]
 DATA_MODULES = {"cms/demo/content.py"}
 
 
 def oversized_modules(root=ROOT):
     found = []
-    for app in LAYERS:
+    for app in READ_AS_CODE:
         for path in sorted((root / app).rglob("*.py")):
             relative = path.relative_to(root).as_posix()
             if "/migrations/" in relative or relative in DATA_MODULES:
@@ -126,7 +129,7 @@ def oversized_modules(root=ROOT):
 
 def crowded_packages(root=ROOT):
     found = []
-    for app in LAYERS:
+    for app in READ_AS_CODE:
         for package in sorted({p.parent for p in (root / app).rglob("*.py")}):
             if package.name == "migrations":
                 continue
@@ -146,11 +149,21 @@ def test_no_package_has_too_many_modules_side_by_side():
 
 
 def test_a_long_module_and_a_crowded_package_are_found(tmp_path):
-    """The checks themselves."""
-    for app in LAYERS:
-        (tmp_path / app).mkdir()
+    """The checks themselves, in an app and in the tests (a package's __init__.py not counted)."""
+    for tree in READ_AS_CODE:
+        (tmp_path / tree).mkdir()
     (tmp_path / "judging" / "long.py").write_text("x = 1\n" * (MAX_LINES + 1))
+    (tmp_path / "tests" / "test_long.py").write_text("x = 1\n" * (MAX_LINES + 1))
+    (tmp_path / "tests" / "site").mkdir()
+    (tmp_path / "tests" / "site" / "__init__.py").write_text("")
     for number in range(MAX_MODULES_PER_PACKAGE + 1):
         (tmp_path / "cms" / f"m{number}.py").write_text("")
-    assert oversized_modules(tmp_path) == [f"judging/long.py: {MAX_LINES + 1} lines"]
-    assert crowded_packages(tmp_path) == [f"cms/: {MAX_MODULES_PER_PACKAGE + 1} modules"]
+        (tmp_path / "tests" / "site" / f"test_{number}.py").write_text("")
+    assert oversized_modules(tmp_path) == [
+        f"judging/long.py: {MAX_LINES + 1} lines",
+        f"tests/test_long.py: {MAX_LINES + 1} lines",
+    ]
+    assert crowded_packages(tmp_path) == [
+        f"cms/: {MAX_MODULES_PER_PACKAGE + 1} modules",
+        f"tests/site/: {MAX_MODULES_PER_PACKAGE + 1} modules",
+    ]

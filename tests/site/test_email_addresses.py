@@ -16,7 +16,7 @@ from judging.panel.invitations import invite
 from nominations.choices import NominationStatus
 from nominations.tasks import send_eligibility_decision, send_submission_confirmation
 from tests.factories.accounts import UserFactory
-from tests.nominations.wizard import Wizard
+from tests.nominations.wizard.driver import Wizard
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 downloads as people read them: labels instead of codes, dates in the site's time zone to the
 minute, CSV that Excel opens with accents, the downloads among the list's visible buttons.
 The attack itself (hostile text through every exporter, opened with LibreOffice) is
-tests/site/test_export_injection.py."""
+tests/site/security/test_export_injection.py."""
 
 import csv
 import datetime

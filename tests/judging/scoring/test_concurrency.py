@@ -3,9 +3,9 @@ deciding (PostgreSQL, and SQLite through the `race` fixture: tests/concurrency.p
 submitting at the same moment both land; one judge saving one sheet from two tabs at the same
 moment gets exactly one save in and one "changed in another tab" refusal.
 
-Like tests/nominations/test_concurrency.py, every database step runs in a thread of its own, so
-it has its own connection in autocommit mode and sees what the others commit; the data is made
-and removed that way too."""
+Like tests/nominations/sending/test_concurrency.py, every database step runs in a thread of its
+own, so it has its own connection in autocommit mode and sees what the others commit; the data
+is made and removed that way too."""
 
 from types import SimpleNamespace
 

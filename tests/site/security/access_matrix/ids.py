@@ -1,0 +1,77 @@
+"""Which object each URL parameter of the matrix names, as each role would follow it."""
+
+from cms.signing.confirmation import make_token
+
+# By parameter name; IDS_BY_NAME overrides it for some URLs (a URL name, or a prefix ending in
+# ":" for a whole namespace).
+IDS = {
+    "uuid": lambda w, role: w.nomination.uuid,
+    "step": lambda w, role: "organisation",
+    "evidence_id": lambda w, role: w.evidence.pk,
+    "consent_id": lambda w, role: w.consent.pk,
+    # The conflicted judge asks for their own assignment, which the conflict hides; everyone else
+    # asks for the assigned judge's.
+    "assignment_id": lambda w, role: (
+        (w.conflicted_assignment if role == "conflicted_judge" else w.assignment).pk
+    ),
+    "code": lambda w, role: w.certificate.display_code,
+    "cycle_code": lambda w, role: w.cx26.code,
+    "cycle_id": lambda w, role: w.cx26.pk,
+    "category_id": lambda w, role: w.digital_2026.pk,
+    "round_id": lambda w, role: w.final_2026.pk,
+    "nomination_id": lambda w, role: w.past_nomination.pk,
+    "batch_id": lambda w, role: w.batch.pk,
+    "certificate_id": lambda w, role: w.certificate.pk,
+    "token": lambda w, role: make_token(w.letter_signature),
+}
+
+
+def _pk(attribute):
+    return {"pk": lambda w, role: getattr(w, attribute).pk}
+
+
+IDS_BY_NAME = {
+    "judging:evidence": {"evidence_id": lambda w, role: w.entry_evidence.pk},
+    "judging:feedback": {"uuid": lambda w, role: w.past_nomination.uuid},
+    "judging:nomination_certificate": {"uuid": lambda w, role: w.past_nomination.uuid},
+    "judging:judge_certificate": {"code": lambda w, role: w.judge_certificate.display_code},
+    # The sponsor's whole-cycle reports are CX26's; its category reports CX27's digital one
+    # (ids_for sets the cycle).
+    "sponsors:": {"category_id": lambda w, role: w.digital_2027.pk},
+    "nominations_admin_evidence": _pk("evidence"),
+    "nomination:": _pk("entry"),
+    "awardcycle:": _pk("cx27"),
+    "category:": _pk("digital_2027"),
+    "deletion_requests:": _pk("deletion_request"),
+    "judging_rubrics:": {"pk": lambda w, role: w.screening.rubric_id},
+    "judging_rounds:": _pk("screening"),
+    "judging_judges:": {"pk": lambda w, role: w.assignment.judge_id},
+    "judging_assignments:": _pk("assignment"),
+    "failed_tasks:": _pk("failed_task"),
+    "wagtailusers_users:": {"pk": lambda w, role: w.users["nominator_a"].pk},
+    "wagtailsnippets_cms_partner:": _pk("partner"),
+    "wagtailsnippetchoosers_cms_partner:": _pk("partner"),
+    "wagtailsnippets_cms_sponsormember:": _pk("sponsor_member"),
+    "wagtailsnippetchoosers_cms_sponsormember:": _pk("sponsor_member"),
+    "wagtailsnippets_cms_openlettersignature:": _pk("letter_signature"),
+    "wagtailsnippetchoosers_cms_openlettersignature:": _pk("letter_signature"),
+    "wagtailsnippets_cms_pledgesignature:": _pk("pledge_signature"),
+    "wagtailsnippetchoosers_cms_pledgesignature:": _pk("pledge_signature"),
+    "wagtailsnippets_judging_signatory:": _pk("signatory"),
+    "wagtailsnippetchoosers_judging_signatory:": _pk("signatory"),
+}
+
+
+def ids_for(endpoint, world, role):
+    """The values of the endpoint's parameters, as `role` would follow them."""
+    chosen = dict(IDS)
+    url_name = endpoint.name or ""
+    for name, overrides in IDS_BY_NAME.items():
+        if url_name == name or (name.endswith(":") and url_name.startswith(name)):
+            chosen.update(overrides)
+    unknown = [param for param in endpoint.params if param not in chosen]
+    assert not unknown, f"{endpoint.key}: say in IDS which object {unknown} names"
+    values = {param: chosen[param](world, role) for param in endpoint.params}
+    if "cycle_code" in values and "category_id" in values:
+        values["cycle_code"] = world.cx27.code  # a category report: the sponsor's CX27 one
+    return values
