@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install fonts bundle-fonts messages migrate demo browser office serve lint format check lock bench load observatory clean screenshots
+.PHONY: run test install fonts bundle-fonts messages migrate demo browser office wrk serve lint format check lock bench load observatory clean screenshots
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -78,6 +78,17 @@ office: ## Debian's LibreOffice Calc (headless) for the export tests (installed 
 	  fi; \
 	fi
 
+# bench/pages.py drives gunicorn with Debian's HTTP load generator.
+wrk: ## Debian's wrk for bench/pages.py (installed with apt when run as root)
+	@if ! command -v wrk >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's wrk for bench/pages.py..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else \
+	    echo "wrk is missing: install Debian's 'wrk' package."; exit 1; \
+	  fi; \
+	fi
+
 # Production-like: gunicorn, DEBUG off, static files served by whitenoise; no TLS on loopback.
 serve: export DJANGO_SETTINGS_MODULE = awards_site.settings.production
 serve: export SECRET_KEY ?= $(shell $(PY) -c 'from pathlib import Path; from awards_site.settings.secret import local_secret_key as k; print(k(Path("var/secret_key")))')
@@ -109,8 +120,9 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 screenshots: install messages browser ## Regenerate docs/img/editors/*.png from the real admin
 	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/staff/test_editor_journey.py -q
 
-bench: install messages ## Benchmarks print their figures (not part of make test)
+bench: install messages wrk ## Benchmarks print their figures (not part of make test)
 	$(PY) bench/page_weight.py
+	$(PY) bench/pages.py
 	$(PY) bench/nomination_wizard.py
 	$(PY) bench/assignment.py
 	$(PY) bench/results.py

@@ -52,10 +52,10 @@ from django.utils.cache import patch_cache_control
 from django.utils.functional import Promise, cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
+
+# openpyxl is imported by the functions that write xlsx, not here: every web worker imports this
+# module at start (Wagtail's downloads are patched in apps.py) and almost none writes a workbook,
+# so a worker that serves pages never loads it (tests/site/test_light_workers.py).
 
 # What spreadsheets read as the start of a formula (OWASP's list).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -166,6 +166,8 @@ def csv_lines(header, rows):
 
 def new_workbook():
     """A write-only workbook: rows stream to a temporary file, memory stays flat."""
+    from openpyxl import Workbook
+
     return Workbook(write_only=True)
 
 
@@ -175,16 +177,19 @@ def sheet_title(title):
 
 
 def _clean(text):
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     return ILLEGAL_CHARACTERS_RE.sub("", text)
 
 
 # The starts of text that `row` hands to `safe_value`: formulas, and Excel's error words.
 _CELL_NEEDED = (*FORMULA_STARTS, "#")
-_ILLEGAL_CHARACTERS = ILLEGAL_CHARACTERS_RE.search
 
 
 def text_cell(sheet, text):
     """A string cell, whatever the text starts with."""
+    from openpyxl.cell.cell import ERROR_CODES, WriteOnlyCell
+
     cell = WriteOnlyCell(sheet, value=None)
     cell._value = text
     cell.data_type = "s"
@@ -196,6 +201,8 @@ def text_cell(sheet, text):
 
 def _needs_cell(text):
     """Whether openpyxl would store `text` as something other than plain text."""
+    from openpyxl.cell.cell import ERROR_CODES
+
     return is_formula_like(text) or (text.startswith("#") and text in ERROR_CODES)
 
 
@@ -214,6 +221,8 @@ def safe_value(sheet, item):
 
 def cell(sheet, value, number_format=None, *, font=None, fill=None, alignment=None):
     """A styled cell holding `value` safely (text as text, numbers and dates as such)."""
+    from openpyxl.cell.cell import WriteOnlyCell
+
     value = plain(value)
     if isinstance(value, str):
         made = text_cell(sheet, _clean(value))
@@ -244,9 +253,9 @@ def row(sheet, values):
     made = []
     for item in values:
         if type(item) is str:
-            if item.startswith(_CELL_NEEDED) or (
-                not item.isprintable() and _ILLEGAL_CHARACTERS(item)
-            ):
+            # Text with characters xlsx cannot hold is among the unprintable (safe_value
+            # cleans it): a test that needs no openpyxl, whose import here would cost every row.
+            if item.startswith(_CELL_NEEDED) or not item.isprintable():
                 item = safe_value(sheet, item)
         elif type(item) in _AS_THEY_ARE and type(item) is not datetime.datetime:
             pass
@@ -262,6 +271,8 @@ def header_row(sheet, labels, *, font=None, fill=None, alignment=None):
 
 def data_sheet(workbook, title, labels, widths=None, **header_style):
     """A write-only sheet with its header row written and frozen, and its column widths."""
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook.create_sheet(sheet_title(title))
     sheet.freeze_panes = "A2"
     for index, width in enumerate(widths or (), start=1):
@@ -273,6 +284,8 @@ def data_sheet(workbook, title, labels, widths=None, **header_style):
 
 def add_filter(sheet, columns, rows):
     """Excel's filter over the header and `rows` data rows of `columns` columns."""
+    from openpyxl.utils import get_column_letter
+
     sheet.auto_filter.ref = f"A1:{get_column_letter(columns)}{rows + 1}"
 
 

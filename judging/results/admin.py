@@ -44,7 +44,6 @@ from judging.results.computation import (
     round_results,
 )
 from judging.results.detail import entry_detail, moderation_notes
-from judging.results.export import results_workbook
 from nominations.models import Category, Nomination
 
 PERMISSION = "judging.manage_results"
@@ -423,6 +422,10 @@ class EntryView(RoundPage):
 
 class ExportView(RoundMixin, View):
     def get(self, request, *args, **kwargs):
+        # Imported at the first export: it loads openpyxl, which web workers serving pages
+        # never need (tests/site/test_light_workers.py).
+        from judging.results.export import results_workbook
+
         name = slugify(f"results {self.round.cycle.code} {self.round.name_en}") or "results"
         return exports.xlsx_response(f"{name}.xlsx", results_workbook(self.round))
 
