@@ -7,20 +7,15 @@ class AwardsSiteConfig(AppConfig):
     verbose_name = _("Site and accounts")
 
     def ready(self):
-        from wagtail.signals import page_published, page_unpublished, post_page_move
-
         from awards_site import checks  # noqa: F401  (registers the project's system checks)
+        from awards_site.caching import generation, memo
         from awards_site.formats import install_day_ordinals
 
         install_day_ordinals()  # "1er juillet" in French (awards_site/formats/__init__.py)
-        from awards_site.templatetags.site_tags import invalidate_main_menu
-
-        for signal in (page_published, page_unpublished, post_page_move):
-            signal.connect(invalidate_main_menu, dispatch_uid=f"menu-{signal!r}")
-        from django.db.models.signals import post_delete
-        from wagtail.models import Page
-
-        post_delete.connect(invalidate_main_menu, sender=Page, dispatch_uid="menu-page-delete")
+        # What Wagtail's pages, sites, locales, images and documents change on public pages,
+        # and the active locale looked up once a request (awards_site/caching/).
+        generation.connect_wagtail()
+        memo.memoise_locale_lookups()
 
         from allauth.account.signals import password_reset
 

@@ -449,7 +449,7 @@ def install_on_wagtail():
     bypass the decorators Wagtail puts on its admin URLs (require_admin_access, never_cache, its
     404 page), which we would then have to copy and keep in step. Only the writer's methods are
     replaced (the functions our views use too, which call no super()); what each report shows
-    stays Wagtail's. `tests/site/test_export_injection.py` sends hostile text through every
+    stays Wagtail's. `tests/site/security/test_export_injection.py` sends hostile text through every
     report, and checks that every view in the URLconf that exports writes through here."""
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 

@@ -7,10 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Site content")
 
     def ready(self):
-        from django.db.models.signals import post_save
+        from awards_site.caching.generation import shown_publicly
 
-        from awards_site.templatetags.site_tags import invalidate_main_menu
-        from cms.models import SiteSettings
-
-        # The footer's pages come from the site settings: a change there rebuilds the cache.
-        post_save.connect(invalidate_main_menu, sender=SiteSettings, dispatch_uid="footer-settings")
+        # Every page shows the site settings, the menus and the footer; the partners, the
+        # winners' stories and the confirmed signatures show on pages too: any change to a
+        # model of this app shows on the next request.
+        shown_publicly(*self.get_models())

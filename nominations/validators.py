@@ -16,7 +16,7 @@ from django.utils.translation import ngettext
 
 # Word counts ------------------------------------------------------------------------------------
 # static/js/site.js counts the same way for its live counter: keep the two in step
-# (tests/nominations/test_texts.py compares them in a browser).
+# (tests/nominations/wizard/test_texts.py compares them in a browser).
 #
 # - Words are separated by white space, and in Ethiopic (Amharic, Tigrinya, ...) also by the
 #   wordspace ፡ (U+1361) and the other Ethiopic punctuation (U+1362 to U+1368).

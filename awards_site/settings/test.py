@@ -15,7 +15,7 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Most tests sign judges and administrators in with force_login; the tests of two-step
-# verification turn the rule on themselves (tests/site/test_accounts_security.py).
+# verification turn the rule on themselves (tests/site/accounts/test_two_step.py).
 MFA_REQUIRED_FOR_ROLES = False
 SERVE_MEDIA = True
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "cxawards-test-media"

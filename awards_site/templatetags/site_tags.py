@@ -2,7 +2,6 @@
 all driven by the page tree of the active language; `text_direction`, the direction of
 user text in PDFs; and `language_name`, a language code as its name inside a sentence."""
 
-import time
 import unicodedata
 
 from django import template
@@ -12,6 +11,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from awards_site.caching import generation
 from awards_site.i18n import language_name
 
 register = template.Library()
@@ -33,18 +33,10 @@ def _home_in_language(request, language_code):
     ).first()
 
 
-MENU_VERSION_KEY = "main-menu-version"
-
-
-def invalidate_main_menu(**kwargs):
-    """Connected to Wagtail's page signals: any publish, move or delete rebuilds the menus."""
-    cache.set(MENU_VERSION_KEY, time.time_ns(), None)
-
-
 def _menu_entries(home):
-    """(label, url, tree path) of the pages shown in the main menu, cached until pages change."""
-    version = cache.get_or_set(MENU_VERSION_KEY, 0, None)
-    key = f"main-menu:{home.pk}:{version}"
+    """(label, url, tree path) of the pages shown in the main menu, cached until public content
+    changes (awards_site/caching/generation.py)."""
+    key = f"main-menu:{home.pk}:{generation.current()}"
     entries = cache.get(key)
     if entries is None:
         pages = home.get_children().live().public().in_menu().specific()
@@ -114,8 +106,7 @@ def language_switcher(context):
 def footer_pages(context):
     """(title, url) of the footer's pages in the active language, cached like the menu."""
     site_settings = context["settings"]["cms"]["SiteSettings"]
-    version = cache.get_or_set(MENU_VERSION_KEY, 0, None)
-    key = f"footer-pages:{site_settings.pk}:{get_language()}:{version}"
+    key = f"footer-pages:{site_settings.pk}:{get_language()}:{generation.current()}"
     pages = cache.get(key)
     if pages is None:
         chosen = [site_settings.accessibility_page, site_settings.privacy_page]

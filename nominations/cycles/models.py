@@ -24,6 +24,21 @@ class AwardCycleQuerySet(models.QuerySet):
         return self.filter(is_current=True).first()
 
 
+def next_opening_or_closing(now=None):
+    """The next moment a current cycle's nominations open or close (public pages change then),
+    or None."""
+    now = now or timezone.now()
+    moments = [
+        moment
+        for cycle in AwardCycle.objects.filter(is_current=True).only(
+            "nominations_open_at", "nominations_close_at"
+        )
+        for moment in (cycle.nominations_open_at, cycle.nominations_close_at)
+        if moment > now
+    ]
+    return min(moments, default=None)
+
+
 class AwardCycle(models.Model):
     name_en = models.CharField(
         _("name (English)"), max_length=80, help_text=_("For example “2027 Awards”.")

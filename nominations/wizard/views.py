@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView
 
 from awards_site.accounts import pending_input
+from awards_site.caching.pages import shareable
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
@@ -29,6 +30,7 @@ from nominations.wizard.forms import STEPS
 MERGEABLE_STEPS = ("category", "organisation", "contact", "initiative", "results", "declaration")
 
 
+@shareable  # to visitors who are not signed in: the same page for all of them
 def start(request):
     """/nominate/: what the awards ask for, the user's drafts to resume, and a way to start."""
     cycle = AwardCycle.objects.current()

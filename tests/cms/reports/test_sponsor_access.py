@@ -183,6 +183,7 @@ def test_query_count_does_not_grow_with_cycles_and_categories(
             CategoryFactory(cycle=cycle, name_en=f"Category {n}", name_fr=f"C {n}")
         partner.cycles.add(cycle)
     partner.categories.add(*Category.objects.filter(cycle__code="CX29")[:2])
+    sponsor_client.get("/sponsors/")  # the change moved the menu's cache on: warm it again
     with django_assert_max_num_queries(baseline):
         page = sponsor_client.get("/sponsors/").content.decode()
     assert "2030 Awards" in page and page.count("Download the Excel workbook") == 1 + 6 + 5 + 2 + 5

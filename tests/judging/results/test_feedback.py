@@ -153,12 +153,14 @@ def test_queries_do_not_grow_with_rounds_and_comments(
     client.get(judged.url)  # menus and settings cached, as on a live site
     with django_assert_max_num_queries(30) as captured:
         client.get(judged.url)
+    baseline = len(captured)  # counted now: the next request clears the query log
     final = RoundFactory(cycle=judged.cycle, rubric=judged.rubric, name_en="Final")
     publish(final)
     for judge in judged.judges:
         assignment = AssignmentFactory(round=final, nomination=judged.entry, judge=judge)
         score(assignment, ["Final words one.", "Final words two.", "Final three."], "Bravo.")
-    with django_assert_num_queries(len(captured)):
+    client.get(judged.url)  # publishing moved the menu's cache on: warm it again
+    with django_assert_num_queries(baseline):
         html = client.get(judged.url).content.decode()
     assert "Final words two." in html and html.count("Bravo.") == 3
 

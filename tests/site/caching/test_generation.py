@@ -1,0 +1,63 @@
+"""The public content's generation (awards_site/caching/generation.py): every web worker of the
+machine sees a change, whichever worker made it."""
+
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+from awards_site.caching import generation
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_change_made_by_another_process_is_seen_here():
+    before = generation.current()
+    # Another gunicorn worker: its own process, its own local-memory cache.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); "
+            "from awards_site.caching import generation; generation._move_on()",
+        ],
+        check=True,
+        cwd=settings.BASE_DIR,
+        env={"DJANGO_SETTINGS_MODULE": "awards_site.settings.test", "PATH": "/usr/bin:/bin"},
+    )
+    assert generation.current() != before
+
+
+def test_a_model_shown_publicly_moves_the_generation_on_when_saved_or_deleted():
+    from cms.models import Partner
+
+    before = generation.current()
+    partner = Partner.objects.create(name="Moves the generation", tier="supporter")
+    saved = generation.current()
+    partner.delete()
+    assert before != saved != generation.current()
+
+
+def test_a_draft_saved_by_a_nominator_does_not(nominator):
+    from nominations.models import AwardCycle
+    from tests.factories.nominations import NominationFactory
+
+    category = AwardCycle.objects.current().categories.first()
+    before = generation.current()
+    NominationFactory(nominator=nominator, category=category, status="draft")
+    assert generation.current() == before
+
+
+def test_a_nomination_placed_or_taken_out_of_a_placing_moves_it_on():
+    from nominations.models import Nomination
+
+    winner = Nomination.objects.filter(status="winner").first()
+    before = generation.current()
+    winner.status = "finalist"
+    winner.save(update_fields=["status"])
+    placed_again = generation.current()
+    winner = Nomination.objects.get(pk=winner.pk)
+    winner.status = "not_placed"
+    winner.save(update_fields=["status"])
+    assert before != placed_again != generation.current()
