@@ -24,6 +24,7 @@ from awards_site.vocabularies.roles import group_of
 from cms.demo import content
 from cms.editors import give_editors_the_site
 from cms.models import HomePage, Partner, SiteSettings
+from cms.uploads import renditions
 
 logger = logging.getLogger(__name__)
 
@@ -116,6 +117,10 @@ class DemoLoader:
                 sort_order=order,
                 logo=self._logo_image(data["name"], data["colour"]),
             )
+        # The logos' renditions now (about a second for the six), not on the first visit of
+        # the home page; made once, they are only looked up on later runs.
+        for partner in Partner.objects.exclude(logo=None).select_related("logo"):
+            renditions.prepare(partner.logo, renditions.LOGO)
 
     def _logo_image(self, name, colour):
         """A small generated logo: the initials on a coloured badge with the name beside it."""
