@@ -13,6 +13,7 @@ number is kept in a small file of the var folder instead, which every worker of 
 reads (one small read a request)."""
 
 import os
+import threading
 import time
 
 from django.conf import settings
@@ -56,9 +57,10 @@ def _move_on():
     if not _kept_in_a_file():
         cache.set(KEY, number, None)
         return
-    # Written aside then renamed, so a reader never sees half a number.
+    # Written aside then renamed, so a reader never sees half a number; the aside file is this
+    # thread's own, as two requests of one process may change public content at the same time.
     stamp = _stamp_file()
-    aside = stamp.with_name(f"{stamp.name}.{os.getpid()}")
+    aside = stamp.with_name(f"{stamp.name}.{os.getpid()}.{threading.get_ident()}")
     aside.write_text(str(number))
     os.replace(aside, stamp)
 

@@ -61,3 +61,24 @@ def test_a_nomination_placed_or_taken_out_of_a_placing_moves_it_on():
     winner.status = "not_placed"
     winner.save(update_fields=["status"])
     assert before != placed_again != generation.current()
+
+
+def test_changes_made_at_the_same_moment_by_two_requests_of_one_worker_both_succeed():
+    import threading
+
+    start, errors = threading.Barrier(8), []
+
+    def change():
+        start.wait()
+        try:
+            for _ in range(50):
+                generation._move_on()
+        except OSError as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=change) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
