@@ -8,14 +8,14 @@ class AwardsSiteConfig(AppConfig):
 
     def ready(self):
         from awards_site import checks  # noqa: F401  (registers the project's system checks)
-        from awards_site.caching import generation, memo
+        from awards_site.caching import generation, lookups
         from awards_site.formats import install_day_ordinals
 
         install_day_ordinals()  # "1er juillet" in French (awards_site/formats/__init__.py)
         # What Wagtail's pages, sites, locales, images and documents change on public pages,
-        # and the active locale looked up once a request (awards_site/caching/).
+        # and the locales kept until public content changes (awards_site/caching/).
         generation.connect_wagtail()
-        memo.memoise_locale_lookups()
+        lookups.memoise_locale_lookups()
 
         from allauth.account.signals import password_reset
 

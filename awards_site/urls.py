@@ -10,7 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from awards_site import views
 from cms import views as cms_views
-from cms.sitemap import AllLanguagesSitemap
+from cms.pages.sitemap import AllLanguagesSitemap
 
 # allauth answers "too many attempts" (sign-up, password reset) with this view.
 handler429 = "awards_site.views.account_rate_limited"
@@ -58,6 +58,9 @@ urlpatterns += i18n_patterns(
     path("", include("nominations.urls")),
     path("", include("judging.urls")),
     path("", include("cms.sponsors.urls")),
+    # Every page of the tree, found by cms/pages/routing.py, except Wagtail's own _util/ URLs (a page
+    # password's form), which Wagtail's URLs below keep.
+    re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern[1:], cms_views.serve_page, name="page"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

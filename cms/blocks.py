@@ -166,7 +166,8 @@ class PartnerStripBlock(blocks.StructBlock):
         from cms.sponsors.models import Partner
 
         context = super().get_context(value, parent_context)
-        partners = Partner.objects.select_related("logo")
+        # The logos' renditions in one query, not one per logo (cms/uploads/renditions.py).
+        partners = Partner.objects.select_related("logo").prefetch_related("logo__renditions")
         if value.get("tier"):
             partners = partners.filter(tier=value["tier"])
         context["partners"] = partners

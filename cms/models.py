@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from awards_site.caching.memo import until_content_changes
 from awards_site.views import rate_limited
 from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -28,6 +29,7 @@ from cms.enquiries import fields as enquiries
 from cms.page_base import (  # noqa: F401  (Django loads the app's models from here)
     LEAD_PANELS,
     BasePage,
+    public,
     public_form_rate_limited,
 )
 from cms.signing.models import (  # noqa: F401  (Django loads the app's models from here)
@@ -85,9 +87,8 @@ class HomePage(BasePage):
         # An article not translated yet is an alias showing the English: its card says so
         # (lang), so the French page's text is French and screen readers read it in English.
         context["latest_news"] = (
-            NewsArticlePage.objects.live()
-            .public()
-            .filter(locale=self.locale)
+            public(NewsArticlePage.objects.live())
+            .filter(locale_id=self.locale_id)
             .select_related("alias_of__locale")
             .order_by("-date")[:3]
         )
@@ -111,7 +112,7 @@ class ProgramActionIndexPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["actions"] = ProgramActionPage.objects.child_of(self).live().public()
+        context["actions"] = public(ProgramActionPage.objects.child_of(self).live())
         return context
 
 
@@ -215,7 +216,9 @@ class PartnersPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partners = Partner.objects.select_related("logo").prefetch_related(
-            "cycles", Prefetch("categories", Category.objects.select_related("cycle"))
+            "logo__renditions",
+            "cycles",
+            Prefetch("categories", Category.objects.select_related("cycle")),
         )
         tiers = []
         for tier, label in PartnerTier.choices:
@@ -224,7 +227,7 @@ class PartnersPage(BasePage):
                 tiers.append((label, members))
         context["tiers"] = tiers
         context["support"] = partner_support(partners)
-        context["enquiry_page"] = EnquiryFormPage.objects.child_of(self).live().public().first()
+        context["enquiry_page"] = public(EnquiryFormPage.objects.child_of(self).live()).first()
         return context
 
 
@@ -309,9 +312,7 @@ class NewsIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         articles = (
-            NewsArticlePage.objects.child_of(self)
-            .live()
-            .public()
+            public(NewsArticlePage.objects.child_of(self).live())
             .select_related("alias_of__locale")  # an alias's card says its language (lang)
             .order_by("-date", "-pk")
         )
@@ -399,6 +400,18 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_site(cls, site):
+        """Every page reads the settings: kept until public content changes (they are public
+        content: saving them moves the generation on)."""
+        if site is None:
+            return super().for_site(site)
+
+        def look_up():
+            return super(SiteSettings, cls).for_site(site)
+
+        return until_content_changes(("site settings", site.pk), look_up)
 
     def social_links(self):
         links = [

@@ -3,10 +3,20 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
+from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page
 
+from awards_site.caching.pages import shareable
 from awards_site.forms import without_control_characters
+from cms.pages import routing
 from cms.signing.confirmation import confirm, signature_for_token
+
+
+@shareable
+def serve_page(request, path):
+    """Wagtail's page view, with the page found in one query (cms/pages/routing.py)."""
+    routing.find_route(request, path)
+    return wagtail_views.serve(request, path)
 
 
 def search(request):

@@ -16,6 +16,7 @@ from django.db import connection
 from django.utils import translation
 from wagtail.models import Page
 
+from awards_site.caching.memo import forget_until_content_changes
 from cms.demo.loader import DemoLoader
 from judging.assignment import run as assignment_run
 from nominations.models import AwardCycle
@@ -49,10 +50,13 @@ def _end_other_sessions():
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Rate-limit counters and menu caches must not leak from one test into the next."""
+    """Rate-limit counters, menu caches and what the workers keep until public content changes
+    must not leak from one test into the next (each test's rows are rolled back)."""
     cache.clear()
+    forget_until_content_changes()
     yield
     cache.clear()
+    forget_until_content_changes()
 
 
 @pytest.fixture(autouse=True)

@@ -8,6 +8,9 @@
 - `pages.py`: whole pages for visitors who are not signed in, shared between them, for the views
   and page types that say they may be (`shareable`), with conditional GET (a repeat visit is a
   304). Nothing with a session, a CSRF token or a cookie is ever stored.
-- `memo.py`: what cannot change within one request (the active locale) is looked up once per
-  request instead of once per template tag.
+- `fragments.py`: parts of pages everyone sees alike (a page's body), kept with Django's
+  `{% cache %}` tag under the same number, for signed-in visitors too; never in a preview.
+- `memo.py` and `lookups.py`: what every page looks up (the site, the home page of each language,
+  the locales, whether any page is restricted, the site settings, the page tree's routes) kept
+  in each worker's memory until the number moves on.
 """

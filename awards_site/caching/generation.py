@@ -78,14 +78,14 @@ def connect_wagtail():
     """What Wagtail's own pages, sites, locales, images, documents and redirects change."""
     from wagtail.documents import get_document_model
     from wagtail.images import get_image_model
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Locale, Page, PageViewRestriction, Site
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(public_content_changed, dispatch_uid=f"public-{signal!r}")
     # Page saves include drafts (which show nowhere public), but also title, slug and menu
     # changes made without a new revision; moving on for a draft only costs a few misses.
-    shown_publicly(Page, Site, Locale, get_image_model(), get_document_model())
+    shown_publicly(Page, Site, Locale, PageViewRestriction, get_image_model(), get_document_model())
     from wagtail.contrib.redirects.models import Redirect
 
     shown_publicly(Redirect)

@@ -1,62 +1,38 @@
-"""Per-request memoisation. A public page asks for the active locale from many places (the menu,
-the language links, every link block's `.localized`, Wagtail's routing): one query each. Within a
-request the answer cannot change, so it is looked up once.
+"""What every page looks up and only a change to public content can change (the request's site,
+the locales, the page tree's routes, the site settings: lookups.py) is kept in the web worker's
+memory under the content's generation (generation.py), so a page that is not in the shared cache
+yet (a first visit, a signed-in visitor) does not look it up again. It is dropped as soon as the
+generation moves on, on every worker: the next request after any change looks it up afresh.
 
-The memo lives in a context variable that RequestMemoMiddleware sets for the request and drops
-after it; outside a request (a task, a shell) nothing is memoised."""
+Model instances are handed out as copies, so what one request sets on its object (Wagtail caches
+a page's parent and specific page on it) does not leak into another's.
+"""
 
-from contextvars import ContextVar
+import copy
 
-_memo = ContextVar("request_memo", default=None)
+from awards_site.caching import generation
 
-
-class RequestMemoMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        token = _memo.set({})
-        try:
-            return self.get_response(request)
-        finally:
-            _memo.reset(token)
+# (generation, {key: value}), replaced whole, so a thread never pairs one number with the other's
+# values.
+_kept = [(None, {})]
+MOST_KEPT = 10_000
 
 
-def memoised(key, compute):
-    """compute(), or what it returned for the same key earlier in this request."""
-    memo = _memo.get()
-    if memo is None:
-        return compute()
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
+def until_content_changes(key, compute):
+    """compute(), or what it returned for the same key in this process since public content
+    last changed."""
+    number = generation.current()
+    kept_for, values = _kept[0]
+    if kept_for != number:
+        values = {}
+        _kept[0] = (number, values)
+    if key not in values:
+        if len(values) >= MOST_KEPT:  # a flood of made-up hosts or paths: looked up, not kept
+            return compute()
+        values[key] = compute()
+    return copy.copy(values[key])
 
 
-def memoise_locale_lookups():
-    """Wagtail looks a Locale up by language code (`Locale.get_active`, `Page.localized`) with a
-    query each time and offers no hook to keep it: the manager's method is wrapped, once, at
-    start-up. A Locale changed within the request (the admin's locale screens) is looked up anew:
-    those screens save through `Locale.save`, which clears the memo."""
-    from wagtail.models import Locale
-    from wagtail.models.i18n import LocaleManager
-
-    if getattr(LocaleManager.get_for_language, "memoised", False):
-        return
-    original = LocaleManager.get_for_language
-
-    def get_for_language(self, language_code):
-        return memoised(("locale", language_code), lambda: original(self, language_code))
-
-    get_for_language.memoised = True
-    LocaleManager.get_for_language = get_for_language
-
-    from django.db.models.signals import post_delete, post_save
-
-    for signal in (post_save, post_delete):
-        signal.connect(forget, sender=Locale, dispatch_uid=f"memo-locale-{signal!r}")
-
-
-def forget(**_signal_arguments):
-    memo = _memo.get()
-    if memo is not None:
-        memo.clear()
+def forget_until_content_changes():
+    """Drop what this process kept (the tests roll the database back under one generation)."""
+    _kept[0] = (None, {})

@@ -48,9 +48,11 @@ def changes_at(moment):
         _moments.append(moment)
 
 
-def seconds_to_keep(now=None):
+def seconds_to_keep(now=None, longest=None):
+    """How long what public pages show may be kept from now: `longest` (PAGE_CACHE_SECONDS by
+    default), cut short at the next moment pages change by themselves."""
     now = now or timezone.now()
-    seconds = settings.PAGE_CACHE_SECONDS
+    seconds = settings.PAGE_CACHE_SECONDS if longest is None else longest
     for moment in _moments:
         when = moment()
         if when is not None:

@@ -68,7 +68,7 @@ MIDDLEWARE = [
     # (awards_site/caching/).
     "django.middleware.http.ConditionalGetMiddleware",
     "awards_site.caching.pages.PublicPageCacheMiddleware",
-    "awards_site.caching.memo.RequestMemoMiddleware",
+    "awards_site.caching.lookups.SiteMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,6 +104,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "awards_site.caching.fragments.fragments",
             ],
         },
     },
@@ -148,6 +149,9 @@ else:
 # How long a public page is shared between visitors who are not signed in, at most: any change
 # to what it shows ends it at once (awards_site/caching/). 0 turns the shared pages off.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
+# How long a part of a page shown to everyone (a page's body) is kept, at most: any change ends it
+# at once, as for whole pages (awards_site/caching/fragments.py). 0 turns fragments off.
+FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
 
 # Background work goes through the django-tasks API. Immediate by default (runs in the request);
 # TASKS_BACKEND=database queues it for `manage.py db_worker` processes on any number of machines.

@@ -1,5 +1,6 @@
 """The test suite: fast hashing, mail kept in memory, tasks run at once, no real secrets."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -11,7 +12,19 @@ SECRET_KEY = "tests-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory, as `make run`; with TEST_REDIS_URL set the suite runs against Redis instead, as
+# production may (.ci/run does so once). The tests empty that cache between them, so it is a
+# variable of its own (never REDIS_URL) naming a database number of their own.
+if os.environ.get("TEST_REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["TEST_REDIS_URL"],
+            "KEY_PREFIX": "cxawards-tests",
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Most tests sign judges and administrators in with force_login; the tests of two-step

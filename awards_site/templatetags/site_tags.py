@@ -12,6 +12,8 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
 from awards_site.caching import generation
+from awards_site.caching.lookups import home_page, public
+from awards_site.caching.memo import until_content_changes
 from awards_site.i18n import language_name
 
 register = template.Library()
@@ -21,16 +23,30 @@ def _home_for_request(request):
     site = Site.find_for_request(request)
     if site is None:
         return None
-    return site.root_page.localized
+    return home_page(site)
 
 
-def _home_in_language(request, language_code):
+def _home_urls(request):
+    """{language code: URL} of the site's home page in each language it is translated into."""
     site = Site.find_for_request(request)
     if site is None:
-        return None
-    return Page.objects.filter(
-        translation_key=site.root_page.translation_key, locale__language_code=language_code
-    ).first()
+        return {}
+
+    def look_up():
+        homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+        return {p.locale.language_code: p.url for p in homes.select_related("locale")}
+
+    return until_content_changes(("home urls", site.pk), look_up)
+
+
+def _translation_urls(page):
+    """{language code: URL} of the live translations of the page, itself included."""
+
+    def look_up():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return {p.locale.language_code: p.url for p in translations}
+
+    return until_content_changes(("translation urls", page.pk), look_up)
 
 
 def _menu_entries(home):
@@ -39,7 +55,7 @@ def _menu_entries(home):
     key = f"main-menu:{home.pk}:{generation.current()}"
     entries = cache.get(key)
     if entries is None:
-        pages = home.get_children().live().public().in_menu().specific()
+        pages = public(home.get_children().live()).in_menu().specific()
         entries = [(getattr(p, "menu_title", "") or p.title, p.url, p.path) for p in pages]
         cache.set(key, entries, 60 * 60)
     return entries
@@ -73,7 +89,13 @@ def breadcrumbs(context):
     page = context.get("page")
     if page is None or page.depth <= 2:
         return {"ancestors": []}
-    return {"ancestors": page.get_ancestors().filter(depth__gt=1), "page": page}
+
+    def look_up():
+        ancestors = page.get_ancestors().filter(depth__gt=1)
+        return [(p.depth, p.title, p.url) for p in ancestors]
+
+    ancestors = until_content_changes(("ancestors", page.pk), look_up)
+    return {"ancestors": ancestors, "page": page}
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -85,16 +107,12 @@ def language_switcher(context):
     links = []
     translations = {}
     if page is not None and getattr(page, "pk", None):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
+        translations = _translation_urls(page)
     for code, _name in settings.LANGUAGES:
         if code == active:
             continue
         if page is not None:
-            target = translations.get(code) or _home_in_language(request, code)
-            url = target.url if target else "/"
+            url = translations.get(code) or _home_urls(request).get(code) or "/"
         else:
             url = translate_url(request.get_full_path(), code)
         name = get_language_info(code)["name_local"]

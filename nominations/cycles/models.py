@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards_site.caching.memo import until_content_changes
 from awards_site.i18n import LocalisedText, localised
 from nominations.choices import (
     ChangesUntil,
@@ -28,15 +29,17 @@ def next_opening_or_closing(now=None):
     """The next moment a current cycle's nominations open or close (public pages change then),
     or None."""
     now = now or timezone.now()
-    moments = [
+    moments = until_content_changes(("cycle moments",), _current_cycles_moments)
+    return min((moment for moment in moments if moment > now), default=None)
+
+
+def _current_cycles_moments():
+    current = AwardCycle.objects.filter(is_current=True)
+    return [
         moment
-        for cycle in AwardCycle.objects.filter(is_current=True).only(
-            "nominations_open_at", "nominations_close_at"
-        )
-        for moment in (cycle.nominations_open_at, cycle.nominations_close_at)
-        if moment > now
+        for opens, closes in current.values_list("nominations_open_at", "nominations_close_at")
+        for moment in (opens, closes)
     ]
-    return min(moments, default=None)
 
 
 class AwardCycle(models.Model):

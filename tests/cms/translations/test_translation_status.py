@@ -306,6 +306,7 @@ def test_the_report_costs_the_same_queries_with_more_pages(
         article = new_article(f"Article {number}", f"article-{number}")
         if number % 3:
             article.copy_for_translation(fr(), alias=True)
+    client.get(REPORT)  # the new pages moved the site's kept lookups on: warm them again
     with django_assert_max_num_queries(QUERIES) as after:
         response = client.get(REPORT)
     assert "Article 14" in page_text(response)

@@ -191,6 +191,7 @@ def test_the_dashboard_costs_the_same_queries_with_more_data(client, django_asse
             reference=f"CX27-GH-8{number:03d}",
         )
     RoundFactory(cycle=cycle, rubric=cycle.rounds.first().rubric, name_en="Another round")
+    client.get("/admin/")  # the new rows moved the site's kept lookups on: warm them again
     with django_assert_max_num_queries(baseline):
         html = client.get("/admin/").content.decode()
     assert "Another round" in html and "Another" in html

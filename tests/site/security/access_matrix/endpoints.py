@@ -25,6 +25,7 @@ REGEX_SAMPLES = {
     r"^media/(?P<path>.*)$": "/media/no-such-file.png",
     "account_reset_password_from_key": "/accounts/password/reset/key/1-not-a-key/",
     "wagtail_serve": "/",
+    "page": "/",
 }
 # Values for the parameters of third-party patterns (ids that need not exist: nobody but the
 # administrator gets past the permission check, and the administrator only asks pages without

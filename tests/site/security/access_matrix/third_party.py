@@ -224,6 +224,8 @@ SHADOWED = {
     "admin:logout",
     "admin:password_change",
     "admin:password_change_done",
+    # Wagtail's page view, behind the site's own, which finds the page first (cms/pages/routing.py).
+    "wagtail_serve",
 }
 
 
