@@ -120,7 +120,7 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 screenshots: install messages browser ## Regenerate docs/img/editors/*.png from the real admin
 	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/staff/test_editor_journey.py -q
 
-bench: install messages wrk ## Benchmarks print their figures (not part of make test)
+bench: install messages migrate demo wrk ## Benchmarks print their figures (not part of make test)
 	$(PY) bench/page_weight.py
 	$(PY) bench/pages.py
 	$(PY) bench/nomination_wizard.py
@@ -132,7 +132,7 @@ bench: install messages wrk ## Benchmarks print their figures (not part of make 
 # LOAD_ARGS="--duration 30s --nominators 20 --judges 5 --visitors 5" for a short run.
 load: install messages ## Load test: gunicorn + PostgreSQL on 127.0.0.1, locust (bench/README.md)
 	$(PY) -c "import locust" 2>/dev/null || $(PY) -m pip install --quiet -c requirements.lock -e ".[load]"
-	$(PY) bench/load/run.py $(LOAD_ARGS)
+	$(PY) bench/load/run.py $(or $(LOAD_ARGS),--then-half)
 
 observatory: install messages ## MDN HTTP Observatory grades of the local site (needs node, npm, openssl)
 	$(PY) bench/observatory/run.py

@@ -32,7 +32,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import gevent
-from locust import HttpUser, between, events, task
+from locust import HttpUser, between, constant_throughput, events, task
 from locust.exception import StopUser
 from pages import error_summary, form_posting_to, form_with
 
@@ -40,6 +40,10 @@ ACCOUNTS = json.loads(Path(os.environ["LOAD_ACCOUNTS"]).read_text())
 PASSWORD = ACCOUNTS["password"]
 EVIDENCE = Path(ACCOUNTS["evidence"]).read_bytes()  # a small valid PDF written by seed.py
 THINK_MIN, THINK_MAX = (float(s) for s in os.environ.get("LOAD_THINK", "2,6").split(","))
+# A fixed rate (run.py --rate): pages per second asked by everyone together, each person pacing
+# their pages evenly (locust's constant_throughput), instead of thinking 2 to 6 s.
+RATE = float(os.environ.get("LOAD_RATE") or 0)
+PEOPLE = sum(int(os.environ[f"LOAD_{kind}"]) for kind in ("NOMINATORS", "JUDGES", "VISITORS"))
 TIMEOUT = 60  # seconds; a slower answer is a failure, not a wait
 
 confirmed_nominations = []  # uuids whose sending answered with the "submitted" page
@@ -111,7 +115,7 @@ def totp_code(secret, at):
 
 class Person(HttpUser):
     abstract = True
-    wait_time = between(THINK_MIN, THINK_MAX)
+    wait_time = constant_throughput(RATE / PEOPLE) if RATE else between(THINK_MIN, THINK_MAX)
 
     def on_start(self):
         number = next(client_numbers)

@@ -53,6 +53,18 @@ def arguments():
     parser.add_argument("--spawn-rate", type=float, default=2, help="users started per second")
     parser.add_argument("--think", default="2,6", help="seconds between two pages: min,max")
     parser.add_argument(
+        "--rate",
+        type=float,
+        default=0,
+        help="a fixed rate instead of thinking: pages per second asked by everyone together",
+    )
+    parser.add_argument(
+        "--then-half",
+        action="store_true",
+        help="after the run, run again at a fixed rate of half the requests per second it served "
+        "(make load does both)",
+    )
+    parser.add_argument(
         "--workers",
         type=int,
         default=int(os.environ.get("WEB_CONCURRENCY", "2")),
@@ -189,9 +201,10 @@ def stop(server):
 # The load --------------------------------------------------------------------------------------
 def run_locust(args, accounts, workdir):
     users = args.nominators + args.judges + args.visitors
+    pace = f"{args.rate:g} pages per second in all" if args.rate else f"{args.think} s apart"
     step(
         f"locust: {args.nominators} nominators, {args.judges} judges, {args.visitors} visitors "
-        f"for {args.duration}, {args.spawn_rate:g} started per second"
+        f"for {args.duration}, {args.spawn_rate:g} started per second, pages {pace}"
     )
     env = {
         **os.environ,
@@ -201,6 +214,7 @@ def run_locust(args, accounts, workdir):
         "LOAD_JUDGES": str(args.judges),
         "LOAD_VISITORS": str(args.visitors),
         "LOAD_THINK": args.think,
+        "LOAD_RATE": str(args.rate or ""),
     }
     completed = subprocess.run(
         [
@@ -287,16 +301,15 @@ def step(message):
     print(f"\n== [{time.monotonic() - STARTED:4.0f} s] {message}", flush=True)
 
 
-def main():
-    args = arguments()
-    if not port_is_free(args.port):
-        raise SystemExit(f"Port {args.port} is taken: choose another with --port.")
+def run_once(args):
+    """One run on a fresh database: (passed, locust's rows, requests per second served)."""
     workdir = Path(tempfile.mkdtemp(prefix="cxload-"))
     name = f"cxload_{os.getpid()}"
     db_url = database_url(args.postgres, name)
     env = site_environment(args, workdir, db_url)
     server = None
     failed = True
+    rows, served = [], 0.0
     try:
         step(f"Throwaway database {name}; work folder {workdir}")
         create_database(args.postgres, name)
@@ -312,8 +325,10 @@ def main():
         print_stats(rows)
         print_failures(workdir)
         statuses = server_statuses(workdir)
+        served = sum(statuses.values()) / elapsed
         errors = {code: n for code, n in statuses.items() if code >= "400"}
         print(f"\nServer responses by status (gunicorn access log): {statuses}")
+        print(f"Requests per second served: {served:.1f}")
 
         step("Database against what the site confirmed")
         result = check_database(env, accounts, workdir)
@@ -338,7 +353,40 @@ def main():
             print(f"Logs and locust's CSV files are kept in {workdir}")
         else:
             shutil.rmtree(workdir, ignore_errors=True)
-    sys.exit(1 if failed else 0)
+    return not failed, rows, served
+
+
+PAGE_VIEW_TARGET_MS = 300
+
+
+def page_view_p95(rows):
+    """The 95th percentile of the page views (GET requests of pages, not static files), from
+    locust's percentiles per request kind, weighted by count: an upper bound of the true one."""
+    views = [r for r in rows if r["Type"] == "GET" and "static" not in r["Name"].lower()]
+    views = [r for r in views if r["Name"] != "Aggregated" and int(r["Request Count"])]
+    return max((float(r["95%"]) for r in views), default=0.0), views
+
+
+def main():
+    args = arguments()
+    if not port_is_free(args.port):
+        raise SystemExit(f"Port {args.port} is taken: choose another with --port.")
+    passed, rows, served = run_once(args)
+    if not args.then_half:
+        sys.exit(0 if passed else 1)
+    saturation = served
+    args.rate = round(saturation / 2, 1)
+    args.then_half = False
+    step(f"Saturation: {saturation:.1f} requests per second. Again at half: {args.rate:g}")
+    passed_again, rows, served = run_once(args)
+    worst, views = page_view_p95(rows)
+    step("Summary")
+    print(f"Saturation point: {saturation:.1f} requests per second (the first run, queue full)")
+    print(f"At a fixed rate of {args.rate:g} pages per second: {served:.1f} requests per second")
+    print(f"Page views, p95 per kind: worst {worst:.0f} ms (target {PAGE_VIEW_TARGET_MS} ms)")
+    for row in sorted(views, key=lambda r: -float(r["95%"]))[:5]:
+        print(f"  {row['Name'][:50]:<50} p95 {float(row['95%']):>6.0f} ms")
+    sys.exit(0 if passed and passed_again else 1)
 
 
 if __name__ == "__main__":
