@@ -1,6 +1,7 @@
 """The public content's generation (awards_site/caching/generation.py): every web worker of the
 machine sees a change, whichever worker made it."""
 
+import os
 import subprocess
 import sys
 
@@ -14,7 +15,9 @@ pytestmark = pytest.mark.django_db
 
 def test_a_change_made_by_another_process_is_seen_here():
     before = generation.current()
-    # Another gunicorn worker: its own process, its own local-memory cache.
+    # Another gunicorn worker: its own process, its own local-memory cache (or the same Redis,
+    # when the suite runs with one: TEST_REDIS_URL).
+    shared_cache = {k: v for k, v in os.environ.items() if k in ("TEST_REDIS_URL", "VAR_DIR")}
     subprocess.run(
         [
             sys.executable,
@@ -24,7 +27,11 @@ def test_a_change_made_by_another_process_is_seen_here():
         ],
         check=True,
         cwd=settings.BASE_DIR,
-        env={"DJANGO_SETTINGS_MODULE": "awards_site.settings.test", "PATH": "/usr/bin:/bin"},
+        env={
+            "DJANGO_SETTINGS_MODULE": "awards_site.settings.test",
+            "PATH": "/usr/bin:/bin",
+            **shared_cache,
+        },
     )
     assert generation.current() != before
 
