@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -42,10 +43,17 @@ class AwardCycleViewSet(ModelViewSet):
     copy_view_enabled = False
 
 
+class CategoryIndexView(IndexView):
+    def get_base_queryset(self):
+        # Each row shows its cycle.
+        return super().get_base_queryset().select_related("cycle")
+
+
 class CategoryViewSet(ModelViewSet):
     model = Category
     icon = "tag"
     menu_label = _("Categories")
+    index_view_class = CategoryIndexView
     list_display = ["name_en", "name_fr", "cycle", "sort_order", "is_active"]
     list_filter = ["cycle", "is_active"]
     form_fields = [

@@ -408,3 +408,7 @@ class SignatoryViewSet(SnippetViewSet):
         FieldPanel("signature"),
         FieldPanel("sort_order"),
     ]
+
+    def get_queryset(self, request):
+        # Each row shows its cycle.
+        return Signatory.objects.select_related("cycle")

@@ -6,10 +6,11 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from judging.models import Conflict, Scoresheet
+from judging.models import Conflict, ScoresheetStatus
 from judging.panel import conflicts
-from judging.portal.access import judge_required, own_assignment
+from judging.portal.access import assignment_required, judge_required
 from judging.portal.forms import ConflictForm, CycleConflictForm
+from judging.scoring import rules as scoring
 from nominations.models import AwardCycle
 
 
@@ -28,14 +29,13 @@ def conflict_check_page(request, assignment, form=None, status=200):
 
 
 def _can_withdraw(assignment):
-    sheet = Scoresheet.objects.filter(assignment=assignment).only("status").first()
-    return not assignment.round.is_closed() and not (sheet and sheet.is_submitted)
+    submitted = scoring.status_of(assignment) == ScoresheetStatus.SUBMITTED
+    return not assignment.round.is_closed() and not submitted
 
 
-@judge_required
-def conflict_check(request, assignment_id):
+@assignment_required
+def conflict_check(request, assignment):
     """Before opening an entry: no conflict (open it) or a conflict (withdraw it)."""
-    assignment = own_assignment(request, assignment_id)
     if request.method != "POST":
         return conflict_check_page(request, assignment)
     if "no_conflict" in request.POST:

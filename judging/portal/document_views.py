@@ -4,26 +4,24 @@ judge was given, once the judge has checked for a conflict."""
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 
-from judging.portal.access import judge_required, own_assignment
+from judging.portal.access import assignment_required
 from nominations.models import EvidenceFile
 from nominations.sending import versions
 from nominations.wizard.evidence import evidence_response
 
 
-@judge_required
-def evidence(request, assignment_id, evidence_id):
-    assignment = own_assignment(request, assignment_id)
+@assignment_required
+def evidence(request, assignment, evidence_id):
     if assignment.conflict_checked_at is None:
         return redirect("judging:entry", assignment_id=assignment.pk)
     file = get_object_or_404(EvidenceFile, pk=evidence_id, nomination=assignment.nomination_id)
     return evidence_response(file)
 
 
-@judge_required
-def pdf_copy(request, assignment_id):
+@assignment_required
+def pdf_copy(request, assignment):
     from nominations.pdf import nomination_pdf
 
-    assignment = own_assignment(request, assignment_id)
     if assignment.conflict_checked_at is None:
         return redirect("judging:entry", assignment_id=assignment.pk)
     nomination = assignment.nomination

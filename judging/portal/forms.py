@@ -2,6 +2,7 @@
 an entry and a cycle-wide conflict. They render through the site's accessible form templates."""
 
 from django import forms
+from django.utils.functional import SimpleLazyObject, lazy
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.forms import AccessibleFormMixin
@@ -19,12 +20,17 @@ class ScoresheetForm(AccessibleFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.rubric = rubric
         self.criteria = list(rubric.criteria.all())
-        levels = list(rubric.levels.all())
-        descriptors = {level.value: level.descriptor for level in levels}
-        choices = [
-            (value, f"{value} – {descriptors[value]}" if descriptors.get(value) else str(value))
-            for value in rubric.scale
-        ]
+        # The levels' descriptors are read when a label is first shown: a save that is valid
+        # redirects without reading them.
+        descriptors = SimpleLazyObject(
+            lambda: {level.value: level.descriptor for level in rubric.levels.all()}
+        )
+
+        def label(value):
+            descriptor = descriptors.get(value)
+            return f"{value} – {descriptor}" if descriptor else str(value)
+
+        choices = [(value, lazy(label, str)(value)) for value in rubric.scale]
         for criterion in self.criteria:
             self.fields[self.score_name(criterion)] = forms.TypedChoiceField(
                 label=_("%(name)s (weight %(weight)s%%)")

@@ -6,7 +6,6 @@ document_views.py."""
 from dataclasses import dataclass, field
 
 from django.contrib import messages
-from django.db import transaction
 from django.db.models import F, OuterRef, Prefetch, Subquery, prefetch_related_objects
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,7 +16,7 @@ from awards_site.accounts import pending_input
 from judging.certificates.issuing import valid_for_judge
 from judging.certificates.views import downloads
 from judging.models import CriterionScore, Round, Scoresheet, ScoresheetStatus
-from judging.portal.access import judge_required, own_assignment, own_assignments
+from judging.portal.access import assignment_required, judge_required, own_assignments
 from judging.portal.conflict_views import conflict_check_page
 from judging.portal.forms import ScoresheetForm
 from judging.scoring import rules as scoring
@@ -110,17 +109,27 @@ def dashboard(request):
 
 
 def _with_rubric(assignment):
+    """The entry's rubric with its criteria and, for the page, its levels' descriptors."""
     rubric = scoring.rubric_of(assignment)
-    prefetch_related_objects([rubric], "criteria", "levels")
+    prefetch_related_objects([rubric], "levels")
     return rubric
 
 
-def _existing_sheet(assignment):
-    return (
-        Scoresheet.objects.filter(assignment=assignment)
-        .prefetch_related(Prefetch("scores", queryset=CriterionScore.objects.order_by("pk")))
-        .first()
-    )
+def _with_scores(sheet):
+    """The sheet (None before the first save) with its scores, for the page."""
+    if sheet is not None:
+        prefetch_related_objects(
+            [sheet], Prefetch("scores", queryset=CriterionScore.objects.order_by("pk"))
+        )
+    return sheet
+
+
+def _sheet_now(assignment):
+    """The sheet as it is now (after a refused save: another tab's), with its scores."""
+    sheet = Scoresheet.objects.filter(assignment=assignment).first()
+    if sheet is not None:
+        sheet.assignment = assignment
+    return _with_scores(sheet)
 
 
 def score_rows(rubric, sheet):
@@ -163,16 +172,22 @@ def _other_sheets(assignment, rubric):
 def entry_versions(request, assignment):
     """What the judge reads: the version they were given, or (?version=N) another version of
     the entry; and, when a newer one was sent after theirs, that version and what changed
-    (without what tells who nominated when the round hides it)."""
+    (without what tells who nominated when the round hides it). Reads only the versions shown
+    besides the one given (the latest's number comes with the assignment: `own_assignment`)."""
     nomination = assignment.nomination
-    all_versions = list(nomination.versions.order_by("number"))
     given = assignment.nomination_version
-    latest = all_versions[-1] if all_versions else None
-    shown = given or latest
+    latest_number = assignment.latest_version_number
     asked = request.GET.get("version", "")
-    for version in all_versions:
-        if str(version.number) == asked:
-            shown = version
+    wanted = {latest_number} if latest_number is not None else set()
+    if asked.isdigit():
+        wanted.add(int(asked))
+    if given is not None:
+        wanted.discard(given.number)
+    found = {version.number: version for version in nomination.versions.filter(number__in=wanted)}
+    if given is not None:
+        found[given.number] = given
+    latest = found.get(latest_number)
+    shown = found.get(int(asked)) if asked.isdigit() and int(asked) in found else given or latest
     newer, changes = None, None
     if given is not None and latest is not None and latest.number > given.number:
         newer = latest
@@ -256,14 +271,14 @@ def _render_kept_input(request, assignment, rubric, sheet, pending):
     return _render_entry(request, assignment, rubric, sheet, form)
 
 
-@judge_required
-def entry(request, assignment_id):
-    assignment = own_assignment(request, assignment_id)
+@assignment_required
+def entry(request, assignment):
     if assignment.conflict_checked_at is None:
         return conflict_check_page(request, assignment)
-    rubric = _with_rubric(assignment)
-    sheet = _existing_sheet(assignment)
+    sheet = scoring.existing_sheet(assignment)
     if request.method != "POST":
+        rubric = _with_rubric(assignment)
+        sheet = _with_scores(sheet)
         pending = pending_input.take(request)
         if pending is not None:
             return _render_kept_input(request, assignment, rubric, sheet, pending)
@@ -272,35 +287,48 @@ def entry(request, assignment_id):
     if "take_version" in request.POST:
         return _take_version(request, assignment)
 
+    # A save reads the rubric's criteria, writes the sheet and its scores, and redirects: the
+    # levels and the saved scores are read only to show the page again.
+    rubric = scoring.rubric_of(assignment)
     form = ScoresheetForm(rubric, data=request.POST)
     if scoring.lock_reason(sheet, assignment.round):
-        return _refused_while_locked(request, assignment, rubric, sheet, form)
+        return _refused_while_locked(
+            request, assignment, _with_rubric(assignment), _with_scores(sheet), form
+        )
     if not form.is_valid():
-        return _render_entry(request, assignment, rubric, sheet, form)
+        return _render_entry(
+            request, assignment, _with_rubric(assignment), _with_scores(sheet), form
+        )
     try:
-        # One transaction: a save refused below leaves no empty scoresheet behind.
-        with transaction.atomic():
-            sheet = scoring.scoresheet_for(assignment)
-            scoring.save(
-                sheet,
-                form.cleaned_data["version"],
-                form.scores(),
-                form.cleaned_data["overall_comment"],
-                form.cleaned_data["recommendation"],
-                request.user,
-            )
+        sheet = scoring.save_for(
+            assignment,
+            form.cleaned_data["version"],
+            form.scores(),
+            form.cleaned_data["overall_comment"],
+            form.cleaned_data["recommendation"],
+            request.user,
+        )
     except scoring.StaleScoresheet as stale:
         form = form.rebound(stale.current_version)
         form.add_error(None, stale.message)
-        return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form, True)
+        return _render_entry(
+            request, assignment, _with_rubric(assignment), _sheet_now(assignment), form, True
+        )
     except scoring.ScoresheetLocked:
-        return _refused_while_locked(request, assignment, rubric, _existing_sheet(assignment), form)
+        return _refused_while_locked(
+            request, assignment, _with_rubric(assignment), _sheet_now(assignment), form
+        )
     except scoring.InvalidScore as invalid:
         form.add_error(None, invalid.message)
-        return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form)
+        return _render_entry(
+            request, assignment, _with_rubric(assignment), _sheet_now(assignment), form
+        )
 
     if "submit" in request.POST:
-        missing_criteria, no_recommendation = scoring.missing(sheet)
+        # What the save just wrote is what is saved: every criterion of the rubric is a field.
+        missing_criteria, no_recommendation = scoring.missing_in(
+            rubric, form.scores(), form.cleaned_data["recommendation"]
+        )
         if missing_criteria or no_recommendation:
             form = form.rebound(sheet.version)
             form.add_error(
@@ -311,7 +339,9 @@ def entry(request, assignment_id):
                 ),
             )
             form.add_missing_errors(missing_criteria, no_recommendation)
-            return _render_entry(request, assignment, rubric, _existing_sheet(assignment), form)
+            return _render_entry(
+                request, assignment, _with_rubric(assignment), _sheet_now(assignment), form
+            )
         return redirect("judging:submit", assignment_id=assignment.pk)
     messages.success(
         request,
@@ -342,22 +372,19 @@ def _take_version(request, assignment):
     return redirect("judging:entry", assignment_id=assignment.pk)
 
 
-@judge_required
-def submit(request, assignment_id):
+@assignment_required
+def submit(request, assignment):
     """The confirmation step: a summary of the scores and the weighted score, then submit."""
-    assignment = own_assignment(request, assignment_id)
     if assignment.conflict_checked_at is None:
         return redirect("judging:entry", assignment_id=assignment.pk)
-    sheet = _existing_sheet(assignment)
+    sheet = scoring.existing_sheet(assignment)
     if sheet is None:
         messages.error(request, _("Give your scores first, then submit them."))
         return redirect("judging:entry", assignment_id=assignment.pk)
-    sheet.assignment = assignment
     reason = scoring.lock_reason(sheet, assignment.round)
     if reason:
         messages.error(request, reason)
         return redirect("judging:entry", assignment_id=assignment.pk)
-    rubric = _with_rubric(assignment)
     stale_message = ""
     if request.method == "POST":
         try:
@@ -377,8 +404,7 @@ def submit(request, assignment_id):
                 "These scores were changed in another tab or window after you opened this page. "
                 "The summary below now shows the saved scores: check them and submit again."
             )
-            sheet = _existing_sheet(assignment)
-            sheet.assignment = assignment
+            sheet = _sheet_now(assignment)
         else:
             messages.success(
                 request,
@@ -386,6 +412,9 @@ def submit(request, assignment_id):
                 % {"entry": assignment.nomination.organisation_name},
             )
             return redirect("judging:dashboard")
+    rubric = _with_rubric(assignment)
+    if not stale_message:
+        sheet = _with_scores(sheet)
     missing_criteria, no_recommendation = scoring.missing(sheet)
     if (missing_criteria or no_recommendation) and not stale_message:
         messages.error(

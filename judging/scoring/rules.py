@@ -6,18 +6,26 @@
   version is refused (`StaleScoresheet`), so two tabs never silently overwrite each other. The
   check is one conditional UPDATE, which the database decides even under concurrency.
 - A judge sees the other judges' scores of an entry only when the round's rule allows it.
+
+Queries: a save is one conditional UPDATE of the sheet (or the INSERT of a new one) and one
+INSERT ... ON CONFLICT of all its criterion scores, whatever the rubric's size; a submission is
+one conditional UPDATE that checks the version, the lock and the completeness and stores the
+figures. The rubric is read once per assignment object (`rubric_of`), with its criteria.
 """
 
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef, Q, Subquery, prefetch_related_objects
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from judging.models import (
+    CategoryRubric,
+    Criterion,
     CriterionScore,
     Recommendation,
+    Rubric,
     Scoresheet,
     ScoresheetStatus,
     ScoreVisibility,
@@ -72,9 +80,44 @@ class InvalidScore(ScoringError):
 NOT_STARTED = "not_started"
 
 
+def with_rubric_ids(assignments):
+    """The assignments annotated with the id of the category's own rubric in the round (None:
+    the round's), so `rubric_of` needs no query for it."""
+    own = CategoryRubric.objects.filter(
+        round=OuterRef("round_id"), category=OuterRef("nomination__category_id")
+    ).values("rubric_id")[:1]
+    return assignments.annotate(category_rubric_id=Subquery(own))
+
+
+_NOT_ANNOTATED = object()
+
+
+def rubric_id_of(assignment):
+    """The id of the rubric the assignment's entry is scored against."""
+    own = getattr(assignment, "category_rubric_id", _NOT_ANNOTATED)
+    if own is _NOT_ANNOTATED:
+        return rubric_of(assignment).pk
+    return own or assignment.round.rubric_id
+
+
 def rubric_of(assignment):
-    """The rubric the assignment's entry is scored against."""
-    return assignment.round.rubric_for(assignment.nomination.category_id)
+    """The rubric the assignment's entry is scored against, with its criteria: read once and
+    kept on the assignment object, as every rule below and the portal's pages ask for it. An
+    assignment read through `with_rubric_ids` with its round's rubric costs one query (the
+    criteria)."""
+    rubric = assignment.__dict__.get("_scoring_rubric")
+    if rubric is not None:
+        return rubric
+    own = getattr(assignment, "category_rubric_id", _NOT_ANNOTATED)
+    if own is _NOT_ANNOTATED:
+        rubric = assignment.round.rubric_for(assignment.nomination.category_id)
+    elif own is None:
+        rubric = assignment.round.rubric
+    else:
+        rubric = Rubric.objects.get(pk=own)
+    prefetch_related_objects([rubric], "criteria")
+    assignment._scoring_rubric = rubric
+    return rubric
 
 
 def scoresheet_for(assignment):
@@ -92,6 +135,17 @@ def scoresheet_for(assignment):
     ]
     if missing:
         CriterionScore.objects.bulk_create(missing, ignore_conflicts=True)
+    sheet.assignment = assignment
+    return sheet
+
+
+def existing_sheet(assignment):
+    """The assignment's scoresheet, or None before the first save (read with the assignment
+    when it was read with `select_related("scoresheet")`)."""
+    try:
+        sheet = assignment.scoresheet
+    except Scoresheet.DoesNotExist:
+        return None
     sheet.assignment = assignment
     return sheet
 
@@ -159,6 +213,22 @@ def _validated(scoresheet, scores, recommendation):
     return cleaned
 
 
+def _write_scores(scoresheet, cleaned):
+    """Every given criterion's score and comment in one statement (INSERT ... ON CONFLICT DO
+    UPDATE), whatever the number of criteria."""
+    CriterionScore.objects.bulk_create(
+        [
+            CriterionScore(
+                scoresheet=scoresheet, criterion_id=criterion_id, score=score, comment=comment
+            )
+            for criterion_id, (score, comment) in cleaned.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["scoresheet", "criterion"],
+        update_fields=["score", "comment"],
+    )
+
+
 def save(scoresheet, expected_version, scores, overall_comment, recommendation, user, now=None):
     """Save a draft: scores maps criterion id -> (score or None, comment). Returns the sheet
     with its new version."""
@@ -179,12 +249,7 @@ def save(scoresheet, expected_version, scores, overall_comment, recommendation, 
         )
         if not changed:
             _refused(scoresheet, now)
-        for criterion_id, (score, comment) in cleaned.items():
-            CriterionScore.objects.update_or_create(
-                scoresheet=scoresheet,
-                criterion_id=criterion_id,
-                defaults={"score": score, "comment": comment},
-            )
+        _write_scores(scoresheet, cleaned)
     scoresheet.version = expected_version + 1
     scoresheet.overall_comment = overall_comment
     scoresheet.recommendation = recommendation or ""
@@ -193,42 +258,101 @@ def save(scoresheet, expected_version, scores, overall_comment, recommendation, 
     return scoresheet
 
 
-def missing(scoresheet):
-    """(criteria without a score, whether the recommendation is missing), from what is saved."""
-    rubric = rubric_of(scoresheet.assignment)
-    scored = set(
-        CriterionScore.objects.filter(scoresheet=scoresheet, score__isnull=False).values_list(
-            "criterion_id", flat=True
-        )
+def save_for(assignment, expected_version, scores, overall_comment, recommendation, user, now=None):
+    """Save the assignment's draft (as `save`), making its scoresheet on the first save: the
+    sheet is inserted with the scores, in one transaction, so a refused save leaves no empty
+    sheet behind. Two first saves at once (two tabs): the second is told the sheet changed."""
+    sheet = existing_sheet(assignment)
+    if sheet is not None:
+        return save(sheet, expected_version, scores, overall_comment, recommendation, user, now)
+    now = now or timezone.now()
+    sheet = Scoresheet(
+        assignment=assignment,
+        nomination_version_id=assignment.nomination_version_id,
+        created_at=now,
+        updated_at=now,
     )
+    _check_unlocked(sheet, now)
+    cleaned = _validated(sheet, scores, recommendation or "")
+    if expected_version != sheet.version:
+        raise StaleScoresheet(sheet.version)
+    sheet.version = expected_version + 1
+    sheet.overall_comment = (overall_comment or "").strip()
+    sheet.recommendation = recommendation or ""
+    try:
+        with transaction.atomic():
+            sheet.save(force_insert=True)
+            _write_scores(sheet, cleaned)
+    except IntegrityError:
+        # Another tab's first save made the sheet meanwhile (one sheet per assignment).
+        current = Scoresheet.objects.filter(assignment=assignment).first()
+        if current is None:
+            raise
+        current.assignment = assignment
+        _refused(current, now)
+    return sheet
+
+
+def missing_in(rubric, scores, recommendation):
+    """(criteria without a score, whether the recommendation is missing) in scores as `save`
+    takes them (criterion id -> (score, comment)): what a save just wrote, without a query."""
+    criteria = [
+        criterion
+        for criterion in rubric.criteria.all()
+        if scores.get(criterion.pk, (None, ""))[0] is None
+    ]
+    return criteria, not recommendation
+
+
+def missing(scoresheet):
+    """(criteria without a score, whether the recommendation is missing), from what is saved
+    (the sheet's prefetched scores when they are there)."""
+    rubric = rubric_of(scoresheet.assignment)
+    scored = {score.criterion_id for score in scoresheet.scores.all() if score.score is not None}
     criteria = [criterion for criterion in rubric.criteria.all() if criterion.pk not in scored]
     return criteria, not scoresheet.recommendation
 
 
+def _complete(scoresheet):
+    """A condition on scoresheets: a score for every criterion of the sheet's rubric, and a
+    recommendation."""
+    scored = CriterionScore.objects.filter(
+        scoresheet=OuterRef(OuterRef("pk")), criterion=OuterRef("pk"), score__isnull=False
+    )
+    unscored = Criterion.objects.filter(rubric=rubric_id_of(scoresheet.assignment)).exclude(
+        Exists(scored)
+    )
+    return ~Exists(unscored) & ~Q(recommendation="")
+
+
 def submit(scoresheet, expected_version, user, now=None):
-    """Submit a complete scoresheet: it is locked from then on."""
+    """Submit a complete scoresheet: it is locked from then on. One conditional UPDATE decides,
+    under concurrency too: the version the judge saw, still a draft, complete; it stores the
+    sheet's figures. When it changes nothing, the sheet is read again to say why: changed in
+    another tab (first: the judge did not see that sheet), or incomplete."""
     now = now or timezone.now()
     _check_unlocked(scoresheet, now)
+    rubric_id = rubric_id_of(scoresheet.assignment)
     with transaction.atomic():
-        still_this_draft = Scoresheet.objects.select_for_update().filter(
-            pk=scoresheet.pk, version=expected_version, status=ScoresheetStatus.DRAFT
-        )
-        # A save from another tab that landed first makes this submit stale: say so, rather
-        # than judge the completeness of a sheet the judge did not see.
-        if not still_this_draft.exists():
-            _refused(scoresheet, now)
-        criteria, no_recommendation = missing(scoresheet)
-        if criteria or no_recommendation:
-            raise IncompleteScoresheet(criteria, no_recommendation)
         changed = sheet_figures.mark_submitted(
-            still_this_draft,
+            Scoresheet.objects.filter(
+                _complete(scoresheet),
+                pk=scoresheet.pk,
+                version=expected_version,
+                status=ScoresheetStatus.DRAFT,
+            ),
+            top_criteria=sheet_figures.top_criterion_of(rubric_id),
             submitted_at=now,
             updated_at=now,
             version=F("version") + 1,
             nomination_version=scoresheet.assignment.nomination_version_id,
         )
         if not changed:
-            _refused(scoresheet, now)
+            current = Scoresheet.objects.get(pk=scoresheet.pk)
+            if current.is_submitted or current.version != expected_version:
+                _refused(scoresheet, now)
+            current.assignment = scoresheet.assignment
+            raise IncompleteScoresheet(*missing(current))
         scoresheet.refresh_from_db(
             fields=[
                 "status",

@@ -32,6 +32,16 @@ def top_criteria():
     return sorted(top.values())
 
 
+def top_criterion_of(rubric_id):
+    """The id of one rubric's highest-weighted criterion, as a subquery (no query of its own):
+    for `figures` of one sheet."""
+    return (
+        Criterion.objects.filter(rubric=rubric_id)
+        .order_by("-weight", F("sort_order").asc(nulls_last=True), "pk")
+        .values("pk")[:1]
+    )
+
+
 def weighted_sum(path=""):
     """The weighted score as an aggregate over criterion scores; `path` leads from the model
     aggregated to its criterion scores ("scores__" from a scoresheet). The points, (score -
@@ -44,11 +54,13 @@ def weighted_sum(path=""):
     return Cast(points, FloatField()) / Cast(Max(span), FloatField())
 
 
-def figures():
-    """The three figures as expressions for an UPDATE of scoresheets."""
+def figures(top=None):
+    """The three figures as expressions for an UPDATE of scoresheets; `top` the ids of the
+    rubrics' top criteria (every rubric's, read in one query, unless given)."""
     scores = CriterionScore.objects.filter(scoresheet=OuterRef("pk")).order_by()
     weighted = scores.values("scoresheet").annotate(total=weighted_sum()).values("total")
-    top_criterion = scores.filter(criterion__in=top_criteria()).values("score")[:1]
+    top = top_criteria() if top is None else top
+    top_criterion = scores.filter(criterion__in=top).values("score")[:1]
     top_scores = (
         scores.filter(score=F("criterion__rubric__scale_max"))
         .values("scoresheet")
@@ -62,12 +74,12 @@ def figures():
     }
 
 
-def mark_submitted(scoresheets, **fields):
+def mark_submitted(scoresheets, top_criteria=None, **fields):
     """Submit the scoresheets of a queryset in one UPDATE, storing their figures, and set any
-    other fields given. Returns the number of sheets changed. Checks nothing: scoring.submit is
-    the way in for judges and the demo (it logs each submission); tests submit sheets in bulk
-    with this."""
-    return scoresheets.update(status=ScoresheetStatus.SUBMITTED, **figures(), **fields)
+    other fields given (`top_criteria`: as `figures` takes them). Returns the number of sheets
+    changed. Checks nothing: scoring.submit is the way in for judges and the demo (it logs each
+    submission); tests submit sheets in bulk with this."""
+    return scoresheets.update(status=ScoresheetStatus.SUBMITTED, **figures(top_criteria), **fields)
 
 
 def cleared():

@@ -192,9 +192,10 @@ def scores(world, values, version, **extra):
 def test_connection_lost_while_saving_a_scoresheet(world, judge_client, assignment, error):
     url = reverse("judging:entry", args=[assignment.pk])
     typed = scores(world, (5, 3, 1), version=1, save="1")
+    # The first save inserts the sheet with its version and comment, then writes the scores.
     with connection_drops(
         on=writes_to("judging_criterionscore"),
-        after=writes_to("judging_scoresheet", ("UPDATE",)),
+        after=writes_to("judging_scoresheet", ("INSERT", "UPDATE")),
         error=error,
     ):
         response = judge_client.post(url, typed)
