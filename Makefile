@@ -120,9 +120,10 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 screenshots: install messages browser ## Regenerate docs/img/editors/*.png from the real admin
 	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/staff/test_editor_journey.py -q
 
-bench: install messages migrate demo wrk ## Benchmarks print their figures (not part of make test)
+bench: install messages migrate demo wrk browser ## Benchmarks print their figures (not part of make test)
 	$(PY) bench/page_weight.py
 	$(PY) bench/pages.py
+	$(PY) bench/slow_network.py
 	$(PY) bench/nomination_wizard.py
 	$(PY) bench/assignment.py
 	$(PY) bench/results.py
