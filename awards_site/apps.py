@@ -13,9 +13,11 @@ class AwardsSiteConfig(AppConfig):
 
         install_day_ordinals()  # "1er juillet" in French (awards_site/formats/__init__.py)
         # What Wagtail's pages, sites, locales, images and documents change on public pages,
-        # and the active locale looked up once a request (awards_site/caching/).
+        # and the request's site and the active locale looked up once, until public content
+        # changes (awards_site/caching/memo.py).
         generation.connect_wagtail()
         memo.memoise_locale_lookups()
+        memo.memoise_site_lookups()
 
         from allauth.account.signals import password_reset
 

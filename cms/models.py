@@ -20,6 +20,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from awards_site.caching import memo
 from awards_site.views import rate_limited
 from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -376,6 +377,16 @@ class SiteSettings(BaseSiteSetting):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+
+    @classmethod
+    def for_site(cls, site):
+        """Read by every page (the footer): kept until public content changes, as all of cms's
+        models are public content (awards_site/caching/memo.py)."""
+        if site is None:
+            return super().for_site(site)
+        return memo.shared(
+            f"site-settings:{site.pk}", lambda: super(SiteSettings, cls).for_site(site)
+        )
 
     panels = [
         MultiFieldPanel(
