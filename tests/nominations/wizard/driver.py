@@ -65,6 +65,17 @@ VALID_ANSWERS = {
 }
 
 
+def moved_on(response):
+    """Whether a step's form went through: answered with the next step's page (the wizard shows
+    it in answer to "Continue") or with a redirect, not with the same step and its errors."""
+    if response.status_code == 302:
+        return True
+    if response.status_code != 200 or not response.context or "wizard" not in response.context:
+        return False
+    posted = response.wsgi_request.path.rstrip("/").rsplit("/", 1)[-1]
+    return response.context["wizard"]["steps"].current != posted
+
+
 class Wizard:
     """Drives the nomination wizard through the test client like a browser would."""
 
@@ -119,11 +130,7 @@ class Wizard:
         for step in ("organisation", "contact", "initiative", "results"):
             response = self.post(step, VALID_ANSWERS[step])
             # The next step, shown in answer (nominations/wizard/views.py, render_next_step).
-            assert response.status_code == 200, response
-            assert "error-summary" not in response.content.decode(), (
-                step,
-                response.context["form"].errors,
-            )
+            assert moved_on(response), (step, response.context and response.context["form"].errors)
         if upload:
             self.client.post(
                 self.url("evidence"),
