@@ -248,6 +248,11 @@ class Nomination(models.Model):
     )
 
     objects = NominationQuerySet.as_manager()
+    # Wagtail's reference index would re-index the row on every save of a wizard step (four
+    # queries each) to record its one reference to an indexed model, the category, which the
+    # admin's list of nominations filters by anyway. The wizard saves most steps with an
+    # UPDATE (wizard/drafts.py), which sends no signal, so the index could not be kept right.
+    wagtail_reference_index_ignore = True
 
     class Meta:
         verbose_name = _("nomination")

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.db.models import F
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
@@ -56,9 +57,13 @@ def parse_revision(value):
         return None
 
 
-def save_step(nomination, form, step, expected_revision, base, user):
+def save_step(nomination, form, step, expected_revision, base, user, wizard_state=None):
     """Save a valid step form into the nomination, one revision more, unless the copy is stale
-    (see the module docstring). A sent nomination's changes are logged, field by field."""
+    (see the module docstring). A sent nomination's changes are logged, field by field.
+    `wizard_state`, when given, is written in the same statement when it can be; returns
+    whether it was (the wizard's storage then has nothing left to write)."""
+    if _save_unchanged(nomination, form, expected_revision, wizard_state):
+        return wizard_state is not None
     form_class = type(form)
     with transaction.atomic():
         current = (
@@ -95,7 +100,33 @@ def save_step(nomination, form, step, expected_revision, base, user):
                 user=user,
                 data={"step": step, "fields": form.changed_data},
             )
-    return nomination
+    return False
+
+
+def _save_unchanged(nomination, form, expected_revision, wizard_state):
+    """The usual case, in one statement: a draft whose page was loaded from the revision this
+    request has just read, so no other copy has saved since. The step's own columns are
+    written by an UPDATE that holds only while the revision is still that one; when another
+    copy saved in between, nothing is written and `save_step` takes the locked path."""
+    if nomination.is_sent or expected_revision is None or expected_revision != nomination.revision:
+        return False
+    then = form.prepare_write()
+    values = {name: getattr(nomination, name) for name in form.written_fields()}
+    values.update(revision=expected_revision + 1, updated_at=timezone.now())
+    if wizard_state is not None:
+        values["wizard_state"] = wizard_state
+    mine = Nomination.objects.filter(pk=nomination.pk, revision=expected_revision)
+    if then is None:
+        written = mine.update(**values)
+    else:
+        with transaction.atomic():
+            written = mine.update(**values)
+            if written:
+                then()
+    if written:
+        nomination.revision = values["revision"]
+        nomination.updated_at = values["updated_at"]
+    return bool(written)
 
 
 def touch(nomination):

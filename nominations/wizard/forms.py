@@ -3,7 +3,7 @@ is incomplete by nature); each step form says which answers it needs before movi
 
 from django import forms
 from django.db import transaction
-from django.forms.models import model_to_dict
+from django.forms.models import ModelChoiceIterator, model_to_dict
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +66,16 @@ class StepForm(AccessibleFormMixin, forms.ModelForm):
                 data[name] = value
         return data
 
+    def written_fields(self):
+        """The nomination's columns a save of this step writes (drafts.save_step)."""
+        own = {field.name for field in Nomination._meta.concrete_fields}
+        return [name for name in self._meta.fields if name in own]
+
+    def prepare_write(self):
+        """Set on the nomination what a save writes besides the form's own answers; return
+        what must follow the write in the same transaction (a callable), or None."""
+        return None
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for name in self.required_fields:
@@ -85,6 +95,14 @@ class StepForm(AccessibleFormMixin, forms.ModelForm):
                     "help": field.help_text,
                     "limit": limit,
                 }
+
+
+class ChoicesOfTheQueryset(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.queryset:  # evaluated once, then its results are reused
+            yield self.choice(obj)
 
 
 class CategoryStepForm(StepForm):
@@ -107,14 +125,24 @@ class CategoryStepForm(StepForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        categories = Category.objects.filter(cycle=self.instance.cycle, is_active=True)
-        self.fields["category"].queryset = categories
+        # One query for the choices and the notes below them: the choices read the
+        # queryset's own results (Django's iterator() would ask the database again).
+        self.fields["category"].iterator = ChoicesOfTheQueryset
+        self.fields["category"].queryset = Category.objects.filter(
+            cycle=self.instance.cycle, is_active=True
+        )
+        categories = self.fields["category"].queryset
         self.fields["category"].empty_label = None
         self.fields["category"].label = _("Which category is the nomination for?")
         self.fields["relation"].choices = Relation.choices
         self.fields["relation"].label = _("Who is nominating?")
         self.categories = categories
         self.apply_required_messages()  # again: the labels above are what people read
+
+    def _get_validation_exclusions(self):
+        # The field has found the category among the cycle's active ones: the model's own
+        # check that it exists would only ask the database again.
+        return {*super()._get_validation_exclusions(), "category"}
 
     def clean(self):
         cleaned = super().clean()
@@ -297,14 +325,18 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
     def stored_data(cls, nomination):
         return {}  # complete when a file is attached: checked against the instance
 
-    def __init__(self, *args, instance=None, uploading=False, **kwargs):
+    def __init__(self, *args, instance=None, uploading=False, evidence=None, **kwargs):
         self.instance = instance
         self.uploading = uploading
         super().__init__(*args, **kwargs)
         # The step needs one file: until one is attached, the field is required (no
-        # "optional" beside it); after that, more files are optional.
+        # "optional" beside it); after that, more files are optional. `evidence`: the files
+        # when the caller has read them already.
         field = self.fields["file"]
-        self.has_evidence = instance is not None and instance.evidence.exists()
+        if evidence is not None:
+            self.has_evidence = bool(evidence)
+        else:
+            self.has_evidence = instance is not None and instance.evidence.exists()
         field.required = not self.has_evidence
         if self.has_evidence:
             field.label = _("Add another file")
@@ -361,24 +393,31 @@ class DeclarationStepForm(StepForm):
         if self.instance.declaration_accepted_at and not self.is_bound:
             self.initial["accept"] = True
 
-    def save(self, commit=True):
+    def written_fields(self):
+        return ["declaration_accepted_at", "declaration_version", "declaration_language"]
+
+    def prepare_write(self):
         nomination = self.instance
         accepted_now = (
             not nomination.declaration_accepted_at
             or nomination.declaration_version != DECLARATION_VERSION
         )
-        if accepted_now:
-            nomination.declaration_accepted_at = timezone.now()
-            nomination.declaration_version = DECLARATION_VERSION
-            nomination.declaration_language = get_language()
+        if not accepted_now:
+            return None
+        nomination.declaration_accepted_at = timezone.now()
+        nomination.declaration_version = DECLARATION_VERSION
+        nomination.declaration_language = get_language()
+        # The consent record (privacy/consents.py): time, version and language, withdrawable.
+        return lambda: record_declaration(nomination)
+
+    def save(self, commit=True):
+        then = self.prepare_write()
         if commit:
             with transaction.atomic():
-                nomination.save()
-                if accepted_now:
-                    # The consent record (privacy/consents.py): time, version and language,
-                    # withdrawable.
-                    record_declaration(nomination)
-        return nomination
+                self.instance.save()
+                if then is not None:
+                    then()
+        return self.instance
 
 
 class CheckStepForm(AccessibleFormMixin, forms.Form):

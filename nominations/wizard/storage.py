@@ -32,14 +32,38 @@ class NominationStorage(BaseStorage):
         step_data = self.data[self.step_data_key]
         step_data[step] = without_nul(step_data[step])
 
+    def state_after(self, step, next_step):
+        """The state this request will leave once `step` is saved and `next_step` shown, for
+        the step's save to write in its own statement (drafts.save_step)."""
+        state = json.loads(json.dumps(self.data))
+        state[self.step_data_key][step] = {}
+        state[self.step_files_key].setdefault(step, {})
+        state[self.step_key] = next_step
+        return state
+
+    def saved_as(self, state):
+        """`state` is in the database already: nothing to write unless it changes again."""
+        self._saved = json.dumps(state, sort_keys=True)
+
     def update_response(self, response):
         super().update_response(response)
         current = json.dumps(self.nomination.wizard_state, sort_keys=True)
+        if self.request.method == "GET" and _without_place(current) == _without_place(self._saved):
+            # Only the place moved to the page asked for: its address says it; the place
+            # kept is the step last sent (a query less on every page of the wizard).
+            return
         if current != self._saved:
             type(self.nomination).objects.filter(pk=self.nomination.pk).update(
                 wizard_state=self.nomination.wizard_state
             )
             self._saved = current
+
+
+def _without_place(state_json):
+    state = json.loads(state_json)
+    if isinstance(state, dict):
+        state.pop("step", None)
+    return state
 
 
 def without_nul(value):

@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from formtools.wizard.views import NamedUrlWizardView
+from formtools.wizard.views import NamedUrlWizardView, WizardView
 
 from awards_site.accounts import pending_input
 from awards_site.caching.pages import shareable
@@ -109,6 +109,7 @@ class NominationWizard(NamedUrlWizardView):
             kwargs = {"instance": self.nomination}
             if step == "evidence":
                 kwargs["uploading"] = "upload" in self.request.POST
+                kwargs["evidence"] = self._evidence()
             return kwargs
         return {}
 
@@ -139,7 +140,7 @@ class NominationWizard(NamedUrlWizardView):
         # posted in any order (formtools alone would trust only its own storage).
         if kwargs.get("step") in self.get_form_list():
             self.storage.current_step = kwargs["step"]
-        step = self.steps.current
+        step = self.posted_step = self.steps.current
         if "merge" in self.request.POST and step in MERGEABLE_STEPS:
             self.request.POST = self._merged_post(step)
         try:
@@ -206,16 +207,31 @@ class NominationWizard(NamedUrlWizardView):
             form.save()  # a file chosen and sent with "Continue" (LimitReached caught in post)
         elif hasattr(form, "save"):
             # Refused (StaleAnswers, caught in post) when another copy saved this step since
-            # this page was loaded.
-            drafts.save_step(
+            # this page was loaded. The wizard's place after this request is written with the
+            # answers, in one statement when no other copy has saved meanwhile.
+            state = self.storage.state_after(step, self._step_after(step))
+            if drafts.save_step(
                 self.nomination,
                 form,
                 step,
                 drafts.parse_revision(self.request.POST.get("revision")),
                 self.request.POST.get("base", ""),
                 self.request.user,
-            )
+                wizard_state=state,
+            ):
+                self.storage.saved_as(state)
         return {}  # saved in the nomination itself: nothing left pending for this step
+
+    def _step_after(self, step):
+        """The step this POST leads to (as render_next_step and render_goto_step decide)."""
+        posted = self.request.POST
+        if "save_later" in posted:
+            return step
+        if posted.get("wizard_goto_step") in self.get_form_list():
+            return posted["wizard_goto_step"]
+        if self._returning_to_check():
+            return "check"
+        return self.steps.next or step
 
     # Two copies of one nomination ------------------------------------------------------------
     def _render_conflict(self, step, current):
@@ -274,7 +290,16 @@ class NominationWizard(NamedUrlWizardView):
         if self._returning_to_check():
             self.storage.current_step = "check"
             return redirect(self.get_step_url("check"))
-        return super().render_next_step(form, **kwargs)
+        if self.steps.current == "declaration":
+            # "Check your answers" is read at its own address: showing it in answer to this
+            # POST would cost its own queries on top of the declaration's record (11, over the
+            # budget of 8 a step; tests/nominations/wizard/test_queries.py).
+            return super().render_next_step(form, **kwargs)
+        # The next step in answer to this POST, as formtools' own WizardView does: one request
+        # less a step. Nothing needs protecting: the answers are saved, and sending them again
+        # (a reload) saves the same answers. The page's form posts to the step's own address,
+        # and static/js/site.js puts that address in the address bar.
+        return WizardView.render_next_step(self, form, **kwargs)
 
     def _upload_evidence(self):
         form = self.get_form(data=self.request.POST, files=self.request.FILES)
@@ -346,7 +371,8 @@ class NominationWizard(NamedUrlWizardView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         step = self.steps.current
-        posted = self.request.method == "POST"
+        # The posted step shown again (with its errors), not the next step shown in answer.
+        posted = self.request.method == "POST" and step == getattr(self, "posted_step", None)
         context.update(
             {
                 # The revision (and this step's answers) the page was loaded with, kept as
@@ -364,10 +390,11 @@ class NominationWizard(NamedUrlWizardView):
                 "prev_step": self.steps.prev,
                 "returning_to_check": self._returning_to_check(),
                 "step_template": f"nominations/wizard/steps/{step}.html",
+                "step_url": self.get_step_url(step),
             }
         )
         if step in ("evidence", "check"):
-            context["evidence"] = self.nomination.evidence.all()
+            context["evidence"] = self._evidence()
             context["max_files"] = EvidenceFile.MAX_FILES
         if step == "declaration":
             context["declaration_points"] = DECLARATION_POINTS
@@ -379,6 +406,12 @@ class NominationWizard(NamedUrlWizardView):
             context["latest_version"] = latest
             context["unsent"] = versions.unsent_differences(self.nomination, latest)
         return context
+
+    def _evidence(self):
+        """The nomination's files, read once a request (the evidence step's form and page)."""
+        if not hasattr(self, "_evidence_files"):
+            self._evidence_files = list(self.nomination.evidence.all())
+        return self._evidence_files
 
 
 def _email_verified(user):

@@ -6,6 +6,16 @@
   if (summary && document.activeElement !== summary) {
     summary.focus();
   }
+  // A wizard step shown in answer to the previous step's form (nominations/wizard/views.py):
+  // the address bar shows the step's own address, so a reload asks for this step again
+  // instead of offering to send the previous one once more.
+  var step = document.querySelector("form[data-step-address]");
+  if (step && window.history.replaceState) {
+    var address = step.dataset.stepAddress;
+    if (address && address !== window.location.pathname + window.location.search) {
+      window.history.replaceState(null, "", address);
+    }
+  }
   // Stop a second click from sending a form twice while the first is on its way.
   document.addEventListener("submit", function (event) {
     var form = event.target;

@@ -27,6 +27,15 @@ STEPS = [
 ]
 
 
+# The pages loaded and forms sent (documents, not static files) from opening /nominate/ to the
+# "Nomination sent" page: the start page, "Start" (redirected to the first step), the first
+# step, a "Continue" for each of the five steps before the evidence (each answered with the
+# next step), the upload (redirected to the evidence step again), "Continue", the declaration
+# (redirected to "Check your answers"), and sending (redirected to the confirmation). Before
+# each step's "Continue" was answered with a redirect to the next step: 21.
+DOCUMENTS_OF_A_NOMINATION = 15
+
+
 @pytest.fixture
 def nominator():
     """The demo nominator: on PostgreSQL the live server only sees committed rows, and the
@@ -59,6 +68,15 @@ def keyboard_continue(page):
 
 def test_keyboard_only_nomination(page, nominator, tmp_path):
     sign_in(page, nominator)
+    documents = []
+    page.on(
+        "request",
+        lambda request: (
+            documents.append(f"{request.method} {request.url}")
+            if request.resource_type == "document"
+            else None
+        ),
+    )
     page.goto("/nominate/")
     tab_to(page, "el => el.tagName === 'BUTTON' && el.closest('main')")
     with page.expect_navigation():
@@ -128,6 +146,7 @@ def test_keyboard_only_nomination(page, nominator, tmp_path):
     assert nomination.status == NominationStatus.SUBMITTED
     assert nomination.country == "KE"
     assert nomination.reference in page.locator(".reference").inner_text()
+    assert len(documents) == DOCUMENTS_OF_A_NOMINATION, documents
 
 
 def test_nomination_without_javascript(browser, site_url, nominator, tmp_path):

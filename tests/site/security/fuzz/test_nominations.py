@@ -17,7 +17,7 @@ from nominations.wizard.drafts import step_digest
 from nominations.wizard.forms import STEP_FORMS
 from tests.factories.accounts import UserFactory
 from tests.factories.nominations import DraftNominationFactory
-from tests.nominations.wizard.driver import VALID_ANSWERS
+from tests.nominations.wizard.driver import VALID_ANSWERS, moved_on
 from tests.site.security.fuzz.checks import (
     FUZZ,
     answered,
@@ -153,13 +153,16 @@ def test_nomination_step(draft, step, data, action):
         before = snapshot(draft, step)
         client = signed_in(draft.nominator)
         response = client.post(url, sent)
-        if action == "continue" and response.status_code == 200:
+        if action == "continue" and not moved_on(response):
             refused_with_message(response)
             assert snapshot(draft, step) == before
         else:
-            # Continue with valid answers saves them; "Save and come back later" and "Back"
-            # save valid answers and keep invalid ones as typed, to show them again.
-            answered(response, 302)
+            # Continue with valid answers saves them (answered with the next step); "Save and
+            # come back later" and "Back" save valid answers and keep invalid ones as typed, to
+            # show them again.
+            assert moved_on(response)
+            if action != "continue":
+                answered(response, 302)
             if snapshot(draft, step) != before or action == "continue":
                 assert_stored_as_typed(draft, step, sent)
             answered(client.get(url), 200)
