@@ -219,27 +219,31 @@ class Nominator(Person):
         if first is None:
             return
         self.uuid = STEP_URL.match(first)["uuid"]
+        html = self.page(first, f"wizard: {WIZARD[0]}")
         for step, next_step in zip(WIZARD, [*WIZARD[1:], None], strict=True):
-            if not self.answer(step, next_step):
+            html = self.answer(step, next_step, html)
+            if html is None:
                 return
         confirmed_nominations.append(self.uuid)
         self.page(f"/my-nominations/{self.uuid}/submitted/", "nominate: submitted page")
 
-    def answer(self, step, next_step):
+    def answer(self, step, next_step, html):
+        """Fill in the step shown in `html` and continue, as a browser does. Returns the next
+        step's page (the site answers "Continue" with it), or None on failure."""
         path = f"/nominate/{self.uuid}/{step}/"
         management = f"nomination-{self.uuid}-current_step"
-        form = form_with(self.page(path, f"wizard: {step}"), management)
+        form = form_with(html, management)
         if form is None:
-            return False
+            return None
         self.wait()
         if step == "evidence":
             files = {"evidence-file": ("survey-results.pdf", EVIDENCE, "application/pdf")}
             data = form.data(upload="1")
             if self.send(path, data, "wizard: evidence upload", re.escape(path), files) is None:
-                return False
+                return None
             form = form_with(self.page(path, "wizard: evidence"), management)
             if form is None:
-                return False
+                return None
             self.wait()
         values = {"continue": ""}
         for name in form.names:
@@ -252,11 +256,31 @@ class Nominator(Person):
                 values[name] = ANSWERS[field]
         if next_step is None:
             expect = re.escape(f"/my-nominations/{self.uuid}/submitted/")
-            name = "wizard: send the nomination"
-        else:
-            expect = re.escape(f"/nominate/{self.uuid}/{next_step}/")
-            name = f"wizard: {step}"
-        return self.send(path, form.data(**values), name, expect) is not None
+            sent = self.send(path, form.data(**values), "wizard: send the nomination", expect)
+            return None if sent is None else ""
+        return self.continue_to(path, form.data(**values), step, next_step)
+
+    def continue_to(self, path, data, step, next_step):
+        """POST a step's "Continue": the answer is the next step's page, or (after the
+        declaration) a redirect to it. Returns that page, or None on failure."""
+        next_path = f"/nominate/{self.uuid}/{next_step}/"
+        with self.client.post(
+            path,
+            data=data,
+            name=f"wizard: {step}",
+            catch_response=True,
+            allow_redirects=False,
+            timeout=TIMEOUT,
+        ) as response:
+            self.keep_cookies_on_loopback()
+            location = urlsplit(response.headers.get("Location", "")).path
+            if response.status_code == 200 and form_posting_to(response.text, next_path):
+                return response.text
+            if not (response.status_code == 302 and location == next_path):
+                problem = error_summary(response.text) if response.status_code == 200 else ""
+                response.failure(f"{response.status_code} to {location or '-'} {problem}".strip())
+                return None
+        return self.page(next_path, f"wizard: {next_step}")
 
     def read_own(self):
         self.page("/my-nominations/", "nominator: my nominations")
