@@ -160,6 +160,8 @@ def test_nomination_without_javascript(browser, site_url, nominator, tmp_path):
         page.check("#id_category-relation_1")
         page.check("#id_category-eligibility_confirmed")
         page.click("button[name=continue]")
+        # The answer to Continue is the next step's page: it must have arrived before going back.
+        page.wait_for_selector("#id_organisation-organisation_name")
         # Going back with the browser's own back button, then forward again, loses nothing.
         page.go_back()
         assert page.is_checked("#id_category-eligibility_confirmed")
