@@ -59,3 +59,27 @@ def save_screenshot(page, path, *regions, margin=8):
     picture = picture.quantize(colors=64, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     path.parent.mkdir(parents=True, exist_ok=True)
     picture.save(path, format="PNG", optimize=True)
+
+
+def demo_draft(email="nominator@demo.test"):
+    """The first draft nomination of a demo nominator that has an organisation filled in."""
+    from django.contrib.auth import get_user_model
+
+    from nominations.choices import NominationStatus
+    from nominations.models import Nomination
+
+    nominator = get_user_model().objects.get(email=email)
+    drafts = Nomination.objects.filter(nominator=nominator, status=NominationStatus.DRAFT)
+    return drafts.exclude(organisation_name="").order_by("pk").first()
+
+
+def judge_draft_assignment(judge):
+    """The first assignment of the current cycle the judge has started scoring (a draft)."""
+    from judging.models import Assignment, ScoresheetStatus
+
+    started = Assignment.objects.filter(
+        judge__user=judge,
+        round__cycle__is_current=True,
+        scoresheet__status=ScoresheetStatus.DRAFT,
+    )
+    return started.order_by("pk").first()

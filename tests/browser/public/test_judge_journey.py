@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from judging.models import Assignment, Recommendation, Scoresheet, ScoresheetStatus
-from tests.browser.helpers import axe_violations, tab_to
+from tests.browser.helpers import axe_violations, judge_draft_assignment, tab_to
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -145,15 +145,7 @@ def widest_in_main(page):
 
 
 def test_entry_page_fits_a_phone(phone_page, judge):
-    assignment = (
-        Assignment.objects.filter(
-            judge__user=judge,
-            round__cycle__is_current=True,
-            scoresheet__status=ScoresheetStatus.DRAFT,
-        )
-        .order_by("pk")
-        .first()
-    )
+    assignment = judge_draft_assignment(judge)
     assert assignment is not None and assignment.conflict_checked_at
     phone_page.goto(f"/accounts/login/?next=/judging/entries/{assignment.pk}/")
     phone_page.fill("#id_login", judge.email)

@@ -10,10 +10,7 @@ import math
 import pytest
 from django.contrib.auth import get_user_model
 
-from judging.models import Assignment, ScoresheetStatus
-from nominations.choices import NominationStatus
-from nominations.models import Nomination
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import demo_draft, judge_draft_assignment, sign_in
 from tests.browser.throttling import LCP_TARGET_MS, throttle
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -62,12 +59,7 @@ def test_a_wizard_step_paints_within_target(fresh_page):
     """The organisation step (the one with the country list) of a draft of the demo nominator."""
     page = fresh_page
     nominator = get_user_model().objects.get(email="nominator@demo.test")
-    draft = (
-        Nomination.objects.filter(nominator=nominator, status=NominationStatus.DRAFT)
-        .exclude(organisation_name="")
-        .order_by("pk")
-        .first()
-    )
+    draft = demo_draft()
     sign_in(page, nominator, "/my-nominations/")
 
     measured = measure(page, f"/nominate/{draft.uuid}/organisation/")
@@ -82,15 +74,7 @@ def test_the_judge_entry_page_paints_within_target(fresh_page):
     """The demo judge's scoring page of an entry they have started scoring (a draft)."""
     page = fresh_page
     judge = get_user_model().objects.get(email="judge1@demo.test")
-    assignment = (
-        Assignment.objects.filter(
-            judge__user=judge,
-            round__cycle__is_current=True,
-            scoresheet__status=ScoresheetStatus.DRAFT,
-        )
-        .order_by("pk")
-        .first()
-    )
+    assignment = judge_draft_assignment(judge)
     sign_in(page, judge, "/judging/")
 
     measured = measure(page, f"/judging/entries/{assignment.pk}/")

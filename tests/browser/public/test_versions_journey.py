@@ -12,7 +12,7 @@ from django.utils import timezone
 from judging.models import Assignment, ScoresheetStatus
 from nominations.choices import NominationStatus
 from nominations.models import Nomination
-from tests.browser.helpers import axe_violations, sign_in
+from tests.browser.helpers import axe_violations, demo_draft, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -105,12 +105,7 @@ def test_judge_sees_that_a_newer_version_was_sent(page):
 
 def test_two_tabs_on_one_draft_merge_instead_of_losing_work(page):
     nominator = get_user_model().objects.get(email="nominator@demo.test")
-    draft = (
-        Nomination.objects.filter(nominator=nominator, status=NominationStatus.DRAFT)
-        .exclude(organisation_name="")
-        .order_by("pk")
-        .first()
-    )
+    draft = demo_draft()
     sign_in(page, nominator, "/my-nominations/")
     step = f"/nominate/{draft.uuid}/organisation/"
     other_tab = page.context.new_page()
