@@ -44,9 +44,10 @@ def test_the_figures_with_intervals_and_answers(client, point):
 
 def test_the_results_in_french(client, point):
     DailyRollupFactory(point=point, n=20, satisfied=16)
-    text = page_text(results_of(client, point, "/fr"))
-    assert "80\u202f%" in text
-    assert "Intervalle de confiance à 95\u202f %" not in text  # one narrow space, not two
+    html = results_of(client, point, "/fr").content.decode()
+    # French puts a narrow no-break space before % and :, and writes decimals with a comma.
+    assert "80\u202f%" in html
+    assert "Intervalle de confiance à 95\u202f%\u202f: de 58\u202f% à 92\u202f%" in html
 
 
 def test_a_closed_points_results_stay_public(client):

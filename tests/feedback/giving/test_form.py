@@ -63,7 +63,8 @@ def test_an_answer_is_stored_and_the_citizen_thanked(citizen):
 
 def test_the_comment_is_scrubbed_before_it_is_stored(citizen):
     citizen.answer(comment="Call me on +254 712 345 678 or amina@example.org, ID 29384756.")
-    assert citizen.point.responses.get().comment == "Call me on [removed] or [removed], ID [removed]."
+    stored = citizen.point.responses.get()
+    assert stored.comment == "Call me on [removed] or [removed], ID [removed]."
 
 
 def test_no_address_is_stored(citizen):
