@@ -4,6 +4,7 @@ permissions (administrators: all). Agency staff's own dashboards are not in this
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from feedback.models import Agency, ServicePoint
@@ -20,6 +21,11 @@ class AgencyViewSet(ModelViewSet):
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
     search_fields = ["name"]
+
+
+class ServicePointIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("agency")
 
 
 class ServicePointViewSet(ModelViewSet):
@@ -41,9 +47,7 @@ class ServicePointViewSet(ModelViewSet):
     list_filter = ["kind", "active", "agency"]
     search_fields = ["name", "town", "code"]
     list_per_page = 50
-
-    def get_queryset(self, request):
-        return ServicePoint.objects.select_related("agency")
+    index_view_class = ServicePointIndexView
 
 
 class FeedbackGroup(ModelViewSetGroup):
