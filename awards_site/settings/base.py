@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "cms",
     "nominations",
     "judging",
+    "feedback",
     "formtools",
     "allauth",
     "allauth.account",
@@ -375,6 +376,11 @@ PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "10/h")
 # address.
 RESEND_CONFIRMATION_RATE = os.environ.get("RESEND_CONFIRMATION_RATE", "3/h")
 RESEND_RATE_PER_ADDRESS = os.environ.get("RESEND_RATE_PER_ADDRESS", "20/h")
+# The citizen feedback form (feedback/giving/guards.py): how long a page's token is valid, and
+# how many answers one network may send in all and about one service point.
+FEEDBACK_TOKEN_MAX_AGE = int(os.environ.get("FEEDBACK_TOKEN_MAX_AGE", 2 * 60 * 60))
+FEEDBACK_RATE_PER_NETWORK = os.environ.get("FEEDBACK_RATE_PER_NETWORK", "60/h")
+FEEDBACK_RATE_PER_POINT = os.environ.get("FEEDBACK_RATE_PER_POINT", "20/h")
 # The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.
 RATELIMIT_IP_META_KEY = "awards_site.security.log.ratelimit_client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -16,6 +16,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
+from wagtail import hooks
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -78,6 +79,10 @@ class DemoLoader:
         from judging.demo import loader as judging_demo
 
         judging_demo.load(password=self.password)
+        # Apps beside judging that cms does not import (the citizen feedback platform) add
+        # their part through this hook.
+        for load_part in hooks.get_hooks("load_demo_part"):
+            load_part()
 
     # Users -----------------------------------------------------------------------------------
     def load_users(self):

@@ -8,13 +8,13 @@ import factory
 import pytest
 from allauth.usersessions.models import UserSession
 
-from tests.factories import accounts, cms, judging, nominations, site
+from tests.factories import accounts, cms, feedback, judging, nominations, site
 
 pytestmark = pytest.mark.django_db
 
 FACTORIES = [
     member
-    for module in (accounts, site, nominations, judging, cms)
+    for module in (accounts, site, nominations, judging, feedback, cms)
     for _name, member in inspect.getmembers(module, inspect.isclass)
     if issubclass(member, factory.django.DjangoModelFactory)
     and member.__module__ == module.__name__

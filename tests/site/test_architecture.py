@@ -1,6 +1,8 @@
 """The apps depend on each other one way (docs/architecture.md): awards_site at the bottom, then
-nominations, then judging, then cms on top. A module may import its own app and the apps below
-it, never one above. awards_site/urls.py is the project's root and includes every app's URLs.
+nominations, then feedback, then judging, then cms on top. A module may import its own app and
+the apps below it, never one above. (feedback sits beside judging: neither needs the other, and
+the check, a strict line, puts it below; judging and cms import nothing of it yet.)
+awards_site/urls.py is the project's root and includes every app's URLs.
 
 Read with Python's `ast`, so imports inside functions count as much as those at the top."""
 
@@ -10,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["awards_site", "nominations", "judging", "cms"]
+LAYERS = ["awards_site", "nominations", "feedback", "judging", "cms"]
 # The project's URL configuration mounts every app; nothing else in awards_site may.
 ROOT_MODULES = {"awards_site/urls.py"}
 

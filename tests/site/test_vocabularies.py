@@ -12,6 +12,8 @@ from django.utils.functional import Promise
 
 from awards_site.vocabularies.roles import ROLES
 from cms.reports.kinds import REPORT_KINDS
+from feedback.choices import POINT_KINDS, RESPONSE_STATUSES
+from feedback.models import Response, ServicePoint
 from judging.certificates.kinds import JUDGE, KINDS, OUTCOME, RECIPIENTS, CertificateKind
 from judging.models import Certificate, Outcome, RoundDecision
 from nominations.models import Nomination
@@ -24,6 +26,8 @@ STORED = [
     (Nomination, "status", STATUSES.values()),
     (RoundDecision, "outcome", STATUSES.values(decidable=True)),
     (Certificate, "kind", KINDS.values()),
+    (ServicePoint, "kind", POINT_KINDS.values()),
+    (Response, "status", RESPONSE_STATUSES.values()),
 ]
 
 
@@ -80,7 +84,7 @@ def _texts(term):
     ("name", "text"),
     [
         text
-        for vocabulary in (STATUSES, KINDS, ROLES, REPORT_KINDS)
+        for vocabulary in (STATUSES, KINDS, ROLES, REPORT_KINDS, POINT_KINDS, RESPONSE_STATUSES)
         for term in vocabulary
         for text in _texts(term)
     ]

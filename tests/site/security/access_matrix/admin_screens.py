@@ -59,6 +59,9 @@ ADMIN_SCREENS = {
     **screens("judging_conflicts:", ["index"], ADMINS_ONLY, clear=ADMINS_POST),
     **screens("judging_assignments:", VIEWSET, ADMINS_ONLY),
     **screens("judging_overdue:", ["index"], ADMINS_ONLY),
+    # The citizen feedback platform's viewsets (feedback/admin_views.py) ---------------------
+    **screens("feedback_agencies:", VIEWSET, ADMINS_ONLY),
+    **screens("feedback_points:", VIEWSET, ADMINS_ONLY),
     # Failed background tasks (awards_site/background/failed_admin.py): read and dismissed, never
     # added or edited ("usage" goes with editing).
     **screens("failed_tasks:", [*VIEWSET, "inspect"], ADMINS_ONLY,

@@ -71,6 +71,14 @@ SITE_PAGES = {
         "nomination_certificate":   "LOG   OK    404   404   404   404   404   404   404   404",
         "judge_certificate":        "LOG   404   404   OK    404   404   404   404   404   404",
     }),
+    # The citizen feedback platform: a demo service point's form, thank-you and results, public
+    # by design (no account; nothing personal shown) ------------------------------------------
+    **section("feedback:", {
+        #                            anon  A     B     judge other confl spons other edit  admin
+        "form":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "thanks":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "results":                  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+    }),
     # The sponsor area: the whole of CX26, and CX27's "Digital public service" ----------------
     **section("sponsors:", {
         #                            anon  A     B     judge other confl spons other edit  admin

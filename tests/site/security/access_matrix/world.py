@@ -23,6 +23,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cms.models import Partner, SponsorMember
+from feedback.models import ServicePoint
 from judging.models import (
     Assignment,
     Certificate,
@@ -156,6 +157,8 @@ def build_world():
         letter_signature=_letter_signature(),
         pledge_signature=_pledge_signature(),
         signatory=cx26.signatories.order_by("pk").first(),
+        # A demo service point that takes answers (feedback/demo.py).
+        service_point=ServicePoint.objects.filter(active=True).order_by("code").first(),
         failed_task=FailedTaskFactory(
             task_name="send_eligibility_decision",
             task_path="nominations.tasks.send_eligibility_decision",

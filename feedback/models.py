@@ -1,0 +1,192 @@
+"""The feedback platform's records: public bodies (agencies) and their staff, the service points
+citizens answer about, the answers, and the daily roll-ups every published figure is read from
+(docs/feedback.md)."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
+from feedback import codes
+from feedback.choices import (
+    EFFORT_SCALE,
+    RECOMMEND_SCALE,
+    SATISFACTION,
+    AnswerStatus,
+    point_kind_choices,
+    response_status_choices,
+)
+
+
+class Agency(models.Model):
+    """A public body whose service points take citizens' feedback."""
+
+    name = models.CharField(_("name"), max_length=200)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        through="AgencyMembership",
+        related_name="feedback_agencies",
+        verbose_name=_("staff"),
+        blank=True,
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self):
+        return f"{self.name} ({country_name(self.country)})"
+
+
+class AgencyMembership(models.Model):
+    """An account of the agency's staff."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agency_memberships"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agency staff member")
+        verbose_name_plural = _("agency staff members")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "user"], name="one_membership_per_agency")
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.agency.name}"
+
+
+def _code_taken(code):
+    return ServicePoint.objects.filter(code=code).exists()
+
+
+class ServicePoint(models.Model):
+    """Where citizens meet the agency: an office, a phone line, a website, an online service.
+    Its code gives it a permanent public address, /feedback/<code>/."""
+
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="points", verbose_name=_("agency")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=point_kind_choices)
+    name = models.CharField(_("name"), max_length=200)
+    town = models.CharField(_("town"), max_length=100, blank=True)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    code = models.CharField(
+        _("code"),
+        max_length=8,
+        unique=True,
+        editable=False,
+        help_text=_("Given when the point is created; its address never changes."),
+    )
+    active = models.BooleanField(
+        _("takes answers"),
+        default=True,
+        help_text=_("A closed point keeps its address and results but takes no more answers."),
+    )
+
+    class Meta:
+        ordering = ["agency__name", "name"]
+        verbose_name = _("service point")
+        verbose_name_plural = _("service points")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})" if self.code else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.code:
+            self.code = codes.new_code(_code_taken)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("feedback:form", kwargs={"code": self.code})
+
+
+def _between(field, values):
+    return Q(**{f"{field}__gte": min(values), f"{field}__lte": max(values)})
+
+
+class Response(models.Model):
+    """One citizen's answer about a service point. One per device, point and day (a later one
+    the same day replaces it); the comment is stored scrubbed (feedback/scrubbing.py) and no
+    address is kept, only `device_key`, a keyed hash that changes every day."""
+
+    point = models.ForeignKey(ServicePoint, on_delete=models.CASCADE, related_name="responses")
+    created_at = models.DateTimeField(default=timezone.now)
+    satisfaction = models.PositiveSmallIntegerField(_("satisfaction"))
+    effort = models.PositiveSmallIntegerField(_("ease (effort)"))
+    resolved = models.BooleanField(_("resolved"))
+    recommend = models.PositiveSmallIntegerField(_("likely to recommend"))
+    comment = models.TextField(_("comment"), blank=True)
+    device_key = models.CharField(max_length=64)
+    day = models.DateField()
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=response_status_choices,
+        default=AnswerStatus.COUNTED,
+    )
+    language = models.CharField(_("language"), max_length=10, blank=True)
+
+    class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["point", "device_key", "day"], name="one_response_per_device_a_day"
+            ),
+            models.CheckConstraint(
+                condition=_between("satisfaction", [v for v, _label in SATISFACTION]),
+                name="response_satisfaction_1_5",
+            ),
+            models.CheckConstraint(
+                condition=_between("effort", EFFORT_SCALE), name="response_effort_1_7"
+            ),
+            models.CheckConstraint(
+                condition=_between("recommend", RECOMMEND_SCALE), name="response_recommend_0_10"
+            ),
+        ]
+        indexes = [models.Index(fields=["point", "day"])]
+
+    def __str__(self):
+        return f"{self.point.code} {self.day}"
+
+
+class DailyRollup(models.Model):
+    """What one point's counted answers of one day add up to: every published figure is read
+    from these rows, never from the answers (feedback/measures.py says how)."""
+
+    point = models.ForeignKey(ServicePoint, on_delete=models.CASCADE, related_name="rollups")
+    day = models.DateField()
+    n = models.PositiveIntegerField(default=0)
+    satisfied = models.PositiveIntegerField(default=0)  # satisfaction 4 or 5
+    effort_sum = models.PositiveIntegerField(default=0)
+    effort_squares = models.PositiveIntegerField(default=0)  # for the CES interval
+    resolved = models.PositiveIntegerField(default=0)
+    promoters = models.PositiveIntegerField(default=0)  # recommend 9 or 10
+    detractors = models.PositiveIntegerField(default=0)  # recommend 0 to 6
+
+    class Meta:
+        verbose_name = _("daily roll-up")
+        verbose_name_plural = _("daily roll-ups")
+        constraints = [
+            models.UniqueConstraint(fields=["point", "day"], name="one_rollup_per_point_a_day"),
+            models.CheckConstraint(
+                condition=Q(satisfied__lte=F("n"))
+                & Q(resolved__lte=F("n"))
+                & Q(promoters__lte=F("n"))
+                & Q(detractors__lte=F("n")),
+                name="rollup_counts_within_n",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.point.code} {self.day}: {self.n}"

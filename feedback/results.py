@@ -1,0 +1,37 @@
+"""A service point's published figures, read from its daily roll-ups (never from the answers):
+the last 12 months, in one aggregate query."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Sum
+from django.utils import timezone
+
+from feedback.measures import Measures, measures
+from feedback.models import DailyRollup
+
+SUMS = ("n", "satisfied", "effort_sum", "effort_squares", "resolved", "promoters", "detractors")
+PERIOD_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Period:
+    first: date  # the first day counted
+    last: date  # the last day counted (today)
+
+
+def last_twelve_months(today=None):
+    """From the day after the same date a year ago to today."""
+    today = today or timezone.localdate()
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = today.replace(year=today.year - 1, day=28)
+    return Period(first=date.fromordinal(year_ago.toordinal() + 1), last=today)
+
+
+def point_measures(point, period) -> Measures:
+    sums = DailyRollup.objects.filter(
+        point=point, day__gte=period.first, day__lte=period.last
+    ).aggregate(**{name: Sum(name) for name in SUMS})
+    return measures(**sums)

@@ -1,0 +1,18 @@
+from wagtail import hooks
+
+from feedback import demo, privacy
+from feedback.admin_views import FeedbackGroup
+
+
+@hooks.register("register_admin_viewset")
+def register_feedback():
+    return FeedbackGroup()
+
+
+# Agency staff accounts in a person's data (feedback/privacy.py, docs/privacy.md) ---------------
+hooks.register("personal_data_sections", privacy.personal_data_sections)
+hooks.register("erase_personal_data", privacy.erase_personal_data)
+
+
+# The demo's agencies, service points and answers (cms/demo/loader.py asks every app's part).
+hooks.register("load_demo_part", demo.load)
