@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Prefetch
 from django.http import HttpResponse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -214,21 +215,36 @@ class PartnersPage(BasePage):
         verbose_name = _("partners page")
 
     def get_context(self, request, *args, **kwargs):
+        # Read only when the template's kept fragment is missing (cms/templates/cms/
+        # partners_page.html, awards_site/caching/fragments.py).
         context = super().get_context(request, *args, **kwargs)
-        partners = Partner.objects.select_related("logo").prefetch_related(
-            "logo__renditions",
-            "cycles",
-            Prefetch("categories", Category.objects.select_related("cycle")),
+        partners = SimpleLazyObject(self.partners)
+        context["tiers"] = SimpleLazyObject(lambda: partners_by_tier(partners))
+        context["support"] = SimpleLazyObject(lambda: partner_support(partners))
+        context["enquiry_page"] = SimpleLazyObject(
+            lambda: public(EnquiryFormPage.objects.child_of(self).live()).first()
         )
-        tiers = []
-        for tier, label in PartnerTier.choices:
-            members = [p for p in partners if p.tier == tier]
-            if members:
-                tiers.append((label, members))
-        context["tiers"] = tiers
-        context["support"] = partner_support(partners)
-        context["enquiry_page"] = public(EnquiryFormPage.objects.child_of(self).live()).first()
         return context
+
+    def partners(self):
+        return list(
+            Partner.objects.select_related("logo").prefetch_related(
+                "logo__renditions",
+                "cycles",
+                Prefetch("categories", Category.objects.select_related("cycle")),
+            )
+        )
+
+
+def partners_by_tier(partners):
+    """[(tier's label, [partner, ...]), ...] in the tiers' order, tiers without partners left
+    out."""
+    tiers = []
+    for tier, label in PartnerTier.choices:
+        members = [p for p in partners if p.tier == tier]
+        if members:
+            tiers.append((label, members))
+    return tiers
 
 
 class EnquiryFormField(AbstractFormField):
@@ -316,7 +332,11 @@ class NewsIndexPage(BasePage):
             .select_related("alias_of__locale")  # an alias's card says its language (lang)
             .order_by("-date", "-pk")
         )
-        context["articles"] = Paginator(articles, self.page_size).get_page(request.GET.get("page"))
+        number = request.GET.get("page")
+        # Read only when the template's kept fragment for this page number is missing.
+        context["articles"] = SimpleLazyObject(
+            lambda: Paginator(articles, self.page_size).get_page(number)
+        )
         return context
 
 

@@ -105,6 +105,7 @@ def site_environment(args, workdir, db_url):
         "VAR_DIR": str(workdir / "var"),
         "STATIC_ROOT": str(workdir / "static"),
         "SITE_URL": f"http://127.0.0.1:{args.port}",
+        "ALLOW_LOCAL_SITE_URL": "1",  # a production-like run on this machine, as make serve
         "TASKS_BACKEND": "immediate",
         "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
         "TRUSTED_PROXY_COUNT": "1",

@@ -90,7 +90,9 @@ class OpenLetterPage(SignaturePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         signatures = self.signatures()
-        context["signature_count"] = signatures.count()
+        # Both read only when the template's kept fragment is missing (awards_site/caching/):
+        # a callable for the count (a template calls it), the organisations a lazy queryset.
+        context["signature_count"] = signatures.count
         context["listed_organisations"] = (
             signatures.filter(list_publicly=True)
             .exclude(organisation="")

@@ -2,6 +2,7 @@
 editors add to them."""
 
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -106,8 +107,10 @@ class WinnersPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["results_published"] = self.results_published()
-        context["placings"] = self.placings() if context["results_published"] else []
+        # Read only when the template's kept fragment is missing (awards_site/caching/).
+        context["placings"] = SimpleLazyObject(
+            lambda: self.placings() if self.results_published() else []
+        )
         return context
 
 

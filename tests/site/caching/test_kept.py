@@ -3,11 +3,15 @@ cms/pages/routing.py) and the page parts kept for everyone (fragments.py): a sig
 never gets the shared page, sees every change on the next request too; a preview shows what the
 editor has not saved; a restriction added to a page applies at once."""
 
+import re
+
 import pytest
 from django.test import Client
+from django.utils import timezone
 from wagtail.models import Locale, PageViewRestriction
 
-from cms.models import Partner, StandardPage
+from cms.models import NewsArticlePage, Partner, StandardPage
+from tests.factories.cms import OpenLetterSignatureFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +102,31 @@ def test_a_page_behind_a_password_opens_with_the_password(page_by_slug):
     )
     assert answer.status_code == 302
     assert about.intro[:40] in read(visitor, "/about/")
+
+
+def test_a_confirmed_signature_counts_at_once_for_a_signed_in_visitor(signed_in, page_by_slug):
+    before = read(signed_in, "/open-letter/")
+    letter = page_by_slug("open-letter")
+    count = letter.signatures().count()
+    OpenLetterSignatureFactory(
+        page_key=letter.translation_key,
+        organisation="Kept Fragments Ministry",
+        list_publicly=True,
+        confirmed_at=timezone.now(),
+    )
+    after = read(signed_in, "/open-letter/")
+    assert re.search(rf"\b{count} (person has|people have) co-signed", before)
+    assert re.search(rf"\b{count + 1} (person has|people have) co-signed", after)
+    assert "Kept Fragments Ministry" in after
+
+
+def test_each_page_of_the_news_is_kept_apart(signed_in, page_by_slug):
+    index = page_by_slug("news")
+    for number in range(index.page_size):
+        article = NewsArticlePage(title=f"Bulletin {number}", slug=f"bulletin-{number}")
+        article.date = f"2027-01-{number + 10}"
+        index.add_child(instance=article)
+        article.save_revision().publish()
+    first, second = read(signed_in, "/news/"), read(signed_in, "/news/?page=2")
+    assert "Bulletin 9" in first and "Bulletin 9" not in second
+    assert read(signed_in, "/news/?page=2") == second

@@ -18,15 +18,18 @@ from tests.factories.cms import PartnerFactory
 
 pytestmark = pytest.mark.django_db
 
-# path: (first visit of the page, later visits)
+# path: (first visit of the page, later visits). Issue 15 asks for 6 and 2: the home page (its
+# cycle, news, partners and their logos), the winners page (its cycle, results, stories, entries)
+# and the partners page (partners, logos, cycles and categories supported, the enquiry page) need
+# more on their first visit, one query per kind of thing they show.
 BUDGETS = {
-    "/": (8, 0),
-    "/program-actions/regulatory-bodies/": (4, 1),
-    "/open-letter/": (5, 3),
-    "/cx-awards/2026-winners/": (7, 5),
-    "/news/": (5, 3),
-    "/partners/": (10, 6),
-    "/nominate/": (2, 1),
+    "/": (7, 0),
+    "/program-actions/regulatory-bodies/": (3, 1),
+    "/open-letter/": (5, 1),
+    "/cx-awards/2026-winners/": (7, 1),
+    "/news/": (5, 1),
+    "/partners/": (9, 1),
+    "/nominate/": (1, 1),
 }
 FIRST_PAGE_OF_ALL = 30
 
@@ -46,7 +49,7 @@ def counts(client, path):
     everything_changed()
     first_of_all = count(client, path)
     everything_changed()
-    client.get("/cx-day/")  # another page made the site's shared lookups
+    client.get("/about/")  # another page made the site's shared lookups
     first_visit = count(client, path)
     later = count(client, path)
     return first_of_all, first_visit, later
