@@ -94,7 +94,9 @@ def breadcrumbs(context):
         ancestors = page.get_ancestors().filter(depth__gt=1)
         return [(p.depth, p.title, p.url) for p in ancestors]
 
-    ancestors = until_content_changes(("ancestors", page.pk), look_up)
+    # A preview may show a page not saved yet (no pk) or moved in the editor: looked up afresh.
+    previewing = page.pk is None or getattr(context.get("request"), "is_preview", False)
+    ancestors = look_up() if previewing else until_content_changes(("ancestors", page.pk), look_up)
     return {"ancestors": ancestors, "page": page}
 
 

@@ -130,3 +130,20 @@ def test_each_page_of_the_news_is_kept_apart(signed_in, page_by_slug):
     first, second = read(signed_in, "/news/"), read(signed_in, "/news/?page=2")
     assert "Bulletin 9" in first and "Bulletin 9" not in second
     assert read(signed_in, "/news/?page=2") == second
+
+
+def test_previews_of_new_pages_show_their_own_breadcrumbs(page_by_slug):
+    """Two pages not saved yet (no id) previewed under different parents: the breadcrumbs kept
+    for one must not show on the other."""
+    trails = []
+    for parent_slug in ("about", "program-actions"):
+        parent = page_by_slug(parent_slug)
+        draft = StandardPage(title="A page not saved yet", slug="draft-preview")
+        draft.set_url_path(parent)
+        draft.depth, draft.path = parent.depth + 1, parent.path + "9999"
+        html = draft.make_preview_request().content.decode()
+        trail = html.split('class="breadcrumbs', 1)[1].split("</nav>", 1)[0]
+        trails.append((parent.title, trail))
+    for title, trail in trails:
+        assert title in trail
+    assert trails[0][1] != trails[1][1]
