@@ -82,7 +82,7 @@ def prepare(var_dir):
     from wagtail.images import get_image_model
 
     from judging.certificates.pdf import certificate_html
-    from judging.models import Certificate, Round, RoundKind, Rubric, Signatory
+    from judging.models import Certificate, Criterion, Round, RoundKind, Rubric, Signatory
     from nominations.choices import NominationStatus
     from nominations.models import AwardCycle, Category, Nomination
 
@@ -96,7 +96,10 @@ def prepare(var_dir):
         email="bench-nominatrice@example.org", password="x" * 20, language="fr"
     )
     now = timezone.now()
-    rubric = Rubric.objects.create(name="Bench", scale_min=1, scale_max=5)
+    rubric = Rubric(  # saved with its one criterion: the weights add up to 100 (Rubric.save)
+        name="Bench", scale_min=1, scale_max=5, criteria=[Criterion(name_en="Overall", weight=100)]
+    )
+    rubric.save()
     images = []
     for order in range(3):
         buffer = BytesIO()

@@ -76,11 +76,18 @@ def prepare():
         Category.objects.create(cycle=cycle, name_en=f"Category {n}", name_fr=f"Catégorie {n}")
         for n in range(5)
     ]
-    rubric = Rubric.objects.create(name="Bench rubric", scale_min=1, scale_max=5)
-    criteria = [
-        Criterion.objects.create(rubric=rubric, sort_order=n, name_en=f"Criterion {n}", weight=w)
-        for n, w in enumerate(WEIGHTS)
-    ]
+    # A rubric is saved with its criteria, whose weights add up to 100 (Rubric.save).
+    rubric = Rubric(
+        name="Bench rubric",
+        scale_min=1,
+        scale_max=5,
+        criteria=[
+            Criterion(sort_order=n, name_en=f"Criterion {n}", weight=w)
+            for n, w in enumerate(WEIGHTS)
+        ],
+    )
+    rubric.save()
+    criteria = list(rubric.criteria.order_by("sort_order"))
     round = Round.objects.create(
         cycle=cycle,
         name_en="Bench screening",

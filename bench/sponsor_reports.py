@@ -42,7 +42,7 @@ def prepare():
     from django.utils import timezone
 
     from cms.models import Partner, PledgeSignature
-    from judging.models import Assignment, JudgeProfile, Round, Rubric, Scoresheet
+    from judging.models import Assignment, Criterion, JudgeProfile, Round, Rubric, Scoresheet
     from judging.models import ScoresheetStatus as Sheet
     from judging.results.computation import record_published_results
     from nominations.choices import NominationStatus, OrganisationKind
@@ -66,7 +66,13 @@ def prepare():
     ]
     partner = Partner.objects.create(name="Bench sponsor", tier="gold")
     partner.cycles.add(cycle)
-    rubric = Rubric.objects.create(name="Bench rubric", scale_min=1, scale_max=5)
+    rubric = Rubric(  # saved with its one criterion: the weights add up to 100 (Rubric.save)
+        name="Bench rubric",
+        scale_min=1,
+        scale_max=5,
+        criteria=[Criterion(name_en="Overall", weight=100)],
+    )
+    rubric.save()
     round_ = Round.objects.create(
         cycle=cycle,
         name_en="Bench screening",
