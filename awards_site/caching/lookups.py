@@ -3,7 +3,7 @@ request's site, the home page of each language, the locales, and whether any pag
 restricted at all. Each is public content (generation.connect_wagtail), so a change to one is
 seen by the next lookup."""
 
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction, Site
 
 from awards_site.caching.memo import until_content_changes
 
@@ -17,8 +17,6 @@ class SiteMemoMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        from wagtail.models import Site
-
         key = ("site", request._get_raw_host(), request.get_port())
         request._wagtail_site = until_content_changes(key, lambda: Site._find_for_request(request))
         return self.get_response(request)
@@ -27,8 +25,6 @@ class SiteMemoMiddleware:
 def home_page(site):
     """The site's home page in the active language (specific), as Wagtail's routing finds it
     (`site.root_page.localized.specific`)."""
-    from wagtail.models import Locale
-
     locale = Locale.get_active()
     return until_content_changes(
         ("home", site.pk, locale.pk), lambda: site.root_page.localized.specific

@@ -5,10 +5,13 @@ yet (a first visit, a signed-in visitor) does not look it up again. It is droppe
 generation moves on, on every worker: the next request after any change looks it up afresh.
 
 Model instances are handed out as copies, so what one request sets on its object (Wagtail caches
-a page's parent and specific page on it) does not leak into another's.
+a page's parent and specific page on it) does not leak into another's. Other values (the route
+table, lists of URLs) are handed out as they are: their callers only read them.
 """
 
 import copy
+
+from django.db.models import Model
 
 from awards_site.caching import generation
 
@@ -30,7 +33,8 @@ def until_content_changes(key, compute):
         if len(values) >= MOST_KEPT:  # a flood of made-up hosts or paths: looked up, not kept
             return compute()
         values[key] = compute()
-    return copy.copy(values[key])
+    value = values[key]
+    return copy.copy(value) if isinstance(value, Model) else value
 
 
 def forget_until_content_changes():
