@@ -52,6 +52,44 @@ def response_status_choices():
     return RESPONSE_STATUSES.choices
 
 
+COMMENT_STATES = Vocabulary(
+    "comment status",
+    [
+        Term("none", _("No comment")),
+        Term("pending", _("Waiting for moderation")),
+        Term("published", _("Published")),
+        Term("rejected", _("Not published")),
+    ],
+)
+CommentState = COMMENT_STATES.enum("CommentState")
+
+
+def comment_status_choices():
+    return COMMENT_STATES.choices
+
+
+CHANNELS = Vocabulary(
+    "answer channel",
+    [Term("web", _("Web form")), Term("sms", _("SMS"))],
+)
+Channel = CHANNELS.enum("Channel")
+
+
+def channel_choices():
+    return CHANNELS.choices
+
+
+SMS_PROVIDERS = Vocabulary(
+    "SMS provider",
+    [Term("africastalking", _("Africa's Talking")), Term("rapidpro", _("RapidPro"))],
+)
+SmsProvider = SMS_PROVIDERS.enum("SmsProvider")
+
+
+def sms_provider_choices():
+    return SMS_PROVIDERS.choices
+
+
 # The answers' scales: (value, label) in the order the form shows them.
 SATISFACTION = [
     (1, _("Very dissatisfied")),

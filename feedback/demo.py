@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from feedback.choices import AnswerStatus, ServicePointKind
+from feedback.choices import AnswerStatus, CommentState, ServicePointKind
 from feedback.giving.recording import contribution
 from feedback.models import Agency, DailyRollup, Response, ServicePoint
 
@@ -164,6 +164,8 @@ def load_answers(points, rng, today):
                 resolved=resolved,
                 recommend=recommend,
                 comment=comment,
+                # Two comments in three already moderated and published, the rest waiting.
+                comment_status=_comment_state(comment, number),
                 device_key=hashlib.sha256(f"demo-{number}".encode()).hexdigest(),
                 day=day,
                 status=AnswerStatus.COUNTED,
@@ -172,6 +174,12 @@ def load_answers(points, rng, today):
         )
     Response.objects.bulk_create(responses, batch_size=1000)
     DailyRollup.objects.bulk_create(rollups_of(responses), batch_size=1000)
+
+
+def _comment_state(comment, number):
+    if not comment:
+        return CommentState.NONE
+    return CommentState.PENDING if number % 3 == 0 else CommentState.PUBLISHED
 
 
 def rollups_of(responses):

@@ -15,8 +15,13 @@ from feedback.choices import (
     RECOMMEND_SCALE,
     SATISFACTION,
     AnswerStatus,
+    Channel,
+    CommentState,
+    channel_choices,
+    comment_status_choices,
     point_kind_choices,
     response_status_choices,
+    sms_provider_choices,
 )
 
 
@@ -26,6 +31,12 @@ class Agency(models.Model):
     name = models.CharField(_("name"), max_length=200)
     country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    poster_languages = models.JSONField(
+        _("poster languages"),
+        default=list,
+        blank=True,
+        help_text=_("The languages of its posters and counter cards (codes such as en, fr)."),
+    )
     members = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         through="AgencyMembership",
@@ -135,6 +146,27 @@ class Response(models.Model):
         default=AnswerStatus.COUNTED,
     )
     language = models.CharField(_("language"), max_length=10, blank=True)
+    channel = models.CharField(
+        _("channel"), max_length=10, choices=channel_choices, default=Channel.WEB
+    )
+    # Why the burst detector held it (empty for an answer counted at once).
+    held_reason = models.CharField(_("why held"), max_length=200, blank=True)
+    # The comment's moderation: shown publicly only once published by agency staff or editors.
+    comment_status = models.CharField(
+        _("comment status"),
+        max_length=20,
+        choices=comment_status_choices,
+        default=CommentState.NONE,
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
+    )
+    moderated_at = models.DateTimeField(_("moderated at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("response")
@@ -154,7 +186,11 @@ class Response(models.Model):
                 condition=_between("recommend", RECOMMEND_SCALE), name="response_recommend_0_10"
             ),
         ]
-        indexes = [models.Index(fields=["point", "day"])]
+        indexes = [
+            models.Index(fields=["point", "day"]),
+            models.Index(fields=["point", "comment_status"]),
+            models.Index(fields=["status", "point"]),
+        ]
 
     def __str__(self):
         return f"{self.point.code} {self.day}"
@@ -190,3 +226,52 @@ class DailyRollup(models.Model):
 
     def __str__(self):
         return f"{self.point.code} {self.day}: {self.n}"
+
+
+class Reply(models.Model):
+    """The agency's public answer to a citizen's comment, published beside it once the comment
+    is published (as Care Opinion does)."""
+
+    response = models.OneToOneField(Response, on_delete=models.CASCADE, related_name="reply")
+    text = models.TextField(_("reply"), max_length=2000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("written by"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("reply")
+        verbose_name_plural = _("replies")
+
+    def __str__(self):
+        return f"{self.response} reply"
+
+
+class SmsGateway(models.Model):
+    """An SMS gateway (Africa's Talking, RapidPro) whose inbound messages are answers. It
+    proves who it is with its own secret; only a digest of the secret is stored."""
+
+    name = models.CharField(_("name"), max_length=100)
+    provider = models.CharField(_("provider"), max_length=20, choices=sms_provider_choices)
+    country = models.CharField(_("country"), max_length=2, choices=COUNTRY_CHOICES)
+    number = models.CharField(
+        _("number or short code"),
+        max_length=20,
+        help_text=_("What citizens text; printed on the posters of the country's points."),
+    )
+    secret_digest = models.CharField(max_length=64, editable=False)
+    active = models.BooleanField(_("takes messages"), default=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["country", "name"]
+        verbose_name = _("SMS gateway")
+        verbose_name_plural = _("SMS gateways")
+
+    def __str__(self):
+        return f"{self.name} ({self.number})"

@@ -138,6 +138,12 @@ class Nomination(models.Model):
     results = narrative_field(
         _("results"), "results", _("What changed, with figures where you have them.")
     )
+    # Results measured by the citizen feedback platform, frozen when the nominator attached them
+    # (figures, intervals, answer counts, period; nominations/evidence.py): the nominator cannot
+    # edit them, judges see them labelled "measured by the platform".
+    measured_results = models.JSONField(
+        _("measured results"), null=True, blank=True, editable=False
+    )
     citizen_impact = narrative_field(
         _("impact on citizens"),
         "citizen_impact",

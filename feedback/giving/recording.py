@@ -10,7 +10,13 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
-from feedback.choices import DETRACTORS_UP_TO, PROMOTERS_FROM, RESPONSE_STATUSES, SATISFIED_FROM
+from feedback.choices import (
+    DETRACTORS_UP_TO,
+    PROMOTERS_FROM,
+    RESPONSE_STATUSES,
+    SATISFIED_FROM,
+    CommentState,
+)
 from feedback.models import DailyRollup, Response
 from feedback.scrubbing import scrub
 
@@ -64,6 +70,8 @@ def _apply(response, answer, language, now):
     for name in ANSWER_FIELDS:
         setattr(response, name, getattr(answer, name))
     response.comment = scrub(answer.comment)
+    # A new or changed comment waits for moderation before anyone but staff reads it.
+    response.comment_status = CommentState.PENDING if response.comment else CommentState.NONE
     response.language = language
     response.created_at = now
 

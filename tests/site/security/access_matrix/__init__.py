@@ -21,6 +21,8 @@ Columns (world.py builds them on the demo data; endpoints.py reads the URLs):
            assignment, which the conflict hides)
     spons  the sponsor of the cycle (supports all of CX26, one category of CX27)
     other  the sponsor of another partner (one other category of CX27)
+    staff  agency staff of the demo service point's agency (the citizen feedback platform)
+    ostaf  agency staff of another agency in the same country
     edit   the editor: Wagtail admin access, page permissions, no permission on awards data
     admin  the administrator (superuser)
 """

@@ -12,16 +12,16 @@ CHOOSER = ["choose", "choose_results", "chosen", "chosen_multiple", "create"]
 
 # fmt: off
 # How the project's admin screens answer: nobody without admin access gets in (ADM).
-#                  anon  A     B     judge other confl spons other edit  admin
-ADMINS_ONLY =     "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  OK"
+#                  anon  A     B     judge other confl spons other staff ostaf edit  admin
+ADMINS_ONLY =     "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  OK"
 # The model's permission policy allows this action to nobody, administrators included.
-NOBODY =          "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  A403"
+NOBODY =          "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  A403"
 # POST only (see POSTS).
-ADMINS_POST =     "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  405"
+ADMINS_POST =     "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  405"
 # Any admin user: choosers of public names (the editor picks them in other screens).
-ANY_ADMIN_USER =  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   OK    OK"
+ANY_ADMIN_USER =  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   OK    OK"
 # The editors' work (cms/editors.py): partners, the report of translations to update.
-EDITORS =         "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   OK    OK"
+EDITORS =         "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   OK    OK"
 # fmt: on
 
 # fmt: off
@@ -46,7 +46,7 @@ ADMIN_SCREENS = {
     # never deleted (the record of the erasure).
     # The review screen is the inspect view; the edit address leads there (3XX).
     **screens("nomination:", [*VIEWSET, "inspect"], ADMINS_ONLY, add=NOBODY,
-              edit="ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  3XX"),
+              edit="ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  3XX"),
     **screens("awardcycle:", VIEWSET, ADMINS_ONLY),
     **screens("category:", [*VIEWSET, "copy"], ADMINS_ONLY),
     **screens("deletion_requests:", [*VIEWSET, "inspect"], ADMINS_ONLY,

@@ -12,20 +12,20 @@ MATRIX = {**SITE_PAGES, **ADMIN_SCREENS}
 # open to all but a POST is not). Everyone refused is also checked to have changed nothing.
 POSTS = {
     **section("nominations:", {
-        #                            anon  A     B     judge other confl spons other edit  admin
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
         # Anyone may read how to nominate; starting a nomination needs an account.
-        "start":                    "LOG   -     -     -     -     -     -     -     -     -",
+        "start":                    "LOG   -     -     -     -     -     -     -     -     -     -     -",
         # Each person asks for a new link to their own address.
-        "resend_verification":      "LOG   -     -     -     -     -     -     -     -     -",
+        "resend_verification":      "LOG   -     -     -     -     -     -     -     -     -     -     -",
         # The owner asks for their nomination's confirmation again; nobody else finds it.
-        "resend_submission":        "LOG   -     404   404   404   404   404   404   404   404",
+        "resend_submission":        "LOG   -     404   404   404   404   404   404   404   404   404   404",
     }, allowed=OUTCOMES | {ALLOWED}),
     **section("", {
-        #                            anon  A     B     judge other confl spons other edit  admin
-        "judging_results_shortlist":"ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
-        "judging_results_decide":   "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
-        "judging_rounds:remind":    "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
-        "judging_conflicts:clear":  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "judging_results_shortlist":"ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
+        "judging_results_decide":   "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
+        "judging_rounds:remind":    "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
+        "judging_conflicts:clear":  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
     }, allowed=OUTCOMES | {ALLOWED}),
 }
 # fmt: on

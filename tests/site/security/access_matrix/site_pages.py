@@ -7,84 +7,84 @@ from tests.site.security.access_matrix.outcomes import section
 SITE_PAGES = {
     # The site ------------------------------------------------------------------------------
     **section("", {
-        #                            anon  A     B     judge other confl spons other edit  admin
-        "search":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "search":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # Every page of the page tree (the home page as the sample; cms/pages/routing.py).
-        "page":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "page":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # Wagtail's log-in for private pages, the admins' log-ins: all go to the site's log-in
         # (signed in: on to where they were going, or home).
-        "site_login_redirect":      "LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG",
-        "admin_login_redirect":     "LOG   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        "site_login_redirect":      "LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG   LOG",
+        "admin_login_redirect":     "LOG   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         "django_admin_login_redirect":
-                                    "LOG   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+                                    "LOG   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         # The admins' log-outs: a GET goes to the site's sign-out page, which asks first
         # (tests/site/security/test_attack_staff_paths.py: a GET changes nothing, a POST signs
         # out).
-        "admin_logout":             "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
-        "django_admin_logout":      "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        "admin_logout":             "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+        "django_admin_logout":      "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         # The Django admin's password change: to Account security's.
         "django_admin_password_change":
-                                    "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+                                    "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         "django_admin_password_change_done":
-                                    "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+                                    "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         # A signature's confirmation link: for whoever holds it (it came in their email).
-        "signature_confirm":        "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "signature_confirm":        "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
     }),
     # Nominations: A's 2027 nomination, still open to changes -------------------------------
     **section("nominations:", {
-        #                            anon  A     B     judge other confl spons other edit  admin
-        "start":                    "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "start":                    "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # The wizard's own address sends the owner on to the first step.
-        "wizard":                   "LOG   3XX   404   404   404   404   404   404   404   404",
-        "step":                     "LOG   OK    404   404   404   404   404   404   404   404",
-        "my_nominations":           "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK",
-        "detail":                   "LOG   OK    404   404   404   404   404   404   404   404",
-        "submitted":                "LOG   OK    404   404   404   404   404   404   404   404",
-        "withdraw":                 "LOG   OK    404   404   404   404   404   404   404   404",
-        "pdf":                      "LOG   OK    404   404   404   404   404   404   404   404",
-        "evidence":                 "LOG   OK    404   404   404   404   404   404   404   404",
+        "wizard":                   "LOG   3XX   404   404   404   404   404   404   404   404   404   404",
+        "step":                     "LOG   OK    404   404   404   404   404   404   404   404   404   404",
+        "my_nominations":           "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "detail":                   "LOG   OK    404   404   404   404   404   404   404   404   404   404",
+        "submitted":                "LOG   OK    404   404   404   404   404   404   404   404   404   404",
+        "withdraw":                 "LOG   OK    404   404   404   404   404   404   404   404   404   404",
+        "pdf":                      "LOG   OK    404   404   404   404   404   404   404   404   404   404",
+        "evidence":                 "LOG   OK    404   404   404   404   404   404   404   404   404   404",
         # POST only (see POSTS).
-        "resend_verification":      "405   405   405   405   405   405   405   405   405   405",
-        "resend_submission":        "405   405   405   405   405   405   405   405   405   405",
-        "my_data":                  "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK",
-        "my_data_download":         "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "resend_verification":      "405   405   405   405   405   405   405   405   405   405   405   405",
+        "resend_submission":        "405   405   405   405   405   405   405   405   405   405   405   405",
+        "my_data":                  "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "my_data_download":         "LOG   OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # B has already asked for deletion (world.py): sent back to "My data".
-        "request_deletion":         "LOG   OK    3XX   OK    OK    OK    OK    OK    OK    OK",
-        "withdraw_consent":         "LOG   OK    404   404   404   404   404   404   404   404",
+        "request_deletion":         "LOG   OK    3XX   OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "withdraw_consent":         "LOG   OK    404   404   404   404   404   404   404   404   404   404",
     }),
     # Judging: A's 2027 entry in the open screening round, A's 2026 nomination's feedback and
     # certificate, the assigned judge's own certificate ----------------------------------------
     **section("judging:", {
-        #                            anon  A     B     judge other confl spons other edit  admin
-        "dashboard":                "LOG   404   404   OK    OK    OK    404   404   404   404",
-        "conflicts":                "LOG   404   404   OK    OK    OK    404   404   404   404",
-        "entry":                    "LOG   404   404   OK    404   404   404   404   404   404",
-        "conflict_check":           "LOG   404   404   OK    404   404   404   404   404   404",
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "dashboard":                "LOG   404   404   OK    OK    OK    404   404   404   404   404   404",
+        "conflicts":                "LOG   404   404   OK    OK    OK    404   404   404   404   404   404",
+        "entry":                    "LOG   404   404   OK    404   404   404   404   404   404   404   404",
+        "conflict_check":           "LOG   404   404   OK    404   404   404   404   404   404   404   404",
         # The judge's scoresheet is already sent: back to the entry.
-        "submit":                   "LOG   404   404   3XX   404   404   404   404   404   404",
-        "evidence":                 "LOG   404   404   OK    404   404   404   404   404   404",
-        "pdf":                      "LOG   404   404   OK    404   404   404   404   404   404",
-        "feedback":                 "LOG   OK    404   404   404   404   404   404   404   404",
+        "submit":                   "LOG   404   404   3XX   404   404   404   404   404   404   404   404",
+        "evidence":                 "LOG   404   404   OK    404   404   404   404   404   404   404   404",
+        "pdf":                      "LOG   404   404   OK    404   404   404   404   404   404   404   404",
+        "feedback":                 "LOG   OK    404   404   404   404   404   404   404   404   404   404",
         # Public by design: what a certificate says, for whoever holds its code.
-        "certificate_verify_form":  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
-        "certificate_verify":       "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
-        "nomination_certificate":   "LOG   OK    404   404   404   404   404   404   404   404",
-        "judge_certificate":        "LOG   404   404   OK    404   404   404   404   404   404",
+        "certificate_verify_form":  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "certificate_verify":       "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "nomination_certificate":   "LOG   OK    404   404   404   404   404   404   404   404   404   404",
+        "judge_certificate":        "LOG   404   404   OK    404   404   404   404   404   404   404   404",
     }),
     # The citizen feedback platform: a demo service point's form, thank-you and results, public
     # by design (no account; nothing personal shown) ------------------------------------------
     **section("feedback:", {
-        #                            anon  A     B     judge other confl spons other edit  admin
-        "form":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
-        "thanks":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
-        "results":                  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "form":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "thanks":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "results":                  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
     }),
     # The sponsor area: the whole of CX26, and CX27's "Digital public service" ----------------
     **section("sponsors:", {
-        #                            anon  A     B     judge other confl spons other edit  admin
-        "index":                    "LOG   404   404   404   404   404   OK    OK    404   404",
-        "workbook":                 "LOG   404   404   404   404   404   OK    404   404   404",
-        "summary":                  "LOG   404   404   404   404   404   OK    404   404   404",
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "index":                    "LOG   404   404   404   404   404   OK    OK    404   404   404   404",
+        "workbook":                 "LOG   404   404   404   404   404   OK    404   404   404   404   404",
+        "summary":                  "LOG   404   404   404   404   404   OK    404   404   404   404   404",
     }),
 }
 # fmt: on

@@ -23,7 +23,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cms.models import Partner, SponsorMember
-from feedback.models import ServicePoint
+from feedback.models import Agency, AgencyMembership, ServicePoint
 from judging.models import (
     Assignment,
     Certificate,
@@ -59,6 +59,8 @@ ROLES = (
     "conflicted_judge",
     "sponsor",
     "other_sponsor",
+    "agency_staff",
+    "other_agency_staff",
     "editor",
     "admin",
 )
@@ -92,6 +94,8 @@ def build_world():
         nominator=nominator_a, cycle=cx26, certificates__kind=CertificateKind.MERIT
     )
     screening = Round.objects.get(cycle=cx27, kind=RoundKind.SCREENING)
+    # A demo service point that takes answers (feedback/demo.py).
+    service_point = ServicePoint.objects.filter(active=True).order_by("code").first()
     final_2026 = Round.objects.get(cycle=cx26, kind=RoundKind.FINAL)
 
     scored = Assignment.objects.filter(
@@ -126,6 +130,8 @@ def build_world():
             "conflicted_judge": conflicted_assignment.judge.user,
             "sponsor": User.objects.get(email="sponsor@demo.test"),
             "other_sponsor": _other_sponsor(cx27),
+            "agency_staff": _agency_staff(service_point.agency),
+            "other_agency_staff": _agency_staff(_other_agency(service_point.agency)),
             "editor": User.objects.get(email="editor@demo.test"),
             "admin": User.objects.get(email="admin@demo.test"),
         },
@@ -157,8 +163,7 @@ def build_world():
         letter_signature=_letter_signature(),
         pledge_signature=_pledge_signature(),
         signatory=cx26.signatories.order_by("pk").first(),
-        # A demo service point that takes answers (feedback/demo.py).
-        service_point=ServicePoint.objects.filter(active=True).order_by("code").first(),
+        service_point=service_point,
         failed_task=FailedTaskFactory(
             task_name="send_eligibility_decision",
             task_path="nominations.tasks.send_eligibility_decision",
@@ -173,6 +178,16 @@ def build_world():
         # or assigned to by reference, so a reference alone is not a secret).
         references=[nomination.reference, entry.reference, past_nomination.reference],
     )
+
+
+def _agency_staff(agency):
+    user = UserFactory(email=f"staff@{agency.slug}.example")
+    AgencyMembership.objects.create(agency=agency, user=user)
+    return user
+
+
+def _other_agency(agency):
+    return Agency.objects.filter(country=agency.country).exclude(pk=agency.pk).order_by("pk")[0]
 
 
 def _rename(nomination, organisation_name):
