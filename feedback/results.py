@@ -1,5 +1,5 @@
-"""A service point's published figures, read from its daily roll-ups (never from the answers):
-the last 12 months, in one aggregate query."""
+"""Published figures of a service point, an agency or a country, read from the daily roll-ups
+(never from the answers): by default the last 12 months, in one aggregate query."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -30,8 +30,23 @@ def last_twelve_months(today=None):
     return Period(first=date.fromordinal(year_ago.toordinal() + 1), last=today)
 
 
+def rollups_in(period):
+    """The daily roll-ups of the period, to narrow to a point, an agency or a country."""
+    return DailyRollup.objects.filter(day__gte=period.first, day__lte=period.last)
+
+
+def measures_of(rollups) -> Measures:
+    """The measures of these roll-ups, added up in one aggregate query."""
+    return measures(**rollups.aggregate(**{name: Sum(name) for name in SUMS}))
+
+
 def point_measures(point, period) -> Measures:
-    sums = DailyRollup.objects.filter(
-        point=point, day__gte=period.first, day__lte=period.last
-    ).aggregate(**{name: Sum(name) for name in SUMS})
-    return measures(**sums)
+    return measures_of(rollups_in(period).filter(point=point))
+
+
+def agency_measures(agency, period) -> Measures:
+    return measures_of(rollups_in(period).filter(point__agency=agency))
+
+
+def country_measures(country, period) -> Measures:
+    return measures_of(rollups_in(period).filter(point__agency__country=country))
