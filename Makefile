@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test install fonts bundle-fonts messages migrate demo browser office wrk serve lint format check lock bench load observatory clean screenshots
+.PHONY: run test fuzz install fonts bundle-fonts messages migrate demo browser office wrk serve lint format check lock bench load observatory clean screenshots
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -116,6 +116,12 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 	/tmp/cxawards-lock/bin/pip install --quiet -e ".[dev]"
 	/tmp/cxawards-lock/bin/pip freeze --exclude-editable | grep -v '^cx-awards' > requirements.lock
 
+# Random exploration (tests/properties.py): the property tests with FUZZ_SCALE (20) times their
+# examples, random, the examples database in .hypothesis/ (hypothesis marks its tests "hypothesis").
+# Each failure found becomes an @example.
+fuzz: install messages ## Property tests with many random examples (not part of make test)
+	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:randomly -m "hypothesis and not browser" tests
+
 # The editors' guide's screenshots (docs/editors.md): the editor's browser journey writes them.
 screenshots: install messages browser ## Regenerate docs/img/editors/*.png from the real admin
 	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/staff/test_editor_journey.py -q
@@ -129,6 +135,7 @@ bench: install messages migrate demo wrk browser ## Benchmarks print their figur
 	$(PY) bench/results.py
 	$(PY) bench/certificates.py
 	$(PY) bench/sponsor_reports.py
+	$(PY) bench/feedback.py
 
 # LOAD_ARGS="--duration 30s --nominators 20 --judges 5 --visitors 5" for a short run.
 load: install messages ## Load test: gunicorn + PostgreSQL on 127.0.0.1, locust (bench/README.md)

@@ -20,6 +20,7 @@ from awards_site.caching.memo import forget_until_content_changes
 from cms.demo.loader import DemoLoader
 from judging.assignment import run as assignment_run
 from nominations.models import AwardCycle
+from tests import properties  # noqa: F401  (loads hypothesis' profile before any test)
 from tests.concurrency import Race, shared_database, snapshot_sqlite
 from tests.factories.accounts import UserFactory
 from tests.factories.judging import JudgeProfileFactory, RoundFactory, RubricFactory

@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 
 from feedback import measures
 from feedback.measures import MINIMUM_ANSWERS
+from tests.properties import examples
 
-PROPERTIES = settings(max_examples=300, deadline=None, derandomize=True, database=None)
+PROPERTIES = settings(max_examples=examples(300))
 
 
 # Known values ------------------------------------------------------------------------------------

@@ -6,8 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from feedback.scrubbing import REMOVED, scrub
+from tests.properties import examples
 
-PROPERTIES = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+PROPERTIES = settings(max_examples=examples(200))
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from judging.assignment.balancing import Entry, Judge, assign, has_conflict, loads
+from tests.properties import examples
 
 CATEGORIES = [1, 2, 3]
 COUNTRIES = ["KE", "GH", "SN", "CM"]
@@ -60,7 +61,7 @@ def merged(*assignments):
     return result
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(panels())
 def test_no_judge_gets_an_entry_they_conflict_with(panel):
     entries, judges, k = panel
@@ -70,7 +71,7 @@ def test_no_judge_gets_an_entry_they_conflict_with(panel):
             assert not has_conflict(by_id[judge_id], entry)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(panels())
 def test_every_entry_gets_k_judges_when_enough_exist(panel):
     entries, judges, k = panel
@@ -82,7 +83,7 @@ def test_every_entry_gets_k_judges_when_enough_exist(panel):
         assert len(set(assigned)) == len(assigned)  # never the same judge twice
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150))
 @given(panels(with_conflicts=False))
 def test_loads_differ_by_at_most_one(panel):
     entries, judges, k = panel
@@ -90,7 +91,7 @@ def test_loads_differ_by_at_most_one(panel):
     assert max(counts.values()) - min(counts.values()) <= 1
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(panels(), st.randoms(use_true_random=False))
 def test_same_input_same_result_whatever_the_order(panel, rng):
     entries, judges, k = panel
@@ -100,7 +101,7 @@ def test_same_input_same_result_whatever_the_order(panel, rng):
     assert assign(entries, judges, k) == assign(shuffled_entries, shuffled_judges, k)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100))
 @given(panels())
 def test_top_up_keeps_existing_assignments_and_covers_new_entries(panel):
     entries, judges, k = panel

@@ -30,8 +30,9 @@ from nominations.validators import (
 from tests.factories.accounts import UserFactory
 from tests.nominations.wizard.driver import VALID_ANSWERS, moved_on, pdf_upload
 from tests.pages import page_text as visible_text
+from tests.properties import examples
 
-PROPERTIES = settings(max_examples=200, deadline=None, derandomize=True, database=None)
+PROPERTIES = settings(max_examples=examples(200))
 
 # Word counts ------------------------------------------------------------------------------------
 LATIN_WORD = st.text(alphabet="abcdefghijklmnopqrstuvwxyzéèñçœ'-0123456789", min_size=1).filter(

@@ -11,12 +11,11 @@ from django.test import Client
 from django.utils.html import escape
 from hypothesis import HealthCheck, settings
 
+from tests.properties import examples
 from tests.site.security.fuzz.strategies import last
 
 FUZZ = settings(
-    max_examples=30,
-    deadline=None,
-    database=None,  # no .hypothesis folder in the checkout; a failure prints its example
+    max_examples=examples(30),
     suppress_health_check=[
         HealthCheck.function_scoped_fixture,
         HealthCheck.too_slow,

@@ -1,0 +1,323 @@
+"""The feedback platform at scale (issue 16): 1,000,000 answers across 5,000 service points of
+150 agencies in 3 countries, over the last 12 months, with their daily roll-ups.
+
+Prints, for the biggest country's public page and the biggest agency's staff dashboard:
+- the page's time (cold: the cache emptied before each request),
+- the time of one aggregate query over the same roll-up rows (the yardstick: the page should be
+  within 1.5x of it, and under 300 ms),
+- the time of the same sums scanned from the raw answers (what roll-ups save);
+and the time to take one answer with 1,000,000 stored (target: median under 20 ms), through the
+domain function and through the citizen's form (token, guards, redirect). On PostgreSQL it also
+sends 100 answers in parallel threads and checks each was stored exactly once.
+
+    .venv/bin/python bench/feedback.py                       # SQLite, in a throwaway folder
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/cxbench_feedback \
+        .venv/bin/python bench/feedback.py
+    BENCH_ANSWERS=100000 .venv/bin/python bench/feedback.py  # a quicker, smaller run
+
+The PostgreSQL database must exist and be empty (it is migrated here).
+"""
+
+import os
+import random
+import re
+import statistics
+import threading
+import time
+from collections import defaultdict
+from datetime import timedelta
+
+import _harness  # bench/_harness.py
+
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,localhost")
+connection = _harness.start_django()
+
+from django.core.management import call_command  # noqa: E402
+
+ANSWERS = int(os.environ.get("BENCH_ANSWERS", "1000000"))
+POINTS = int(os.environ.get("BENCH_POINTS", "5000"))
+AGENCIES_PER_COUNTRY = 50
+COUNTRIES = ("KE", "GH", "SN")
+DAYS = 365
+RUNS = int(os.environ.get("BENCH_RUNS", "9"))
+TAKES = 200
+PARALLEL = 100
+TOKEN = re.compile(r'name="token" value="([^"]+)"')
+SUMS = ("n", "satisfied", "effort_sum", "effort_squares", "resolved", "promoters", "detractors")
+
+
+def bench_code(number):
+    """The number written in the codes' alphabet, six characters (feedback/codes.py)."""
+    from feedback.codes import ALPHABET, LENGTH
+
+    digits = []
+    for _ in range(LENGTH):
+        number, digit = divmod(number, len(ALPHABET))
+        digits.append(ALPHABET[digit])
+    return "".join(reversed(digits))
+
+
+def prepare():
+    """The agencies, points, answers and roll-ups, written in bulk (as feedback/demo.py does)."""
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from feedback.choices import AnswerStatus, ServicePointKind
+    from feedback.giving.recording import contribution
+    from feedback.models import Agency, AgencyMembership, DailyRollup, Response, ServicePoint
+
+    call_command("migrate", verbosity=0)
+    rng = random.Random(16)
+    today = timezone.localdate()
+    agencies = Agency.objects.bulk_create(
+        [
+            Agency(name=f"Bench agency {country} {n}", country=country, slug=f"b-{country}-{n}")
+            for country in COUNTRIES
+            for n in range(AGENCIES_PER_COUNTRY)
+        ]
+    )
+    # Agencies of unequal size, as real ones are: agency n of a country has about n+1 shares.
+    shares = [index % AGENCIES_PER_COUNTRY + 1 for index in range(len(agencies))]
+    owners = rng.choices(agencies, weights=shares, k=POINTS)
+    points = [
+        ServicePoint(
+            agency=agency,
+            kind=ServicePointKind.OFFICE,
+            name=f"Bench point {n}",
+            town="Town",
+            region="Region",
+            code=bench_code(n),
+        )
+        for n, agency in enumerate(owners)
+    ]
+    points = ServicePoint.objects.bulk_create(points, batch_size=5000)
+    sums = defaultdict(lambda: defaultdict(int))
+    batch = []
+    for number in range(ANSWERS):
+        point = points[rng.randrange(POINTS)]
+        day = today - timedelta(days=rng.randrange(DAYS))
+        response = Response(
+            point=point,
+            satisfaction=rng.randint(1, 5),
+            effort=rng.randint(1, 7),
+            resolved=rng.random() < 0.7,
+            recommend=rng.randint(0, 10),
+            device_key=f"bench-{number}",
+            day=day,
+            status=AnswerStatus.COUNTED,
+            language="en",
+        )
+        for name, amount in contribution(response).items():
+            sums[(point.pk, day)][name] += amount
+        batch.append(response)
+        if len(batch) == 20000:
+            Response.objects.bulk_create(batch)
+            batch = []
+    Response.objects.bulk_create(batch)
+    DailyRollup.objects.bulk_create(
+        (
+            DailyRollup(point_id=point_id, day=day, **values)
+            for (point_id, day), values in sums.items()
+        ),
+        batch_size=20000,
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")  # fresh statistics for the planner, as a live database has
+    biggest = max(agencies, key=lambda agency: sum(1 for owner in owners if owner == agency))
+    staff = get_user_model().objects.create_user(email="staff@bench.test", password=None)
+    AgencyMembership.objects.create(agency=biggest, user=staff)
+    return biggest, staff, points
+
+
+def yardsticks(period, country, agency):
+    """One aggregate over the roll-ups the page reads, and the same sums from the raw answers."""
+    from django.db.models import Case, IntegerField, Sum, When
+
+    from feedback.models import DailyRollup, Response
+
+    def rollup_query(**where):
+        def query():
+            return DailyRollup.objects.filter(
+                day__gte=period.first, day__lte=period.last, **where
+            ).aggregate(**{name: Sum(name) for name in SUMS})
+
+        return query
+
+    def raw_scan(**where):
+        def flag(condition):
+            return Sum(Case(When(then=1, **condition), default=0, output_field=IntegerField()))
+
+        def query():
+            return Response.objects.filter(
+                day__gte=period.first, day__lte=period.last, status="counted", **where
+            ).aggregate(
+                satisfied=flag({"satisfaction__gte": 4}),
+                effort_sum=Sum("effort"),
+                resolved=flag({"resolved": True}),
+                promoters=flag({"recommend__gte": 9}),
+                detractors=flag({"recommend__lte": 6}),
+            )
+
+        return query
+
+    return {
+        "country": (
+            rollup_query(point__agency__country=country),
+            raw_scan(point__agency__country=country),
+        ),
+        "agency": (rollup_query(point__agency=agency), raw_scan(point__agency=agency)),
+    }
+
+
+def page_getter(client, address):
+    from django.core.cache import cache
+
+    from awards_site.caching.memo import forget_until_content_changes
+
+    def get():
+        cache.clear()  # cold: no kept page or fragment
+        forget_until_content_changes()
+        response = client.get(address)
+        assert response.status_code == 200, (address, response.status_code)
+        return response
+
+    return get
+
+
+def pages(agency, staff):
+    """The country's public page and the agency's dashboard, with the client to fetch each."""
+    from django.test import Client
+    from django.urls import reverse
+
+    citizen = Client()
+    member = Client()
+    member.force_login(staff)
+    return {
+        "country": page_getter(
+            citizen, reverse("feedback:country", kwargs={"country": agency.country.lower()})
+        ),
+        "agency": page_getter(
+            member, reverse("feedback_staff:dashboard", kwargs={"slug": agency.slug})
+        ),
+    }
+
+
+def time_taking(points):
+    """Median time to take one answer: the domain function, then the citizen's form."""
+    from django.test import Client, override_settings
+    from django.urls import reverse
+
+    from feedback.giving.recording import Answer, take
+
+    answer = Answer(satisfaction=4, effort=6, resolved=True, recommend=9)
+    direct = []
+    for n in range(TAKES):
+        start = time.perf_counter()
+        take(points[n], answer, device_key=f"take-{n}")
+        direct.append(time.perf_counter() - start)
+    through_form = []
+    # Each request from another network, as citizens' phones are; the limits are not the subject.
+    with override_settings(FEEDBACK_RATE_PER_NETWORK="100000/h"):
+        for n in range(TAKES):
+            point = points[TAKES + n]
+            address = reverse("feedback:form", kwargs={"code": point.code})
+            client = Client(REMOTE_ADDR=f"10.{n // 250}.{n % 250}.1")
+            page = client.get(address)
+            token = TOKEN.search(page.content.decode()).group(1)
+            data = {
+                "token": token,
+                "satisfaction": 4,
+                "effort": 6,
+                "resolved": "yes",
+                "recommend": 9,
+                "comment": "",
+            }
+            start = time.perf_counter()
+            response = client.post(address, data)
+            through_form.append(time.perf_counter() - start)
+            assert response.status_code == 302, response.status_code
+    return statistics.median(direct), statistics.median(through_form)
+
+
+def parallel_answers(point):
+    """PARALLEL answers at once from different devices, and a second answer of each of ten
+    devices: every answer stored once, the roll-up counting each device once."""
+    from django.db import connections
+
+    from feedback.giving.recording import Answer, take
+    from feedback.models import DailyRollup, Response
+
+    answer = Answer(satisfaction=5, effort=7, resolved=True, recommend=10)
+    before = Response.objects.filter(point=point).count()
+    rollup_before = sum(DailyRollup.objects.filter(point=point).values_list("n", flat=True))
+    keys = [f"parallel-{n}" for n in range(PARALLEL)] + [f"parallel-{n}" for n in range(10)]
+    barrier = threading.Barrier(len(keys))
+    errors = []
+
+    def send(key):
+        try:
+            barrier.wait()
+            take(point, answer, device_key=key)
+        except Exception as error:  # reported below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=send, args=(key,)) for key in keys]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    stored = Response.objects.filter(point=point).count() - before
+    counted = sum(DailyRollup.objects.filter(point=point).values_list("n", flat=True))
+    return len(keys), stored, counted - rollup_before, errors
+
+
+def main():
+    from feedback.models import DailyRollup, Response
+    from feedback.results import last_twelve_months
+
+    start = time.perf_counter()
+    agency, staff, points = prepare()
+    built = time.perf_counter() - start
+    vendor = connection.vendor
+    print(
+        f"feedback at scale ({vendor}): {Response.objects.count():,} answers, "
+        f"{len(points):,} service points, {DailyRollup.objects.count():,} daily roll-ups "
+        f"(built in {built:.0f} s)"
+    )
+    direct, through_form = time_taking(points)
+    print(
+        f"  taking an answer: median {direct * 1000:.1f} ms (recording), "
+        f"{through_form * 1000:.1f} ms through the form (target < 20 ms)"
+    )
+    period = last_twelve_months()
+    sticks = yardsticks(period, agency.country, agency)
+    fetch = pages(agency, staff)
+    for name, label in (
+        ("country", f"country page ({agency.country})"),
+        ("agency", f"agency dashboard ({agency.points.count()} points)"),
+    ):
+        rollup_query, raw_scan = sticks[name]
+        (page, page_best, _), (query, _, _), (raw, _, _) = _harness.timed(
+            [fetch[name], rollup_query, raw_scan], RUNS
+        )
+        print(
+            f"  {label}: {page * 1000:.0f} ms (best {page_best * 1000:.0f}); one roll-up "
+            f"query {query * 1000:.0f} ms, ratio {page / query:.2f}x (target <= 1.5x, "
+            f"< 300 ms); raw scan of the answers {raw * 1000:.0f} ms "
+            f"({raw / query:.1f}x the roll-up query)"
+        )
+    if vendor == "postgresql":
+        sent, stored, counted, errors = parallel_answers(points[-1])
+        verdict = "ok" if stored == PARALLEL and counted == PARALLEL and not errors else "WRONG"
+        print(
+            f"  {sent} answers sent at once ({PARALLEL} devices, 10 of them twice): "
+            f"{stored} stored, roll-up moved by {counted}, {len(errors)} errors: {verdict}"
+        )
+    else:
+        print("  parallel answers: run on PostgreSQL (DATABASE_URL) for this figure")
+
+
+if __name__ == "__main__":
+    _harness.run(main)
