@@ -5,7 +5,6 @@ review and the exports; each guard attacked (another agency's staff, a nominator
 import csv
 import io
 
-import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
 
