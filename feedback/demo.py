@@ -12,8 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from feedback.choices import AnswerStatus, CommentState, ServicePointKind
+from feedback.giving import bursts
 from feedback.giving.recording import contribution
-from feedback.models import Agency, DailyRollup, Response, ServicePoint
+from feedback.models import Agency, AgencyMembership, DailyRollup, Response, ServicePoint
 
 SEED = 16
 ANSWERS = 5000
@@ -108,12 +109,69 @@ COMMENTS = {
 }
 
 
+# The agency staff login (printed by `make run` with the other demo logins): on the staff of
+# Huduma Kenya, with the demo password.
+STAFF_LOGIN = ("agency@demo.test", "Amani", "Agency", "ke-huduma")
+# Answers the burst detector held today at one of its points, for the staff to review.
+HELD_POINT, HELD_ANSWERS = "Huduma Centre Mombasa", 5
+
+
+def demo_logins():
+    """(role, email) of the feedback platform's demo logins."""
+    return [("agency staff", STAFF_LOGIN[0])]
+
+
 def load():
     with transaction.atomic():
         points = load_points()
+        load_staff()
         if Response.objects.filter(point__in=points).exists():
             return
-        load_answers(points, random.Random(SEED), timezone.localdate())
+        today = timezone.localdate()
+        load_answers(points, random.Random(SEED), today)
+        load_held(points, today)
+
+
+def load_staff():
+    from allauth.account.models import EmailAddress
+    from django.conf import settings
+    from django.contrib.auth import get_user_model
+
+    email, first_name, last_name, slug = STAFF_LOGIN
+    user, created = get_user_model().objects.get_or_create(
+        email=email, defaults={"first_name": first_name, "last_name": last_name}
+    )
+    if created:
+        user.set_password(settings.DEMO_PASSWORD)
+        user.save()
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    AgencyMembership.objects.get_or_create(agency=Agency.objects.get(slug=slug), user=user)
+
+
+def load_held(points, today):
+    """A few identical answers the burst detector held (not in the roll-ups)."""
+    point = next(point for point in points if point.name == HELD_POINT)
+    at = timezone.make_aware(datetime.combine(today, time(7)))
+    Response.objects.bulk_create(
+        Response(
+            point=point,
+            created_at=at + timedelta(seconds=20 * number),
+            satisfaction=1,
+            effort=1,
+            resolved=False,
+            recommend=0,
+            comment="Worst office in the country, avoid it at all costs.",
+            comment_status=CommentState.PENDING,
+            device_key=hashlib.sha256(f"demo-held-{number}".encode()).hexdigest(),
+            day=today,
+            status=AnswerStatus.HELD,
+            held_reason=bursts.REPEATED,
+            language="en",
+        )
+        for number in range(HELD_ANSWERS)
+    )
 
 
 def load_points():

@@ -34,3 +34,23 @@ add_personal_perm("feedback.use_agency_portal", is_agency_staff)
 rules.add_perm("feedback.manage_agency", is_staff_of_agency)
 # obj: a ServicePoint
 rules.add_perm("feedback.print_posters", is_staff_of_point | can_administer_feedback)
+
+
+# The agency staff portal (feedback/staff/, docs/feedback.md) ------------------------------------
+@rules.predicate
+def is_staff_of_answer(user, response):
+    """A member of the staff of the agency of the answer's service point."""
+    return response is not None and is_staff_of_point(user, response.point)
+
+
+# Who may open the portal at all: agency staff, and administrators (who see every agency).
+rules.add_perm("feedback.open_agency_portal", is_agency_staff | can_administer_feedback)
+# obj: an Agency. Its dashboard, figures and exports, its points and comments.
+rules.add_perm("feedback.view_agency", is_staff_of_agency | can_administer_feedback)
+# obj: an Agency (adding one of its points) or a ServicePoint (changing it).
+rules.add_perm("feedback.add_point", is_staff_of_agency | can_administer_feedback)
+rules.add_perm("feedback.change_point", is_staff_of_point | can_administer_feedback)
+# obj: a Response. Publishing or rejecting its comment, and replying to it.
+rules.add_perm("feedback.moderate_comment", is_staff_of_answer | can_administer_feedback)
+# obj: a Response held by the burst detector: counting or rejecting it.
+rules.add_perm("feedback.review_answer", is_staff_of_answer | can_administer_feedback)

@@ -16,3 +16,5 @@ hooks.register("erase_personal_data", privacy.erase_personal_data)
 
 # The demo's agencies, service points and answers (cms/demo/loader.py asks every app's part).
 hooks.register("load_demo_part", demo.load)
+# Its agency staff login, printed with the others by load_demo.
+hooks.register("demo_logins", demo.demo_logins)

@@ -381,6 +381,14 @@ RESEND_RATE_PER_ADDRESS = os.environ.get("RESEND_RATE_PER_ADDRESS", "20/h")
 FEEDBACK_TOKEN_MAX_AGE = int(os.environ.get("FEEDBACK_TOKEN_MAX_AGE", 2 * 60 * 60))
 FEEDBACK_RATE_PER_NETWORK = os.environ.get("FEEDBACK_RATE_PER_NETWORK", "60/h")
 FEEDBACK_RATE_PER_POINT = os.environ.get("FEEDBACK_RATE_PER_POINT", "20/h")
+# The burst detector (feedback/giving/bursts.py): an answer is held for review when its point
+# had more than max(FEEDBACK_BURST_MIN, FEEDBACK_BURST_FACTOR x its mean hourly count over the
+# last FEEDBACK_BURST_BASELINE_DAYS days) answers in the last hour, or when its comment repeats
+# one the point received FEEDBACK_BURST_SAME_COMMENTS times in the last 24 hours.
+FEEDBACK_BURST_MIN = int(os.environ.get("FEEDBACK_BURST_MIN", 20))
+FEEDBACK_BURST_FACTOR = float(os.environ.get("FEEDBACK_BURST_FACTOR", 10))
+FEEDBACK_BURST_BASELINE_DAYS = int(os.environ.get("FEEDBACK_BURST_BASELINE_DAYS", 28))
+FEEDBACK_BURST_SAME_COMMENTS = int(os.environ.get("FEEDBACK_BURST_SAME_COMMENTS", 5))
 # The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.
 RATELIMIT_IP_META_KEY = "awards_site.security.log.ratelimit_client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -2,7 +2,14 @@
 in place), and the point's daily roll-up moved by the difference, in the same transaction
 (docs/feedback.md). Safe under parallel answers: the unique constraint decides which insert wins
 (the loser replaces the winner's row) and the roll-up changes by F() expressions, so no count is
-read before it is written."""
+read before it is written.
+
+A new answer first passes the burst detector (bursts.py): when it fires, the answer is stored
+held, with its reason, and the answers of the same burst counted so far are held too and taken
+out of the roll-ups (`hold`). Each status change is an UPDATE that names the status it expects,
+on rows locked first, so an answer leaves or enters the roll-ups once, however many requests
+race (`hold` here, `release` for the staff's review in feedback/staff/review.py).
+"""
 
 from dataclasses import dataclass
 
@@ -15,8 +22,10 @@ from feedback.choices import (
     PROMOTERS_FROM,
     RESPONSE_STATUSES,
     SATISFIED_FROM,
+    AnswerStatus,
     CommentState,
 )
+from feedback.giving import bursts
 from feedback.models import DailyRollup, Response
 from feedback.scrubbing import scrub
 
@@ -57,11 +66,15 @@ def difference(old, new):
 
 
 def move_rollup(point, day, changes):
-    """Add `changes` (field -> signed amount) to the point's roll-up of the day."""
+    """Add `changes` (field -> signed amount) to the roll-up of the day of `point` (a point or
+    its id)."""
     if not changes:
         return
-    DailyRollup.objects.bulk_create([DailyRollup(point=point, day=day)], ignore_conflicts=True)
-    DailyRollup.objects.filter(point=point, day=day).update(
+    point_id = getattr(point, "pk", point)
+    DailyRollup.objects.bulk_create(
+        [DailyRollup(point_id=point_id, day=day)], ignore_conflicts=True
+    )
+    DailyRollup.objects.filter(point_id=point_id, day=day).update(
         **{name: F(name) + amount for name, amount in changes.items()}
     )
 
@@ -87,6 +100,10 @@ def take(point, answer, device_key, language="", now=None):
     if response is None:
         response = Response(point=point, device_key=device_key, day=day)
         _apply(response, answer, language, now)
+        reason = bursts.reason_to_hold(point, response.comment, now)
+        if reason:
+            response.status, response.held_reason = AnswerStatus.HELD, reason
+            hold(bursts.burst_of(point, reason, response.comment, now), reason)
         try:
             with transaction.atomic():
                 response.save()
@@ -103,3 +120,42 @@ def take(point, answer, device_key, language="", now=None):
     response.save()
     move_rollup(point, day, difference(before, contribution(response)))
     return REPLACED
+
+
+def _move_out(responses, sign):
+    """Move the roll-ups by each answer's contribution (sign -1: out, +1: in), one update per
+    point and day."""
+    sums = {}
+    for response in responses:
+        day_sums = sums.setdefault((response.point_id, response.day), {})
+        for name, amount in contribution(response).items():
+            day_sums[name] = day_sums.get(name, 0) + sign * amount
+    for (point_id, day), changes in sums.items():
+        move_rollup(point_id, day, changes)
+
+
+@transaction.atomic
+def hold(responses, reason):
+    """Hold the counted answers among `responses` that no one has reviewed yet, and take them
+    out of the roll-ups; returns how many."""
+    locked = list(responses.select_for_update().filter(status=AnswerStatus.COUNTED, held_reason=""))
+    _move_out(locked, -1)
+    Response.objects.filter(pk__in=[r.pk for r in locked]).update(
+        status=AnswerStatus.HELD, held_reason=reason
+    )
+    return len(locked)
+
+
+@transaction.atomic
+def release(response, status):
+    """A held answer reviewed: COUNTED (it moves the roll-up by its contribution) or REJECTED.
+    False when it was no longer held (someone reviewed it meanwhile): nothing changes."""
+    changed = Response.objects.filter(pk=response.pk, status=AnswerStatus.HELD).update(
+        status=status
+    )
+    if not changed:
+        return False
+    response.status = status
+    if status == AnswerStatus.COUNTED:
+        _move_out([response], +1)
+    return True

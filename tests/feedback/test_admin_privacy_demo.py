@@ -65,13 +65,21 @@ def test_agency_staff_in_the_persons_data_and_removed_on_erasure():
 
 
 # Demo --------------------------------------------------------------------------------------------
+def test_the_demo_agency_staff_signs_in_to_their_dashboard(client, settings):
+    assert client.login(username="agency@demo.test", password=settings.DEMO_PASSWORD)
+    assert client.get("/feedback/manage/")["Location"] == "/feedback/manage/ke-huduma/"
+
+
 def test_the_demo_has_three_countries_six_agencies_twenty_points_and_5000_answers():
     agencies = Agency.objects.filter(slug__in=[slug for slug, *_ in demo.AGENCIES])
     assert agencies.count() == 6
     assert set(agencies.values_list("country", flat=True)) == {"KE", "GH", "SN"}
     points = ServicePoint.objects.filter(agency__in=agencies)
     assert points.count() == 20 and points.filter(active=False).count() == 1
-    answers = Response.objects.filter(point__in=points)
+    # Besides the counted answers, a few the burst detector held (out of the roll-ups).
+    held = Response.objects.filter(point__in=points, status="held")
+    assert held.count() == demo.HELD_ANSWERS
+    answers = Response.objects.filter(point__in=points, status="counted")
     assert answers.count() == demo.ANSWERS
     # The roll-ups add up to the answers, field by field.
     rollups = DailyRollup.objects.filter(point__in=points).aggregate(

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from wagtail import hooks
 
 from awards_site.site_url import absolute_url
 from cms.demo.loader import DEMO_USERS, DemoLoader
@@ -27,4 +28,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password: {settings.DEMO_PASSWORD}):")
         for email, _first, _last, role in DEMO_USERS:
             self.stdout.write(f"  {role:<10} {email}")
+        # Other apps' demo logins (the feedback platform's agency staff).
+        for logins in hooks.get_hooks("demo_logins"):
+            for role, email in logins():
+                self.stdout.write(f"  {role:<10} {email}")
         self.stdout.write(f"Public site: {absolute_url('/')}   Admin: {absolute_url('/admin/')}")

@@ -35,7 +35,14 @@ IDS_BY_NAME = {
     "judging:feedback": {"uuid": lambda w, role: w.past_nomination.uuid},
     "judging:nomination_certificate": {"uuid": lambda w, role: w.past_nomination.uuid},
     "judging:judge_certificate": {"code": lambda w, role: w.judge_certificate.display_code},
-    "feedback:": {"code": lambda w, role: w.service_point.code},
+    "feedback:": {
+        "code": lambda w, role: w.service_point.code,
+        # The agency staff portal: the point's agency, the point, one of its comments.
+        "slug": lambda w, role: w.service_point.agency.slug,
+        "point_id": lambda w, role: w.service_point.pk,
+        "response_id": lambda w, role: w.point_comment.pk,
+    },
+    "feedback:held_answer": {"response_id": lambda w, role: w.held_answer.pk},
     "feedback_agencies:": {"pk": lambda w, role: w.service_point.agency_id},
     "feedback_points:": _pk("service_point"),
     # The sponsor's whole-cycle reports are CX26's; its category reports CX27's digital one

@@ -20,6 +20,11 @@ POSTS = {
         # The owner asks for their nomination's confirmation again; nobody else finds it.
         "resend_submission":        "LOG   -     404   404   404   404   404   404   404   404   404   404",
     }, allowed=OUTCOMES | {ALLOWED}),
+    # A held answer's review: its agency's staff and the administrators.
+    **section("feedback:", {
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "held_answer":              "LOG   404   404   404   404   404   404   404   -     404   404   -",
+    }, allowed=OUTCOMES | {ALLOWED}),
     **section("", {
         #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
         "judging_results_shortlist":"ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",

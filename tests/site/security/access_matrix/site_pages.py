@@ -78,6 +78,20 @@ SITE_PAGES = {
         "form":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "thanks":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "results":                  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        # The agency staff portal (feedback/staff/): the point's agency's staff and the
+        # administrators (every agency); another agency's staff are sent on from the list of
+        # their agencies to their own dashboard, and get 404 at this one.
+        "manage":                   "LOG   404   404   404   404   404   404   404   3XX   3XX   404   OK",
+        "dashboard":                "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "figures_csv":              "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "figures_xlsx":             "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "point_add":                "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "point_edit":               "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "comments":                 "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "comment":                  "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "held":                     "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        # POST only (see POSTS).
+        "held_answer":              "405   405   405   405   405   405   405   405   405   405   405   405",
     }),
     # The sponsor area: the whole of CX26, and CX27's "Digital public service" ----------------
     **section("sponsors:", {

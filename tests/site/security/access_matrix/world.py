@@ -23,7 +23,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cms.models import Partner, SponsorMember
-from feedback.models import Agency, AgencyMembership, ServicePoint
+from feedback.choices import AnswerStatus
+from feedback.models import Agency, AgencyMembership, Response, ServicePoint
 from judging.models import (
     Assignment,
     Certificate,
@@ -46,6 +47,7 @@ from tests.factories.cms import (
     PledgeSignatureFactory,
     SponsorMemberFactory,
 )
+from tests.factories.feedback import ResponseFactory
 from tests.factories.judging import CertificateBatchFactory, ConflictFactory
 from tests.factories.site import FailedTaskFactory
 
@@ -164,6 +166,15 @@ def build_world():
         pledge_signature=_pledge_signature(),
         signatory=cx26.signatories.order_by("pk").first(),
         service_point=service_point,
+        # The agency staff portal's objects: a comment of the point, and an answer the burst
+        # detector held there.
+        point_comment=Response.objects.filter(point=service_point)
+        .exclude(comment="")
+        .order_by("pk")
+        .first(),
+        held_answer=ResponseFactory(
+            point=service_point, status=AnswerStatus.HELD, held_reason="burst"
+        ),
         failed_task=FailedTaskFactory(
             task_name="send_eligibility_decision",
             task_path="nominations.tasks.send_eligibility_decision",
