@@ -197,7 +197,7 @@ def pages(agency, staff):
             citizen, reverse("feedback:country", kwargs={"country": agency.country.lower()})
         ),
         "agency": page_getter(
-            member, reverse("feedback_staff:dashboard", kwargs={"slug": agency.slug})
+            member, reverse("feedback:dashboard", kwargs={"slug": agency.slug})
         ),
     }
 
@@ -241,14 +241,17 @@ def time_taking(points):
 
 def parallel_answers(point):
     """PARALLEL answers at once from different devices, and a second answer of each of ten
-    devices: every answer stored once, the roll-up counting each device once."""
+    devices: every device's answer stored once, and each either in the roll-up or held for
+    review by the burst detector (so many at once at one point is a burst), never both."""
     from django.db import connections
 
+    from feedback.choices import AnswerStatus
     from feedback.giving.recording import Answer, take
     from feedback.models import DailyRollup, Response
 
     answer = Answer(satisfaction=5, effort=7, resolved=True, recommend=10)
-    before = Response.objects.filter(point=point).count()
+    answers = Response.objects.filter(point=point)
+    before = answers.count()
     rollup_before = sum(DailyRollup.objects.filter(point=point).values_list("n", flat=True))
     keys = [f"parallel-{n}" for n in range(PARALLEL)] + [f"parallel-{n}" for n in range(10)]
     barrier = threading.Barrier(len(keys))
@@ -268,9 +271,10 @@ def parallel_answers(point):
         thread.start()
     for thread in threads:
         thread.join()
-    stored = Response.objects.filter(point=point).count() - before
+    stored = answers.count() - before
     counted = sum(DailyRollup.objects.filter(point=point).values_list("n", flat=True))
-    return len(keys), stored, counted - rollup_before, errors
+    held = answers.filter(status=AnswerStatus.HELD, device_key__startswith="parallel-").count()
+    return len(keys), stored, counted - rollup_before, held, errors
 
 
 def main():
@@ -309,11 +313,12 @@ def main():
             f"({raw / query:.1f}x the roll-up query)"
         )
     if vendor == "postgresql":
-        sent, stored, counted, errors = parallel_answers(points[-1])
-        verdict = "ok" if stored == PARALLEL and counted == PARALLEL and not errors else "WRONG"
+        sent, stored, counted, held, errors = parallel_answers(points[-1])
+        right = stored == PARALLEL and counted + held == PARALLEL and not errors
         print(
             f"  {sent} answers sent at once ({PARALLEL} devices, 10 of them twice): "
-            f"{stored} stored, roll-up moved by {counted}, {len(errors)} errors: {verdict}"
+            f"{stored} stored, {counted} counted + {held} held for review, {len(errors)} "
+            f"errors: {'ok' if right else 'WRONG'}"
         )
     else:
         print("  parallel answers: run on PostgreSQL (DATABASE_URL) for this figure")
