@@ -36,6 +36,8 @@ IDS_BY_NAME = {
     "judging:nomination_certificate": {"uuid": lambda w, role: w.past_nomination.uuid},
     "judging:judge_certificate": {"code": lambda w, role: w.judge_certificate.display_code},
     "feedback:": {"code": lambda w, role: w.service_point.code},
+    "feedback:country": {"cc": lambda w, role: w.service_point.agency.country.lower()},
+    "feedback:agency": {"slug": lambda w, role: w.service_point.agency.slug},
     "feedback_agencies:": {"pk": lambda w, role: w.service_point.agency_id},
     "feedback_points:": _pk("service_point"),
     # The sponsor's whole-cycle reports are CX26's; its category reports CX27's digital one
