@@ -75,3 +75,9 @@ def test_the_pages_in_french(client, agency, points):
     assert "80\u202f%" in html
     assert 'href="/feedback/agencies/rwanda-registry/"' in html  # "English"
     assert 'href="/fr/feedback/' in html
+
+
+def test_the_sites_footer_leads_to_the_citizen_feedback(client):
+    html = client.get("/").content.decode()
+    assert '<a href="/feedback/">Citizen feedback</a>' in html
+    assert '<a href="/fr/feedback/">' in client.get("/fr/").content.decode()
