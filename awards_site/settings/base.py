@@ -385,7 +385,7 @@ FEEDBACK_RATE_PER_POINT = os.environ.get("FEEDBACK_RATE_PER_POINT", "20/h")
 # shows within it (feedback/public/caching.py). 0 turns it off.
 FEEDBACK_PAGE_SECONDS = int(os.environ.get("FEEDBACK_PAGE_SECONDS", "300"))
 # Raw answers older than this are deleted (their daily roll-ups stay, so figures do not change);
-# a rejected comment's text goes after FEEDBACK_REJECTED_COMMENT_DAYS (feedback/retention.py).
+# a rejected comment's text goes after FEEDBACK_REJECTED_COMMENT_DAYS (feedback/retention/).
 FEEDBACK_RETAIN_ANSWERS_DAYS = int(os.environ.get("FEEDBACK_RETAIN_ANSWERS_DAYS", "400"))
 FEEDBACK_REJECTED_COMMENT_DAYS = int(os.environ.get("FEEDBACK_REJECTED_COMMENT_DAYS", "30"))
 # The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.

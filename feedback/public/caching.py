@@ -7,6 +7,8 @@ generation, the language and the full address (query string included, so each fi
 the API is a key of its own), and carries `Cache-Control: public, max-age=<what is left>`, so a
 browser or proxy never keeps it longer than the bound either. Only a 200 that sets no cookie is
 kept; a signed-in visitor (a session cookie) is served fresh, with `Cache-Control: private`.
+Who counts as anonymous is the site's rule (awards_site/caching/pages.py, `may_be_served_shared`),
+so PAGE_CACHE_SECONDS = 0 turns this off too.
 """
 
 import functools

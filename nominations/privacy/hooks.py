@@ -16,7 +16,7 @@ them and never imports an app's part.
   with the app's subject: they share the log entry's data).
 - ``apply_retention``: ``fn(*, now, dry_run)`` deletes or blanks that app's data past its
   retention period (with ``dry_run``, only counts) and returns a list of (what, how many); run by
-  ``manage.py anonymise_expired_data`` after the cycles' retention (feedback/retention.py).
+  ``manage.py anonymise_expired_data`` after the cycles' retention (feedback/retention/pruning.py).
 """
 
 PERSONAL_DATA_SECTIONS = "personal_data_sections"

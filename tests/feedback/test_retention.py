@@ -8,10 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from feedback import retention, tasks
 from feedback.choices import CommentState
 from feedback.giving.recording import Answer, take
 from feedback.models import DailyRollup, Response
+from feedback.retention import pruning as retention
+from feedback.retention import tasks
 from tests.factories.feedback import ResponseFactory, ServicePointFactory
 from tests.pages import page_text
 

@@ -1,6 +1,7 @@
 """Delete citizens' raw answers older than FEEDBACK_RETAIN_ANSWERS_DAYS and blank the text of
-comments rejected more than FEEDBACK_REJECTED_COMMENT_DAYS ago (feedback/retention.py); the daily
-roll-ups stay, so published figures do not change. Meant for cron, e.g. every night at 02:40:
+comments rejected more than FEEDBACK_REJECTED_COMMENT_DAYS ago (feedback/retention/pruning.py);
+the daily roll-ups stay, so published figures do not change. Meant for cron, e.g. every night
+at 02:40:
 
     40 2 * * *  cd /srv/awards && .venv/bin/python manage.py prune_feedback_answers
 
@@ -10,7 +11,8 @@ it here; `--dry-run` only counts.
 
 from django.core.management.base import BaseCommand
 
-from feedback import retention, tasks
+from feedback.retention import pruning as retention
+from feedback.retention import tasks
 
 
 class Command(BaseCommand):
