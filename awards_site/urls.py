@@ -41,6 +41,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The citizen feedback platform's open data, read-only JSON (docs/open-data.md).
+    path("api/feedback/v1/", include("feedback.public.api_urls")),
 ]
 
 if settings.DEBUG or settings.SERVE_MEDIA:

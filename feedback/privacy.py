@@ -8,7 +8,9 @@ Citizens' answers belong to no account and name nobody: no address is stored, on
 under a secret that changes every day (so yesterday's answers cannot be matched to a device),
 and comments are scrubbed of phone numbers, email addresses and ID numbers before they are
 stored (feedback/scrubbing.py). There is therefore nothing of them to give or erase for one
-person."""
+person. Their retention (feedback/retention/pruning.py, registered as the `apply_retention`
+hook) deletes raw answers after FEEDBACK_RETAIN_ANSWERS_DAYS (the roll-ups, which name nobody,
+stay) and blanks the text of rejected comments after FEEDBACK_REJECTED_COMMENT_DAYS."""
 
 from feedback.models import AgencyMembership
 from nominations.privacy.archive import PersonalDataSection

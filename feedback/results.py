@@ -1,10 +1,13 @@
 """Published figures of a service point, an agency or a country, read from the daily roll-ups
-(never from the answers): by default the last 12 months, in one aggregate query."""
+(never from the answers): by default the last 12 months, in one aggregate query. A list of
+agencies (or points, or countries) with their figures is one grouped aggregate query too
+(`measures_by`), and a monthly trend is one query grouped by month (`monthly`)."""
 
 from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from feedback.measures import Measures, measures
@@ -50,3 +53,67 @@ def agency_measures(agency, period) -> Measures:
 
 def country_measures(country, period) -> Measures:
     return measures_of(rollups_in(period).filter(point__agency__country=country))
+
+
+def sums():
+    return {name: Sum(name) for name in SUMS}
+
+
+def measures_by(rollups, field):
+    """{value of `field`: Measures} for these roll-ups grouped by `field` (say
+    "point__agency"), in one grouped aggregate query, however many groups."""
+    grouped = rollups.order_by().values(field).annotate(**sums())
+    return {row.pop(field): measures(**row) for row in grouped}
+
+
+# Monthly trends -------------------------------------------------------------------------------
+
+TREND_MONTHS = 12
+
+
+@dataclass(frozen=True)
+class Month:
+    """One month of a trend: its first day and its measures (figures None below 10 answers)."""
+
+    month: date
+    measures: Measures
+
+    @property
+    def n(self):
+        return self.measures.n
+
+    @property
+    def enough(self):
+        return self.measures.satisfied is not None
+
+
+def month_starts(today=None, count=TREND_MONTHS):
+    """The first days of the last `count` calendar months, this one included, oldest first."""
+    today = today or timezone.localdate()
+    year, month = today.year, today.month
+    starts = []
+    for _index in range(count):
+        starts.append(date(year, month, 1))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return starts[::-1]
+
+
+def monthly(rollups, today=None, count=TREND_MONTHS):
+    """The measures of each of the last `count` calendar months (this one so far), oldest
+    first, a month without answers included, from one query grouped by month."""
+    today = today or timezone.localdate()
+    starts = month_starts(today, count)
+    grouped = (
+        rollups.filter(day__gte=starts[0], day__lte=today)
+        .annotate(month=TruncMonth("day"))
+        .order_by()
+        .values("month")
+        .annotate(**sums())
+    )
+    by_month = {_as_date(row.pop("month")): measures(**row) for row in grouped}
+    return [Month(start, by_month.get(start) or measures(*[0] * len(SUMS))) for start in starts]
+
+
+def _as_date(value):
+    # TruncMonth of a DateField is a date; some backends hand back a datetime.
+    return value.date() if hasattr(value, "date") else value

@@ -1,12 +1,19 @@
-"""The public results page of a service point (/feedback/<code>/results/)."""
+"""The public results page of a service point (/feedback/<code>/results/): its figures, its
+monthly trend and its published comments with the agency's replies."""
 
 from django.shortcuts import render
 
+from awards_site.vocabularies.countries import country_name
 from feedback.giving.views import find_point
 from feedback.measures import MINIMUM_ANSWERS
+from feedback.models import DailyRollup
+from feedback.public.caching import public_figures
+from feedback.public.comments import comments_page, published_comments
+from feedback.public.views import trend_context
 from feedback.results import last_twelve_months, point_measures
 
 
+@public_figures
 def point_results(request, code):
     point = find_point(code)
     period = last_twelve_months()
@@ -15,8 +22,11 @@ def point_results(request, code):
         "feedback/results.html",
         {
             "point": point,
+            "country": country_name(point.agency.country),
             "period": period,
             "measures": point_measures(point, period),
             "minimum": MINIMUM_ANSWERS,
+            "comments": comments_page(published_comments(point=point), request.GET.get("page")),
+            **trend_context(DailyRollup.objects.filter(point=point)),
         },
     )

@@ -2,6 +2,7 @@ from wagtail import hooks
 
 from feedback import demo, privacy
 from feedback.admin_views import FeedbackGroup
+from feedback.retention import pruning as retention
 
 
 @hooks.register("register_admin_viewset")
@@ -12,6 +13,8 @@ def register_feedback():
 # Agency staff accounts in a person's data (feedback/privacy.py, docs/privacy.md) ---------------
 hooks.register("personal_data_sections", privacy.personal_data_sections)
 hooks.register("erase_personal_data", privacy.erase_personal_data)
+# Answers past retention, rejected comments' text (feedback/retention/pruning.py).
+hooks.register("apply_retention", retention.apply_retention)
 
 
 # The demo's agencies, service points and answers (cms/demo/loader.py asks every app's part).

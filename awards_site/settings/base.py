@@ -389,6 +389,13 @@ FEEDBACK_BURST_MIN = int(os.environ.get("FEEDBACK_BURST_MIN", 20))
 FEEDBACK_BURST_FACTOR = float(os.environ.get("FEEDBACK_BURST_FACTOR", 10))
 FEEDBACK_BURST_BASELINE_DAYS = int(os.environ.get("FEEDBACK_BURST_BASELINE_DAYS", 28))
 FEEDBACK_BURST_SAME_COMMENTS = int(os.environ.get("FEEDBACK_BURST_SAME_COMMENTS", 5))
+# Public figures pages and open data are kept this long for visitors not signed in: a new answer
+# shows within it (feedback/public/caching.py). 0 turns it off.
+FEEDBACK_PAGE_SECONDS = int(os.environ.get("FEEDBACK_PAGE_SECONDS", "300"))
+# Raw answers older than this are deleted (their daily roll-ups stay, so figures do not change);
+# a rejected comment's text goes after FEEDBACK_REJECTED_COMMENT_DAYS (feedback/retention/).
+FEEDBACK_RETAIN_ANSWERS_DAYS = int(os.environ.get("FEEDBACK_RETAIN_ANSWERS_DAYS", "400"))
+FEEDBACK_REJECTED_COMMENT_DAYS = int(os.environ.get("FEEDBACK_REJECTED_COMMENT_DAYS", "30"))
 # The visitor's address as the account limits see it (TRUSTED_PROXY_COUNT), not the proxy's.
 RATELIMIT_IP_META_KEY = "awards_site.security.log.ratelimit_client_ip"
 SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]

@@ -14,8 +14,12 @@ them and never imports an app's part.
   of the person, inside the transaction that completes a request for everything, before the
   account is anonymised; it may return a dict of counts, kept in the audit log (prefix the keys
   with the app's subject: they share the log entry's data).
+- ``apply_retention``: ``fn(*, now, dry_run)`` deletes or blanks that app's data past its
+  retention period (with ``dry_run``, only counts) and returns a list of (what, how many); run by
+  ``manage.py anonymise_expired_data`` after the cycles' retention (feedback/retention/pruning.py).
 """
 
 PERSONAL_DATA_SECTIONS = "personal_data_sections"
 ANONYMISE_NOMINATIONS = "anonymise_nominations"
 ERASE_PERSONAL_DATA = "erase_personal_data"
+APPLY_RETENTION = "apply_retention"

@@ -14,6 +14,13 @@ from tests.pages import page_text
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def _fresh_figures(settings):
+    """Figures change within these tests: pages are not kept between requests
+    (tests/feedback/public/test_caching.py tests the keeping)."""
+    settings.FEEDBACK_PAGE_SECONDS = 0
+
+
 def results_of(client, point, language=""):
     return client.get(f"{language}/feedback/{point.code}/results/")
 
@@ -75,18 +82,21 @@ def add_months(point, first, count):
         DailyRollupFactory(point=point, day=today - timedelta(days=30 * month))
 
 
-# The point with its agency, and the sums of its roll-ups: however many days they cover.
-RESULTS_PAGE_QUERIES = 2
+# The point with its agency, the sums of its roll-ups (however many days they cover), the
+# monthly trend (one grouped query), the published comments (a count and a page).
+RESULTS_PAGE_QUERIES = 5
 
 
-def test_the_page_costs_the_same_queries_with_more_months(client, point, django_assert_num_queries):
+def test_the_page_costs_the_same_queries_with_more_months(
+    client, point, django_assert_max_num_queries
+):
     add_months(point, 0, 1)
     results_of(client, point)  # the site's per-worker lookups, made once
-    with django_assert_num_queries(RESULTS_PAGE_QUERIES) as one:
+    with django_assert_max_num_queries(RESULTS_PAGE_QUERIES) as one:
         first = results_of(client, point)
     one_month = len(one)
     add_months(point, 1, 2)
-    with django_assert_num_queries(RESULTS_PAGE_QUERIES) as three:
+    with django_assert_max_num_queries(RESULTS_PAGE_QUERIES) as three:
         third = results_of(client, point)
     assert one_month == len(three)
     assert "from 12 answers" in page_text(first) and "from 36 answers" in page_text(third)

@@ -10,7 +10,10 @@ answers about the initiatives stay as the record. Running it again does nothing 
 """
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
+from wagtail import hooks
 
+from nominations.privacy.hooks import APPLY_RETENTION
 from nominations.privacy.retention import anonymise_expired
 
 
@@ -36,3 +39,8 @@ class Command(BaseCommand):
             )
         if not counts:
             self.stdout.write("No award cycle is past its retention period.")
+        # Other apps' retention (the apply_retention hook: feedback's answers).
+        now = timezone.now()
+        for apply in hooks.get_hooks(APPLY_RETENTION):
+            for what, count in apply(now=now, dry_run=dry_run):
+                self.stdout.write(f"{count} {what} {verb} removed.")

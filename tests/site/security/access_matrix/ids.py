@@ -43,6 +43,8 @@ IDS_BY_NAME = {
         "response_id": lambda w, role: w.point_comment.pk,
     },
     "feedback:held_answer": {"response_id": lambda w, role: w.held_answer.pk},
+    "feedback:country": {"cc": lambda w, role: w.service_point.agency.country.lower()},
+    "feedback:agency": {"slug": lambda w, role: w.service_point.agency.slug},
     "feedback_agencies:": {"pk": lambda w, role: w.service_point.agency_id},
     "feedback_points:": _pk("service_point"),
     # The sponsor's whole-cycle reports are CX26's; its category reports CX27's digital one

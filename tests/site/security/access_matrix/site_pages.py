@@ -92,6 +92,19 @@ SITE_PAGES = {
         "held":                     "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
         # POST only (see POSTS).
         "held_answer":              "405   405   405   405   405   405   405   405   405   405   405   405",
+        # Public figures and open data (feedback/public/): roll-ups and published comments only.
+        "index":                    "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "country":                  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "agency":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "open_data":                "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "open_data_csv":            "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+    }),
+    # The feedback platform's read-only open-data API (docs/open-data.md): public by design.
+    **section("feedback_api:", {
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "monthly":                  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "agencies":                 "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "countries":                "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
     }),
     # The sponsor area: the whole of CX26, and CX27's "Digital public service" ----------------
     **section("sponsors:", {

@@ -1,0 +1,102 @@
+"""The public figures pages (thin views; the figures come from feedback/results.py, roll-ups only):
+
+- /feedback/                     the countries with their figures
+- /feedback/countries/<cc>/      a country: its figures, its agencies with theirs, a monthly trend
+- /feedback/agencies/<slug>/     an agency: its figures, its points with theirs, a monthly trend,
+                                 its published comments with the agency's replies
+
+Each costs a fixed number of queries however many countries, agencies, points or comments (the
+lists are grouped aggregate queries), and is kept for anonymous visitors (caching.py)."""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from awards_site.vocabularies.countries import country_name
+from feedback.measures import MINIMUM_ANSWERS
+from feedback.models import Agency, DailyRollup, ServicePoint
+from feedback.public.caching import public_figures
+from feedback.public.comments import comments_page, published_comments
+from feedback.public.trends import chart
+from feedback.results import (
+    agency_measures,
+    country_measures,
+    last_twelve_months,
+    measures,
+    measures_by,
+    monthly,
+    rollups_in,
+)
+
+NONE = measures(0, 0, 0, 0, 0, 0, 0)
+
+
+def trend_context(rollups):
+    months = monthly(rollups)
+    return {"months": months, "chart": chart(months)}
+
+
+@public_figures
+def index(request):
+    period = last_twelve_months()
+    countries = sorted(set(Agency.objects.values_list("country", flat=True)))
+    figures = measures_by(rollups_in(period), "point__agency__country")
+    rows = sorted(
+        (
+            {"code": code, "name": country_name(code), "measures": figures.get(code, NONE)}
+            for code in countries
+        ),
+        key=lambda row: str(row["name"]),
+    )
+    return render(
+        request,
+        "feedback/public/index.html",
+        {"countries": rows, "period": period, "minimum": MINIMUM_ANSWERS},
+    )
+
+
+@public_figures
+def country(request, cc):
+    code = cc.upper()
+    agencies = list(Agency.objects.filter(country=code).order_by("name"))
+    if not agencies:
+        raise Http404("No agency of this country takes feedback.")
+    period = last_twelve_months()
+    in_country = rollups_in(period).filter(point__agency__country=code)
+    figures = measures_by(in_country, "point__agency")
+    return render(
+        request,
+        "feedback/public/country.html",
+        {
+            "country_code": code,
+            "country": country_name(code),
+            "period": period,
+            "minimum": MINIMUM_ANSWERS,
+            "measures": country_measures(code, period),
+            "agencies": [(agency, figures.get(agency.pk, NONE)) for agency in agencies],
+            **trend_context(DailyRollup.objects.filter(point__agency__country=code)),
+        },
+    )
+
+
+@public_figures
+def agency(request, slug):
+    agency = get_object_or_404(Agency, slug=slug)
+    period = last_twelve_months()
+    points = list(ServicePoint.objects.filter(agency=agency).order_by("name"))
+    figures = measures_by(rollups_in(period).filter(point__agency=agency), "point")
+    return render(
+        request,
+        "feedback/public/agency.html",
+        {
+            "agency": agency,
+            "country": country_name(agency.country),
+            "period": period,
+            "minimum": MINIMUM_ANSWERS,
+            "measures": agency_measures(agency, period),
+            "points": [(point, figures.get(point.pk, NONE)) for point in points],
+            "comments": comments_page(
+                published_comments(point__agency=agency), request.GET.get("page")
+            ),
+            **trend_context(DailyRollup.objects.filter(point__agency=agency)),
+        },
+    )
