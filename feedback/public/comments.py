@@ -5,7 +5,7 @@ page at a time. The only public read of answers: a filtered, indexed, paginated 
 
 from django.core.paginator import Paginator
 
-from feedback.choices import CommentState
+from feedback.choices import AnswerStatus, CommentState
 from feedback.models import Response
 
 COMMENTS_PER_PAGE = 20
@@ -17,6 +17,8 @@ def published_comments(**where):
     return (
         Response.objects.filter(comment_status=CommentState.PUBLISHED, **where)
         .exclude(comment="")
+        # An answer rejected after review takes its comment with it.
+        .exclude(status=AnswerStatus.REJECTED)
         .select_related("point", "reply")
         .only(
             "comment",

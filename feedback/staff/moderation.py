@@ -46,16 +46,6 @@ def held_of(agency):
     )
 
 
-def published_comments(point, limit=10):
-    """The point's published comments with their replies, newest first, for its public page."""
-    return (
-        Response.objects.filter(point=point, comment_status=CommentState.PUBLISHED)
-        .exclude(status=AnswerStatus.REJECTED)
-        .select_related("reply")
-        .order_by("-created_at", "-pk")[:limit]
-    )
-
-
 def moderate(response, user, publish, now=None):
     """Publish the comment (or not), recording who and when."""
     response.comment_status = CommentState.PUBLISHED if publish else CommentState.REJECTED
