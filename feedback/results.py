@@ -1,8 +1,10 @@
 """Published figures of a service point, an agency or a country, read from the daily roll-ups
 (never from the answers): by default the last 12 months, in one aggregate query. A list of
 agencies (or points, or countries) with their figures is one grouped aggregate query too
-(`measures_by`), and a monthly trend is one query grouped by month (`monthly`)."""
+(`measures_by`); a page that shows a total, a list and a monthly trend reads them all from one
+query (`overview`)."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,6 +33,11 @@ def last_twelve_months(today=None):
     except ValueError:  # 29 February
         year_ago = today.replace(year=today.year - 1, day=28)
     return Period(first=date.fromordinal(year_ago.toordinal() + 1), last=today)
+
+
+def no_answers() -> Measures:
+    """The measures of a point, agency or country without answers in the period."""
+    return measures(**dict.fromkeys(SUMS, 0))
 
 
 def rollups_in(period):
@@ -87,31 +94,68 @@ class Month:
         return self.measures.satisfied is not None
 
 
-def month_starts(today=None, count=TREND_MONTHS):
-    """The first days of the last `count` calendar months, this one included, oldest first."""
-    today = today or timezone.localdate()
-    year, month = today.year, today.month
-    starts = []
-    for _index in range(count):
-        starts.append(date(year, month, 1))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return starts[::-1]
+# A page's figures in one read --------------------------------------------------------------
 
 
-def monthly(rollups, today=None, count=TREND_MONTHS):
-    """The measures of each of the last `count` calendar months (this one so far), oldest
-    first, a month without answers included, from one query grouped by month."""
-    today = today or timezone.localdate()
-    starts = month_starts(today, count)
-    grouped = (
-        rollups.filter(day__gte=starts[0], day__lte=today)
+@dataclass(frozen=True)
+class Overview:
+    """What a page shows of some roll-ups over a period: the total, the figures of each group
+    (agency, point...), and the figures of each month of the period, oldest first."""
+
+    total: Measures
+    groups: dict  # value of the grouping field -> Measures
+    months: list  # Month for every month of the period, the first one partial
+
+    def trend(self, count=TREND_MONTHS):
+        """The last `count` months."""
+        return self.months[-count:]
+
+
+def overview(rollups, field, period):
+    """The Overview of `rollups` (already narrowed to a country, an agency...) over `period`,
+    grouped by `field`: ONE query grouped by (field, month), read once and added up here, so a
+    page costs about what one aggregate over the same roll-ups costs (bench/feedback.py)."""
+    rows = (
+        rollups.filter(day__gte=period.first, day__lte=period.last)
         .annotate(month=TruncMonth("day"))
         .order_by()
-        .values("month")
+        .values(field, "month")
         .annotate(**sums())
     )
-    by_month = {_as_date(row.pop("month")): measures(**row) for row in grouped}
-    return [Month(start, by_month.get(start) or measures(*[0] * len(SUMS))) for start in starts]
+    total, groups, months = _Tally(), defaultdict(_Tally), defaultdict(_Tally)
+    for row in rows:
+        group, month = row.pop(field), _as_date(row.pop("month"))
+        for tally in (total, groups[group], months[month]):
+            tally.add(row)
+    return Overview(
+        total=total.measures(),
+        groups={group: tally.measures() for group, tally in groups.items()},
+        months=[
+            Month(start, months[start].measures()) for start in months_in(period.first, period.last)
+        ],
+    )
+
+
+class _Tally:
+    def __init__(self):
+        self.sums = dict.fromkeys(SUMS, 0)
+
+    def add(self, row):
+        for name in SUMS:
+            self.sums[name] += row[name] or 0
+
+    def measures(self):
+        return measures(**self.sums)
+
+
+def months_in(first, last):
+    """The first days of the months from `first`'s to `last`'s."""
+    months = []
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
 
 
 def _as_date(value):

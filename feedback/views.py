@@ -10,13 +10,14 @@ from feedback.models import DailyRollup
 from feedback.public.caching import public_figures
 from feedback.public.comments import comments_page, published_comments
 from feedback.public.views import trend_context
-from feedback.results import last_twelve_months, point_measures
+from feedback.results import last_twelve_months, overview
 
 
 @public_figures
 def point_results(request, code):
     point = find_point(code)
     period = last_twelve_months()
+    figures = overview(DailyRollup.objects.filter(point=point), "point", period)
     return render(
         request,
         "feedback/results.html",
@@ -24,9 +25,9 @@ def point_results(request, code):
             "point": point,
             "country": country_name(point.agency.country),
             "period": period,
-            "measures": point_measures(point, period),
+            "measures": figures.total,
             "minimum": MINIMUM_ANSWERS,
             "comments": comments_page(published_comments(point=point), request.GET.get("page")),
-            **trend_context(DailyRollup.objects.filter(point=point)),
+            **trend_context(figures.trend()),
         },
     )

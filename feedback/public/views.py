@@ -2,6 +2,7 @@
 
 - /feedback/                     the countries with their figures
 - /feedback/countries/<cc>/      a country: its figures, its agencies with theirs, a monthly trend
+                                 (the three from one query, results.overview)
 - /feedback/agencies/<slug>/     an agency: its figures, its points with theirs, a monthly trend,
                                  its published comments with the agency's replies
 
@@ -17,21 +18,12 @@ from feedback.models import Agency, DailyRollup, ServicePoint
 from feedback.public.caching import public_figures
 from feedback.public.comments import comments_page, published_comments
 from feedback.public.trends import chart
-from feedback.results import (
-    agency_measures,
-    country_measures,
-    last_twelve_months,
-    measures,
-    measures_by,
-    monthly,
-    rollups_in,
-)
+from feedback.results import last_twelve_months, measures_by, no_answers, overview, rollups_in
 
-NONE = measures(0, 0, 0, 0, 0, 0, 0)
+NONE = no_answers()
 
 
-def trend_context(rollups):
-    months = monthly(rollups)
+def trend_context(months):
     return {"months": months, "chart": chart(months)}
 
 
@@ -61,8 +53,9 @@ def country(request, cc):
     if not agencies:
         raise Http404("No agency of this country takes feedback.")
     period = last_twelve_months()
-    in_country = rollups_in(period).filter(point__agency__country=code)
-    figures = measures_by(in_country, "point__agency")
+    figures = overview(
+        DailyRollup.objects.filter(point__agency__country=code), "point__agency", period
+    )
     return render(
         request,
         "feedback/public/country.html",
@@ -71,9 +64,9 @@ def country(request, cc):
             "country": country_name(code),
             "period": period,
             "minimum": MINIMUM_ANSWERS,
-            "measures": country_measures(code, period),
-            "agencies": [(agency, figures.get(agency.pk, NONE)) for agency in agencies],
-            **trend_context(DailyRollup.objects.filter(point__agency__country=code)),
+            "measures": figures.total,
+            "agencies": [(agency, figures.groups.get(agency.pk, NONE)) for agency in agencies],
+            **trend_context(figures.trend()),
         },
     )
 
@@ -83,7 +76,7 @@ def agency(request, slug):
     agency = get_object_or_404(Agency, slug=slug)
     period = last_twelve_months()
     points = list(ServicePoint.objects.filter(agency=agency).order_by("name"))
-    figures = measures_by(rollups_in(period).filter(point__agency=agency), "point")
+    figures = overview(DailyRollup.objects.filter(point__agency=agency), "point", period)
     return render(
         request,
         "feedback/public/agency.html",
@@ -92,11 +85,11 @@ def agency(request, slug):
             "country": country_name(agency.country),
             "period": period,
             "minimum": MINIMUM_ANSWERS,
-            "measures": agency_measures(agency, period),
-            "points": [(point, figures.get(point.pk, NONE)) for point in points],
+            "measures": figures.total,
+            "points": [(point, figures.groups.get(point.pk, NONE)) for point in points],
             "comments": comments_page(
                 published_comments(point__agency=agency), request.GET.get("page")
             ),
-            **trend_context(DailyRollup.objects.filter(point__agency=agency)),
+            **trend_context(figures.trend()),
         },
     )

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 
 from awards_site import exports
 from feedback.measures import measures
-from feedback.results import SUMS
-from feedback.staff.figures import months_between, point_months
+from feedback.results import SUMS, months_in
+from feedback.staff.figures import point_months
 
 
 def _figure_columns():
@@ -49,7 +49,7 @@ def rows(board):
     for item in board.points:
         yield [item.point.name, item.point.code, whole, item.measures.n, *_figures(item.measures)]
     by_month = point_months(board.agency, board.period)
-    months = months_between(board.period.first, board.period.last)
+    months = months_in(board.period.first, board.period.last)
     for item in board.points:
         for month in months:
             sums = by_month.get((item.point.pk, month), {})

@@ -1,6 +1,8 @@
-"""What the agency dashboard shows, read from the daily roll-ups in three aggregate queries
-however many points, days and agencies there are: each point's measures and the agency's over
-the chosen period, the agency's measures by month, and the median of the country's agencies.
+"""What the agency dashboard shows, read from the daily roll-ups however many points, days and
+agencies there are: each point's measures, the agency's and its months over the chosen period
+from one grouped query (feedback/results.py, `overview`), and the median of the country's
+agencies, from a second one kept for FEEDBACK_PAGE_SECONDS (it is the same for every agency of
+the country and moves slowly; bench/feedback.py prints the dashboard with and without it kept).
 
 The country's median of agencies: for each measure, the median of the point estimates of the
 country's agencies (this one included) that have a figure for the period (at least
@@ -12,26 +14,24 @@ import statistics
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Sum
+from django.core.cache import cache
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
-from feedback.measures import Measures, measures
-from feedback.results import SUMS, Period, last_twelve_months, rollups_in
+from feedback.measures import Measures
+from feedback.models import DailyRollup
+from feedback.public.caching import seconds as kept_seconds
+from feedback.results import (
+    Period,
+    last_twelve_months,
+    measures_by,
+    no_answers,
+    overview,
+    rollups_in,
+)
+from feedback.results import sums as _sums
 
 MEASURE_NAMES = ("satisfied", "effort", "resolved", "nps")
-
-
-def _sums():
-    return {name: Sum(name) for name in SUMS}
-
-
-def _measures(row):
-    return measures(**{name: row.get(name) for name in SUMS})
-
-
-def _added(rows):
-    return measures(**{name: sum(row.get(name) or 0 for row in rows) for name in SUMS})
 
 
 @dataclass(frozen=True)
@@ -41,29 +41,13 @@ class PointFigures:
 
 
 @dataclass(frozen=True)
-class MonthFigures:
-    month: date  # its first day
-    measures: Measures
-
-
-@dataclass(frozen=True)
 class Dashboard:
     agency: object
     period: Period
     points: list  # PointFigures, in the points' order
     total: Measures  # the agency's
-    months: list  # MonthFigures of the agency, oldest first
+    months: list  # feedback.results.Month of the agency, oldest first
     country_median: dict  # measure name -> median value, or None
-
-
-def months_between(first, last):
-    """The first days of the months from `first`'s to `last`'s."""
-    months = []
-    year, month = first.year, first.month
-    while (year, month) <= (last.year, last.month):
-        months.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return months
 
 
 def month_period(first_month, last_month, today=None):
@@ -74,33 +58,27 @@ def month_period(first_month, last_month, today=None):
     return Period(first=date(first_month.year, first_month.month, 1), last=last)
 
 
-def point_rows(points, period):
-    """Each point's sums over the period (one query): point id -> sums."""
-    rows = (
-        rollups_in(period).filter(point__in=points).values("point").annotate(**_sums()).order_by()
-    )
-    return {row["point"]: row for row in rows}
-
-
-def monthly_rows(rollups):
-    """Sums by month of these roll-ups (one query): [(first day of the month, sums)]."""
-    rows = rollups.annotate(month=TruncMonth("day")).values("month").annotate(**_sums())
-    return [(row["month"], row) for row in rows.order_by("month")]
-
-
 def country_median(country, period):
-    """The median of the point estimates of the country's agencies with a figure (one query)."""
-    rows = (
-        rollups_in(period)
-        .filter(point__agency__country=country)
-        .values("point__agency")
-        .annotate(**_sums())
-        .order_by()
+    """The median of the point estimates of the country's agencies with a figure (one query,
+    kept FEEDBACK_PAGE_SECONDS)."""
+    key = f"feedback-country-median:{country}:{period.first}:{period.last}"
+    median = cache.get(key)
+    if median is None:
+        median = _median_of_agencies(country, period)
+        if kept_seconds() > 0:
+            cache.set(key, median, kept_seconds())
+    return median
+
+
+def _median_of_agencies(country, period):
+    by_agency = measures_by(
+        rollups_in(period).filter(point__agency__country=country), "point__agency"
     )
-    of_agencies = [_measures(row) for row in rows]
     median = {}
     for name in MEASURE_NAMES:
-        values = [getattr(m, name).value for m in of_agencies if getattr(m, name) is not None]
+        values = [
+            getattr(m, name).value for m in by_agency.values() if getattr(m, name) is not None
+        ]
         median[name] = statistics.median(values) if values else None
     return median
 
@@ -109,17 +87,15 @@ def dashboard(agency, period=None):
     """The dashboard's figures for the agency's points (its `points` in the order they show)."""
     period = period or last_twelve_months()
     points = list(agency.points.order_by("name"))
-    by_point = point_rows(points, period)
-    monthly = dict(monthly_rows(rollups_in(period).filter(point__agency=agency)))
+    figures = overview(DailyRollup.objects.filter(point__agency=agency), "point", period)
     return Dashboard(
         agency=agency,
         period=period,
-        points=[PointFigures(point, _measures(by_point.get(point.pk, {}))) for point in points],
-        total=_added(by_point.values()),
-        months=[
-            MonthFigures(month, _measures(monthly.get(month, {})))
-            for month in months_between(period.first, period.last)
+        points=[
+            PointFigures(point, figures.groups.get(point.pk, no_answers())) for point in points
         ],
+        total=figures.total,
+        months=figures.months,
         country_median=country_median(agency.country, period),
     )
 

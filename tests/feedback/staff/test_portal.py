@@ -16,7 +16,7 @@ from tests.factories.feedback import ResponseFactory, ServicePointFactory
 from tests.feedback.staff.conftest import comment
 
 BASE = "/feedback/manage/test-registry"
-DASHBOARD_QUERIES = 12
+DASHBOARD_QUERIES = 10
 COMMENTS_QUERIES = 10
 
 
