@@ -1,6 +1,7 @@
 from wagtail import hooks
 
-from feedback import demo, privacy
+from feedback import demo, evidence, privacy
+from nominations import measured
 from feedback.admin_views import FeedbackGroup
 
 
@@ -16,3 +17,9 @@ hooks.register("erase_personal_data", privacy.erase_personal_data)
 
 # The demo's agencies, service points and answers (cms/demo/loader.py asks every app's part).
 hooks.register("load_demo_part", demo.load)
+
+
+# Measured results for the awards: the nomination wizard asks for the user's agencies and their
+# frozen figures (nominations/measured.py, feedback/evidence.py).
+hooks.register(measured.SOURCES_HOOK, evidence.SOURCE)
+hooks.register("load_demo_part", evidence.load_demo, order=10)

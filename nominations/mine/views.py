@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
+from nominations import measured
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
@@ -64,6 +65,12 @@ def detail(request, uuid):
                 versions.as_nomination(shown, nomination), None
             )
             context["evidence"] = versions.evidence_of(shown)
+    measured_results = (
+        context["shown_version"].answers.get(versions.MEASURED)
+        if context.get("shown_version")
+        else nomination.measured_results
+    )
+    context["measured"] = measured.shown(measured_results)
     # Links other apps add (e.g. the judges' feedback): each hook returns [(label, url)].
     context["extra_links"] = [
         link
