@@ -1,5 +1,5 @@
 """Measured results for the awards: an agency's figures for a period, frozen into a nomination
-(nominations/measured.py asks through the `measured_results_sources` hook, registered in
+(nominations/wizard/measured.py asks through the `measured_results_sources` hook, registered in
 feedback/wagtail_hooks.py). Only the agencies the user is staff of (AgencyMembership) can be
 chosen; the figures come from the daily roll-ups (results.py), as the public pages compute them.
 """
@@ -59,13 +59,13 @@ def snapshot_of(agency, period, key=""):
 
 
 class AgencySource:
-    """The source nominations/measured.py asks: the user's own agencies."""
+    """The source nominations/wizard/measured.py asks: the user's own agencies."""
 
     def choices(self, user):
         return [(f"{PREFIX}{agency.slug}", agency.name) for agency in own_agencies(user)]
 
     def snapshot(self, user, value, period):
-        from nominations.measured import NotYours
+        from nominations.wizard.measured import NotYours
 
         slug = value.removeprefix(PREFIX)
         agency = own_agencies(user).filter(slug=slug).first()
@@ -90,7 +90,7 @@ def load_demo():
     from django.contrib.auth import get_user_model
 
     from feedback.models import AgencyMembership
-    from nominations.measured import LAST_12, period
+    from nominations.wizard.measured import LAST_12, period
     from nominations.models import AwardCycle, Nomination
 
     user = get_user_model().objects.filter(email=DEMO_NOMINATOR).first()

@@ -1,7 +1,7 @@
 from wagtail import hooks
 
 from feedback import demo, evidence, privacy
-from nominations import measured
+from nominations.wizard import measured
 from feedback.admin_views import FeedbackGroup
 
 
@@ -20,6 +20,6 @@ hooks.register("load_demo_part", demo.load)
 
 
 # Measured results for the awards: the nomination wizard asks for the user's agencies and their
-# frozen figures (nominations/measured.py, feedback/evidence.py).
+# frozen figures (nominations/wizard/measured.py, feedback/evidence.py).
 hooks.register(measured.SOURCES_HOOK, evidence.SOURCE)
 hooks.register("load_demo_part", evidence.load_demo, order=10)

@@ -49,7 +49,7 @@ def snapshot(nomination):
         model_field = Nomination._meta.get_field(name)
         answers[name] = _as_json(model_field, getattr(nomination, model_field.attname))
     if nomination.measured_results is not None:
-        # The frozen measured results (nominations/measured.py), only when there are some: a
+        # The frozen measured results (nominations/wizard/measured.py), only when there are some: a
         # version sent without them compares equal to the nomination's answers.
         answers[MEASURED] = nomination.measured_results
     return answers

@@ -10,7 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 from awards_site.vocabularies.countries import country_choices_sorted
-from nominations import measured, phones
+from nominations import phones
+from nominations.wizard import measured
 from nominations.choices import OrganisationKind, Relation
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from nominations.privacy.consents import record_declaration
@@ -305,7 +306,7 @@ class ResultsStepForm(StepForm):
 
 
 class MeasuredResultsForm(AccessibleFormMixin, forms.Form):
-    """Attach an agency's measured results (nominations/measured.py): a choice and a period,
+    """Attach an agency's measured results (nominations/wizard/measured.py): a choice and a period,
     never a figure. The choices are the user's own agencies, so another agency's is refused."""
 
     prefix = "measured"

@@ -19,7 +19,7 @@ from formtools.wizard.views import NamedUrlWizardView, WizardView
 
 from awards_site.accounts import pending_input
 from awards_site.caching.pages import shareable
-from nominations import measured
+from nominations.wizard import measured
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
@@ -338,7 +338,7 @@ class NominationWizard(NamedUrlWizardView):
             )
         return redirect(self.get_step_url("evidence"))
 
-    # Measured results (nominations/measured.py) ----------------------------------------------
+    # Measured results (nominations/wizard/measured.py) ----------------------------------------------
     def _measured_choices(self):
         if not hasattr(self, "_measured_sources"):
             self._measured_sources = measured.choices_for(self.request.user)

@@ -1,4 +1,4 @@
-"""Measured results in the nomination wizard (nominations/measured.py, feedback/evidence.py):
+"""Measured results in the nomination wizard (nominations/wizard/measured.py, feedback/evidence.py):
 agency staff attach their agency's figures for a period, frozen into the nomination; they can
 change the period or remove them before sending; nobody can attach another agency's figures or
 type figures of their own."""
@@ -9,7 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from nominations.measured import LAST_6, LAST_12
+from nominations.wizard.measured import LAST_6, LAST_12
 from tests.factories.feedback import (
     AgencyFactory,
     AgencyMembershipFactory,
@@ -162,7 +162,7 @@ def test_attack_a_nominator_with_no_agency_cannot_attach_any(wizard, other_agenc
 def test_attack_the_source_checks_membership_itself(nominator, other_agency):
     """Even asked directly (past the form's choices), the platform refuses another agency."""
     from feedback.evidence import SOURCE
-    from nominations.measured import NotYours, period
+    from nominations.wizard.measured import NotYours, period
 
     with pytest.raises(NotYours):
         SOURCE.snapshot(nominator, "agency:someone-else", period(LAST_12, None))
