@@ -16,6 +16,7 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 
 from awards_site import exports
 from nominations.answers import answer_sections
+from nominations.wizard import measured
 from nominations.models import DeletionRequest, EvidenceFile, Nomination
 from nominations.privacy.deletion import (
     check_can_complete,
@@ -196,6 +197,7 @@ class NominationReviewView(InspectView):
             {
                 "nomination": nomination,
                 "answer_sections": answer_sections(answers_of, None),
+                "measured": measured.shown(answers_of.measured_results),
                 "evidence": evidence,
                 "version_rows": list(reversed(rows)),
                 "latest_version": latest,
