@@ -90,8 +90,8 @@ def load_demo():
     from django.contrib.auth import get_user_model
 
     from feedback.models import AgencyMembership
-    from nominations.wizard.measured import LAST_12, period
     from nominations.models import AwardCycle, Nomination
+    from nominations.wizard.measured import LAST_12, period
 
     user = get_user_model().objects.filter(email=DEMO_NOMINATOR).first()
     agency = Agency.objects.filter(slug=DEMO_AGENCY).first()

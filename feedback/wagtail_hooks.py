@@ -1,8 +1,8 @@
 from wagtail import hooks
 
 from feedback import demo, evidence, privacy
-from nominations.wizard import measured
 from feedback.admin_views import FeedbackGroup
+from nominations.wizard import measured
 
 
 @hooks.register("register_admin_viewset")

@@ -11,9 +11,9 @@ Sheets (names and headers in the active language):
   bars for judging).
 - Nominations: one row per sent nomination: reference, organisation, kind, country, category,
   status, date sent, and its measured results when it carries some (source, period, answers,
-  each measure with its 95% interval). Nothing about the contact person or the nominator, ever, in a sponsor's
-  workbook. The administrators' version (`scope.full`) adds the contact person's name, job
-  title, email and phone, and the nominator's email.
+  each measure with its 95% interval). Nothing about the contact person or the nominator,
+  ever, in a sponsor's workbook. The administrators' version (`scope.full`) adds the contact
+  person's name, job title, email and phone, and the nominator's email.
 - Results: only when a round's results are published: round, category, rank, reference,
   organisation, country, score (0-100, judge-normalised) and outcome; the administrators'
   version adds the raw mean, the spread and the completeness of judging.

@@ -27,8 +27,8 @@ from nominations.answers import (
     answer_sections,
 )
 from nominations.models import NominationVersion
-from nominations.wizard import measured
 from nominations.sending import versions
+from nominations.wizard import measured
 
 
 @dataclass
@@ -208,7 +208,9 @@ def _entry_context(request, assignment, rubric, sheet, form, stale=False):
     read = entry_versions(request, assignment)
     shown = read["shown"]
     # The measured results as sent (frozen in the version; nominations/wizard/measured.py).
-    measured_results = shown.answers.get(versions.MEASURED) if shown else nomination.measured_results
+    measured_results = (
+        shown.answers.get(versions.MEASURED) if shown else nomination.measured_results
+    )
     context = {
         "measured": measured.shown(measured_results),
         "assignment": assignment,

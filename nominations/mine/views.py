@@ -9,12 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from nominations.wizard import measured
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
 from nominations.models import EvidenceFile, Nomination, NominationVersion
 from nominations.sending import submission, versions
+from nominations.wizard import measured
 from nominations.wizard.evidence import evidence_response
 from nominations.wizard.progress import sections
 

@@ -16,7 +16,6 @@ from wagtail.admin.views.generic import EditView, IndexView, InspectView
 
 from awards_site import exports
 from nominations.answers import answer_sections
-from nominations.wizard import measured
 from nominations.models import DeletionRequest, EvidenceFile, Nomination
 from nominations.privacy.deletion import (
     check_can_complete,
@@ -27,6 +26,7 @@ from nominations.privacy.deletion import (
 from nominations.privacy.records import PrivacyRefused
 from nominations.review import eligibility, history
 from nominations.sending import versions
+from nominations.wizard import measured
 
 
 class NominationIndexView(exports.SpreadsheetExport, IndexView):

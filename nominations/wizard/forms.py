@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy as _
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 from awards_site.vocabularies.countries import country_choices_sorted
 from nominations import phones
-from nominations.wizard import measured
 from nominations.choices import OrganisationKind, Relation
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from nominations.privacy.consents import record_declaration
@@ -22,6 +21,7 @@ from nominations.validators import (
     plain_number,
     plain_number_field,
 )
+from nominations.wizard import measured
 from nominations.wizard.declaration import DECLARATION_VERSION
 from nominations.wizard.evidence import ACCEPT, attach, check_evidence, limit_problem
 

@@ -2,33 +2,29 @@
 the rules live in sending/submission.py, wizard/progress.py, wizard/evidence.py and the step
 forms."""
 
-from datetime import date
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.files.storage import FileSystemStorage
-from django.forms.utils import ErrorDict
 from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from formtools.wizard.views import NamedUrlWizardView, WizardView
 
 from awards_site.accounts import pending_input
 from awards_site.caching.pages import shareable
-from nominations.wizard import measured
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, CycleState, EvidenceFile, Nomination
 from nominations.sending import organisations, submission, versions
-from nominations.wizard import drafts
+from nominations.wizard import drafts, measured
 from nominations.wizard.declaration import DECLARATION_POINTS
 from nominations.wizard.evidence import LimitReached
-from nominations.wizard.forms import STEPS, MeasuredResultsForm
+from nominations.wizard.forms import STEPS
+from nominations.wizard.measured_steps import MeasuredResultsSteps
 
 # Steps whose answers a stale copy may have to merge (the evidence step saves files, one at a
 # time, and the check step only sends).
@@ -63,7 +59,7 @@ def start(request):
     )
 
 
-class NominationWizard(NamedUrlWizardView):
+class NominationWizard(MeasuredResultsSteps, NamedUrlWizardView):
     storage_name = "nominations.wizard.storage.NominationStorage"
     # formtools insists on a file storage when a step has a file field. Evidence never goes
     # through it (the evidence step saves each upload itself), so this folder stays empty.
@@ -176,7 +172,7 @@ class NominationWizard(NamedUrlWizardView):
     def _post(self, current, *args, **kwargs):
         step = current
         if step == "results" and {"attach_measured", "remove_measured"} & set(self.request.POST):
-            return self._measured_results()
+            return self.measured_results_post()
         if step == "evidence" and "remove" in self.request.POST:
             return self._remove_evidence(self.request.POST["remove"])
         if step == "evidence" and "upload" in self.request.POST:
@@ -338,69 +334,6 @@ class NominationWizard(NamedUrlWizardView):
             )
         return redirect(self.get_step_url("evidence"))
 
-    # Measured results (nominations/wizard/measured.py) ----------------------------------------------
-    def _measured_choices(self):
-        if not hasattr(self, "_measured_sources"):
-            self._measured_sources = measured.choices_for(self.request.user)
-        return self._measured_sources
-
-    def _measured_form(self, data=None):
-        return MeasuredResultsForm(
-            data, source_choices=self._measured_choices(), cycle=self.nomination.cycle
-        )
-
-    def _measured_results(self):
-        """Attach (or replace) the measured results of one of the user's agencies, frozen now,
-        or remove them: only the choice and the period are read from the POST, never figures.
-        The step's answers typed meanwhile are saved first (or kept as typed)."""
-        posted = self.request.POST
-        if not self.nomination.is_draft:
-            messages.error(
-                self.request,
-                _("Measured results can be attached or removed only before the nomination is sent."),
-            )
-            return redirect(self.get_step_url("results"))
-        drafts_only = Nomination.objects.filter(
-            pk=self.nomination.pk, status=NominationStatus.DRAFT
-        )
-        if "remove_measured" in posted:
-            self._keep_input("results")
-            if drafts_only.exclude(measured_results=None).update(measured_results=None):
-                drafts.touch(self.nomination)
-                messages.success(self.request, _("The measured results are removed."))
-            return redirect(self.get_step_url("results") + "#measured")
-        form = self._measured_form(posted)
-        snapshot = None
-        if form.is_valid():
-            try:
-                snapshot = measured.take_snapshot(
-                    self.request.user, form.cleaned_data["source"], form.chosen_period()
-                )
-            except measured.NotYours:
-                form.add_error("source", form.fields["source"].error_messages["invalid_choice"])
-        if snapshot is None:
-            # The step's answers as typed, without their own checks (only "Attach" was asked).
-            self.measured_form = form
-            step_form = self.get_form("results", data=posted, files=self.request.FILES)
-            step_form._errors, step_form.cleaned_data = ErrorDict(), {}
-            return self.render(step_form)
-        self._keep_input("results")
-        drafts_only.update(measured_results=snapshot)
-        drafts.touch(self.nomination)
-        messages.success(
-            self.request,
-            _(
-                "The measured results of %(source)s from %(first)s to %(last)s are attached. "
-                "They are frozen: later answers do not change them."
-            )
-            % {
-                "source": snapshot["source_name"],
-                "first": date_format(date.fromisoformat(snapshot["first"])),
-                "last": date_format(date.fromisoformat(snapshot["last"])),
-            },
-        )
-        return redirect(self.get_step_url("results") + "#measured")
-
     # Done ----------------------------------------------------------------------------------------
     def render_done(self, form, **kwargs):
         """Check the answers stored in the database (the wizard's storage may hold nothing)."""
@@ -467,11 +400,8 @@ class NominationWizard(NamedUrlWizardView):
             context["evidence"] = self._evidence()
             context["max_files"] = EvidenceFile.MAX_FILES
         if step == "results":
-            context["measured_form"] = getattr(self, "measured_form", None) or (
-                self._measured_form() if self.nomination.is_draft else None
-            )
-            context["measured_choices"] = bool(self._measured_choices())
-        if step in ("results", "check"):
+            context.update(self.measured_results_context())
+        if step == "check":
             context["measured"] = measured.shown(self.nomination.measured_results)
         if step == "declaration":
             context["declaration_points"] = DECLARATION_POINTS

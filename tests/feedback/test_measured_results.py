@@ -41,7 +41,7 @@ def other_agency():
 
 
 def attach(wizard, source="agency:huduma-test", period=LAST_12, **extra):
-    answers = {key: value for key, value in VALID_ANSWERS["results"].items()}
+    answers = dict(VALID_ANSWERS["results"])
     return wizard.post(
         "results",
         answers,
@@ -128,9 +128,7 @@ def test_the_frozen_snapshot_survives_new_answers_and_sending(wizard, agency):
     # No more attaching or removing once sent.
     wizard.client.post(
         wizard.url("results"),
-        wizard.form_data(
-            "results", VALID_ANSWERS["results"], action="remove_measured"
-        ),
+        wizard.form_data("results", VALID_ANSWERS["results"], action="remove_measured"),
     )
     assert wizard.nomination.measured_results == frozen
     detail = wizard.client.get(f"/my-nominations/{nomination.uuid}/")
@@ -170,7 +168,7 @@ def test_attack_the_source_checks_membership_itself(nominator, other_agency):
 
 def test_attack_figures_posted_with_the_choice_change_nothing(wizard, agency):
     forged = {"measured_results": json.dumps({"answers": 9999}), "measured-answers": "9999"}
-    forged[f"results-measured_results"] = json.dumps({"measures": {"nps": {"value": 100}}})
+    forged["results-measured_results"] = json.dumps({"measures": {"nps": {"value": 100}}})
     forged["measured-satisfied"] = "100"
     attach(wizard, **forged)
     snapshot = wizard.nomination.measured_results

@@ -37,8 +37,16 @@ def english():
 @pytest.fixture
 def snapshot():
     point = ServicePointFactory(agency__name="Measured Agency", agency__slug="measured-agency")
-    DailyRollupFactory(point=point, n=40, satisfied=30, resolved=20, promoters=20, detractors=8,
-                       effort_sum=200, effort_squares=1100)
+    DailyRollupFactory(
+        point=point,
+        n=40,
+        satisfied=30,
+        resolved=20,
+        promoters=20,
+        detractors=8,
+        effort_sum=200,
+        effort_squares=1100,
+    )
     return snapshot_of(point.agency, period(LAST_12, None), key=LAST_12)
 
 
