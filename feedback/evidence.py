@@ -11,9 +11,9 @@ from feedback.models import Agency
 from feedback.results import Period, agency_measures
 
 METHOD = _(
-    "Answers of citizens to the platform's questions, counted per day. % satisfied and % "
-    "resolved with Wilson 95% intervals; CES (1-7) mean with Student's t interval; NPS with a "
-    "normal-approximation interval. A figure only from 10 answers."
+    "Answers of citizens to the platform's questions, counted per day. Shares satisfied and "
+    "resolved with Wilson 95 per cent intervals; CES (1-7) mean with Student's t interval; NPS "
+    "with a normal-approximation interval. A figure only from 10 answers."
 )
 PREFIX = "agency:"
 

@@ -197,10 +197,10 @@ def export_headers():
         str(_("Measured: source")),
         str(_("Measured: period")),
         str(_("Measured: answers")),
-        str(_("Measured: % satisfied [95% interval]")),
-        str(_("Measured: CES [95% interval]")),
-        str(_("Measured: % resolved [95% interval]")),
-        str(_("Measured: NPS [95% interval]")),
+        str(_("Measured: satisfied [interval]")),
+        str(_("Measured: CES [interval]")),
+        str(_("Measured: resolved [interval]")),
+        str(_("Measured: NPS [interval]")),
     ]
 
 

@@ -115,10 +115,10 @@ def test_the_workbook_lists_the_figures_and_sponsor_reports_count_them(snapshot)
         "Measured: source",
         "Measured: period",
         "Measured: answers",
-        "Measured: % satisfied [95% interval]",
-        "Measured: CES [95% interval]",
-        "Measured: % resolved [95% interval]",
-        "Measured: NPS [95% interval]",
+        "Measured: satisfied [interval]",
+        "Measured: CES [interval]",
+        "Measured: resolved [interval]",
+        "Measured: NPS [interval]",
     ]
     rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
     row = rows[chosen[0].reference]
