@@ -1,8 +1,9 @@
 from wagtail import hooks
 
-from feedback import demo, privacy
+from feedback import demo, evidence, privacy
 from feedback.admin_views import FeedbackGroup
 from feedback.retention import pruning as retention
+from nominations.wizard import measured
 
 
 @hooks.register("register_admin_viewset")
@@ -21,3 +22,9 @@ hooks.register("apply_retention", retention.apply_retention)
 hooks.register("load_demo_part", demo.load)
 # Its agency staff login, printed with the others by load_demo.
 hooks.register("demo_logins", demo.demo_logins)
+
+
+# Measured results for the awards: the nomination wizard asks for the user's agencies and their
+# frozen figures (nominations/wizard/measured.py, feedback/evidence.py).
+hooks.register(measured.SOURCES_HOOK, evidence.SOURCE)
+hooks.register("load_demo_part", evidence.load_demo, order=10)

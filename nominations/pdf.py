@@ -8,6 +8,7 @@ from django.utils.safestring import mark_safe
 
 from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from nominations.answers import answer_sections
+from nominations.wizard import measured
 
 
 def nomination_pdf(nomination, request=None, without_nominator=False, evidence=None):
@@ -22,6 +23,7 @@ def nomination_pdf(nomination, request=None, without_nominator=False, evidence=N
                     nomination, None, without_nominator=without_nominator
                 ),
                 "evidence": nomination.evidence.all() if evidence is None else evidence,
+                "measured": measured.shown(nomination.measured_results),
                 "font_faces": mark_safe(FONT_FACES),  # our own constant
             },
         )

@@ -12,6 +12,9 @@ What counts
     Pledges: every pledge signature of the program to date, by country. The pledge belongs to
     the whole program, not to a cycle or a category, so every report shows the same counts;
     no name or email ever leaves the database, only counts.
+    Measured evidence: how many of those nominations carry measured results of the citizen
+    feedback platform (frozen in `Nomination.measured_results`), overall and by category,
+    counted in the same query as the categories.
     Results: only rounds whose results are published (`Round.results_published_at`), as they
     were published (judging.results.computation.published_round_results: the record kept at
     publication).
@@ -19,7 +22,7 @@ What counts
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -59,6 +62,8 @@ class Figures:
     total: int = 0
     by_country: list = field(default_factory=list)
     by_category: list = field(default_factory=list)
+    # Nominations carrying measured results of the citizen feedback platform, by category.
+    measured_by_category: list = field(default_factory=list)
     by_status: list = field(default_factory=list)
     rounds: list = field(default_factory=list)
     pledges_by_country: list = field(default_factory=list)
@@ -67,6 +72,10 @@ class Figures:
     @property
     def country_count(self):
         return sum(1 for row in self.by_country if row.key)
+
+    @property
+    def measured_total(self):
+        return sum(row.count for row in self.measured_by_category)
 
     @property
     def pledges_total(self):
@@ -90,6 +99,7 @@ class Figures:
             (_("Nominations sent"), self.total, "0"),
             (_("Countries"), self.country_count, "0"),
             (_("Categories with nominations"), sum(1 for r in self.by_category if r.count), "0"),
+            (_("Nominations with measured results"), self.measured_total, "0"),
             (_("Judges' assignments"), self.assigned, "0"),
             (_("Scoresheets submitted"), self.submitted_sheets, "0"),
             (_("Scoresheets submitted (%)"), self.share_submitted, "0%"),
@@ -115,17 +125,25 @@ def _by_country(queryset, field_name="country"):
 
 
 def by_category(scope):
+    return by_category_with_measured(scope)[0]
+
+
+def by_category_with_measured(scope):
+    """Nominations by category, and (in the same query) those of them that carry measured
+    results of the citizen feedback platform: two lists of rows, in the categories' order."""
     french = get_language() == "fr"
     rows = (
         nominations(scope)
         .values_list("category_id", "category__name_en", "category__name_fr")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), measured=Count("pk", filter=Q(measured_results__isnull=False)))
         .order_by("category__sort_order", "category__name_en", "category_id")
     )
-    return [
-        Row(pk, (name_fr if french and name_fr else name_en) or _("No category"), n)
-        for pk, name_en, name_fr, n in rows
-    ]
+    counts, measured = [], []
+    for pk, name_en, name_fr, n, with_measured in rows:
+        label = (name_fr if french and name_fr else name_en) or _("No category")
+        counts.append(Row(pk, label, n))
+        measured.append(Row(pk, label, with_measured))
+    return counts, measured
 
 
 def by_status(scope):
@@ -176,12 +194,14 @@ def key_figures(scope):
     """Every figure of the report. Six queries, whatever the number of nominations."""
     by_country = _by_country(nominations(scope))
     rounds = judging_progress(scope)
+    categories, measured_by_category = by_category_with_measured(scope)
     return Figures(
         scope=scope,
         generated_at=timezone.localtime(),
         total=sum(row.count for row in by_country),
         by_country=by_country,
-        by_category=by_category(scope),
+        by_category=categories,
+        measured_by_category=measured_by_category,
         by_status=by_status(scope),
         rounds=rounds,
         pledges_by_country=pledges_by_country(),

@@ -113,6 +113,7 @@ def summary_context(figures):
         )
         if figures.by_category
         else "",
+        "measured_by_category": [r for r in figures.measured_by_category if r.count],
         "status_chart": charts.pie_chart(
             "chart-status",
             _("Nominations by status"),

@@ -10,9 +10,10 @@ Sheets (names and headers in the active language):
   each with its native chart to the right (bar charts; a pie chart for the statuses; stacked
   bars for judging).
 - Nominations: one row per sent nomination: reference, organisation, kind, country, category,
-  status, date sent. Nothing about the contact person or the nominator, ever, in a sponsor's
-  workbook. The administrators' version (`scope.full`) adds the contact person's name, job
-  title, email and phone, and the nominator's email.
+  status, date sent, and its measured results when it carries some (source, period, answers,
+  each measure with its 95% interval). Nothing about the contact person or the nominator,
+  ever, in a sponsor's workbook. The administrators' version (`scope.full`) adds the contact
+  person's name, job title, email and phone, and the nominator's email.
 - Results: only when a round's results are published: round, category, rank, reference,
   organisation, country, score (0-100, judge-normalised) and outcome; the administrators'
   version adds the raw mean, the spread and the completeness of judging.
@@ -37,6 +38,7 @@ from awards_site.vocabularies.countries import COUNTRY_NAMES
 from cms.reports.figures import key_figures, nominations, published_results
 from judging.models import Outcome
 from nominations.choices import NominationStatus, OrganisationKind
+from nominations.wizard import measured
 
 HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="0B5D3B")
@@ -206,6 +208,12 @@ def _summary(workbook, figures):
     _breakdown(summary, _("Nominations by country"), _("Country"), figures.by_country)
     _breakdown(summary, _("Nominations by category"), _("Category"), figures.by_category)
     _breakdown(summary, _("Nominations by status"), _("Status"), figures.by_status, chart="pie")
+    _breakdown(
+        summary,
+        _("Nominations with measured results, by category"),
+        _("Category"),
+        [row for row in figures.measured_by_category if row.count],
+    )
 
     title = _("Judging progress by round")
     if figures.rounds:
@@ -302,6 +310,10 @@ def _nominations(workbook, figures):
         ]
         fields += ["contact_name", "contact_role", "contact_email", "contact_phone"]
         fields += ["nominator__email"]
+    # The frozen measured results of the citizen feedback platform (nominations/wizard/
+    # measured.py), last: read from the nomination's own JSON column, no join.
+    columns += [(header, 18) for header in measured.export_headers()]
+    fields += ["measured_results"]
     sheet = _data_sheet(workbook, _("Nominations"), columns)
     # Labels translated once, not once per row; category names from the figures' rows (no
     # join per nomination).
@@ -328,7 +340,8 @@ def _nominations(workbook, figures):
                     statuses.get(status, status),
                     # The local date; openpyxl gives a date cell the yyyy-mm-dd number format.
                     submitted_at.astimezone(zone).date() if submitted_at else None,
-                    *values[7:],
+                    *values[7:-1],
+                    *measured.export_values(values[-1]),
                 ],
             )
         )

@@ -28,6 +28,7 @@ from nominations.answers import (
 )
 from nominations.models import NominationVersion
 from nominations.sending import versions
+from nominations.wizard import measured
 
 
 @dataclass
@@ -206,7 +207,12 @@ def _entry_context(request, assignment, rubric, sheet, form, stale=False):
     lock = scoring.lock_reason(sheet, round)
     read = entry_versions(request, assignment)
     shown = read["shown"]
+    # The measured results as sent (frozen in the version; nominations/wizard/measured.py).
+    measured_results = (
+        shown.answers.get(versions.MEASURED) if shown else nomination.measured_results
+    )
     context = {
+        "measured": measured.shown(measured_results),
         "assignment": assignment,
         "nomination": nomination,
         "round": round,

@@ -14,6 +14,7 @@ from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
 from nominations.models import EvidenceFile, Nomination, NominationVersion
 from nominations.sending import submission, versions
+from nominations.wizard import measured
 from nominations.wizard.evidence import evidence_response
 from nominations.wizard.progress import sections
 
@@ -64,6 +65,12 @@ def detail(request, uuid):
                 versions.as_nomination(shown, nomination), None
             )
             context["evidence"] = versions.evidence_of(shown)
+    measured_results = (
+        context["shown_version"].answers.get(versions.MEASURED)
+        if context.get("shown_version")
+        else nomination.measured_results
+    )
+    context["measured"] = measured.shown(measured_results)
     # Links other apps add (e.g. the judges' feedback): each hook returns [(label, url)].
     context["extra_links"] = [
         link

@@ -26,6 +26,7 @@ from nominations.privacy.deletion import (
 from nominations.privacy.records import PrivacyRefused
 from nominations.review import eligibility, history
 from nominations.sending import versions
+from nominations.wizard import measured
 
 
 class NominationIndexView(exports.SpreadsheetExport, IndexView):
@@ -196,6 +197,7 @@ class NominationReviewView(InspectView):
             {
                 "nomination": nomination,
                 "answer_sections": answer_sections(answers_of, None),
+                "measured": measured.shown(answers_of.measured_results),
                 "evidence": evidence,
                 "version_rows": list(reversed(rows)),
                 "latest_version": latest,

@@ -23,6 +23,7 @@ from nominations.models import Category, Nomination, NominationVersion
 
 # Every answer a version keeps: the fields of the answer sections, and the unit of the
 # turnaround times (shown with them).
+MEASURED = "measured_results"
 SNAPSHOT_FIELDS = [name for names in SECTION_FIELDS.values() for name in names] + [
     "turnaround_unit"
 ]
@@ -47,6 +48,10 @@ def snapshot(nomination):
     for name in SNAPSHOT_FIELDS:
         model_field = Nomination._meta.get_field(name)
         answers[name] = _as_json(model_field, getattr(nomination, model_field.attname))
+    if nomination.measured_results is not None:
+        # The frozen measured results (nominations/wizard/measured.py), only when there are some: a
+        # version sent without them compares equal to the nomination's answers.
+        answers[MEASURED] = nomination.measured_results
     return answers
 
 
@@ -104,6 +109,7 @@ def as_nomination(version, nomination=None):
                 copy.category = Category.objects.filter(pk=value).first() if value else None
             continue
         setattr(copy, model_field.attname, None if value is None else model_field.to_python(value))
+    copy.measured_results = version.answers.get(MEASURED)
     return copy
 
 

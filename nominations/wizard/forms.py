@@ -21,6 +21,7 @@ from nominations.validators import (
     plain_number,
     plain_number_field,
 )
+from nominations.wizard import measured
 from nominations.wizard.declaration import DECLARATION_VERSION
 from nominations.wizard.evidence import ACCEPT, attach, check_evidence, limit_problem
 
@@ -302,6 +303,43 @@ class ResultsStepForm(StepForm):
         if not cleaned.get("turnaround_unit"):
             cleaned["turnaround_unit"] = "days"
         return cleaned
+
+
+class MeasuredResultsForm(AccessibleFormMixin, forms.Form):
+    """Attach an agency's measured results (nominations/wizard/measured.py): a choice and a period,
+    never a figure. The choices are the user's own agencies, so another agency's is refused."""
+
+    prefix = "measured"
+    source = forms.ChoiceField(
+        label=_("Whose measured results?"),
+        error_messages={
+            "required": _("Choose the agency whose measured results to attach."),
+            "invalid_choice": _(
+                "You can attach only the measured results of an agency you are staff of. "
+                "Choose one of the agencies listed."
+            ),
+        },
+    )
+    period = forms.ChoiceField(
+        label=_("For which period?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Choose the period of the measured results."),
+            "invalid_choice": _("Choose one of the periods listed."),
+        },
+    )
+
+    def __init__(self, *args, source_choices=(), cycle=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.cycle = cycle
+        self.fields["source"].choices = list(source_choices)
+        if len(self.fields["source"].choices) == 1:
+            self.initial["source"] = self.fields["source"].choices[0][0]
+        self.fields["period"].choices = measured.period_choices(cycle)
+        self.initial.setdefault("period", measured.LAST_12)
+
+    def chosen_period(self):
+        return measured.period(self.cleaned_data["period"], self.cycle)
 
 
 class EvidenceStepForm(AccessibleFormMixin, forms.Form):

@@ -20,10 +20,11 @@ from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, CycleState, EvidenceFile, Nomination
 from nominations.sending import organisations, submission, versions
-from nominations.wizard import drafts
+from nominations.wizard import drafts, measured
 from nominations.wizard.declaration import DECLARATION_POINTS
 from nominations.wizard.evidence import LimitReached
 from nominations.wizard.forms import STEPS
+from nominations.wizard.measured_steps import MeasuredResultsSteps
 
 # Steps whose answers a stale copy may have to merge (the evidence step saves files, one at a
 # time, and the check step only sends).
@@ -58,7 +59,7 @@ def start(request):
     )
 
 
-class NominationWizard(NamedUrlWizardView):
+class NominationWizard(MeasuredResultsSteps, NamedUrlWizardView):
     storage_name = "nominations.wizard.storage.NominationStorage"
     # formtools insists on a file storage when a step has a file field. Evidence never goes
     # through it (the evidence step saves each upload itself), so this folder stays empty.
@@ -170,6 +171,8 @@ class NominationWizard(NamedUrlWizardView):
 
     def _post(self, current, *args, **kwargs):
         step = current
+        if step == "results" and {"attach_measured", "remove_measured"} & set(self.request.POST):
+            return self.measured_results_post()
         if step == "evidence" and "remove" in self.request.POST:
             return self._remove_evidence(self.request.POST["remove"])
         if step == "evidence" and "upload" in self.request.POST:
@@ -396,6 +399,10 @@ class NominationWizard(NamedUrlWizardView):
         if step in ("evidence", "check"):
             context["evidence"] = self._evidence()
             context["max_files"] = EvidenceFile.MAX_FILES
+        if step == "results":
+            context.update(self.measured_results_context())
+        if step == "check":
+            context["measured"] = measured.shown(self.nomination.measured_results)
         if step == "declaration":
             context["declaration_points"] = DECLARATION_POINTS
         if step == "check":

@@ -97,13 +97,14 @@ def test_the_administrators_version_adds_the_contact_columns(contacts):
     workbook = load_workbook(io.BytesIO(report_workbook(ReportScope(cycle=cycle, full=True))))
     sheet = workbook["Nominations"]
     headers = [cell.value for cell in sheet[1]]
-    assert headers[7:] == [
+    assert headers[7:12] == [
         "Contact person",
         "Job title",
         "Contact email",
         "Contact phone",
         "Nominated by (account email)",
     ]
+    assert headers[12] == "Measured: source"  # then the measured results (test_measured_*)
     nomination = sent(cycle).first()
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == nomination.reference)
     assert row[9] == nomination.contact_email and row[10] == nomination.contact_phone
@@ -211,7 +212,7 @@ def test_sheets_are_formatted():
         assert all(cell.font.bold and cell.fill.fgColor.rgb.endswith("0B5D3B") for cell in header)
         assert all(sheet.column_dimensions[cell.column_letter].width > 6 for cell in header)
     nominations = workbook["Nominations"]
-    assert [cell.value for cell in nominations[1]] == [
+    assert [cell.value for cell in nominations[1]][:7] == [
         "Reference",
         "Organisation",
         "Kind of organisation",
@@ -220,6 +221,8 @@ def test_sheets_are_formatted():
         "Status",
         "Sent on",
     ]
+    # Then the measured results' columns (tests/feedback/test_measured_results_shown.py).
+    assert nominations["H1"].value == "Measured: source"
     sent_on = nominations["G2"]
     assert isinstance(sent_on.value, datetime | date) and sent_on.number_format == "yyyy-mm-dd"
     results = workbook["Results"]

@@ -24,7 +24,7 @@ PAGES = {
     "organisation": 5,
     "contact": 5,
     "initiative": 5,
-    "results": 5,
+    "results": 6,  # + the agencies the nominator is staff of (measured results, hook)
     "evidence": 6,  # + the files
     "declaration": 5,
     "check": 7,  # + the files, + whether the email address is confirmed
@@ -33,7 +33,7 @@ SAVES = {
     "category": 7,  # + the category looked up among the cycle's; the organisation's page
     "organisation": 6,
     "contact": 6,
-    "initiative": 6,
+    "initiative": 7,  # the results step's page: + the nominator's agencies
     "results": 7,  # the evidence step's page shows the files
     "evidence": 7,  # whether a file is attached; the declaration's page
     "declaration": 7,  # the consent recorded with it, in one transaction
