@@ -21,6 +21,8 @@ from awards_site import exports
 from awards_site.vocabularies.countries import country_name
 from judging.models import CriterionScore, Outcome, Recommendation, ScoresheetStatus
 from judging.results.computation import round_results
+from nominations.models import Nomination
+from nominations.wizard import measured
 
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
@@ -69,10 +71,17 @@ def _results(workbook, round):
         (_("Judges disagree"), 10, None),
         (_("Completeness"), 13, PERCENT_FORMAT),
         (_("Outcome"), 22, None),
+        # Results measured by the citizen feedback platform, frozen in the nomination.
+        *[(header, 24, None) for header in measured.export_headers()],
     ]
     sheet = _sheet(workbook, "Results", columns)
     outcomes = dict(Outcome.choices)
     results = round_results(round)
+    snapshots = dict(
+        Nomination.objects.filter(
+            pk__in=[result.nomination_id for result in results], measured_results__isnull=False
+        ).values_list("pk", "measured_results")
+    )
     for result in results:
         _row(
             sheet,
@@ -89,6 +98,7 @@ def _results(workbook, round):
                 _("Yes") if result.disagreement else "",
                 result.completeness,
                 str(outcomes.get(result.outcome, "")),
+                *measured.export_values(snapshots.get(result.nomination_id)),
             ],
         )
     _filter(sheet, columns, len(results))

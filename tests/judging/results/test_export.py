@@ -3,6 +3,7 @@
 from io import BytesIO
 
 import pytest
+from django.utils import translation
 from openpyxl import load_workbook
 
 from judging.models import CriterionScore, ScoresheetStatus
@@ -106,3 +107,28 @@ def test_workbook_holds_no_personal_data_of_nominators_or_contacts(exported):
     for secret in secrets:
         assert not any(secret in cell for cell in cells), secret
     assert not any("@" in cell for cell in cells)
+
+
+def test_results_carry_the_measured_results_frozen_in_a_nomination(exported):
+    from feedback.evidence import snapshot_of
+    from nominations.models import Nomination
+    from nominations.wizard.measured import LAST_12, period
+    from tests.factories.feedback import DailyRollupFactory, ServicePointFactory
+
+    _workbook, scene = exported
+    point = ServicePointFactory(agency__name="Measured Agency", agency__slug="measured-agency")
+    DailyRollupFactory(point=point, n=40, satisfied=30, resolved=20, promoters=20, detractors=8)
+    snapshot = snapshot_of(point.agency, period(LAST_12, None), key=LAST_12)
+    measured = scene.entries[0]
+    Nomination.objects.filter(pk=measured.pk).update(measured_results=snapshot)
+
+    with translation.override("en"):
+        sheet = load_workbook(BytesIO(results_workbook(scene.export_round)))["Results"]
+    rows = list(sheet.iter_rows(values_only=True))
+    header = rows[0]
+    by_reference = {row[1]: dict(zip(header, row, strict=True)) for row in rows[1:]}
+    assert by_reference[measured.reference]["Measured: source"] == "Measured Agency"
+    assert by_reference[measured.reference]["Measured: answers"] == 40
+    assert by_reference[measured.reference]["Measured: satisfied [interval]"].startswith("75")
+    others = [row for reference, row in by_reference.items() if reference != measured.reference]
+    assert all(not row["Measured: source"] for row in others)
