@@ -4,6 +4,8 @@ from django.urls import path
 
 from feedback import views
 from feedback.giving import views as giving
+from feedback.posters import urls as posters
+from feedback.sms import urls as sms
 
 app_name = "feedback"
 
@@ -11,4 +13,7 @@ urlpatterns = [
     path("feedback/<str:code>/", giving.form, name="form"),
     path("feedback/<str:code>/thanks/", giving.thanks, name="thanks"),
     path("feedback/<str:code>/results/", views.point_results, name="results"),
+    # Posters and SMS answers (feedback/posters/, feedback/sms/).
+    *posters.urlpatterns,
+    *sms.urlpatterns,
 ]
