@@ -21,6 +21,9 @@ from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from awards_site.site_url import absolute_url
 from feedback.models import SmsGateway
 
+# Names longer than this (agency, point and town together) are set smaller in the top band.
+LONG_NAMES = 70
+
 # segno's options, as on certificates (judging/certificates/pdf.py): error correction M, so a
 # scratched or folded poster still reads.
 QR_ERROR = "m"
@@ -108,6 +111,7 @@ def poster_html(point, format, languages):
             "pages": pages,
             "language": languages[0],
             "sms_number": number,
+            "long_names": len(f"{point.agency.name}{point.name}{point.town}") > LONG_NAMES,
             "font_faces": mark_safe(FONT_FACES),  # our own constant
         },
     )
