@@ -78,6 +78,12 @@ SITE_PAGES = {
         "form":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "thanks":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "results":                  "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        # Posters (feedback/posters/): the point's agency staff and administrators only.
+        "poster_a4":                "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "card_a6":                  "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        # The SMS webhook (feedback/sms/) takes only a gateway's POST (POSTS: 403 without
+        # the secret).
+        "sms":                      "405   405   405   405   405   405   405   405   405   405   405   405",
     }),
     # The sponsor area: the whole of CX26, and CX27's "Digital public service" ----------------
     **section("sponsors:", {
