@@ -37,6 +37,7 @@ class AgencyViewSet(ModelViewSet):
                 required=False,
             )
         return super().formfield_for_dbfield(db_field, **kwargs)
+
     list_display = ["name", "country", "slug"]
     list_filter = ["country"]
     search_fields = ["name"]

@@ -7,7 +7,8 @@ the attack it stops (tests/feedback/giving/test_attacks.py):
 - the device key: HMAC-SHA256 of the client address and user agent under a secret of the day,
   derived from SECRET_KEY and the date. The answers of one device at one point on one day share
   it (so a later answer replaces the earlier), it changes every day, and the address itself is
-  never stored.
+  never stored. An SMS sender's key is the same hash of their phone number (sender_key), and
+  their limits are counted per sender instead of per network (over_sender_limits).
 """
 
 import ipaddress

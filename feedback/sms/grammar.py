@@ -151,7 +151,7 @@ WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
 def language_hint(text):
-    """"fr" or "en" when the message's words say so (the yes/no answer counts), else None."""
+    """ "fr" or "en" when the message's words say so (the yes/no answer counts), else None."""
     words = [word.lower() for word in WORD.findall(text or "")]
     french = sum(word in FRENCH_WORDS for word in words)
     english = sum(word in ENGLISH_WORDS for word in words)

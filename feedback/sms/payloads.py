@@ -26,7 +26,7 @@ class Unreadable(ValueError):
 
 
 def _urn_number(urn):
-    """"tel:+221770000001" -> "+221770000001"."""
+    """ "tel:+221770000001" -> "+221770000001"."""
     urn = str(urn or "")
     return urn.split(":", 1)[1] if urn.startswith("tel:") else urn
 

@@ -93,9 +93,10 @@ def test_the_languages_are_the_agencys_and_lang_picks_one(staff_client, point):
     response = staff_client.get(f"/feedback/{point.code}/poster-a4.pdf?lang=fr")
     assert pdf_pages(response.content) == 1
     assert "sans compte" in pdf_text(response.content)
-    assert 'filename="' in response["Content-Disposition"] and "-fr.pdf" in response[
-        "Content-Disposition"
-    ]
+    assert (
+        'filename="' in response["Content-Disposition"]
+        and "-fr.pdf" in response["Content-Disposition"]
+    )
 
 
 def test_the_qr_code_encodes_the_points_address(point):

@@ -14,8 +14,13 @@ pytestmark = pytest.mark.django_db
 def test_creating_a_gateway_shows_its_secret_once(demo_admin_client, point):
     response = demo_admin_client.post(
         "/admin/feedback/sms-gateways/new/",
-        {"name": "Kenya AT", "provider": "africastalking", "country": "KE", "number": "21234",
-         "active": "on"},
+        {
+            "name": "Kenya AT",
+            "provider": "africastalking",
+            "country": "KE",
+            "number": "21234",
+            "active": "on",
+        },
         follow=True,
     )
     html = response.content.decode()
@@ -30,14 +35,19 @@ def test_creating_a_gateway_shows_its_secret_once(demo_admin_client, point):
     # Editing keeps the secret.
     demo_admin_client.post(
         f"/admin/feedback/sms-gateways/edit/{gateway.pk}/",
-        {"name": "Kenya AT 2", "provider": "africastalking", "country": "KE", "number": "21234",
-         "active": "on"},
+        {
+            "name": "Kenya AT 2",
+            "provider": "africastalking",
+            "country": "KE",
+            "number": "21234",
+            "active": "on",
+        },
     )
     gateway.refresh_from_db()
     assert gateway.name == "Kenya AT 2"
     assert gateway.secret_digest == hashlib.sha256(secret.encode()).hexdigest()
     reply = demo_admin_client.post(
-        f"/feedback/sms/{gateway.pk}/?secret={secret}", {"from": "+254700000001",
-                                                        "text": f"{point.code} 4 6 Y 9"}
+        f"/feedback/sms/{gateway.pk}/?secret={secret}",
+        {"from": "+254700000001", "text": f"{point.code} 4 6 Y 9"},
     )
     assert reply.status_code == 200 and point.responses.count() == 1

@@ -52,11 +52,18 @@ def africas_talking(client, gateway, secret, text, sender=SENDER):
 def rapidpro_webhook(client, gateway, secret, text, sender=SENDER):
     """A RapidPro flow's Call Webhook action with its default body, the secret in a header."""
     body = {
-        "contact": {"uuid": "5d76d86b-3bb9-4d5a-b822-c9d86f5d8e4f", "name": "", "urn": f"tel:{sender}"},
+        "contact": {
+            "uuid": "5d76d86b-3bb9-4d5a-b822-c9d86f5d8e4f",
+            "name": "",
+            "urn": f"tel:{sender}",
+        },
         "flow": {"uuid": "cd7d5fe0-6d0b-4a1b-8d39-9f7d5e3a8f11", "name": "Feedback"},
         "path": [],
         "results": {},
-        "run": {"uuid": "0d2a5f0c-96c4-4b57-9a8a-6c1ad2f5f3f2", "created_on": "2026-12-06T10:15:02Z"},
+        "run": {
+            "uuid": "0d2a5f0c-96c4-4b57-9a8a-6c1ad2f5f3f2",
+            "created_on": "2026-12-06T10:15:02Z",
+        },
         "input": {"type": "msg", "text": text, "attachments": []},
         "channel": {"uuid": "b2f1b3b8-0d1e-4d3c-9c5a-1e2d3c4b5a69", "name": "Feedback SMS"},
     }
@@ -77,7 +84,12 @@ def test_an_africas_talking_answer_is_taken_and_thanked(client, at, point):
         "Thank you. Your answers about Huduma Centre Test were received."
     )
     stored = point.responses.get()
-    assert (stored.satisfaction, stored.effort, stored.resolved, stored.recommend) == (4, 6, True, 9)
+    assert (stored.satisfaction, stored.effort, stored.resolved, stored.recommend) == (
+        4,
+        6,
+        True,
+        9,
+    )
     assert stored.comment == "queue was short" and stored.channel == Channel.SMS
     assert SENDER not in stored.device_key and "711000001" not in str(stored.__dict__)
     assert point.rollups.get().n == 1
@@ -87,7 +99,9 @@ def test_a_rapidpro_webhook_answer_gets_a_json_reply(client, rapidpro, point):
     gateway, secret = rapidpro
     response = rapidpro_webhook(client, gateway, secret, f"{point.code.lower()} 5 7 oui 10")
     assert response.status_code == 200
-    assert response.json() == {"reply": "Merci. Vos réponses sur Huduma Centre Test ont bien été reçues."}
+    assert response.json() == {
+        "reply": "Merci. Vos réponses sur Huduma Centre Test ont bien été reçues."
+    }
     assert point.responses.get().resolved is True
 
 
@@ -118,7 +132,9 @@ def test_the_reply_is_in_the_countrys_language_when_the_words_do_not_say(client,
     response = africas_talking(client, gateway, secret, f"{dakar.code} 4 6 Y 9")
     assert response.content.decode() == "Merci. Vos réponses sur Guichet Dakar ont bien été reçues."
     # English words get an English reply.
-    other = africas_talking(client, gateway, secret, f"{dakar.code} 4 6 yes 9 thanks", "+221770000002")
+    other = africas_talking(
+        client, gateway, secret, f"{dakar.code} 4 6 yes 9 thanks", "+221770000002"
+    )
     assert other.content.decode().startswith("Thank you.")
 
 
@@ -222,7 +238,9 @@ def test_a_huge_body_is_refused_and_a_long_text_capped(client, at, point):
 
 def test_a_message_without_a_sender_is_refused(client, at, point):
     gateway, secret = at
-    response = client.post(f"/feedback/sms/{gateway.pk}/?secret={secret}", {"text": f"{point.code} 4 6 Y 9"})
+    response = client.post(
+        f"/feedback/sms/{gateway.pk}/?secret={secret}", {"text": f"{point.code} 4 6 Y 9"}
+    )
     assert response.status_code == 400 and not point.responses.exists()
 
 
@@ -241,7 +259,10 @@ def test_parallel_identical_sms_are_stored_once(race):
 
     point, gateway, secret = race.alone(build)
     try:
-        send = lambda: africas_talking(Client(), gateway, secret, f"{point.code} 4 6 Y 9").status_code  # noqa: E731
+
+        def send():
+            return africas_talking(Client(), gateway, secret, f"{point.code} 4 6 Y 9").status_code
+
         assert race.together(send, send, send) == [200, 200, 200]
         assert race.alone(lambda: Response.objects.filter(point=point).count()) == 1
         assert race.alone(lambda: DailyRollup.objects.get(point=point).n) == 1
