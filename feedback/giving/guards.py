@@ -7,7 +7,8 @@ the attack it stops (tests/feedback/giving/test_attacks.py):
 - the device key: HMAC-SHA256 of the client address and user agent under a secret of the day,
   derived from SECRET_KEY and the date. The answers of one device at one point on one day share
   it (so a later answer replaces the earlier), it changes every day, and the address itself is
-  never stored.
+  never stored. An SMS sender's key is the same hash of their phone number (sender_key), and
+  their limits are counted per sender instead of per network (over_sender_limits).
 """
 
 import ipaddress
@@ -43,8 +44,20 @@ def device_key(request, day):
     """The keyed hash of the client address and user agent under the secret of `day`."""
     address = ratelimit_client_ip(request)
     agent = request.META.get("HTTP_USER_AGENT", "")[:500]
+    return _key_of_the_day(day, f"{address}\n{agent}")
+
+
+def sender_key(number, day):
+    """An SMS sender's device key: the keyed hash of their phone number (digits only, so
+    "+254 700 000 001" and "254700000001" are one sender) under the secret of `day`. The number
+    itself is never stored."""
+    digits = "".join(character for character in str(number) if character.isdigit())
+    return _key_of_the_day(day, f"sms:{digits}")
+
+
+def _key_of_the_day(day, value):
     return salted_hmac(
-        f"feedback.device-key.{day.isoformat()}", f"{address}\n{agent}", algorithm="sha256"
+        f"feedback.device-key.{day.isoformat()}", value, algorithm="sha256"
     ).hexdigest()
 
 
@@ -71,18 +84,34 @@ def _point_key(point):
 
 def over_rate_limits(request, point):
     """Count one answer against both limits; True once either is over."""
+    return _over_limits(request, point, "feedback-network", _network_key, _point_key(point))
+
+
+def over_sender_limits(request, point, sender):
+    """The same limits for an SMS, counted per sender (their key of the day) instead of per
+    network: FEEDBACK_RATE_PER_NETWORK across all points, FEEDBACK_RATE_PER_POINT at one."""
+    return _over_limits(
+        request,
+        point,
+        "feedback-sms-sender",
+        lambda group, request: sender,
+        lambda group, request: f"{sender}:{point.code}",
+    )
+
+
+def _over_limits(request, point, group, client_key, point_key):
     by_network = is_ratelimited(
         request,
-        group="feedback-network",
-        key=_network_key,
+        group=group,
+        key=client_key,
         rate=settings.FEEDBACK_RATE_PER_NETWORK,
         method=is_ratelimited.ALL,
         increment=True,
     )
     by_point = is_ratelimited(
         request,
-        group="feedback-network-point",
-        key=_point_key(point),
+        group=f"{group}-point",
+        key=point_key,
         rate=settings.FEEDBACK_RATE_PER_POINT,
         method=is_ratelimited.ALL,
         increment=True,

@@ -23,6 +23,7 @@ from feedback.choices import (
     RESPONSE_STATUSES,
     SATISFIED_FROM,
     AnswerStatus,
+    Channel,
     CommentState,
 )
 from feedback.giving import bursts
@@ -79,19 +80,21 @@ def move_rollup(point, day, changes):
     )
 
 
-def _apply(response, answer, language, now):
+def _apply(response, answer, language, now, channel):
     for name in ANSWER_FIELDS:
         setattr(response, name, getattr(answer, name))
     response.comment = scrub(answer.comment)
     # A new or changed comment waits for moderation before anyone but staff reads it.
     response.comment_status = CommentState.PENDING if response.comment else CommentState.NONE
     response.language = language
+    response.channel = channel
     response.created_at = now
 
 
 @transaction.atomic
-def take(point, answer, device_key, language="", now=None):
-    """Store the answer of `device_key` about `point` today; NEW or REPLACED."""
+def take(point, answer, device_key, language="", now=None, channel=Channel.WEB):
+    """Store the answer of `device_key` about `point` today, given through `channel` (the web
+    form or an SMS); NEW or REPLACED."""
     now = now or timezone.now()
     day = timezone.localdate(now)
     response = (
@@ -99,7 +102,7 @@ def take(point, answer, device_key, language="", now=None):
     ).first()
     if response is None:
         response = Response(point=point, device_key=device_key, day=day)
-        _apply(response, answer, language, now)
+        _apply(response, answer, language, now, channel)
         reason = bursts.reason_to_hold(point, response.comment, now)
         if reason:
             response.status, response.held_reason = AnswerStatus.HELD, reason
@@ -116,7 +119,7 @@ def take(point, answer, device_key, language="", now=None):
             move_rollup(point, day, contribution(response))
             return NEW
     before = contribution(response)
-    _apply(response, answer, language, now)
+    _apply(response, answer, language, now, channel)
     response.save()
     move_rollup(point, day, difference(before, contribution(response)))
     return REPLACED

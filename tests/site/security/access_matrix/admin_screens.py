@@ -62,6 +62,7 @@ ADMIN_SCREENS = {
     # The citizen feedback platform's viewsets (feedback/admin_views.py) ---------------------
     **screens("feedback_agencies:", VIEWSET, ADMINS_ONLY),
     **screens("feedback_points:", VIEWSET, ADMINS_ONLY),
+    **screens("feedback_sms_gateways:", VIEWSET, ADMINS_ONLY),
     # Failed background tasks (awards_site/background/failed_admin.py): read and dismissed, never
     # added or edited ("usage" goes with editing).
     **screens("failed_tasks:", [*VIEWSET, "inspect"], ADMINS_ONLY,

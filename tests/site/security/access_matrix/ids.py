@@ -26,6 +26,16 @@ IDS = {
 }
 
 
+def _sms_gateway(world):
+    from feedback.models import SmsGateway
+
+    country = world.service_point.agency.country
+    gateway = SmsGateway.objects.filter(country=country).first()
+    return gateway or SmsGateway.objects.create(
+        name="Matrix gateway", provider="africastalking", country=country, number="21234"
+    )
+
+
 def _pk(attribute):
     return {"pk": lambda w, role: getattr(w, attribute).pk}
 
@@ -47,6 +57,9 @@ IDS_BY_NAME = {
     "feedback:agency": {"slug": lambda w, role: w.service_point.agency.slug},
     "feedback_agencies:": {"pk": lambda w, role: w.service_point.agency_id},
     "feedback_points:": _pk("service_point"),
+    # An SMS gateway of the point's country (feedback/sms/), made on first use.
+    "feedback:sms": {"gateway_id": lambda w, role: _sms_gateway(w).pk},
+    "feedback_sms_gateways:": {"pk": lambda w, role: _sms_gateway(w).pk},
     # The sponsor's whole-cycle reports are CX26's; its category reports CX27's digital one
     # (ids_for sets the cycle).
     "sponsors:": {"category_id": lambda w, role: w.digital_2027.pk},

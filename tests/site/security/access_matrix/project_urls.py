@@ -32,5 +32,10 @@ POSTS = {
         "judging_rounds:remind":    "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
         "judging_conflicts:clear":  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
     }, allowed=OUTCOMES | {ALLOWED}),
+    # The SMS webhook: a gateway's secret, not an account, lets a message in.
+    **section("feedback:", {
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "sms":                      "403   403   403   403   403   403   403   403   403   403   403   403",
+    }),
 }
 # fmt: on

@@ -100,6 +100,12 @@ SITE_PAGES = {
         "agency":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "open_data":                "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "open_data_csv":            "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        # Posters (feedback/posters/): the point's agency staff and administrators only.
+        "poster_a4":                "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "card_a6":                  "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        # The SMS webhook (feedback/sms/) takes only a gateway's POST (POSTS: 403 without
+        # the secret).
+        "sms":                      "405   405   405   405   405   405   405   405   405   405   405   405",
     }),
     # The feedback platform's read-only open-data API (docs/open-data.md): public by design.
     **section("feedback_api:", {
