@@ -4,7 +4,8 @@ The syntax accepted (docs/search.md):
 - words: every word must be found (And), in any order; accents and case do not matter;
 - "a phrase" between straight or curly quotes (or « »): the words next to each other; words
   joined by punctuation (l'événement, co-design) are a phrase too;
-- -word or -"a phrase": leave out what has it; NOT word does the same;
+- -word: leave out what has it; NOT word does the same; -"two words" leaves out what has
+  both words (anywhere: the backends cannot leave out a phrase alike);
 - a OR b: either; OR binds the words (or phrases) on each side of it.
 
 Anything else is read as plain words: an unbalanced quote drops the quotes, brackets, stars and
@@ -169,6 +170,9 @@ def parse(text):
     parts = []
     for group in groups:
         if group[0].negated:
+            # Words, not a phrase: PostgreSQL's backend cannot leave out a phrase (it ignores
+            # Not around a Phrase), so -"a b" leaves out what has both words on either backend.
+            group[0].phrase = False
             parts.append(Not(group[0].query(expand=False)))
         elif len(group) == 1:
             parts.append(group[0].query())

@@ -5,7 +5,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from cms.search.query import _is_word_character, fold
+from cms.search.query import _is_word_character, fold, words
 
 WINDOW = 32  # words shown around the first match
 
@@ -92,3 +92,17 @@ def snippet(texts, wanted):
     if end < len(runs):
         html.append("…")
     return mark_safe("".join(html))  # noqa: S308  (every piece escaped above)
+
+
+def folded_words(page):
+    """The words of a page's title and texts that have accents, without them ("evenements"
+    for "événements"): indexed with the page (BasePage.search_fields), so a search typed
+    without accents finds them on PostgreSQL too (SQLite's FTS5 tokenizer folds accents
+    itself)."""
+    found = {}
+    for text in [page.title, *page_texts(page)]:
+        for word in words(text):
+            folded = fold(word)
+            if folded != word.casefold():
+                found.setdefault(folded, None)
+    return " ".join(found)
