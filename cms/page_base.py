@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from awards_site.caching.lookups import any_page_restricted, public  # noqa: F401
 from cms.blocks import BaseStreamBlock
+from cms.search.snippets import folded_words
 
 
 def public_form_rate_limited(request):
@@ -42,7 +43,12 @@ class BasePage(Page):
     )
 
     promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
-    search_fields = [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("search_folded_words"),  # accents folded, for PostgreSQL (issue 20)
+    ]
     content_panels = [*LEAD_PANELS, FieldPanel("body")]
 
     class Meta:
@@ -52,6 +58,9 @@ class BasePage(Page):
         if not any_page_restricted():
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
+
+    def search_folded_words(self):
+        return folded_words(self)
 
     def get_meta_description(self):
         return self.search_description or self.intro

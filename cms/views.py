@@ -1,5 +1,4 @@
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
@@ -9,6 +8,7 @@ from wagtail.models import Locale, Page
 from awards_site.caching.pages import shareable
 from awards_site.forms import without_control_characters
 from cms.pages import routing
+from cms.search import results as site_search
 from cms.signing.confirmation import confirm, signature_for_token
 
 
@@ -20,15 +20,16 @@ def serve_page(request, path):
 
 
 def search(request):
+    """The site's search (cms/search/): what the visitor typed, never an error page."""
     # Control characters mean nothing in a search, and PostgreSQL refuses NUL in a query.
-    query = without_control_characters(request.GET.get("q", "")).strip()[:200]
-    results = Page.objects.none()
-    if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).specific().search(query)
-        )
-    page = Paginator(results, 10).get_page(request.GET.get("page"))
-    return TemplateResponse(request, "cms/search.html", {"query": query, "results": page})
+    text = without_control_characters(request.GET.get("q", "")).strip()
+    outcome = site_search.search(
+        text, kind=request.GET.get("kind", ""), page_number=request.GET.get("page"), request=request
+    )
+    context = {"query": outcome.parsed.text, "search": outcome, "kind": outcome.kind}
+    if outcome.parsed and not outcome.count:
+        context["browse"] = site_search.browse_pages(request)
+    return TemplateResponse(request, "cms/search.html", context)
 
 
 @require_http_methods(["GET", "POST"])

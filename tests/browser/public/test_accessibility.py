@@ -22,7 +22,14 @@ def test_no_violations_on_any_page_type(page, language):
     pages = one_page_of_each_type(language)
     assert len(pages) == 12  # every page type, the winners page included
     search = "/search/?q=pledge" if language == "en" else "/fr/search/?q=engagement"
-    for name, url in [*pages, ("search", search)]:
+    prefix = "" if language == "en" else "/fr"
+    searches = [
+        ("search", search),
+        ("search filtered", f"{prefix}/search/?q=service&kind=newsarticlepage"),
+        ("search empty", f"{prefix}/search/?q=zzyzx"),
+        ("search no words", f"{prefix}/search/?q=%22"),
+    ]
+    for name, url in [*pages, *searches]:
         page.goto(url)
         violations = axe_violations(page)
         if violations:

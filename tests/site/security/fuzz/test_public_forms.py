@@ -135,6 +135,19 @@ def test_control_characters_are_refused_with_what_to_do(url, valid, field, chara
 @given(query=hostile_value, page=hostile_value, language=st.sampled_from(["", "/fr"]))
 @example(query="service\x00", page="1", language="")
 @example(query=["a", "b"], page="9" * 40, language="/fr")
+# Failures found by fuzzing (issue 20) and the rest of the search syntax a visitor may type:
+# an open quote and a lone quote answered 503 on SQLite (FTS5 syntax error).
+@example(query='huduma "centres', page="1", language="")
+@example(query='"', page="1", language="/fr")
+@example(query="-service", page="1", language="")
+@example(query="service OR OR -", page="1", language="")
+@example(query="(centres AND) NOT huduma*", page="1", language="/fr")
+@example(query="l'événement d’aujourd’hui 'quoted'", page="1", language="/fr")
+@example(query="👍🏽 😀", page="1", language="")
+@example(query="مركز الخدمة العامة", page="1", language="")
+@example(query='"a" "" ""b -"c d" OR', page="2", language="")
+@example(query="x" * 199 + '"', page="1", language="")
+@example(query="{title body}: ^NEAR(a b) :*", page="1", language="")
 def test_search(query, page, language):
     with one_example():
         response = answered(Client().get(f"{language}/search/", {"q": query, "page": page}), 200)
