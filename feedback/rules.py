@@ -4,7 +4,7 @@ through the admin's viewsets (Django's model permissions on feedback's models)."
 
 import rules
 
-from awards_site.rules import add_personal_perm, django_perm
+from awards_site.rules import django_perm
 
 
 @rules.predicate
@@ -29,9 +29,6 @@ def is_staff_of_point(user, point):
 # Administrators of the platform: whoever may change agencies in the admin.
 can_administer_feedback = django_perm("feedback.change_agency")
 
-add_personal_perm("feedback.use_agency_portal", is_agency_staff)
-# obj: an Agency
-rules.add_perm("feedback.manage_agency", is_staff_of_agency)
 # obj: a ServicePoint
 rules.add_perm("feedback.print_posters", is_staff_of_point | can_administer_feedback)
 

@@ -152,6 +152,15 @@ HOLDERS = {
     "cms.see_full_reports": {"admin"},
     "cms.see_translation_report": {"admin", "editor"},
     "cms.edit_every_page": {"admin"},
+    # The demo nominator is staff of Huduma Kenya (feedback/evidence.py's demo). Without an
+    # object the per-agency ones answer for administrators only.
+    "feedback.open_agency_portal": {"admin", "nominator"},
+    "feedback.view_agency": {"admin"},
+    "feedback.add_point": {"admin"},
+    "feedback.change_point": {"admin"},
+    "feedback.moderate_comment": {"admin"},
+    "feedback.review_answer": {"admin"},
+    "feedback.print_posters": {"admin"},
 }
 
 
