@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "nominations",
     "judging",
     "feedback",
+    "library",
     "formtools",
     "allauth",
     "allauth.account",

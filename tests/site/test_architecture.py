@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["awards_site", "nominations", "feedback", "judging", "cms"]
+LAYERS = ["awards_site", "nominations", "feedback", "judging", "library", "cms"]
 # The project's URL configuration mounts every app; nothing else in awards_site may.
 ROOT_MODULES = {"awards_site/urls.py"}
 

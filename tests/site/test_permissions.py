@@ -22,7 +22,7 @@ from tests.factories.judging import JudgeProfileFactory
 from tests.factories.nominations import NominationFactory
 
 ROOT = Path(__file__).resolve().parents[2]
-LAYERS = ["awards_site", "nominations", "feedback", "judging", "cms"]
+LAYERS = ["awards_site", "nominations", "feedback", "judging", "library", "cms"]
 
 
 def demo_user(email):

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve
 from django.urls.exceptions import Resolver404
 from django.urls.resolvers import RegexPattern
 
-PROJECT_APPS = ("awards_site", "cms", "nominations", "judging", "feedback")
+PROJECT_APPS = ("awards_site", "cms", "nominations", "judging", "feedback", "library")
 PLACEHOLDER = re.compile(r"<(?:[^>:]+:)?(?P<name>[^>]+)>")
 
 # Addresses for the regular-expression patterns of third-party packages, which cannot be filled
