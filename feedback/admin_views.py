@@ -109,7 +109,7 @@ class SmsGatewayViewSet(ModelViewSet):
     icon = "mail"
     menu_label = _("SMS gateways")
     copy_view_enabled = False
-    form_fields = ["name", "provider", "country", "number", "active"]
+    form_fields = ["name", "provider", "country", "number", "api_username", "active"]
     list_display = ["name", "provider", "country", "number", "active"]
     list_filter = ["provider", "country", "active"]
     add_view_class = SmsGatewayCreateView

@@ -11,10 +11,18 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from feedback.choices import AnswerStatus, CommentState, ServicePointKind
+from feedback.choices import AnswerStatus, CommentState, ServicePointKind, SmsProvider
 from feedback.giving import bursts
 from feedback.giving.recording import contribution
-from feedback.models import Agency, AgencyMembership, DailyRollup, Response, ServicePoint
+from feedback.models import (
+    Agency,
+    AgencyMembership,
+    DailyRollup,
+    Response,
+    ServicePoint,
+    SmsGateway,
+)
+from feedback.sms import gateways
 
 SEED = 16
 ANSWERS = 5000
@@ -125,6 +133,7 @@ def load():
     with transaction.atomic():
         points = load_points()
         load_staff()
+        load_gateways()
         if Response.objects.filter(point__in=points).exists():
             return
         today = timezone.localdate()
@@ -148,6 +157,27 @@ def load_staff():
         user=user, email=email, defaults={"verified": True, "primary": True}
     )
     AgencyMembership.objects.get_or_create(agency=Agency.objects.get(slug=slug), user=user)
+
+
+# One SMS gateway a country, so that the posters print the SMS line: (country, provider, number).
+GATEWAYS = [
+    ("KE", SmsProvider.AFRICASTALKING, "21234"),
+    ("GH", SmsProvider.AFRICASTALKING, "1444"),
+    ("SN", SmsProvider.RAPIDPRO, "21021"),
+]
+
+
+def load_gateways():
+    """The demo's gateways. Their secrets are made and forgotten: an administrator who wants to
+    try one makes a new gateway in the admin, which shows its secret once."""
+    for country, provider, number in GATEWAYS:
+        if SmsGateway.objects.filter(country=country).exists():
+            continue
+        gateway = SmsGateway(
+            name=f"Demo SMS {country}", provider=provider, country=country, number=number
+        )
+        gateways.new_secret(gateway)
+        gateway.save()
 
 
 def load_held(points, today):

@@ -265,6 +265,15 @@ class SmsGateway(models.Model):
         help_text=_("What citizens text; printed on the posters of the country's points."),
     )
     secret_digest = models.CharField(max_length=64, editable=False)
+    api_username = models.CharField(
+        _("API user name"),
+        max_length=100,
+        blank=True,
+        help_text=_(
+            "Africa's Talking only: the account's user name, to send the replies "
+            "(its API key is the AFRICASTALKING_API_KEY setting, never stored here)."
+        ),
+    )
     active = models.BooleanField(_("takes messages"), default=True)
     created_at = models.DateTimeField(default=timezone.now)
 

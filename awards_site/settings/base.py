@@ -390,6 +390,17 @@ FEEDBACK_BURST_MIN = int(os.environ.get("FEEDBACK_BURST_MIN", 20))
 FEEDBACK_BURST_FACTOR = float(os.environ.get("FEEDBACK_BURST_FACTOR", 10))
 FEEDBACK_BURST_BASELINE_DAYS = int(os.environ.get("FEEDBACK_BURST_BASELINE_DAYS", 28))
 FEEDBACK_BURST_SAME_COMMENTS = int(os.environ.get("FEEDBACK_BURST_SAME_COMMENTS", 5))
+# Replies to SMS answers through Africa's Talking's API (feedback/sms/outbound.py): the account's
+# API key (the user name is the gateway's); without it, answers are taken and no reply is sent.
+# The sandbox user name "sandbox" goes to AFRICASTALKING_SANDBOX_URL.
+AFRICASTALKING_API_KEY = os.environ.get("AFRICASTALKING_API_KEY", "")
+AFRICASTALKING_API_URL = os.environ.get(
+    "AFRICASTALKING_API_URL", "https://api.africastalking.com/version1/messaging"
+)
+AFRICASTALKING_SANDBOX_URL = os.environ.get(
+    "AFRICASTALKING_SANDBOX_URL", "https://api.sandbox.africastalking.com/version1/messaging"
+)
+SMS_SEND_TIMEOUT = float(os.environ.get("SMS_SEND_TIMEOUT", "5"))
 # Public figures pages and open data are kept this long for visitors not signed in: a new answer
 # shows within it (feedback/public/caching.py). 0 turns it off.
 FEEDBACK_PAGE_SECONDS = int(os.environ.get("FEEDBACK_PAGE_SECONDS", "300"))

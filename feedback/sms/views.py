@@ -1,14 +1,14 @@
 """The inbound SMS webhook, /feedback/sms/<gateway id>/: POST only, no CSRF token (a gateway
 is no browser), authenticated by the gateway's secret (gateways.py). The reply goes back in the
-response: plain text for Africa's Talking, JSON {"reply": ...} for RapidPro, whose flow sends
-it (docs/feedback.md, "SMS answers")."""
+response: JSON {"reply": ...} for RapidPro, whose flow sends it; for Africa's Talking, plain text
+and the reply sent through its SMS API (outbound.py; docs/feedback.md, "SMS answers")."""
 
 from django.http import HttpResponse, HttpResponseForbidden, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from feedback.choices import SmsProvider
-from feedback.sms import answering, gateways, payloads
+from feedback.sms import answering, gateways, outbound, payloads
 
 # A gateway's request is a few hundred bytes; anything far larger is not an SMS.
 MAX_BODY = 16 * 1024
@@ -36,4 +36,5 @@ def inbound(request, gateway_id):
     reply = answering.answer(request, gateway, message)
     if gateway.provider == SmsProvider.RAPIDPRO:
         return JsonResponse({"reply": reply})
+    outbound.send_reply(gateway, message.sender, reply)
     return HttpResponse(reply, content_type="text/plain; charset=utf-8")
