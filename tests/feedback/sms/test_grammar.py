@@ -56,7 +56,8 @@ def test_a_correction_in_french():
         parse("K7DPQM 4 9 O 9")
     with translation.override("fr"):
         assert error.value.message() == (
-            "Le 2e chiffre (facilité) doit aller de 1 à 7. Envoyez\u202f: K7DPQM 4 6 O 9 commentaire"
+            "Le 2e chiffre (facilité) doit aller de 1 à 7. "
+            "Envoyez\u202f: K7DPQM 4 6 O 9 commentaire"
         )
 
 
