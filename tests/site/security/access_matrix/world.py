@@ -97,7 +97,15 @@ def build_world():
     )
     screening = Round.objects.get(cycle=cx27, kind=RoundKind.SCREENING)
     # A demo service point that takes answers (feedback/demo.py).
-    service_point = ServicePoint.objects.filter(active=True).order_by("code").first()
+    # Not of Huduma Kenya, whose staff nominator A is (the demo's measured results): the
+    # columns of agency staff are the point's agency's and another's, not A's. Chosen by name,
+    # not by code (codes are drawn at random when the demo loads).
+    service_point = (
+        ServicePoint.objects.filter(active=True)
+        .exclude(agency__memberships__user=nominator_a)
+        .order_by("agency__slug", "name")
+        .first()
+    )
     final_2026 = Round.objects.get(cycle=cx26, kind=RoundKind.FINAL)
 
     scored = Assignment.objects.filter(
