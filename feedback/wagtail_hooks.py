@@ -28,3 +28,16 @@ hooks.register("demo_logins", demo.demo_logins)
 # frozen figures (nominations/wizard/measured.py, feedback/evidence.py).
 hooks.register(measured.SOURCES_HOOK, evidence.SOURCE)
 hooks.register("load_demo_part", evidence.load_demo, order=10)
+
+
+@hooks.register("login_start_page", order=15)
+def agency_staff_start_on_their_portal(user):
+    """After signing in without a `next`, agency staff land on their portal, unless they have
+    nominations of their own (a nominator who is also staff carries on with those)."""
+    from django.urls import reverse
+
+    from feedback.rules import is_agency_staff
+
+    if is_agency_staff(user) and not user.nominations.exists():
+        return reverse("feedback:manage")
+    return None
