@@ -4,8 +4,8 @@
 
 - CODE: the service point's code, spelt as on the web (any case, dashes; codes.normalise);
   "K7D PQM" (the code in two halves) is read too;
-- S: satisfaction, 1 to 5; E: ease (effort), 1 to 7; R: resolved, Y/N (yes, no, O, oui, non;
-  any case); N: likely to recommend, 0 to 10;
+- S: satisfaction, 1 to 5; E: ease (effort), 1 to 7; R: resolved, Y/N (yes, no, O, oui, non,
+  S, sim, não, ن, ل; any case); N: likely to recommend, 0 to 10 (Arabic-Indic digits too);
 - the rest, if any, is the comment.
 
 The parts may be separated by spaces, commas, semicolons or slashes. A message that does not
@@ -25,8 +25,12 @@ from feedback.giving.recording import Answer
 
 SEPARATORS = re.compile(r"[\s,;/]+")
 NUMBER = re.compile(r"^[0-9]{1,2}$")
-YES = {"Y", "YES", "O", "OUI"}
-NO = {"N", "NO", "NON"}
+# Phones set to Arabic type Arabic-Indic digits (٤) or their Persian forms (۴).
+WESTERN_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123456789" * 2)
+# Yes and no as the posters print them in each language (English, French, Portuguese, Arabic:
+# ن for نعم, ل for لا), the words written out too.
+YES = {"Y", "YES", "O", "OUI", "S", "SIM", "ن", "نعم"}
+NO = {"N", "NO", "NON", "NAO", "NÃO", "ل", "لا"}
 EXAMPLE_ANSWERS = "4 6 {yes} 9"
 PLACEHOLDER_CODE = "CODE"
 
@@ -117,8 +121,9 @@ def _read_value(token, name, scale, code):
         if word in NO:
             return False
         raise SmsError(name, code, token)
-    if token and NUMBER.match(token) and int(token) in scale:
-        return int(token)
+    number = token.translate(WESTERN_DIGITS)
+    if number and NUMBER.match(number) and int(number) in scale:
+        return int(number)
     raise SmsError(name, code, token)
 
 

@@ -21,6 +21,11 @@ from feedback.sms.grammar import SmsError, language_hint, parse
         ("  K7DPQM 2 2 yes 5  ", ("K7DPQM", 2, 2, True, 5, "")),
         ("K7DPQM 4 6 O 9 Merci, très bien", ("K7DPQM", 4, 6, True, 9, "Merci, très bien")),
         ("K7DPQM/4/6/no/8 ok", ("K7DPQM", 4, 6, False, 8, "ok")),
+        # Portuguese and Arabic, as their posters say: S/sim/não, ن/ل, Arabic-Indic digits.
+        ("K7DPQM 4 6 S 9 muito bom", ("K7DPQM", 4, 6, True, 9, "muito bom")),
+        ("K7DPQM 2 3 não 4", ("K7DPQM", 2, 3, False, 4, "")),
+        ("K7DPQM ٤ ٦ ن ١٠ شكرا", ("K7DPQM", 4, 6, True, 10, "شكرا")),
+        ("K7DPQM ۲ ۳ ل ۴", ("K7DPQM", 2, 3, False, 4, "")),
     ],
 )
 def test_examples(text, expected):
