@@ -18,7 +18,9 @@ users, groups, sites, locales, workflows, nominations, judging or sponsors' repo
 - partners (the Partner snippet): add and edit; not deleting, and not what a partner sponsors
   (the `manage_sponsorship` permission, for administrators), since that decides which reports
   its users download;
-- site settings: contact details, social links and the footer's pages.
+- site settings: contact details, social links and the footer's pages;
+- citizens' comments on the feedback platform: publishing them or not, and replying, for every
+  agency (`feedback.moderate_any_comment`); not the agencies' figures, points or held answers.
 
 Written against the `apps` registry it is given, so the data migration (historical models) and
 the demo loader (the real ones) run the same code. Permission rows are created when missing: a
@@ -36,6 +38,7 @@ MODEL_PERMISSIONS = (
     ("cms", "partner", "add_partner"),
     ("cms", "partner", "change_partner"),
     ("cms", "sitesettings", "change_sitesettings"),
+    ("feedback", "response", "moderate_any_comment"),
 )
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # On the root collection, so in every collection.

@@ -171,6 +171,8 @@ class Response(models.Model):
     class Meta:
         verbose_name = _("response")
         verbose_name_plural = _("responses")
+        # Editors moderate citizens' comments of every agency (cms/editors.py, docs/feedback.md).
+        permissions = [("moderate_any_comment", _("Can moderate the comments of every agency"))]
         constraints = [
             models.UniqueConstraint(
                 fields=["point", "device_key", "day"], name="one_response_per_device_a_day"

@@ -1,4 +1,7 @@
+from django.urls import reverse_lazy
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from feedback import demo, evidence, privacy
 from feedback.admin_views import FeedbackGroup
@@ -9,6 +12,23 @@ from nominations.wizard import measured
 @hooks.register("register_admin_viewset")
 def register_feedback():
     return FeedbackGroup()
+
+
+# Editors moderate every agency's comments on the staff portal (feedback/staff/, cms/editors.py).
+class CommentsToModerateMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("feedback.moderate_any_comment")
+
+
+@hooks.register("register_admin_menu_item")
+def register_comments_to_moderate():
+    return CommentsToModerateMenuItem(
+        _("Citizens' comments"),
+        reverse_lazy("feedback:manage"),
+        name="citizens-comments",
+        icon_name="comment",
+        order=450,
+    )
 
 
 # Agency staff accounts in a person's data (feedback/privacy.py, docs/privacy.md) ---------------

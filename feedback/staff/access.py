@@ -1,5 +1,6 @@
 """Who reaches the staff portal: agency staff (feedback.open_agency_portal), and through it only
-their own agencies (feedback.view_agency); administrators of the platform reach every agency.
+their own agencies (feedback.view_agency); administrators of the platform reach every agency;
+editors (feedback.moderate_any_comment) reach every agency's comments and nothing else.
 Anyone else signed in gets a 404, and so does another agency's address, so the portal does not
 even tell whether an agency exists; an anonymous visitor goes to sign in."""
 
@@ -13,23 +14,49 @@ from feedback.models import Agency
 portal_area = area_required("feedback.open_agency_portal")
 
 
+def sees_every_agency(user):
+    """Administrators and editors (who moderate comments only) reach every agency."""
+    return user.has_perm("feedback.change_agency") or user.has_perm("feedback.moderate_any_comment")
+
+
+def moderates_only(user):
+    """An editor: every agency's comments, nothing else of them."""
+    return not user.has_perm("feedback.change_agency") and user.has_perm(
+        "feedback.moderate_any_comment"
+    )
+
+
 def agencies_of(user):
     """The agencies whose portal the person may open."""
-    if user.has_perm("feedback.change_agency"):
+    if sees_every_agency(user):
         return Agency.objects.all()
     return Agency.objects.filter(memberships__user=user)
 
 
-def agency_required(view):
-    """A view of one agency, `view(request, agency, ...)`: the portal's rule, then the agency
-    (by its slug) if the person may see it, else 404."""
+def manages_figures(user, agency):
+    """Whether the person sees the agency's dashboard, points and held answers, or (an editor)
+    only its comments."""
+    return user.has_perm("feedback.view_agency", agency)
 
-    @portal_area
-    @wraps(view)
-    def wrapped(request, slug, *args, **kwargs):
-        agency = Agency.objects.filter(slug=slug).first()
-        if agency is None or not request.user.has_perm("feedback.view_agency", agency):
-            raise Http404
-        return view(request, agency, *args, **kwargs)
 
-    return wrapped
+def _agency_view(permission):
+    def decorator(view):
+        """A view of one agency, `view(request, agency, ...)`: the portal's rule, then the
+        agency (by its slug) if the person has `permission` on it, else 404."""
+
+        @portal_area
+        @wraps(view)
+        def wrapped(request, slug, *args, **kwargs):
+            agency = Agency.objects.filter(slug=slug).first()
+            if agency is None or not request.user.has_perm(permission, agency):
+                raise Http404
+            return view(request, agency, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+agency_required = _agency_view("feedback.view_agency")
+# The comments' pages: the agency's staff, administrators and editors.
+comments_required = _agency_view("feedback.moderate_agency_comments")

@@ -3,12 +3,12 @@ publicly, with the agency's reply beside it) or not published; a held answer is 
 rejected (recording.release). Comments were scrubbed when stored: staff read only that text."""
 
 from django.db import transaction
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Count, IntegerField, Q, Value, When
 from django.utils import timezone
 
 from feedback.choices import AnswerStatus, CommentState
 from feedback.giving import recording
-from feedback.models import Reply, Response
+from feedback.models import Agency, Reply, Response
 
 PENDING_FIRST = Case(
     When(comment_status=CommentState.PENDING, then=Value(0)),
@@ -26,6 +26,17 @@ def comments_of(agency):
         .exclude(status=AnswerStatus.REJECTED)
         .select_related("point", "reply")
         .order_by(PENDING_FIRST, "-created_at", "-pk")
+    )
+
+
+def agencies_with_waiting_comments():
+    """Every agency with the number of its comments waiting for moderation (`waiting`), those
+    with the most first: the editors' way in."""
+    waiting = Q(points__responses__comment_status=CommentState.PENDING) & ~Q(
+        points__responses__status=AnswerStatus.REJECTED
+    )
+    return Agency.objects.annotate(waiting=Count("points__responses", filter=waiting)).order_by(
+        "-waiting", "name"
     )
 
 

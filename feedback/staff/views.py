@@ -20,7 +20,14 @@ from feedback.giving.bursts import reason_label
 from feedback.measures import MINIMUM_ANSWERS
 from feedback.models import ServicePoint
 from feedback.staff import exports, figures, moderation
-from feedback.staff.access import agencies_of, agency_required, portal_area
+from feedback.staff.access import (
+    agencies_of,
+    agency_required,
+    comments_required,
+    manages_figures,
+    moderates_only,
+    portal_area,
+)
 from feedback.staff.forms import CommentFilter, PeriodForm, PointForm, ReplyForm
 
 COMMENTS_PER_PAGE = 20
@@ -30,7 +37,14 @@ HELD_PER_PAGE = 50
 @require_GET
 @portal_area
 def index(request):
-    """My agencies; straight to the dashboard when there is one."""
+    """My agencies; straight to the dashboard when there is one. Editors, who moderate
+    comments only, see every agency with the comments waiting for them."""
+    if moderates_only(request.user):
+        return render(
+            request,
+            "feedback/staff/moderation_index.html",
+            {"agencies": moderation.agencies_with_waiting_comments()},
+        )
     agencies = list(agencies_of(request.user))
     if len(agencies) == 1:
         return redirect("feedback:dashboard", slug=agencies[0].slug)
@@ -135,7 +149,7 @@ def point_edit(request, agency, point_id):
 
 # Comments -------------------------------------------------------------------------------------
 @require_GET
-@agency_required
+@comments_required
 def comments(request, agency):
     points = list(agency.points.order_by("name"))
     filters = CommentFilter(request.GET, points)
@@ -153,6 +167,7 @@ def comments(request, agency):
         "feedback/staff/comments.html",
         {
             "agency": agency,
+            "comments_only": not manages_figures(request.user, agency),
             "filters": filters,
             "listing": page,
             "query": query.urlencode(),
@@ -173,7 +188,7 @@ def _comment_or_404(request, agency, response_id):
 PUBLISH, REJECT, REPLY = "publish", "reject", "reply"
 
 
-@agency_required
+@comments_required
 def comment(request, agency, response_id):
     """One comment with its reply form (GET); a POST publishes it, does not publish it, or
     saves the reply alone, with the reply's text in every case."""
@@ -198,7 +213,12 @@ def comment(request, agency, response_id):
     return render(
         request,
         "feedback/staff/comment.html",
-        {"agency": agency, "response": response, "form": form},
+        {
+            "agency": agency,
+            "comments_only": not manages_figures(request.user, agency),
+            "response": response,
+            "form": form,
+        },
     )
 
 

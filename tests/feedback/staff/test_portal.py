@@ -17,7 +17,7 @@ from tests.feedback.staff.conftest import comment
 
 BASE = "/feedback/manage/test-registry"
 DASHBOARD_QUERIES = 10
-COMMENTS_QUERIES = 10
+COMMENTS_QUERIES = 11
 
 
 def urls(points, response):

@@ -81,16 +81,17 @@ SITE_PAGES = {
         # The agency staff portal (feedback/staff/): the point's agency's staff and the
         # administrators (every agency); another agency's staff are sent on from the list of
         # their agencies to their own dashboard, and get 404 at this one.
+        # Editors moderate every agency's comments (and see nothing else of an agency).
         # Nominator A is also staff of Huduma Kenya (the demo's measured results; another agency
         # than the point's): sent on to that dashboard.
-        "manage":                   "LOG   3XX   404   404   404   404   404   404   3XX   3XX   404   OK",
+        "manage":                   "LOG   3XX   404   404   404   404   404   404   3XX   3XX   OK    OK",
         "dashboard":                "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
         "figures_csv":              "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
         "figures_xlsx":             "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
         "point_add":                "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
         "point_edit":               "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
-        "comments":                 "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
-        "comment":                  "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
+        "comments":                 "LOG   404   404   404   404   404   404   404   OK    404   OK    OK",
+        "comment":                  "LOG   404   404   404   404   404   404   404   OK    404   OK    OK",
         "held":                     "LOG   404   404   404   404   404   404   404   OK    404   404   OK",
         # POST only (see POSTS).
         "held_answer":              "405   405   405   405   405   405   405   405   405   405   405   405",
