@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from awards_site import views
 from cms import views as cms_views
 from cms.pages.sitemap import AllLanguagesSitemap
+from cms.signing import views as signing_views
 
 # allauth answers "too many attempts" (sign-up, password reset) with this view.
 handler429 = "awards_site.views.account_rate_limited"
@@ -55,6 +56,7 @@ if settings.DEBUG or settings.SERVE_MEDIA:
 urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("signatures/confirm/<str:token>/", cms_views.confirm_signature, name="signature_confirm"),
+    path("signatures/sign/<int:page_id>/", signing_views.sign, name="sign"),
     path("accounts/", include("allauth.urls")),
     path("_util/login/", views.site_login, name="site_login_redirect"),
     path("", include("nominations.urls")),

@@ -23,6 +23,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from wagtail.contrib.forms.utils import get_form_types
 from wagtail.models import Page
 
+from awards_site.caching.generation import public_content_changed
 from cms.models import OpenLetterSignature, PledgeSignature, SponsorMember
 from nominations.privacy.archive import PersonalDataSection
 from nominations.privacy.audit_log import identifying_strings, scrub_log_entries
@@ -170,6 +171,8 @@ def anonymise_signatures(model, addresses):
         email=Concat(Value(prefix), Cast("pk", CharField()), Value(suffix)),
         **{PUBLIC_FLAG[model]: False},
     )
+    # An update sends no save signal: the pages that listed these names must drop them now.
+    public_content_changed()
     identifying = [text for row in rows for text in row[1:]]
     scrub_log_entries({model: pks}, identifying, str(DELETED_SIGNATORY))
     return len(rows)

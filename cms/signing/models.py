@@ -44,23 +44,30 @@ class SignaturePage(BasePage):
         return model.objects.confirmed().filter(page_key=self.translation_key)
 
     def serve(self, request, *args, **kwargs):
-        form_class = import_string(self.form_class_path)
-        form = form_class(page=self)
-        if request.method == "POST":
-            if public_form_rate_limited(request):
-                return rate_limited(request)
-            form = form_class(request.POST, page=self)
-            if form.is_spam:
-                # Answer a bot as if it succeeded, so it learns nothing, and store nothing.
-                return redirect(self.url)
-            if form.is_valid() and form.save(language=get_language()):
-                # The same answer whether the address is new, waiting for its confirmation or
-                # signed already: the mailbox is told which (cms/signing/confirmation.py).
-                messages.success(request, self.check_email_message)
-                return redirect(self.url)
-        context = self.get_context(request, *args, **kwargs)
+        """The page with an empty form. The form posts to `sign` (cms/signing/views.py): the
+        page carries no CSRF token, so it is shared between visitors like any other."""
+        return self.render_with_form(request, import_string(self.form_class_path)(page=self))
+
+    def render_with_form(self, request, form):
+        context = self.get_context(request)
         context["form"] = form
         return TemplateResponse(request, self.get_template(request), context)
+
+    def sign(self, request):
+        """A visitor's POST of the form: an unconfirmed signature and its email, then back to
+        the page with a message; or the page again with the errors and what was typed."""
+        if public_form_rate_limited(request):
+            return rate_limited(request)
+        form = import_string(self.form_class_path)(request.POST, page=self)
+        if form.is_spam:
+            # Answer a bot as if it succeeded, so it learns nothing, and store nothing.
+            return redirect(self.url)
+        if form.is_valid() and form.save(language=get_language()):
+            # The same answer whether the address is new, waiting for its confirmation or
+            # signed already: the mailbox is told which (cms/signing/confirmation.py).
+            messages.success(request, self.check_email_message)
+            return redirect(self.url)
+        return self.render_with_form(request, form)
 
 
 class OpenLetterPage(SignaturePage):

@@ -14,6 +14,7 @@ from nominations.privacy.deletion import complete_deletion, request_deletion
 from tests.cms.signing.confirmation import confirm
 from tests.factories.accounts import UserFactory
 from tests.nominations.privacy.test_privacy import archive_of
+from tests.pages import form_action
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def sign_pledge(email=EMAIL, name="Kwame Mensah", **fields):
         "show_publicly": "on",
         **fields,
     }
-    assert Client().post("/pledge/", data).status_code == 302
+    assert Client().post(form_action("/pledge/"), data).status_code == 302
     confirm(PledgeSignature, email)
 
 
@@ -43,7 +44,7 @@ def co_sign_letter(email=EMAIL):
         "email": email,
         "list_publicly": "on",
     }
-    assert Client().post("/open-letter/", data).status_code == 302
+    assert Client().post(form_action("/open-letter/"), data).status_code == 302
     confirm(OpenLetterSignature, email)
 
 

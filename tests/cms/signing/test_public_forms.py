@@ -11,6 +11,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature
 from tests.cms.signing.confirmation import confirm
+from tests.pages import form_action
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def co_sign(client, url, confirmed=True, **overrides):
         "list_publicly": "on",
         **overrides,
     }
-    response = client.post(url, data)
+    response = client.post(form_action(url), data)
     if confirmed and response.status_code == 302:
         confirm(OpenLetterSignature, data["email"], client)
     return response
@@ -140,7 +141,7 @@ def pledge(client, url="/pledge/", confirmed=True, **overrides):
         "email": "kwame@example.org",
         **overrides,
     }
-    response = client.post(url, data)
+    response = client.post(form_action(url), data)
     if confirmed and response.status_code == 302:
         confirm(PledgeSignature, data["email"], client)
     return response

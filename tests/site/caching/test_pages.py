@@ -138,9 +138,20 @@ def test_a_signed_in_person_never_gets_the_shared_page_nor_leaves_theirs(nominat
 
 def test_two_visitors_of_a_page_with_a_form_get_their_own_token():
     first, second = Client(), Client()
-    first.get("/open-letter/")
-    second.get("/open-letter/")
+    first.get("/partners/become-a-partner/")
+    second.get("/partners/become-a-partner/")
     assert first.cookies["csrftoken"].value != second.cookies["csrftoken"].value
+
+
+@pytest.mark.parametrize("path", ["/open-letter/", "/pledge/"])
+def test_the_signature_pages_are_shared_without_a_token(path, django_assert_num_queries):
+    """Their forms carry no CSRF token (cms/signing/views.py checks the browser's origin
+    headers instead), so the letter and the pledge are served like any other page."""
+    first = Client().get(path)
+    assert "csrftoken" not in first.cookies
+    assert "csrfmiddlewaretoken" not in first.content.decode()
+    with django_assert_num_queries(0):
+        assert visit(path) == first.content.decode()
 
 
 def test_a_visitor_with_a_message_waiting_sees_it(nominator):

@@ -28,7 +28,7 @@ from judging.panel.invitations import invite
 from nominations.models import Nomination
 from tests.factories.accounts import EmailAddressFactory
 from tests.factories.nominations import DraftNominationFactory
-from tests.pages import page_text
+from tests.pages import form_action, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -286,7 +286,7 @@ def test_co_signing_as_an_organisation_needs_its_mailbox(client, new_client):
     """Guard: SignaturePage.signatures() counts confirmed signatures only (before: anyone listed
     any organisation on the open letter with any address)."""
     client.post(
-        "/open-letter/",
+        form_action("/open-letter/"),
         {
             "name": "Not The Minister",
             "organisation": "Ministry of Finance of Somewhere",

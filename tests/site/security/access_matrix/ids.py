@@ -23,7 +23,15 @@ IDS = {
     "batch_id": lambda w, role: w.batch.pk,
     "certificate_id": lambda w, role: w.certificate.pk,
     "token": lambda w, role: make_token(w.letter_signature),
+    # The open letter's page (its form posts to cms/signing/views.py).
+    "page_id": lambda w, role: _open_letter().pk,
 }
+
+
+def _open_letter():
+    from wagtail.models import Page
+
+    return Page.objects.get(slug="open-letter", locale__language_code="en")
 
 
 def _sms_gateway(world):

@@ -32,6 +32,11 @@ POSTS = {
         "judging_rounds:remind":    "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
         "judging_conflicts:clear":  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
     }, allowed=OUTCOMES | {ALLOWED}),
+    # Signing the open letter or the pledge: anyone (an empty form comes back with its errors).
+    **section("", {
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "sign":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+    }, allowed=OUTCOMES | {ALLOWED}),
     # The SMS webhook: a gateway's secret, not an account, lets a message in.
     **section("feedback:", {
         #                            anon  A     B     judge other confl spons other staff ostaf edit  admin

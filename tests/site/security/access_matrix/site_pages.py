@@ -29,6 +29,8 @@ SITE_PAGES = {
                                     "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         # A signature's confirmation link: for whoever holds it (it came in their email).
         "signature_confirm":        "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        # The open letter's and the pledge's form: POST only, by anyone (POSTS).
+        "sign":                     "405   405   405   405   405   405   405   405   405   405   405   405",
     }),
     # Nominations: A's 2027 nomination, still open to changes -------------------------------
     **section("nominations:", {

@@ -13,6 +13,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from cms.models import OpenLetterSignature, PledgeSignature
 from judging.models import Certificate
+from tests.pages import form_action
 from tests.site.security.fuzz.checks import (
     CONTROL_CHARACTER_MESSAGE,
     FUZZ,
@@ -32,7 +33,7 @@ pytestmark = pytest.mark.django_db
 def assert_signature(model, url, data, fields):
     with one_example():
         before = row_counts(model)
-        response = Client().post(url, data)
+        response = Client().post(form_action(url), data)
         if response.status_code == 302:
             signature = model.objects.get(email=typed(data["email"]).lower())
             for name in fields:
@@ -124,7 +125,7 @@ def test_control_characters_are_refused_with_what_to_do(url, valid, field, chara
     """NUL (which PostgreSQL cannot store) and the other invisible control characters, which
     the xlsx and PDF exports cannot hold, are refused with one message that says what to do."""
     before = row_counts(OpenLetterSignature, PledgeSignature, FormSubmission)
-    response = Client().post(url, {**valid, field: f"Some{character} text"})
+    response = Client().post(form_action(url), {**valid, field: f"Some{character} text"})
     refused_with_message(response)
     assert CONTROL_CHARACTER_MESSAGE in response.content.decode()
     assert row_counts(OpenLetterSignature, PledgeSignature, FormSubmission) == before
