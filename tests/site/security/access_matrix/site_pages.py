@@ -29,6 +29,10 @@ SITE_PAGES = {
                                     "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
         # A signature's confirmation link: for whoever holds it (it came in their email).
         "signature_confirm":        "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        # Sharing (cms/sharing/): a public page's share card, the news feeds of each language.
+        "share_card":               "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "news_feed_atom":           "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "news_feed_rss":            "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
     }),
     # Nominations: A's 2027 nomination, still open to changes -------------------------------
     **section("nominations:", {
