@@ -12,6 +12,7 @@ from awards_site import views
 from cms import views as cms_views
 from cms.pages.sitemap import AllLanguagesSitemap
 from cms.signing import views as signing_views
+from cms.sharing import urls as sharing_urls
 
 # allauth answers "too many attempts" (sign-up, password reset) with this view.
 handler429 = "awards_site.views.account_rate_limited"
@@ -42,6 +43,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
     path("i18n/", include("django.conf.urls.i18n")),
+    # The generated share cards (cms/sharing/cards.py).
+    *sharing_urls.card_urlpatterns,
     # The citizen feedback platform's open data, read-only JSON (docs/open-data.md).
     path("api/feedback/v1/", include("feedback.public.api_urls")),
 ]
@@ -63,6 +66,8 @@ urlpatterns += i18n_patterns(
     path("", include("judging.urls")),
     path("", include("cms.sponsors.urls")),
     path("", include("feedback.urls")),
+    # The news feeds of each language (cms/sharing/feeds.py).
+    *sharing_urls.feed_urlpatterns,
     # Every page of the tree, found by cms/pages/routing.py, except Wagtail's own _util/ URLs
     # (a page password's form), which Wagtail's URLs below keep.
     re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern[1:], cms_views.serve_page, name="page"),

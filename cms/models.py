@@ -32,6 +32,7 @@ from cms.page_base import (  # noqa: F401  (Django loads the app's models from h
     BasePage,
     public,
     public_form_rate_limited,
+    social_image_field,
 )
 from cms.signing.models import (  # noqa: F401  (Django loads the app's models from here)
     OpenLetterPage,
@@ -265,6 +266,9 @@ class EnquiryFormPage(AbstractEmailForm):
     intro = models.TextField(_("introduction"), blank=True, max_length=400)
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("above the form"))
     thank_you_text = RichTextField(_("thank-you message"), blank=True, features=RICH_TEXT_FEATURES)
+    social_image = social_image_field()
+
+    promote_panels = [*AbstractEmailForm.promote_panels, FieldPanel("social_image")]
 
     content_panels = [
         *AbstractEmailForm.content_panels,

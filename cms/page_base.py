@@ -30,6 +30,23 @@ def public_form_rate_limited(request):
 LEAD_PANELS = [*Page.content_panels, FieldPanel("intro")]
 
 
+def social_image_field():
+    """The picture a shared link shows (cms/sharing/), on every page type: served as a 1200x630
+    rendition; without one, the page's generated card (its title on the program's colours)."""
+    return models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("social image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_(
+            "Shown when the page is shared (WhatsApp, LinkedIn, X, Facebook, email), cropped to "
+            "1200 by 630 pixels. Leave empty to share a card showing the page title."
+        ),
+    )
+
+
 class BasePage(Page):
     """What every content page has: a lead paragraph that doubles as search description."""
 
@@ -42,7 +59,12 @@ class BasePage(Page):
         help_text=_("A short title for the main menu, when the page title is long."),
     )
 
-    promote_panels = [*Page.promote_panels, FieldPanel("menu_title")]
+    # The picture a shared link shows (cms/sharing/): served as a 1200x630 rendition; without
+    # one, the page's generated card (its title on the program's colours).
+    social_image = social_image_field()
+
+    promote_panels = [*Page.promote_panels, FieldPanel("menu_title"), FieldPanel("social_image")]
+
     search_fields = [
         *Page.search_fields,
         index.SearchField("intro"),

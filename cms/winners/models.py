@@ -6,7 +6,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 
@@ -45,10 +45,32 @@ class WinnersPage(BasePage):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    # The awards ceremony, announced with the winners page (schema.org Event, cms/sharing/).
+    ceremony_starts_at = models.DateTimeField(_("ceremony starts"), null=True, blank=True)
+    ceremony_ends_at = models.DateTimeField(_("ceremony ends"), null=True, blank=True)
+    ceremony_venue = models.CharField(
+        _("ceremony venue"),
+        max_length=200,
+        blank=True,
+        help_text=_("The hall and its address. Leave empty for a ceremony held online only."),
+    )
+    ceremony_online_url = models.URLField(
+        _("ceremony broadcast link"),
+        blank=True,
+        help_text=_("Where people watch the ceremony online, if it is streamed."),
+    )
 
     content_panels = [
         *LEAD_PANELS,
         FieldPanel("cycle"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("ceremony_starts_at"), FieldPanel("ceremony_ends_at")]),
+                FieldPanel("ceremony_venue"),
+                FieldPanel("ceremony_online_url"),
+            ],
+            heading=_("Awards ceremony"),
+        ),
         InlinePanel(
             "stories",
             heading=_("Stories"),

@@ -36,6 +36,9 @@ SAMPLE_VALUES = {
     "slug": "x",
     "path": "x",
     "uuid": UUID("00000000-0000-4000-8000-000000000000"),
+    # The project's own converters (cms/sharing/urls.py).
+    "language": "en",
+    "digest": "0123456789abcdef",
 }
 
 

@@ -44,11 +44,28 @@ def _sms_gateway(world):
     )
 
 
+def _home_card(world):
+    """(page id, language, digest) of the English home page's share card (cms/sharing/)."""
+    from wagtail.models import Site
+
+    from cms.sharing import cards
+    from cms.sharing.meta import share_title
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    return home.pk, "en", cards.digest(share_title(home), "en")
+
+
 def _pk(attribute):
     return {"pk": lambda w, role: getattr(w, attribute).pk}
 
 
 IDS_BY_NAME = {
+    # The home page's share card, public like the page.
+    "share_card": {
+        "page_id": lambda w, role: _home_card(w)[0],
+        "language": lambda w, role: _home_card(w)[1],
+        "digest": lambda w, role: _home_card(w)[2],
+    },
     "judging:evidence": {"evidence_id": lambda w, role: w.entry_evidence.pk},
     "judging:feedback": {"uuid": lambda w, role: w.past_nomination.uuid},
     "judging:nomination_certificate": {"uuid": lambda w, role: w.past_nomination.uuid},

@@ -31,6 +31,10 @@ SITE_PAGES = {
         "signature_confirm":        "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # The open letter's and the pledge's form: POST only, by anyone (POSTS).
         "sign":                     "405   405   405   405   405   405   405   405   405   405   405   405",
+        # Sharing (cms/sharing/): a public page's share card, the news feeds of each language.
+        "share_card":               "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "news_feed_atom":           "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "news_feed_rss":            "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
     }),
     # Nominations: A's 2027 nomination, still open to changes -------------------------------
     **section("nominations:", {
