@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 from awards_site.vocabularies.countries import country_choices_sorted
-from nominations import phones
+from nominations import case_study_consent, phones
 from nominations.choices import OrganisationKind, Relation
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from nominations.privacy.consents import record_declaration
@@ -417,6 +417,18 @@ class DeclarationStepForm(StepForm):
         label=_("I confirm the declaration above"),
         required=True,
     )
+    # Optional, never ticked in advance (issue 17): what it means is said beside it.
+    consent_case_study = forms.BooleanField(
+        label=_("You may publish a case study of this initiative"),
+        required=False,
+        help_text=_(
+            "If the entry is shortlisted or wins, the program’s editors may write a case study "
+            "of the initiative for the best-practice library: the problem, what changed and "
+            "the results, without the names, email addresses or phone numbers of people. "
+            "You can withdraw this consent at any time from “My nominations”; the case study "
+            "is then taken off the site."
+        ),
+    )
 
     class Meta:
         model = Nomination
@@ -424,29 +436,49 @@ class DeclarationStepForm(StepForm):
 
     @classmethod
     def stored_data(cls, nomination):
-        return {"accept": "on"} if nomination.declaration_accepted_at else {}
+        data = {"accept": "on"} if nomination.declaration_accepted_at else {}
+        if nomination.consent_case_study:
+            data["consent_case_study"] = "on"
+        return data
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.declaration_accepted_at and not self.is_bound:
             self.initial["accept"] = True
+        if not self.is_bound:
+            self.initial["consent_case_study"] = self.instance.consent_case_study
 
     def written_fields(self):
-        return ["declaration_accepted_at", "declaration_version", "declaration_language"]
+        return [
+            "declaration_accepted_at",
+            "declaration_version",
+            "declaration_language",
+            "consent_case_study",
+            "consent_case_study_withdrawn_at",
+        ]
 
     def prepare_write(self):
         nomination = self.instance
+        withdrawn = case_study_consent.set_in_wizard(
+            nomination, self.cleaned_data.get("consent_case_study", False)
+        )
         accepted_now = (
             not nomination.declaration_accepted_at
             or nomination.declaration_version != DECLARATION_VERSION
         )
         if not accepted_now:
-            return None
+            return withdrawn
         nomination.declaration_accepted_at = timezone.now()
         nomination.declaration_version = DECLARATION_VERSION
         nomination.declaration_language = get_language()
         # The consent record (privacy/consents.py): time, version and language, withdrawable.
-        return lambda: record_declaration(nomination)
+
+        def then():
+            record_declaration(nomination)
+            if withdrawn is not None:
+                withdrawn()
+
+        return then
 
     def save(self, commit=True):
         then = self.prepare_write()
