@@ -44,7 +44,9 @@ class CandidatesView(CaseStudyPermission, WagtailAdminTemplateMixin, TemplateVie
             .prefetch_related(
                 Prefetch(
                     "case_studies",
-                    queryset=CaseStudyPage.objects.order_by("pk").only("pk", "title", "live"),
+                    queryset=CaseStudyPage.objects.filter(alias_of__isnull=True)
+                    .order_by("pk")
+                    .only("pk", "title", "live"),
                 )
             )
             .order_by("-cycle__nominations_close_at", "organisation_name")

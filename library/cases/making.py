@@ -203,7 +203,11 @@ def alias_in_other_languages(page):
 def make_case_study(nomination, user):
     """The entry's draft case study (made now, or the one made before). CaseStudyRefused when
     the entry may not become one."""
-    existing = CaseStudyPage.objects.filter(source_nomination=nomination).first()
+    existing = (
+        CaseStudyPage.objects.filter(source_nomination=nomination, alias_of__isnull=True)
+        .order_by("pk")
+        .first()
+    )
     if existing is not None:
         return Made(existing, created=False)
     message = refusal(nomination)
