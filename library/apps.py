@@ -9,5 +9,5 @@ class LibraryConfig(AppConfig):
     def ready(self):
         from library.cases import consent
 
-        # A nominator's withdrawn consent unpublishes the case study (nominations/signals.py).
+        # A nominator's withdrawn consent unpublishes the case study (nominations/mine/signals.py).
         consent.connect()

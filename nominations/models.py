@@ -229,7 +229,7 @@ class Nomination(models.Model):
 
     # Consent to publish a case study of the initiative in the best-practice library (issue 17):
     # never given by default; withdrawn from "My nominations" (mine/case_study.py), which sends
-    # `case_study_consent_withdrawn` (nominations/signals.py) for the library to unpublish.
+    # `case_study_consent_withdrawn` (nominations/mine/signals.py) for the library to unpublish.
     consent_case_study = models.BooleanField(
         _("consent to publish a case study"), default=False, editable=False
     )

@@ -1,6 +1,6 @@
 """A withdrawn consent takes the entry's case study off the site (issue 17).
 
-nominations sends `case_study_consent_withdrawn` (nominations/signals.py) after the withdrawal
+nominations sends `case_study_consent_withdrawn` (nominations/mine/signals.py) after the withdrawal
 commits; `unpublish_withdrawn` unpublishes the entry's case studies in every language and asks
 a task to email the editors. While the consent stays withdrawn the page is not published again
 (wagtail_hooks.py, `before_publish_page`) nor shown (models.py)."""
@@ -50,7 +50,7 @@ def on_consent_withdrawn(sender, nomination, **kwargs):
 
 
 def connect():
-    from nominations.signals import case_study_consent_withdrawn
+    from nominations.mine.signals import case_study_consent_withdrawn
 
     case_study_consent_withdrawn.connect(on_consent_withdrawn, dispatch_uid="library.cases")
 

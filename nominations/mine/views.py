@@ -9,10 +9,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from nominations import case_study_consent
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
+from nominations.mine import case_study_consent
 from nominations.models import EvidenceFile, Nomination, NominationVersion
 from nominations.sending import submission, versions
 from nominations.wizard import measured
@@ -117,7 +117,7 @@ def withdraw(request, uuid):
 @login_required
 def withdraw_case_study_consent(request, uuid):
     """Withdraw the consent to a case study: a confirmation page, then a POST. The library takes
-    the case study off the site (nominations/case_study_consent.py)."""
+    the case study off the site (nominations/mine/case_study_consent.py)."""
     nomination = own_nomination(request, uuid)
     if not nomination.consent_case_study:
         messages.info(request, _("You have not given consent to a case study of this nomination."))

@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 from awards_site.vocabularies.countries import country_choices_sorted
-from nominations import case_study_consent, phones
+from nominations import phones
 from nominations.choices import OrganisationKind, Relation
+from nominations.mine import case_study_consent
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from nominations.privacy.consents import record_declaration
 from nominations.sending import organisations
@@ -413,22 +414,9 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
 
 class DeclarationStepForm(StepForm):
     title = _("Declaration")
-    accept = forms.BooleanField(
-        label=_("I confirm the declaration above"),
-        required=True,
-    )
+    accept = forms.BooleanField(label=_("I confirm the declaration above"), required=True)
     # Optional, never ticked in advance (issue 17): what it means is said beside it.
-    consent_case_study = forms.BooleanField(
-        label=_("You may publish a case study of this initiative"),
-        required=False,
-        help_text=_(
-            "If the entry is shortlisted or wins, the program’s editors may write a case study "
-            "of the initiative for the best-practice library: the problem, what changed and "
-            "the results, without the names, email addresses or phone numbers of people. "
-            "You can withdraw this consent at any time from “My nominations”; the case study "
-            "is then taken off the site."
-        ),
-    )
+    consent_case_study = case_study_consent.form_field()
 
     class Meta:
         model = Nomination
@@ -437,9 +425,7 @@ class DeclarationStepForm(StepForm):
     @classmethod
     def stored_data(cls, nomination):
         data = {"accept": "on"} if nomination.declaration_accepted_at else {}
-        if nomination.consent_case_study:
-            data["consent_case_study"] = "on"
-        return data
+        return data | ({"consent_case_study": "on"} if nomination.consent_case_study else {})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -449,13 +435,8 @@ class DeclarationStepForm(StepForm):
             self.initial["consent_case_study"] = self.instance.consent_case_study
 
     def written_fields(self):
-        return [
-            "declaration_accepted_at",
-            "declaration_version",
-            "declaration_language",
-            "consent_case_study",
-            "consent_case_study_withdrawn_at",
-        ]
+        declaration = ["declaration_accepted_at", "declaration_version", "declaration_language"]
+        return declaration + list(case_study_consent.FIELDS)
 
     def prepare_write(self):
         nomination = self.instance
@@ -472,13 +453,7 @@ class DeclarationStepForm(StepForm):
         nomination.declaration_version = DECLARATION_VERSION
         nomination.declaration_language = get_language()
         # The consent record (privacy/consents.py): time, version and language, withdrawable.
-
-        def then():
-            record_declaration(nomination)
-            if withdrawn is not None:
-                withdrawn()
-
-        return then
+        return case_study_consent.both(lambda: record_declaration(nomination), withdrawn)
 
     def save(self, commit=True):
         then = self.prepare_write()

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from library.cases.making import make_case_study
 from library.cases.models import CaseStudyPage
-from nominations import case_study_consent
+from nominations.mine import case_study_consent
 from nominations.models import Nomination
 from tests.library.cases.conftest import case_of
 

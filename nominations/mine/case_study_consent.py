@@ -1,14 +1,44 @@
 """The nominator's consent to a case study of their initiative in the best-practice library
 (issue 17): given (never by default) on the wizard's declaration step, withdrawn from "My
 nominations" or by unticking it in the wizard. A withdrawal sends `case_study_consent_withdrawn`
-(nominations/signals.py) once the transaction commits; the library listens and unpublishes the
+(nominations/mine/signals.py) once the transaction commits; the library listens and unpublishes the
 case study. Nominations never imports the library."""
 
+from django import forms
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
+from nominations.mine.signals import case_study_consent_withdrawn
 from nominations.models import Nomination
-from nominations.signals import case_study_consent_withdrawn
+
+FIELDS = ("consent_case_study", "consent_case_study_withdrawn_at")
+
+
+def form_field():
+    """The wizard's box (declaration step): never ticked in advance, saying what it means."""
+    return forms.BooleanField(
+        label=_("You may publish a case study of this initiative"),
+        required=False,
+        help_text=_(
+            "If the entry is shortlisted or wins, the program’s editors may write a case study "
+            "of the initiative for the best-practice library: the problem, what changed and "
+            "the results, without the names, email addresses or phone numbers of people. "
+            "You can withdraw this consent at any time from “My nominations”; the case study "
+            "is then taken off the site."
+        ),
+    )
+
+
+def both(first, then):
+    """One callable running `first`, then `then` when there is one."""
+
+    def run():
+        first()
+        if then is not None:
+            then()
+
+    return run
 
 
 def _announce(nomination):
