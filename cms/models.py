@@ -79,6 +79,8 @@ class HomePage(BasePage):
         "cms.PartnersPage",
         "cms.NewsIndexPage",
         "cms.EnquiryFormPage",
+        # The best-practice library (library/cases/models.py; cms may name library, not vice versa).
+        "library.CaseStudyIndexPage",
     ]
 
     class Meta:

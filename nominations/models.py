@@ -227,6 +227,16 @@ class Nomination(models.Model):
     declaration_version = models.CharField(max_length=20, blank=True)
     declaration_language = models.CharField(max_length=8, blank=True)
 
+    # Consent to publish a case study of the initiative in the best-practice library (issue 17):
+    # never given by default; withdrawn from "My nominations" (mine/case_study.py), which sends
+    # `case_study_consent_withdrawn` (nominations/mine/signals.py) for the library to unpublish.
+    consent_case_study = models.BooleanField(
+        _("consent to publish a case study"), default=False, editable=False
+    )
+    consent_case_study_withdrawn_at = models.DateTimeField(
+        _("case study consent withdrawn"), null=True, blank=True, editable=False
+    )
+
     language = models.CharField(_("language"), max_length=8, default="en")
     deadline_extended_until = models.DateTimeField(
         _("extended deadline"),

@@ -17,6 +17,11 @@ urlpatterns = [
     path("my-nominations/<uuid:uuid>/withdraw/", mine.withdraw, name="withdraw"),
     path("my-nominations/<uuid:uuid>/copy.pdf", mine.pdf_copy, name="pdf"),
     path(
+        "my-nominations/<uuid:uuid>/case-study-consent/",
+        mine.withdraw_case_study_consent,
+        name="withdraw_case_study_consent",
+    ),
+    path(
         "my-nominations/<uuid:uuid>/evidence/<int:evidence_id>/",
         mine.evidence_download,
         name="evidence",

@@ -63,6 +63,7 @@ class DemoLoader:
         self.load_sponsors()
         self.load_pages()
         self.load_translation_work()
+        self.load_library()
         # The Editors group works in the trees of the home pages just made (cms/editors.py;
         # the migration gave it those of Wagtail's placeholder page, which the loader removes).
         give_editors_the_site(apps)
@@ -325,6 +326,12 @@ class DemoLoader:
                     if story["organisation"] in entries
                 ]
             )
+
+    def load_library(self):
+        """The best-practice library and its case studies (library/cases/demo.py)."""
+        from library.cases import demo as case_studies
+
+        case_studies.load({language: self.pages[("home", language)] for language in LANGUAGES})
 
     def load_translation_work(self):
         """An English page changed after its French translation (content.OUT_OF_DATE), once,

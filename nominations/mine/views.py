@@ -12,6 +12,7 @@ from wagtail import hooks
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
+from nominations.mine import case_study_consent
 from nominations.models import EvidenceFile, Nomination, NominationVersion
 from nominations.sending import submission, versions
 from nominations.wizard import measured
@@ -111,6 +112,29 @@ def withdraw(request, uuid):
     if not nomination.accepts_changes():
         raise Http404
     return render(request, "nominations/withdraw.html", {"nomination": nomination})
+
+
+@login_required
+def withdraw_case_study_consent(request, uuid):
+    """Withdraw the consent to a case study: a confirmation page, then a POST. The library takes
+    the case study off the site (nominations/mine/case_study_consent.py)."""
+    nomination = own_nomination(request, uuid)
+    if not nomination.consent_case_study:
+        messages.info(request, _("You have not given consent to a case study of this nomination."))
+        return redirect("nominations:detail", uuid=uuid)
+    if request.method == "POST":
+        case_study_consent.withdraw(nomination)
+        messages.success(
+            request,
+            _(
+                "Your consent is withdrawn. Any case study of this initiative is taken off the "
+                "site, and the editors are told."
+            ),
+        )
+        return redirect("nominations:detail", uuid=uuid)
+    return render(
+        request, "nominations/withdraw_case_study_consent.html", {"nomination": nomination}
+    )
 
 
 @login_required

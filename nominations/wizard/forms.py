@@ -12,6 +12,7 @@ from awards_site.forms import AccessibleFormMixin, ModelChoiceField
 from awards_site.vocabularies.countries import country_choices_sorted
 from nominations import phones
 from nominations.choices import OrganisationKind, Relation
+from nominations.mine import case_study_consent
 from nominations.models import WORD_LIMITS, Category, EvidenceFile, Nomination
 from nominations.privacy.consents import record_declaration
 from nominations.sending import organisations
@@ -413,10 +414,9 @@ class EvidenceStepForm(AccessibleFormMixin, forms.Form):
 
 class DeclarationStepForm(StepForm):
     title = _("Declaration")
-    accept = forms.BooleanField(
-        label=_("I confirm the declaration above"),
-        required=True,
-    )
+    accept = forms.BooleanField(label=_("I confirm the declaration above"), required=True)
+    # Optional, never ticked in advance (issue 17): what it means is said beside it.
+    consent_case_study = case_study_consent.form_field()
 
     class Meta:
         model = Nomination
@@ -424,29 +424,36 @@ class DeclarationStepForm(StepForm):
 
     @classmethod
     def stored_data(cls, nomination):
-        return {"accept": "on"} if nomination.declaration_accepted_at else {}
+        data = {"accept": "on"} if nomination.declaration_accepted_at else {}
+        return data | ({"consent_case_study": "on"} if nomination.consent_case_study else {})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.declaration_accepted_at and not self.is_bound:
             self.initial["accept"] = True
+        if not self.is_bound:
+            self.initial["consent_case_study"] = self.instance.consent_case_study
 
     def written_fields(self):
-        return ["declaration_accepted_at", "declaration_version", "declaration_language"]
+        declaration = ["declaration_accepted_at", "declaration_version", "declaration_language"]
+        return declaration + list(case_study_consent.FIELDS)
 
     def prepare_write(self):
         nomination = self.instance
+        withdrawn = case_study_consent.set_in_wizard(
+            nomination, self.cleaned_data.get("consent_case_study", False)
+        )
         accepted_now = (
             not nomination.declaration_accepted_at
             or nomination.declaration_version != DECLARATION_VERSION
         )
         if not accepted_now:
-            return None
+            return withdrawn
         nomination.declaration_accepted_at = timezone.now()
         nomination.declaration_version = DECLARATION_VERSION
         nomination.declaration_language = get_language()
         # The consent record (privacy/consents.py): time, version and language, withdrawable.
-        return lambda: record_declaration(nomination)
+        return case_study_consent.both(lambda: record_declaration(nomination), withdrawn)
 
     def save(self, commit=True):
         then = self.prepare_write()

@@ -41,7 +41,11 @@ ADMIN_SCREENS = {
     ),
     # The editors' report of translations to update (cms/translations/report.py) ------------
     **screens("", ["cms_translation_report", "cms_translation_report_results"], EDITORS),
-    # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
+    # The case study candidates and the action making one (library.make_case_study: editors
+    # and administrators; the action takes only POST, see POSTS) -----------------------------
+    **screens("", ["library_case_candidates"], EDITORS,
+              library_make_case_study="ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   405   405"),
+        # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
     # Nominations come from the nomination form; deletion requests from the person, and are
     # never deleted (the record of the erasure).
     # The review screen is the inspect view; the edit address leads there (3XX).

@@ -31,6 +31,7 @@ POSTS = {
         "judging_results_decide":   "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
         "judging_rounds:remind":    "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
         "judging_conflicts:clear":  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   A403  -",
+        "library_make_case_study":  "ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   -     -",
     }, allowed=OUTCOMES | {ALLOWED}),
     # Signing the open letter or the pledge: anyone (an empty form comes back with its errors).
     **section("", {

@@ -57,6 +57,9 @@ SITE_PAGES = {
         # B has already asked for deletion (world.py): sent back to "My data".
         "request_deletion":         "LOG   OK    3XX   OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "withdraw_consent":         "LOG   OK    404   404   404   404   404   404   404   404   404   404",
+        # Withdrawing consent to a case study: A gave none, so sent back to the nomination.
+        "withdraw_case_study_consent":
+                                    "LOG   3XX   404   404   404   404   404   404   404   404   404   404",
     }),
     # Judging: A's 2027 entry in the open screening round, A's 2026 nomination's feedback and
     # certificate, the assigned judge's own certificate ----------------------------------------
