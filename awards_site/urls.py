@@ -61,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("", include("judging.urls")),
     path("", include("cms.sponsors.urls")),
     path("", include("feedback.urls")),
+    path("", include("library.resources.urls")),
     # Every page of the tree, found by cms/pages/routing.py, except Wagtail's own _util/ URLs
     # (a page password's form), which Wagtail's URLs below keep.
     re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern[1:], cms_views.serve_page, name="page"),

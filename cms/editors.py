@@ -18,7 +18,9 @@ users, groups, sites, locales, workflows, nominations, judging or sponsors' repo
 - partners (the Partner snippet): add and edit; not deleting, and not what a partner sponsors
   (the `manage_sponsorship` permission, for administrators), since that decides which reports
   its users download;
-- site settings: contact details, social links and the footer's pages.
+- site settings: contact details, social links and the footer's pages;
+- the guides and tools library (library/resources/): add, edit and delete resources, and read
+  their downloads report.
 
 Written against the `apps` registry it is given, so the data migration (historical models) and
 the demo loader (the real ones) run the same code. Permission rows are created when missing: a
@@ -36,6 +38,9 @@ MODEL_PERMISSIONS = (
     ("cms", "partner", "add_partner"),
     ("cms", "partner", "change_partner"),
     ("cms", "sitesettings", "change_sitesettings"),
+    ("library", "resource", "add_resource"),
+    ("library", "resource", "change_resource"),
+    ("library", "resource", "delete_resource"),
 )
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # On the root collection, so in every collection.
