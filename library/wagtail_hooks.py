@@ -16,7 +16,7 @@ register_snippet(ResourceViewSet)
 
 class DownloadsReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(downloads_report.PERMISSION)
+        return request.user.has_perm("library.see_download_report")
 
 
 @hooks.register("register_reports_menu_item")

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
+from wagtail.search.backends import get_search_backend
 
 from awards_site.search.query import MAX_LENGTH, parse
 from awards_site.vocabularies.countries import country_choices_sorted
@@ -89,8 +90,8 @@ def listing(params, page_number=None, locale=None):
         parsed = parse(chosen["q"])
         if parsed:
             outcome.searched = True
-            found = Resource.objects.filter(live=True).search(
-                parsed.query, order_by_relevance=False
+            found = get_search_backend().search(
+                parsed.query, Resource.objects.filter(live=True), order_by_relevance=False
             )
             resources = resources.filter(pk__in=[resource.pk for resource in found])
         else:

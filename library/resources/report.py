@@ -24,8 +24,6 @@ from awards_site import exports
 from library.resources.models import DownloadDay
 from library.resources.vocabularies import KINDS
 
-PERMISSION = "library.see_download_report"
-
 
 @dataclass
 class MonthRow:
@@ -87,7 +85,7 @@ class DownloadsReportView(exports.SpreadsheetExport, ReportView):
     }
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
+        if not request.user.has_perm("library.see_download_report"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
