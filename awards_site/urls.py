@@ -11,8 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from awards_site import views
 from cms import views as cms_views
 from cms.pages.sitemap import AllLanguagesSitemap
-from cms.signing import views as signing_views
 from cms.sharing import urls as sharing_urls
+from cms.signing import views as signing_views
 
 # allauth answers "too many attempts" (sign-up, password reset) with this view.
 handler429 = "awards_site.views.account_rate_limited"
@@ -68,6 +68,7 @@ urlpatterns += i18n_patterns(
     path("", include("feedback.urls")),
     # The news feeds of each language (cms/sharing/feeds.py).
     *sharing_urls.feed_urlpatterns,
+    path("", include("library.resources.urls")),
     # Every page of the tree, found by cms/pages/routing.py, except Wagtail's own _util/ URLs
     # (a page password's form), which Wagtail's URLs below keep.
     re_path(r"^(?!_util/)" + wagtail_urls.serve_pattern[1:], cms_views.serve_page, name="page"),

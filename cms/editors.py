@@ -21,6 +21,8 @@ users, groups, sites, locales, workflows, nominations, judging or sponsors' repo
 - site settings: contact details, social links and the footer's pages;
 - citizens' comments on the feedback platform: publishing them or not, and replying, for every
   agency (`feedback.moderate_any_comment`); not the agencies' figures, points or held answers.
+- the guides and tools library (library/resources/): add, edit and delete resources, and read
+  their downloads report.
 
 Written against the `apps` registry it is given, so the data migration (historical models) and
 the demo loader (the real ones) run the same code. Permission rows are created when missing: a
@@ -39,6 +41,9 @@ MODEL_PERMISSIONS = (
     ("cms", "partner", "change_partner"),
     ("cms", "sitesettings", "change_sitesettings"),
     ("feedback", "response", "moderate_any_comment"),
+    ("library", "resource", "add_resource"),
+    ("library", "resource", "change_resource"),
+    ("library", "resource", "delete_resource"),
 )
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # On the root collection, so in every collection.

@@ -1,6 +1,6 @@
 """Places a visitor may search for that are not Wagtail pages: the nomination form
 (/nominate/, nominations' own view). Each is found by the words of its group in
-cms/search/query.py's SYNONYMS, in either language."""
+awards_site/search/query.py's SYNONYMS, in either language."""
 
 from dataclasses import dataclass
 
@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from cms.search.query import SYNONYMS
+from awards_site.search.query import SYNONYMS
 
 
 @dataclass

@@ -8,8 +8,8 @@ from django.core.paginator import Paginator
 from django.utils.text import capfirst
 from wagtail.models import Locale, Page, Site
 
+from awards_site.search.query import parse
 from cms.search.destinations import destinations_for
-from cms.search.query import parse
 from cms.search.snippets import page_texts, snippet
 
 PER_PAGE = 10

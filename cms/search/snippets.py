@@ -5,7 +5,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 
-from cms.search.query import _is_word_character, fold, words
+from awards_site.search.query import _is_word_character, fold, words
 
 WINDOW = 32  # words shown around the first match
 

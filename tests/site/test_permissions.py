@@ -152,6 +152,7 @@ HOLDERS = {
     "cms.see_full_reports": {"admin"},
     "cms.see_translation_report": {"admin", "editor"},
     "cms.edit_every_page": {"admin"},
+    "library.see_download_report": {"admin", "editor"},
     # The demo nominator is staff of Huduma Kenya (feedback/evidence.py's demo). Without an
     # object the per-agency ones answer for administrators only.
     "feedback.open_agency_portal": {"admin", "nominator"},

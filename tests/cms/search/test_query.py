@@ -1,11 +1,11 @@
-"""Reading what a person typed (cms/search/query.py): any text gives a query or nothing to
+"""Reading what a person typed (awards_site/search/query.py): any text gives a query or nothing to
 search for, never an exception, and only words reach the search backend."""
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from wagtail.search.query import And, Not, Or, Phrase, PlainText
 
-from cms.search.query import fold, parse, words
+from awards_site.search.query import fold, parse, words
 from tests.properties import examples
 
 

@@ -48,6 +48,8 @@ ACTIONS = actions({
     "bulk:cms.openlettersignature:delete":                 "ADM   ADM   3XX   -",
     "bulk:cms.pledgesignature:delete":                     "ADM   ADM   3XX   -",
     "bulk:judging.signatory:delete":                       "ADM   ADM   3XX   -",
+    # Editors delete resources (cms/editors.py): their bulk delete is theirs too.
+    "bulk:library.resource:delete":                        "ADM   ADM   -     -",
     #  Django admin actions (superusers only: awards_site/security/django_admin.py),
     #  "django-admin:<app>.<model>:<action>"
     "django-admin:mfa.authenticator:delete_selected":      "ADM   ADM   ADM   -",

@@ -45,7 +45,9 @@ ADMIN_SCREENS = {
     # and administrators; the action takes only POST, see POSTS) -----------------------------
     **screens("", ["library_case_candidates"], EDITORS,
               library_make_case_study="ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   405   405"),
-        # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
+    # The guides and tools library's downloads report (library/resources/report.py) ----------
+    **screens("", ["library_downloads_report", "library_downloads_report_results"], EDITORS),
+    # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
     # Nominations come from the nomination form; deletion requests from the person, and are
     # never deleted (the record of the erasure).
     # The review screen is the inspect view; the edit address leads there (3XX).
@@ -81,6 +83,8 @@ ADMIN_SCREENS = {
     **screens("wagtailsnippets_cms_openlettersignature:", [*SNIPPETS, "copy"], ADMINS_ONLY),
     **screens("wagtailsnippets_cms_pledgesignature:", [*SNIPPETS, "copy"], ADMINS_ONLY),
     **screens("wagtailsnippets_judging_signatory:", [*SNIPPETS, "copy"], ADMINS_ONLY),
+    # The guides and tools library (library/resources/admin.py): editors manage resources.
+    **screens("wagtailsnippets_library_resource:", [*SNIPPETS, "copy"], EDITORS),
     # Choosers: partners and signatories are public names that any admin user may pick (adding
     # one from the chooser needs the "add" permission); sponsor users and signatures are
     # personal data, for users with a permission on them only (PersonalDataChooserViewSet).
@@ -92,5 +96,7 @@ ADMIN_SCREENS = {
     **screens("wagtailsnippetchoosers_cms_sponsormember:", CHOOSER, ADMINS_ONLY),
     **screens("wagtailsnippetchoosers_cms_openlettersignature:", CHOOSER, ADMINS_ONLY),
     **screens("wagtailsnippetchoosers_cms_pledgesignature:", CHOOSER, ADMINS_ONLY),
+    # Resources are public: any admin user may pick one; adding one needs the permission.
+    **screens("wagtailsnippetchoosers_library_resource:", CHOOSER, ANY_ADMIN_USER),
 }
 # fmt: on

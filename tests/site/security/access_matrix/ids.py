@@ -54,6 +54,12 @@ def _home_card(world):
     home = Site.objects.get(is_default_site=True).root_page.specific
     return home.pk, "en", cards.digest(share_title(home), "en")
 
+def _resource(world, role):
+    """A published demo resource of the guides and tools library (library/resources/demo.py)."""
+    from library.resources.models import Resource
+
+    return Resource.objects.filter(live=True, locale__language_code="en").order_by("pk")[0].pk
+
 
 def _pk(attribute):
     return {"pk": lambda w, role: getattr(w, attribute).pk}
@@ -108,6 +114,9 @@ IDS_BY_NAME = {
     "wagtailsnippets_cms_pledgesignature:": _pk("pledge_signature"),
     "wagtailsnippetchoosers_cms_pledgesignature:": _pk("pledge_signature"),
     "wagtailsnippets_judging_signatory:": _pk("signatory"),
+    "resources:": {"pk": _resource},
+    "wagtailsnippets_library_resource:": {"pk": _resource},
+    "wagtailsnippetchoosers_library_resource:": {"pk": _resource},
     "wagtailsnippetchoosers_judging_signatory:": _pk("signatory"),
 }
 

@@ -124,6 +124,13 @@ SITE_PAGES = {
         "agencies":                 "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "countries":                "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
     }),
+    # The guides and tools library (library/resources/): public by design; a download counts
+    # (nothing about the person) and goes on to the resource's own document or link.
+    **section("resources:", {
+        #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
+        "index":                    "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "download":                 "3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX   3XX",
+    }),
     # The sponsor area: the whole of CX26, and CX27's "Digital public service" ----------------
     **section("sponsors:", {
         #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
