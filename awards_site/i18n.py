@@ -1,4 +1,5 @@
 """Texts kept in each language on a model: a field per language, `<field>_en` and `<field>_fr`
+(and `_pt`, `_ar` where a model has them)
 (the names of award cycles and categories, rubrics' criteria, rounds...), and `localised`,
 which reads the one for the active language. English is required and is what a language
 without its own text shows. On a model, `name = LocalisedText()` reads `name_fr` or `name_en` so.
@@ -13,6 +14,8 @@ from django.utils.translation import get_language, pgettext_lazy
 IN_A_SENTENCE = {
     "en": pgettext_lazy("language name inside a sentence", "English"),
     "fr": pgettext_lazy("language name inside a sentence", "French"),
+    "pt": pgettext_lazy("language name inside a sentence", "Portuguese"),
+    "ar": pgettext_lazy("language name inside a sentence", "Arabic"),
 }
 
 

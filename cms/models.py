@@ -48,6 +48,9 @@ from cms.sponsors.models import (  # noqa: F401  (Django loads the app's models 
     SponsorMember,
     partner_support,
 )
+from cms.translations.models import (  # noqa: F401  (Django loads the app's models from here)
+    ReviewedTranslation,
+)
 from cms.winners.models import (  # noqa: F401  (Django loads the app's models from here)
     PLACINGS,
     WinnersPage,

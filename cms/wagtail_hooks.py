@@ -22,6 +22,7 @@ from cms.reports import admin_views as report_views
 from cms.signing import confirmation as signatures
 from cms.translations import buttons as translation_buttons
 from cms.translations import report as translation_report
+from cms.translations import review as translation_review
 
 
 class PersonalDataChooserViewSet(SnippetChooserViewSet):
@@ -212,6 +213,22 @@ def register_translation_report_menu_item():
 @hooks.register("register_admin_urls")
 def register_translation_report_urls():
     return translation_report.urlpatterns()
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_review_menu_item():
+    return TranslationReportMenuItem(
+        _("Translations awaiting review"),
+        reverse("cms_translation_review_report"),
+        name="translations-awaiting-review",
+        icon_name="globe",
+        order=91,
+    )
+
+
+@hooks.register("register_admin_urls")
+def register_translation_review_urls():
+    return translation_review.urlpatterns()
 
 
 hooks.register("register_page_header_buttons", translation_buttons.translate_alias_buttons)

@@ -6,6 +6,11 @@ the site's time zone), `{{ value|time:"TIME_FORMAT" }}`; Python says
 
     English   30 June 2027      30 June 2027, 23:59 WAT      09:30      1 July 2027
     French    30 juin 2027      30 juin 2027 à 23 h 59 WAT   9 h 30     1er juillet 2027
+    Portuguese 30 de junho de 2027  30 de junho de 2027, 23:59 WAT  09:30  1 de julho de 2027
+    Arabic    30 يونيو 2027     30 يونيو 2027، 23:59 WAT     09:30      1 يوليو 2027
+
+Arabic keeps Western digits (0-9): the ones people type in forms and read across North Africa;
+the month names are Arabic.
 
 Moments carry the time zone's abbreviation (WAT for Africa/Lagos): nominators live in several
 African time zones and a deadline must say which one it is in. Machine-readable values (the

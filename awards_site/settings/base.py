@@ -187,9 +187,16 @@ TEAM_EMAIL = os.environ.get("TEAM_EMAIL", "team@localhost")
 # Accounts, two-step verification and passwords: awards_site/settings/accounts.py.
 from awards_site.settings.accounts import *  # noqa: E402, F403
 
-# Languages: English at the root, French under /fr/.
+# Languages: English at the root, French, Portuguese and Arabic (right to left) under /fr/,
+# /pt/ and /ar/. The Portuguese and Arabic translations are drafts awaiting native review
+# (docs/translations.md).
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English")), ("fr", _("French"))]
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("pt", _("Portuguese")),
+    ("ar", _("Arabic")),
+]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES

@@ -1,6 +1,7 @@
 """Navigation shared by every public page: the main menu, breadcrumbs and language links,
 all driven by the page tree of the active language; `text_direction`, the direction of
-user text in PDFs; and `language_name`, a language code as its name inside a sentence."""
+user text in PDFs; `language_direction`, the `dir` of a document in a language (rtl for
+Arabic); and `language_name`, a language code as its name inside a sentence."""
 
 import unicodedata
 
@@ -153,6 +154,17 @@ def text_direction(text):
         if direction == "L":
             return "ltr"
     return "ltr"
+
+
+@register.filter
+def language_direction(code):
+    """ "rtl" for a language written right to left (Arabic), else "ltr": the `dir` of the <html>
+    of a page, an email or a PDF in that language (the active one: `LANGUAGE_CODE`)."""
+    code = (code or settings.LANGUAGE_CODE).split("-")[0]
+    try:
+        return "rtl" if get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
 
 
 @register.simple_tag

@@ -2051,3 +2051,14 @@ PAGES = {
         },
     },
 }
+
+
+def _add_portuguese_and_arabic():
+    """The main pages' Portuguese and Arabic versions (content_pt_ar.py) join their specs."""
+    from cms.demo.content_pt_ar import PT_AR
+
+    for key, languages in PT_AR.items():
+        PAGES[key].update(languages)
+
+
+_add_portuguese_and_arabic()

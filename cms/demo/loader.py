@@ -1,4 +1,5 @@
-"""Builds the demo site from `content.py`: the page tree in English and French, partners with
+"""Builds the demo site from `content.py`: the page tree in English and French (the main pages
+also in Portuguese and Arabic: content_pt_ar.py), partners with
 generated logos, site settings and the demo users. Safe to run again: what exists is kept."""
 
 import io
@@ -17,6 +18,7 @@ from django.db import transaction
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail import hooks
+from wagtail.actions.convert_alias import ConvertAliasPageAction
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -29,7 +31,8 @@ from cms.uploads import renditions
 
 logger = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "fr")
+# Portuguese and Arabic pages are drafts awaiting native review (content_pt_ar.py).
+LANGUAGES = ("en", "fr", "pt", "ar")
 
 DEMO_USERS = [
     # email, first name, last name, role
@@ -173,7 +176,8 @@ class DemoLoader:
     def load_pages(self):
         home_en = self._home_page()
         self.pages[("home", "en")] = home_en
-        self.pages[("home", "fr")] = self._translation(home_en, "home", "fr")
+        for language in LANGUAGES[1:]:
+            self.pages[("home", language)] = self._translation(home_en, "home", language)
         # Parents come before their children in content.PAGES; links are resolved afterwards.
         for key, spec in content.PAGES.items():
             if key == "home":
@@ -240,10 +244,16 @@ class DemoLoader:
     def _translation(self, source, key, language):
         locale = self.locales[language]
         existing = source.get_translation_or_none(locale)
-        if existing:
+        if existing and not existing.alias_of_id:
             return existing.specific
         spec = content.PAGES[key]
-        page = source.copy_for_translation(locale).specific
+        if existing:
+            # An alias the synced page tree made before the demo had this translation (a site
+            # loaded before Portuguese and Arabic): it becomes the translation.
+            ConvertAliasPageAction(existing.specific).execute(skip_permission_checks=True)
+            page = Page.objects.get(pk=existing.pk).specific
+        else:
+            page = source.copy_for_translation(locale).specific
         for name, value in self._fields(spec["type"], spec[language]).items():
             setattr(page, name, value)
         page.show_in_menus = spec.get("show_in_menus", False)

@@ -7,7 +7,7 @@ idempotent: a certificate that already exists for the same recipient and kind in
 kept, never duplicated, and a revoked certificate is not issued again by a new batch (revoking is
 deliberate; `reissue` makes its replacement). A database constraint keeps one valid certificate
 per (cycle, kind, nomination) and per (cycle, judge). What a certificate says (recipient, award,
-category, initiative, cycle) is copied in English and in French when it is issued: its holder
+category, initiative, cycle) is copied in each of the site's languages when it is issued: its holder
 chooses the language of the PDF they download (their account's by default). The PDFs in each
 recipient's language (`Certificate.language`: the nominator's or the judge's account language)
 are rendered in the background, by the batch the act creates (judging/certificates/tasks.py ->

@@ -155,9 +155,10 @@ def certificate_pdf_path(instance, filename):
 
 
 class Certificate(models.Model):
-    """A certificate as issued: what it says is copied here, in English and in French, when it
-    is issued, so its PDFs and the public verification page never change afterwards. Its holder
-    downloads it in either language (`language`, the recipient's account language when it was
+    """A certificate as issued: what it says is copied here, in each of the site's languages
+    (English, French, Portuguese, Arabic: a field per language), when it is issued, so its
+    PDFs and the public verification page never change afterwards. Its holder downloads it in
+    any of them (`language`, the recipient's account language when it was
     issued, is the one batches render and zip); each language's PDF is rendered once and kept.
     Revoking keeps the row (the verification page then says "revoked"); re-issuing revokes it
     and makes a new one with a new code that `replaces` it."""
@@ -198,11 +199,17 @@ class Certificate(models.Model):
     recipient_name = models.CharField(_("awarded to"), max_length=200)
     award_en = models.CharField(_("award (English)"), max_length=200)
     award_fr = models.CharField(_("award (French)"), max_length=200, blank=True)
+    award_pt = models.CharField(_("award (Portuguese)"), max_length=200, blank=True)
+    award_ar = models.CharField(_("award (Arabic)"), max_length=200, blank=True)
     category_en = models.CharField(_("category (English)"), max_length=200, blank=True)
     category_fr = models.CharField(_("category (French)"), max_length=200, blank=True)
+    category_pt = models.CharField(_("category (Portuguese)"), max_length=200, blank=True)
+    category_ar = models.CharField(_("category (Arabic)"), max_length=200, blank=True)
     initiative = models.CharField(_("initiative"), max_length=200, blank=True)
     cycle_name_en = models.CharField(_("cycle (English)"), max_length=80)
     cycle_name_fr = models.CharField(_("cycle (French)"), max_length=80, blank=True)
+    cycle_name_pt = models.CharField(_("cycle (Portuguese)"), max_length=80, blank=True)
+    cycle_name_ar = models.CharField(_("cycle (Arabic)"), max_length=80, blank=True)
     issued_at = models.DateTimeField(_("issued"), default=timezone.now)
     issued_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
@@ -236,8 +243,16 @@ class Certificate(models.Model):
     pdf_fr = models.FileField(
         storage=private_storage, upload_to=certificate_pdf_path, max_length=200, blank=True
     )
+    pdf_pt = models.FileField(
+        storage=private_storage, upload_to=certificate_pdf_path, max_length=200, blank=True
+    )
+    pdf_ar = models.FileField(
+        storage=private_storage, upload_to=certificate_pdf_path, max_length=200, blank=True
+    )
     pdf_size_en = models.PositiveIntegerField(null=True, blank=True, editable=False)
     pdf_size_fr = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    pdf_size_pt = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    pdf_size_ar = models.PositiveIntegerField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("certificate")

@@ -24,7 +24,12 @@ from judging.models import CERTIFICATE_LANGUAGES, Certificate, JudgeProfile
 from nominations.access import own_nomination
 
 # What a download link says of its language (language names are lower case in French).
-IN_LANGUAGE = {"en": _("in English"), "fr": _("in French")}
+IN_LANGUAGE = {
+    "en": _("in English"),
+    "fr": _("in French"),
+    "pt": _("in Portuguese"),
+    "ar": _("in Arabic"),
+}
 
 
 def verify_form(request):

@@ -259,7 +259,7 @@ def test_a_french_alias_is_marked_as_english_content(client):
     alias = Page.objects.get(slug="cx-day-activity-checklist", locale__language_code="fr")
     assert alias.alias_of_id
     html = client.get(alias.url).content.decode()
-    assert '<html lang="fr">' in html and '<main id="main" tabindex="-1" lang="en">' in html
+    assert '<html lang="fr" dir="ltr">' in html and '<main id="main" tabindex="-1" lang="en">' in html
     assert '<main id="main" tabindex="-1">' in client.get("/fr/").content.decode()
 
 

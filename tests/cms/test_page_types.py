@@ -171,7 +171,7 @@ def test_every_demo_page_renders_in_both_languages(client, language):
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
-        assert f'<html lang="{language}">' in response.content.decode()
+        assert f'<html lang="{language}" dir="ltr">' in response.content.decode()
         types.add(type(page).__name__)
     assert types == {
         "HomePage",

@@ -158,7 +158,7 @@ def test_the_account_menu_links_to_the_sponsor_area_for_sponsors_only(client, sp
 def test_the_sponsor_page_in_french(sponsor_client):
     response = sponsor_client.get("/fr/sponsors/")
     assert response.status_code == 200
-    assert '<html lang="fr">' in response.content.decode()
+    assert '<html lang="fr" dir="ltr">' in response.content.decode()
     assert "Service public numérique" in response.content.decode()
 
 

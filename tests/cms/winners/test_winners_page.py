@@ -59,7 +59,7 @@ def test_english_page_lists_each_category_with_winner_merit_and_finalists_in_ord
 
 def test_french_page_has_french_category_names_and_stories_and_the_same_entries(client):
     html = get(client, "fr")
-    assert '<html lang="fr">' in html
+    assert '<html lang="fr" dir="ltr">' in html
     assert "Service omnicanal" in html and "Omni-channel service" not in html
     assert "Les habitants devaient passer par quatre bureaux" in html
     assert "Residents used to visit four offices" not in html

@@ -128,7 +128,7 @@ def test_a_french_certificate_is_in_french(scene):
     text = pdf_text(render_certificate(certificate(scene.cycle, language="fr")))
     assert "30 juin 2026" in text and "Lauréat" in text and "Numérique" in text
     assert "Édition des résultats" in text and "Results cycle" not in text
-    assert '<html lang="fr">' in certificate_html(certificate(scene.cycle, language="fr"))
+    assert '<html lang="fr" dir="ltr">' in certificate_html(certificate(scene.cycle, language="fr"))
 
 
 def test_any_certificate_renders_in_either_language(scene):
