@@ -22,7 +22,7 @@ register_snippet(ResourceViewSet)
 
 class CaseStudyCandidatesMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(case_admin.PERMISSION)
+        return request.user.has_perm("library.make_case_study")
 
 
 @hooks.register("register_admin_menu_item")
@@ -60,7 +60,6 @@ def refuse_bulk_publishing_without_consent(request, action_type, objects, action
             messages.error(request, f"{page.title}: {message}")
             return redirect(request.META.get("HTTP_REFERER") or reverse("wagtailadmin_home"))
     return None
-
 
 
 # Guides and tools: the downloads report (library/resources/report.py) ----------------------

@@ -1,8 +1,18 @@
 """The test suite: fast hashing, mail kept in memory, tasks run at once, no real secrets."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
+
+if "VAR_DIR" not in os.environ:
+    # A var folder of this test run's own: the public content's generation is a file there
+    # (awards_site/caching/generation.py), and two runs side by side (or a `make run` server)
+    # sharing one would end each other's kept pages in the middle of a test. Processes the tests
+    # start inherit it.
+    os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="cxawards-tests-")
+    atexit.register(shutil.rmtree, os.environ["VAR_DIR"], True)
 
 from awards_site.settings.base import *  # noqa: F403
 from awards_site.settings.base import TASK_BACKENDS

@@ -57,7 +57,9 @@ def parse(text, language):
             if entry.msgid:
                 entries.append(entry)
             entry, key, translated = CatalogueEntry(language), None, False
-        if line.startswith("#."):
+        if line.startswith("#.") or line.startswith("# ") or line == "#":
+            # Extracted comments (#.) and translator comments (# ): makemessages keeps only
+            # the latter, so a reviewer's `# awaiting native review` survives it.
             entry.comments.append(line[2:].strip())
         elif line.startswith("#:"):
             entry.locations.extend(line[2:].split())

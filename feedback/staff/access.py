@@ -39,16 +39,16 @@ def manages_figures(user, agency):
     return user.has_perm("feedback.view_agency", agency)
 
 
-def _agency_view(permission):
+def _agency_view(allowed):
     def decorator(view):
         """A view of one agency, `view(request, agency, ...)`: the portal's rule, then the
-        agency (by its slug) if the person has `permission` on it, else 404."""
+        agency (by its slug) if `allowed(user, agency)`, else 404."""
 
         @portal_area
         @wraps(view)
         def wrapped(request, slug, *args, **kwargs):
             agency = Agency.objects.filter(slug=slug).first()
-            if agency is None or not request.user.has_perm(permission, agency):
+            if agency is None or not allowed(request.user, agency):
                 raise Http404
             return view(request, agency, *args, **kwargs)
 
@@ -57,6 +57,12 @@ def _agency_view(permission):
     return decorator
 
 
-agency_required = _agency_view("feedback.view_agency")
+agency_required = _agency_view(manages_figures)
+
+
+def _moderates_comments(user, agency):
+    return user.has_perm("feedback.moderate_agency_comments", agency)
+
+
 # The comments' pages: the agency's staff, administrators and editors.
-comments_required = _agency_view("feedback.moderate_agency_comments")
+comments_required = _agency_view(_moderates_comments)

@@ -15,6 +15,7 @@ from feedback.staff.figures import point_months
 
 def _figure_columns():
     columns = []
+    # xgettext:no-python-format
     for title in (_("% satisfied"), _("CES"), _("Resolved %"), _("NPS")):
         columns += [title, _("%(measure)s, low") % {"measure": title}]
         columns += [_("%(measure)s, high") % {"measure": title}]
@@ -83,6 +84,7 @@ def workbook(board):
     months = exports.data_sheet(
         book,
         _("Months"),
+        # xgettext:no-python-format
         [_("Month"), _("Answers"), _("% satisfied")],
         widths=[16, 12, 14],
         font=bold,
@@ -101,6 +103,7 @@ def workbook(board):
         )
     last = len(board.months) + 1
     answers = BarChart()
+    # xgettext:no-python-format
     answers.title = _("Answers and % satisfied by month")
     answers.y_axis.title = _("Answers")
     answers.add_data(Reference(months, min_col=2, min_row=1, max_row=last), titles_from_data=True)
@@ -108,6 +111,7 @@ def workbook(board):
     satisfied = LineChart()
     satisfied.add_data(Reference(months, min_col=3, min_row=1, max_row=last), titles_from_data=True)
     satisfied.y_axis.axId = 200
+    # xgettext:no-python-format
     satisfied.y_axis.title = _("% satisfied")
     satisfied.y_axis.crosses = "max"
     answers += satisfied

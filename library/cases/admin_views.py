@@ -18,12 +18,10 @@ from library.cases.models import CaseStudyPage
 from library.cases.rules import candidates
 from nominations.models import Nomination
 
-PERMISSION = "library.make_case_study"
-
 
 class CaseStudyPermission:
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(PERMISSION):
+        if not request.user.has_perm("library.make_case_study"):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

@@ -34,7 +34,7 @@ INDEX = {
         "slug": "etudes-de-cas",
         "intro": (
             "Des études de cas d’administrations africaines qui ont changé le service rendu "
-            "aux usagers : le problème, ce qui a changé, ce qui a été mesuré, ce que vous "
+            "aux usagers : le problème, ce qui a changé, ce qui a été mesuré, ce que vous "
             "pouvez reprendre."
         ),
     },

@@ -40,7 +40,7 @@ RESOURCES = [
             "Agree three fixes you can make within a month, and measure before and after.",
         ],
         "fr": (
-            "Cartographier le parcours des usagers : guide de terrain",
+            "Cartographier le parcours des usagers : guide de terrain",
             "Comment une petite équipe cartographie un service du point de vue de l’usager en "
             "deux jours, et s’accorde sur les trois premières améliorations.",
         ),

@@ -37,7 +37,12 @@ MODEL_PERMISSIONS = {
     "cms.add_partner",
     "cms.change_partner",
     "cms.change_sitesettings",
+    "feedback.moderate_any_comment",
+    "library.add_resource",
+    "library.change_resource",
+    "library.delete_resource",
 }
+LANGUAGES = ("en", "fr", "pt", "ar")
 PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page"}
 COLLECTION_PERMISSIONS = {
     "add_image",
@@ -74,7 +79,7 @@ def group_permissions(group):
 
 EXPECTED = (
     MODEL_PERMISSIONS,
-    {(language, 2, name) for language in ("en", "fr") for name in PAGE_PERMISSIONS},
+    {(language, 2, name) for language in LANGUAGES for name in PAGE_PERMISSIONS},
     {(1, name) for name in COLLECTION_PERMISSIONS},
 )
 
@@ -92,7 +97,9 @@ def refused(response):
 
 
 def news(language="en"):
-    return NewsIndexPage.objects.get(slug={"en": "news", "fr": "actualites"}[language])
+    return NewsIndexPage.objects.get(
+        slug={"en": "news", "fr": "actualites"}[language], locale__language_code=language
+    )
 
 
 def article_form(title, slug, **extra):
@@ -259,7 +266,9 @@ def test_a_french_alias_is_marked_as_english_content(client):
     alias = Page.objects.get(slug="cx-day-activity-checklist", locale__language_code="fr")
     assert alias.alias_of_id
     html = client.get(alias.url).content.decode()
-    assert '<html lang="fr" dir="ltr">' in html and '<main id="main" tabindex="-1" lang="en">' in html
+    assert (
+        '<html lang="fr" dir="ltr">' in html and '<main id="main" tabindex="-1" lang="en">' in html
+    )
     assert '<main id="main" tabindex="-1">' in client.get("/fr/").content.decode()
 
 

@@ -153,13 +153,16 @@ HOLDERS = {
     "cms.see_translation_report": {"admin", "editor"},
     "cms.edit_every_page": {"admin"},
     "library.see_download_report": {"admin", "editor"},
+    "library.make_case_study": {"admin", "editor"},
     # The demo nominator is staff of Huduma Kenya (feedback/evidence.py's demo). Without an
     # object the per-agency ones answer for administrators only.
-    "feedback.open_agency_portal": {"admin", "nominator"},
+    # Editors moderate every agency's comments (feedback.moderate_any_comment).
+    "feedback.open_agency_portal": {"admin", "nominator", "editor"},
     "feedback.view_agency": {"admin"},
     "feedback.add_point": {"admin"},
     "feedback.change_point": {"admin"},
-    "feedback.moderate_comment": {"admin"},
+    "feedback.moderate_agency_comments": {"admin", "editor"},
+    "feedback.moderate_comment": {"admin", "editor"},
     "feedback.review_answer": {"admin"},
     "feedback.print_posters": {"admin"},
 }

@@ -3,7 +3,9 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.conf import settings
 from django.test import override_settings
+from wagtail.models import Locale
 
 from cms.models import NewsArticlePage
 
@@ -55,10 +57,16 @@ def test_a_draft_article_is_not_in_the_feed(client, page_by_slug):
     assert page.title not in titles
 
 
-@override_settings(LANGUAGES=[("en", "English"), ("fr", "French"), ("pt", "Portuguese")])
+@override_settings(LANGUAGES=[*settings.LANGUAGES, ("es", "Spanish")])
 def test_a_language_without_news_has_an_empty_feed(client):
-    feed = parsed(client, "/pt/feeds/news.atom", "application/atom+xml")
+    """A language the site answers in (LANGUAGES) that has no Wagtail locale, so no pages and
+    no news, while the four content languages each have theirs."""
+    assert not Locale.objects.filter(language_code="es").exists()
+    for language in ("en", "fr", "pt", "ar"):
+        assert live_news(language).exists()
+    feed = parsed(client, "/es/feeds/news.atom", "application/atom+xml")
     assert feed.findall(f"{ATOM}entry") == []
+    assert parsed(client, "/pt/feeds/news.atom", "application/atom+xml").findall(f"{ATOM}entry")
 
 
 def test_the_sitemap_lists_each_pages_translations(client):

@@ -6,7 +6,6 @@ import io
 import pytest
 from django.conf import settings
 from django.core.files.images import ImageFile
-from django.test import override_settings
 from PIL import Image as PillowImage
 from wagtail.images import get_image_model
 
@@ -138,7 +137,10 @@ def test_the_description_falls_back_to_the_introduction(client, page_by_slug):
 def test_locale_and_its_alternates_follow_the_languages(client):
     head = read(client.get("/fr/lettre-ouverte/"))
     assert head.one("og:locale") == "fr_FR"
-    assert head.meta["og:locale:alternate"] == ["en_GB"]
+    assert head.meta["og:locale:alternate"] == ["en_GB", "pt_PT", "ar_AR"]
+    head = read(client.get("/ar/"))
+    assert head.one("og:locale") == "ar_AR"
+    assert head.meta["og:locale:alternate"] == ["en_GB", "fr_FR", "pt_PT"]
 
 
 def test_canonical_and_hreflang_for_every_translation_and_x_default(client):
@@ -150,11 +152,12 @@ def test_canonical_and_hreflang_for_every_translation_and_x_default(client):
     assert alternates == {
         "en": SITE + "/open-letter/",
         "fr": SITE + "/fr/lettre-ouverte/",
+        "pt": SITE + "/pt/open-letter/",
+        "ar": SITE + "/ar/open-letter/",
         "x-default": SITE + "/open-letter/",
     }
 
 
-@override_settings(LANGUAGES=[("en", "English"), ("fr", "French"), ("pt", "Portuguese")])
 def test_a_view_that_is_not_a_page_gets_the_defaults_in_every_language(client):
     head = read(client.get("/search/?q=awards"))
     assert head.one("og:url") == SITE + "/search/"  # without the query
@@ -164,6 +167,7 @@ def test_a_view_that_is_not_a_page_gets_the_defaults_in_every_language(client):
         "en": SITE + "/search/",
         "fr": SITE + "/fr/search/",
         "pt": SITE + "/pt/search/",
+        "ar": SITE + "/ar/search/",
         "x-default": SITE + "/search/",
     }
     assert fetched_png(client, head.one("og:image")) == ("PNG", (1200, 630))

@@ -46,12 +46,17 @@ def test_the_poster_holds_the_code_address_and_sms_line_in_each_language(staff_c
     assert response["Content-Type"] == "application/pdf"
     assert f'filename="{point.code}-poster-a4.pdf"' in response["Content-Disposition"]
     data = response.content
-    # The site's languages (the agency chose none): English, then French.
-    assert page_sizes(data) == [(210, 297), (210, 297)]
-    english, french = (pdf_text(_page(data, n)) for n in (0, 1))
-    for text in (english, french):
+    # The site's languages (the agency chose none): English, French, Portuguese, Arabic.
+    assert page_sizes(data) == [(210, 297)] * 4
+    english, french, portuguese, arabic = (pdf_text(_page(data, n)) for n in range(4))
+    for text in (english, french, portuguese, arabic):
         assert point.code in text and "Huduma Centre Test" in text and point.agency.name in text
-        assert "21234" in text and f"{point.code} 4 6" in text
+        assert "21234" in text
+    for text in (english, french, portuguese):
+        assert f"{point.code} 4 6" in text
+    assert f"testserver/pt/feedback/{point.code}/" in portuguese
+    assert f"testserver/ar/feedback/{point.code}/" in arabic
+    assert "30 seconds" not in portuguese and "30 seconds" not in arabic
     assert f"testserver/feedback/{point.code}/" in english
     assert "30 seconds, no account" in english and "No internet? Send an SMS to 21234" in english
     assert f"testserver/fr/feedback/{point.code}/" in french
@@ -87,7 +92,7 @@ def test_without_an_active_gateway_of_the_country_there_is_no_sms_line(staff_cli
 
 def test_the_languages_are_the_agencys_and_lang_picks_one(staff_client, point):
     agency = point.agency
-    assert documents.poster_languages(agency) == ["en", "fr"]
+    assert documents.poster_languages(agency) == ["en", "fr", "pt", "ar"]
     agency.poster_languages = ["sw", "fr", "fr", "en"]  # Swahili: no form in it yet
     assert documents.poster_languages(agency) == ["fr", "en"]
     assert documents.poster_languages(agency, asked="en") == ["en"]
@@ -162,5 +167,5 @@ def test_a_long_name_still_fits_one_page_per_language(staff_client, point):
     )
     for address in ("poster-a4.pdf", "card-a6.pdf"):
         data = staff_client.get(f"/feedback/{long_point.code}/{address}").content
-        assert pdf_pages(data) == 2
+        assert pdf_pages(data) == 4  # one page per language
         assert long_point.code in pdf_text(data)

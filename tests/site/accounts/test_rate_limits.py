@@ -6,6 +6,7 @@ import logging
 import pytest
 from django.contrib.auth import get_user_model
 
+from tests.pages import form_action
 from tests.site.accounts.signing_in import (
     PASSWORD,
     SECURITY_LOG,
@@ -86,9 +87,10 @@ def test_password_reset_requests_are_rate_limited(client):
 
 def test_the_pledge_is_rate_limited(client, settings):
     assert settings.PUBLIC_FORM_RATE == "10/h"
+    pledge = form_action("/pledge/")
     for number in range(10):
         response = client.post(
-            "/pledge/",
+            pledge,
             {
                 "kind": "individual",
                 "name": f"Signer {number}",
@@ -98,7 +100,7 @@ def test_the_pledge_is_rate_limited(client, settings):
         )
         assert response.status_code == 302, number
     response = client.post(
-        "/pledge/",
+        pledge,
         {"kind": "individual", "name": "One more", "country": "GH", "email": "more@example.org"},
     )
     assert response.status_code == 429
@@ -108,10 +110,11 @@ def test_behind_a_proxy_each_visitor_has_their_own_limits(client, settings):
     settings.ALLAUTH_TRUSTED_PROXY_COUNT = 1
     settings.PUBLIC_FORM_RATE = "1/h"
     proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    pledge = form_action("/pledge/")
 
     def sign(number, visitor):
         return client.post(
-            "/pledge/",
+            pledge,
             {
                 "kind": "individual",
                 "name": f"Signer {number}",

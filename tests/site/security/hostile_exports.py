@@ -94,6 +94,10 @@ def exports_of(world):
             "pledge signatures", "/admin/snippets/cms/pledgesignature/", ADMIN, (EQUALS, AT)
         ),
         *_with_formats("translation report", "/admin/reports/translations/", ADMIN, (HYPERLINK,)),
+        *_with_formats(
+            "translations awaiting review", "/admin/reports/translations-to-review/", ADMIN, ()
+        ),
+        *_with_formats("resource downloads", "/admin/reports/resource-downloads/", ADMIN, ()),
         *_with_formats("locked pages report", "/admin/reports/locked/", ADMIN, (HYPERLINK,)),
         *_with_formats("aging pages report", "/admin/reports/aging-pages/", ADMIN, (HYPERLINK,)),
         *_with_formats("site history report", "/admin/reports/site-history/", ADMIN, (HYPERLINK,)),
@@ -169,7 +173,7 @@ def hostile_world(client):
     )
 
     # An editor's page: locked, in a workflow, out of date in French, in the site's history.
-    news = NewsIndexPage.objects.get(slug="news")
+    news = NewsIndexPage.objects.get(slug="news", locale__language_code="en")
     article = news.add_child(
         instance=NewsArticlePage(
             title=HYPERLINK, slug="hostile-title", date="2026-02-01", intro="Intro."
@@ -186,7 +190,9 @@ def hostile_world(client):
     Redirect.objects.create(old_path="/old-hostile", redirect_link=HYPERLINK)
 
     # A visitor's enquiry: the phone field takes only phone numbers.
-    world.enquiry_page = EnquiryFormPage.objects.get(slug="become-a-partner")
+    world.enquiry_page = EnquiryFormPage.objects.get(
+        slug="become-a-partner", locale__language_code="en"
+    )
     url = world.enquiry_page.url
     form = {
         "full_name": PLUS,

@@ -41,6 +41,17 @@ ADMIN_SCREENS = {
     ),
     # The editors' report of translations to update (cms/translations/report.py) ------------
     **screens("", ["cms_translation_report", "cms_translation_report_results"], EDITORS),
+    # Translations awaiting a native speaker's review, and marking a page reviewed (its
+    # confirmation; cms/translations/review.py) ----------------------------------------------
+    **screens(
+        "",
+        [
+            "cms_translation_review_report",
+            "cms_translation_review_report_results",
+            "cms_translation_mark_reviewed",
+        ],
+        EDITORS,
+    ),
     # The case study candidates and the action making one (library.make_case_study: editors
     # and administrators; the action takes only POST, see POSTS) -----------------------------
     **screens("", ["library_case_candidates"], EDITORS,

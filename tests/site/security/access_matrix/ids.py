@@ -54,6 +54,7 @@ def _home_card(world):
     home = Site.objects.get(is_default_site=True).root_page.specific
     return home.pk, "en", cards.digest(share_title(home), "en")
 
+
 def _resource(world, role):
     """A published demo resource of the guides and tools library (library/resources/demo.py)."""
     from library.resources.models import Resource
@@ -65,7 +66,15 @@ def _pk(attribute):
     return {"pk": lambda w, role: getattr(w, attribute).pk}
 
 
+def _portuguese_page():
+    from wagtail.models import Page
+
+    return Page.objects.filter(locale__language_code="pt", depth__gt=1).order_by("path").first()
+
+
 IDS_BY_NAME = {
+    # A page translation awaiting review (cms/translations/review.py): the Portuguese home.
+    "cms_translation_mark_reviewed": {"page_id": lambda w, role: _portuguese_page().pk},
     # The home page's share card, public like the page.
     "share_card": {
         "page_id": lambda w, role: _home_card(w)[0],

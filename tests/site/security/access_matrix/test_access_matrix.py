@@ -369,6 +369,12 @@ def document():
     document.file.delete(save=False)
 
 
+def _a_resource():
+    from library.resources.models import Resource
+
+    return Resource.objects.filter(locale__language_code="en").order_by("pk").first()
+
+
 def action_request(key, world, document):
     """(address, data) of a POST doing the action on one of the world's objects."""
     from django.contrib.auth.models import Group as UserGroup
@@ -389,6 +395,7 @@ def action_request(key, world, document):
         "cms.openlettersignature": world.letter_signature,
         "cms.pledgesignature": world.pledge_signature,
         "judging.signatory": world.signatory,
+        "library.resource": _a_resource(),
     }
     if kind == "django-admin":
         return f"/django-admin/{app}/{model}/", {"action": action, "_selected_action": ["1"]}

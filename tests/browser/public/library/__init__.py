@@ -1,0 +1,1 @@
+"""Browser journeys of the best-practice library (library/)."""
