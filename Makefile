@@ -16,8 +16,13 @@ run: install messages migrate demo ## Development server with the demo site on 1
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)  Ctrl-C stops."
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# In parallel, one worker per CPU (pytest-xdist; TEST_WORKERS=0 for one process), a test file at a
+# time in collection order, so each worker runs its browser journeys after its other tests (on
+# PostgreSQL their live server commits). Each worker has its own test database, var folder and
+# Redis database (awards_site/settings/test.py).
+TEST_WORKERS ?= auto
 test: install messages browser office ## The whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 install: $(STAMP) fonts
 
@@ -122,9 +127,13 @@ lock: ## Refresh requirements.lock from a fresh resolve of pyproject.toml
 fuzz: install messages ## Property tests with many random examples (not part of make test)
 	HYPOTHESIS_PROFILE=fuzz $(PY) -m pytest -q -p no:randomly -m "hypothesis and not browser" tests
 
-# The editors' guide's screenshots (docs/editors.md): the editor's browser journey writes them.
-screenshots: install messages browser ## Regenerate docs/img/editors/*.png from the real admin
+# The guides' screenshots: the editor's browser journey writes docs/img/editors (docs/editors.md),
+# the Portuguese and Arabic journeys docs/img/languages (docs/translations.md).
+screenshots: install messages browser ## Regenerate docs/img/*/*.png from the real site
+	@command -v pdftoppm >/dev/null || { [ "$$(id -u)" = "0" ] && apt-get install -y -qq poppler-utils >/dev/null; } \
+	  || { echo "pdftoppm is missing (Debian's poppler-utils): it draws the certificates."; exit 1; }
 	EDITOR_SCREENSHOTS=docs/img/editors $(PY) -m pytest tests/browser/staff/test_editor_journey.py -q
+	LANGUAGE_SCREENSHOTS=docs/img/languages $(PY) -m pytest tests/browser/public/languages -q
 
 bench: install messages migrate demo wrk browser ## Benchmarks print their figures (not part of make test)
 	$(PY) bench/page_weight.py

@@ -9,9 +9,10 @@ class AwardsSiteConfig(AppConfig):
     def ready(self):
         from awards_site import checks  # noqa: F401  (registers the project's system checks)
         from awards_site.caching import generation, lookups
-        from awards_site.formats import install_day_ordinals
+        from awards_site.formats import install_date_words
 
-        install_day_ordinals()  # "1er juillet" in French (awards_site/formats/__init__.py)
+        # "1er juillet" in French, "junho" in Portuguese (awards_site/formats/__init__.py).
+        install_date_words()
         # What Wagtail's pages, sites, locales, images and documents change on public pages,
         # and the locales kept until public content changes (awards_site/caching/).
         generation.connect_wagtail()

@@ -18,23 +18,39 @@ datetime attribute of <time>, file names, exports) keep ISO 8601.
 
 French writes the first day of a month as an ordinal, "1er juillet", and every other day as a
 cardinal, "2 juillet". Django's "S" (the day's ordinal suffix) only knows English's
-st/nd/rd/th, so `install_day_ordinals` (called by the awards_site app when it is ready) makes
+st/nd/rd/th, so `install_date_words` (called by the awards_site app when it is ready) makes
 "S" answer in the active language: "er" on the first in French, nothing on other days. The
 French formats say "jS"; the English ones do not use "S", which keeps its English meaning.
+
+Portuguese writes month names in lower case ("30 de junho"), but Django's Portuguese catalogue
+capitalises them ("Junho"): `install_date_words` also makes "F" (the month's name) lower-case
+in Portuguese.
 """
 
 from django.utils import dateformat
 from django.utils.translation import get_language
 
 ENGLISH_SUFFIX = dateformat.DateFormat.S
+DJANGO_MONTH_NAME = dateformat.DateFormat.F
+
+
+def _language():
+    return (get_language() or "").split("-")[0]
 
 
 def day_suffix(self):
     """The "S" of a date format: the day's ordinal suffix in the active language."""
-    if (get_language() or "").split("-")[0] == "fr":
+    if _language() == "fr":
         return "er" if self.data.day == 1 else ""
     return ENGLISH_SUFFIX(self)
 
 
-def install_day_ordinals():
+def month_name(self):
+    """The "F" of a date format: the month's name as the active language writes it."""
+    name = DJANGO_MONTH_NAME(self)
+    return name.lower() if _language() == "pt" else name
+
+
+def install_date_words():
     dateformat.DateFormat.S = day_suffix
+    dateformat.DateFormat.F = month_name

@@ -4,18 +4,29 @@ import atexit
 import os
 import shutil
 import tempfile
-from pathlib import Path
 
-if "VAR_DIR" not in os.environ:
-    # A var folder of this test run's own: the public content's generation is a file there
-    # (awards_site/caching/generation.py), and two runs side by side (or a `make run` server)
-    # sharing one would end each other's kept pages in the middle of a test. Processes the tests
-    # start inherit it.
+# A var folder (and media folders) of each test process's own: the public content's generation
+# is a file there (awards_site/caching/generation.py), and two processes sharing one (make test's
+# parallel workers, two runs side by side, a `make run` server) would end each other's kept pages
+# in the middle of a test. A process the tests start with VAR_DIR set (to share this one) keeps
+# it; a worker started by pytest-xdist, which inherits its parent's, makes its own.
+MADE_BY = "CXAWARDS_TEST_VAR_DIR_OF"
+if "VAR_DIR" not in os.environ or os.environ.get(MADE_BY, str(os.getpid())) != str(os.getpid()):
     os.environ["VAR_DIR"] = tempfile.mkdtemp(prefix="cxawards-tests-")
+    os.environ[MADE_BY] = str(os.getpid())
     atexit.register(shutil.rmtree, os.environ["VAR_DIR"], True)
 
-from awards_site.settings.base import *  # noqa: F403
-from awards_site.settings.base import TASK_BACKENDS
+from awards_site.settings.base import *  # noqa: E402, F403
+from awards_site.settings.base import TASK_BACKENDS  # noqa: E402
+
+
+def worker_database(url, worker):
+    """The Redis URL `url` with its database number lowered by the worker's number (gw1: one)."""
+    if not worker.startswith("gw"):
+        return url
+    base, _, number = url.rpartition("/")
+    return f"{base}/{int(number or 0) - int(worker[2:])}"
+
 
 DEBUG = False
 SECRET_KEY = "tests-only-not-secret"  # noqa: S105
@@ -24,12 +35,15 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Local memory, as `make run`; with TEST_REDIS_URL set the suite runs against Redis instead, as
 # production may (.ci/run does so once). The tests empty that cache between them, so it is a
-# variable of its own (never REDIS_URL) naming a database number of their own.
+# variable of its own (never REDIS_URL) naming a database number of their own; each parallel
+# worker (pytest-xdist's gw0, gw1...) takes the one below the previous worker's: 15, 14...
 if os.environ.get("TEST_REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["TEST_REDIS_URL"],
+            "LOCATION": worker_database(
+                os.environ["TEST_REDIS_URL"], os.environ.get("PYTEST_XDIST_WORKER", "")
+            ),
             "KEY_PREFIX": "cxawards-tests",
         }
     }
@@ -41,8 +55,8 @@ SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # verification turn the rule on themselves (tests/site/accounts/test_two_step.py).
 MFA_REQUIRED_FOR_ROLES = False
 SERVE_MEDIA = True
-MEDIA_ROOT = Path(tempfile.gettempdir()) / "cxawards-test-media"
-PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "cxawards-test-private"
+MEDIA_ROOT = VAR_DIR / "media"  # noqa: F405
+PRIVATE_MEDIA_ROOT = VAR_DIR / "private"  # noqa: F405
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 STORAGES = {  # noqa: F405

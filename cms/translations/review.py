@@ -56,6 +56,13 @@ class ReviewRow:
         return reverse("cms_translation_mark_reviewed", args=[self.page.pk])
 
 
+class ActionColumn(TitleColumn):
+    """The row's action as a link; empty for a string (nothing to do in the admin), where
+    TitleColumn would show "(blank)"."""
+
+    empty_value_display = ""
+
+
 def pages_awaiting_review(user):
     """The pages in the draft languages, not aliases, that no one has marked reviewed and that
     `user` may edit; the site's roots left out. Two queries."""
@@ -107,7 +114,7 @@ class TranslationReviewReportView(exports.SpreadsheetExport, ReportView):
         Column("language", label=_("Language"), width="10%"),
         Column("source", label=_("Original"), width="30%"),
         Column("translation", label=_("Translation"), width="30%"),
-        TitleColumn(
+        ActionColumn(
             "action_label", label=_("To do"), get_url=lambda row: row.action_url, width="20%"
         ),
     ]

@@ -36,11 +36,14 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 
 class TranslationState(models.TextChoices):
-    """What is wrong with a translation, in the order the report lists them."""
+    """What is wrong with a translation, in the order the report lists them: most urgent first.
+    A translation out of date tells readers something its source no longer says; one not
+    published is work nearly done; a page not translated at all (with four languages, the
+    longest list) is read in another language meanwhile."""
 
-    NOT_TRANSLATED = "not_translated", _("Not translated")
-    NOT_PUBLISHED = "not_published", _("Translation not published")
     OUT_OF_DATE = "out_of_date", _("Out of date")
+    NOT_PUBLISHED = "not_published", _("Translation not published")
+    NOT_TRANSLATED = "not_translated", _("Not translated")
 
 
 STATE_ORDER = {state: position for position, state in enumerate(TranslationState)}

@@ -399,12 +399,13 @@ class SignatoryViewSet(SnippetViewSet):
     menu_item_is_registered = True  # shown in the Judging menu, not under Snippets
     list_display = ["name", "title_en", "cycle", "sort_order"]
     list_filter = ["cycle"]
-    search_fields = ["name", "title_en", "title_fr"]
+    search_fields = ["name", "title_en", "title_fr", "title_pt", "title_ar"]
     ordering = ["cycle", "sort_order", "pk"]
     panels = [
         FieldPanel("cycle"),
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("title_en"), FieldPanel("title_fr")]),
+        FieldRowPanel([FieldPanel("title_pt"), FieldPanel("title_ar")]),
         FieldPanel("signature"),
         FieldPanel("sort_order"),
     ]

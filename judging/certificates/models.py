@@ -27,7 +27,9 @@ def private_storage():
 
 
 class Signatory(models.Model):
-    """A person who signs a cycle's certificates. At most three are printed, by order."""
+    """A person who signs a cycle's certificates. At most three are printed, by order. Their
+    title is kept in each of the site's languages (`title` reads the active one's); only the
+    English is required, and a certificate in a language without its own prints it."""
 
     PRINTED = 3
 
@@ -44,6 +46,24 @@ class Signatory(models.Model):
         blank=True,
         help_text=_(
             "For example “Présidente du jury”. Left empty, French certificates use the English "
+            "title."
+        ),
+    )
+    title_pt = models.CharField(
+        _("title (Portuguese)"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "For example “Presidente do júri”. Left empty, Portuguese certificates use the "
+            "English title."
+        ),
+    )
+    title_ar = models.CharField(
+        _("title (Arabic)"),
+        max_length=160,
+        blank=True,
+        help_text=_(
+            "For example “رئيسة لجنة التحكيم”. Left empty, Arabic certificates use the English "
             "title."
         ),
     )

@@ -1,14 +1,15 @@
 """A certificate's PDF: an A4 landscape page rendered by WeasyPrint (awards_site.pdf.rendering:
-shipped
-fonts for every script, nothing fetched from the network) from judging/templates/judging/
-certificates/certificate.html, in English or in French (the certificate's own language, its
-recipient's, unless another is asked for).
+shipped fonts for every script, nothing fetched from the network) from judging/templates/judging/
+certificates/certificate.html, in English, French, Portuguese or Arabic (the certificate's own
+language, its recipient's, unless another is asked for). An Arabic certificate is laid out right
+to left: the page mirrors (the template's CSS uses logical properties).
 
 - The QR code (segno, inline SVG) encodes the public verification URL, `verification_url`,
   the code printed under it in groups of four.
 - The recipient's name is set in one of five sizes chosen by its length (`name_size`), so the
   longest organisation names still fit the page.
-- Up to three signatories of the cycle (models.Signatory), with their signature image when
+- Up to three signatories of the cycle (models.Signatory), with their title in the
+  certificate's language (the English one when it has none) and their signature image when
   there is one: read from the image's rendition and passed as a data: URI, since the renderer
   reads no file outside static/.
 - `ensure_pdf` renders a certificate once per language and stores the PDF in the private
@@ -26,6 +27,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
 
+from awards_site.i18n import localised
 from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from awards_site.site_url import absolute_url
 from judging.certificates.kinds import KINDS
@@ -71,10 +73,13 @@ class PrintedSignatory:
     name: str
     title_en: str
     title_fr: str
+    title_pt: str
+    title_ar: str
     image: str  # a data: URI, or ""
 
     def title(self, language):
-        return self.title_fr if language == "fr" and self.title_fr else self.title_en
+        """The title in `language` (en, fr, pt or ar), or the English one when it has none."""
+        return localised(self, "title", language)
 
 
 def _data_uri(image):
@@ -91,10 +96,12 @@ def signatories_of(cycle_id):
     """The cycle's printed signatories: the first three by order."""
     return [
         PrintedSignatory(
-            signatory.name,
-            signatory.title_en,
-            signatory.title_fr,
-            _data_uri(signatory.signature) if signatory.signature else "",
+            name=signatory.name,
+            title_en=signatory.title_en,
+            title_fr=signatory.title_fr,
+            title_pt=signatory.title_pt,
+            title_ar=signatory.title_ar,
+            image=_data_uri(signatory.signature) if signatory.signature else "",
         )
         for signatory in Signatory.objects.filter(cycle=cycle_id)
         .select_related("signature")

@@ -1,6 +1,7 @@
-"""The demo's certificates: three signatories (with generated signature images) on both cycles,
-and the 2026 cycle's certificates issued from its final round; their PDFs are made on first
-download, not here."""
+"""The demo's certificates: three signatories (with generated signature images and a title in
+each language) on both cycles, and the 2026 cycle's certificates issued from its final round;
+their PDFs are made on first download, not here. Loading again on an existing demo database
+adds nothing but the titles its signatories lack (those in Portuguese and Arabic, added later)."""
 
 import io
 from datetime import date, datetime, time, timedelta
@@ -21,30 +22,58 @@ from judging.models import (
 )
 
 # Certificates ----------------------------------------------------------------------------------
-# (name, title EN, title FR, ink colour of the signature): invented people of the programme.
+# (name, title in each language, ink colour of the signature): invented people of the programme.
 SIGNATORIES = [
-    ("Amina Diallo", "Chair of the jury", "Présidente du jury", (18, 38, 110)),
-    ("Kwame Mensah", "Programme director", "Directeur du programme", (20, 20, 20)),
-    ("Zanele Dlamini", "Head of judging", "Responsable de l’évaluation", (12, 60, 90)),
+    (
+        "Amina Diallo",
+        {
+            "en": "Chair of the jury",
+            "fr": "Présidente du jury",
+            "pt": "Presidente do júri",
+            "ar": "رئيسة لجنة التحكيم",
+        },
+        (18, 38, 110),
+    ),
+    (
+        "Kwame Mensah",
+        {
+            "en": "Programme director",
+            "fr": "Directeur du programme",
+            "pt": "Diretor do programa",
+            "ar": "مدير البرنامج",
+        },
+        (20, 20, 20),
+    ),
+    (
+        "Zanele Dlamini",
+        {
+            "en": "Head of judging",
+            "fr": "Responsable de l’évaluation",
+            "pt": "Responsável pela avaliação",
+            "ar": "مسؤولة التحكيم",
+        },
+        (12, 60, 90),
+    ),
 ]
 CX26_CERTIFICATES_ISSUED = (date(2026, 6, 30), time(10, 0))
 CX26_REISSUE_REASON = "The organisation asked for its full legal name; the name was corrected."
 
 
 def load_certificates(current, closed, admin):
-    """Signatories for both cycles and the 2026 certificates, once. No PDF is rendered here."""
+    """Signatories for both cycles (or the titles they lack) and the 2026 certificates, once.
+    No PDF is rendered here."""
     images = {}
     for cycle in (current, closed):
         if cycle.signatories.exists():
+            _fill_missing_titles(cycle)
             continue
-        for order, (name, title_en, title_fr, ink) in enumerate(SIGNATORIES):
+        for order, (name, titles, ink) in enumerate(SIGNATORIES):
             if name not in images:
                 images[name] = _signature_image(name, ink)
             Signatory.objects.create(
                 cycle=cycle,
                 name=name,
-                title_en=title_en,
-                title_fr=title_fr,
+                **{f"title_{language}": title for language, title in titles.items()},
                 signature=images[name],
                 sort_order=order,
             )
@@ -67,6 +96,16 @@ def load_certificates(current, closed, admin):
     corrected = datetime.combine(CX26_CERTIFICATES_ISSUED[0] + timedelta(days=7), time(9, 0), zone)
     Certificate.objects.filter(pk=first.pk).update(revoked_at=corrected)
     Certificate.objects.filter(pk=new.pk).update(issued_at=corrected)
+
+
+def _fill_missing_titles(cycle):
+    """Give the demo's signatories of a cycle loaded before they had a title in some language
+    (the Portuguese and Arabic ones came later) the demo's title there; a title already written
+    is kept."""
+    for name, titles, _ink in SIGNATORIES:
+        for language, title in titles.items():
+            field = f"title_{language}"
+            Signatory.objects.filter(cycle=cycle, name=name, **{field: ""}).update(**{field: title})
 
 
 def _signature_image(name, ink):

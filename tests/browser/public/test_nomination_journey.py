@@ -1,6 +1,6 @@
 """A nominator completes a nomination in Chromium, keyboard only; and again with JavaScript
-switched off. axe-core finds no violation on any step, in English and French, nor on a step
-showing errors."""
+switched off. axe-core finds no violation on any step, in English, French, Portuguese and Arabic,
+nor on a step showing errors."""
 
 import re
 
@@ -204,10 +204,10 @@ def test_nomination_without_javascript(browser, site_url, nominator, tmp_path):
         context.close()
 
 
-@pytest.mark.parametrize("language", ["en", "fr"])
+@pytest.mark.parametrize("language", ["en", "fr", "pt", "ar"])
 def test_every_step_is_accessible(page, nominator, language):
     sign_in(page, nominator)
-    prefix = "/fr" if language == "fr" else ""
+    prefix = "" if language == "en" else f"/{language}"
     page.goto(f"{prefix}/nominate/")
     page.click("main form button")
     page.wait_for_url(re.compile(r"/category/$"))

@@ -148,7 +148,7 @@ def test_every_locale_of_the_site_is_checked():
     ]
 
 
-def test_gaps_are_listed_by_state_then_newest_source_first():
+def test_gaps_are_listed_most_urgent_first_then_newest_source_first():
     keys = [uuid.uuid4() for _ in range(4)]
     pages = [
         facts(1, keys[0], EN, published=T0 + timedelta(days=3)),
@@ -159,10 +159,10 @@ def test_gaps_are_listed_by_state_then_newest_source_first():
         facts(6, keys[3], FR, live=False),  # not published
     ]
     assert states(translation_gaps(pages, [EN, FR])) == [
+        (1, FR, TranslationState.OUT_OF_DATE),
+        (5, FR, TranslationState.NOT_PUBLISHED),
         (4, FR, TranslationState.NOT_TRANSLATED),
         (3, FR, TranslationState.NOT_TRANSLATED),
-        (5, FR, TranslationState.NOT_PUBLISHED),
-        (1, FR, TranslationState.OUT_OF_DATE),
     ]
 
 

@@ -1,8 +1,10 @@
 """A certificate's PDF (judging/certificates/pdf.py): its text (name, award, category, code),
 the shipped fonts only (no missing glyph, no system font), accented and Arabic names, one A4
 landscape page even for the longest names, the QR code of the verification URL, the
-signatories, the language, and rendering once."""
+signatories, the language (French, Portuguese, Arabic with its mirrored layout, the
+signatories' titles in each), and rendering once."""
 
+import io
 from datetime import datetime
 from pathlib import Path
 from unittest import mock
@@ -143,6 +145,92 @@ def test_any_certificate_renders_in_either_language(scene):
     text = pdf_text(render_certificate(french, language="en"))
     assert "Winner" in text and "Digital" in text and "Results cycle" in text
     assert "30 June 2026" in text and "Lauréat" not in text
+
+
+def test_a_portuguese_certificate_is_in_portuguese(scene):
+    SignatoryFactory(
+        cycle=scene.cycle,
+        name="Amina Diallo",
+        title_en="Chair of the jury",
+        title_pt="Presidente do júri",
+        sort_order=0,
+    )
+    SignatoryFactory(
+        cycle=scene.cycle, name="Zanele Dlamini", title_en="Head of judging", sort_order=1
+    )
+    portuguese = certificate(
+        scene.cycle,
+        language="pt",
+        award_pt="Vencedor",
+        category_pt="Serviços digitais",
+        cycle_name_pt="Ciclo de resultados",
+    )
+    text = pdf_text(render_certificate(portuguese))
+    for expected in ["Vencedor", "Serviços digitais", "Ciclo de resultados"]:
+        assert expected in text
+    # The month's capital is Django's Portuguese catalogue's ("Junho"), which Portuguese writes
+    # in lower case: the site's date formats' business (awards_site/formats), not this test's.
+    assert "30 de junho de 2026" in text.lower()
+    assert "Winner" not in text and "Digital" not in text and "Results cycle" not in text
+    # Each signatory's title in Portuguese, or the English one without it.
+    assert "Presidente do júri" in text and "Chair of the jury" not in text
+    assert "Head of judging" in text
+    assert '<html lang="pt" dir="ltr">' in certificate_html(portuguese)
+
+
+ARABIC = {
+    "award_ar": "فائز",
+    "category_ar": "الخدمات الرقمية",
+    "cycle_name_ar": "دورة النتائج",
+}
+ARABIC_TITLE = "رئيسة لجنة التحكيم"  # Chair of the jury
+
+
+def test_an_arabic_certificate_is_in_arabic_right_to_left(scene):
+    SignatoryFactory(
+        cycle=scene.cycle, name="Amina Diallo", title_en="Chair of the jury", title_ar=ARABIC_TITLE
+    )
+    arabic = certificate(scene.cycle, language="ar", **ARABIC)
+    html = certificate_html(arabic)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert ARABIC_TITLE in html and "Chair of the jury" not in html
+    data = render_certificate(arabic)
+    assert glyphs(data).missing("".join([*ARABIC.values(), ARABIC_TITLE])) == []
+    assert pdf_fonts(data) <= SHIPPED | {"CX-Arabic", "CX-Arabic-Bold"}, pdf_fonts(data)
+    assert pdf_pages(data) == 1
+    text = pdf_text(data)
+    assert "Winner" not in text and "Digital" not in text
+    # The address to type reads left to right, its final slash at its end.
+    assert "testserver/ar/certificates/verify/" in text
+
+
+def text_positions(data):
+    """{text: x} of the page's text runs, x in points from the page's left edge."""
+    positions = {}
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            positions.setdefault(text.strip(), pypdf.mult(tm, cm)[4])
+
+    pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    return positions
+
+
+def test_an_arabic_certificate_mirrors_the_layout(scene):
+    """English reads from the left: the date, then the signatories by order, the QR code and
+    its code on the right. Arabic reads from the right: the same from the right, the code on
+    the left."""
+    for order, name in enumerate(["First Person", "Second Person", "Last Person"]):
+        SignatoryFactory(cycle=scene.cycle, name=name, sort_order=order)
+    code = "ABCD-EFGH-JKLM-NPQR"
+    english = text_positions(render_certificate(certificate(scene.cycle, language="en")))
+    assert english["30 June 2026"] < english["First Person"] < english["Last Person"]
+    assert english["Last Person"] < english[code]
+    arabic = text_positions(render_certificate(certificate(scene.cycle, language="ar", **ARABIC)))
+    assert arabic["First Person"] > arabic["Second Person"] > arabic["Last Person"]
+    assert arabic[code] < arabic["Last Person"]
+    date = next(x for text, x in arabic.items() if "2026" in text)  # 30 يونيو 2026, in runs
+    assert date > arabic["First Person"]
 
 
 def signature_image(name):

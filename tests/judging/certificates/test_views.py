@@ -1,7 +1,8 @@
 """Certificates through the test client: the public verification page (valid, revoked,
 unknown, malformed; English and French), nominators' and judges' downloads (their own only,
 404 otherwise), the links on the nomination's page and the judge's dashboard, and the admin
-(permissions, preview and issue, the batch page and its ZIP, the list, revoke and re-issue)."""
+(permissions, preview and issue, the batch page and its ZIP, the list, revoke and re-issue,
+the signatories and their titles in each language)."""
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -15,7 +16,11 @@ from judging.certificates import issuing as certificates
 from judging.certificates import pdf as certificate_pdf
 from judging.models import Certificate, CertificateBatch, JudgeProfile, Signatory
 from tests.factories.accounts import UserFactory
-from tests.factories.judging import CertificateBatchFactory, JudgeCertificateFactory
+from tests.factories.judging import (
+    CertificateBatchFactory,
+    JudgeCertificateFactory,
+    SignatoryFactory,
+)
 from tests.pages import page_text as text
 from tests.pdf import pdf_text
 
@@ -448,6 +453,37 @@ def test_signatories_are_managed_in_the_admin(client, issued):
     assert Signatory.objects.get(cycle=issued.cycle).title_fr == "Présidente du jury"
     html_ = certificate_pdf.certificate_html(issued.winner)
     assert "Amina Diallo" in html_
+
+
+def test_signatories_have_a_title_in_each_language_in_the_admin(client, scene, superuser):
+    signatory = SignatoryFactory(cycle=scene.cycle, name="Ngozi Okafor", title_pt="Presidente")
+    client.force_login(superuser)
+    url = reverse("wagtailsnippets_judging_signatory:edit", args=[signatory.pk])
+    form = client.get(url).content.decode()
+    for field in ["title_en", "title_fr", "title_pt", "title_ar"]:
+        assert f'name="{field}"' in form
+    assert 'value="Presidente"' in form
+    response = client.post(
+        url,
+        {
+            "cycle": scene.cycle.pk,
+            "name": "Ngozi Okafor",
+            "title_en": "Chair of the jury",
+            "title_fr": "Présidente du jury",
+            "title_pt": "Presidente do júri",
+            "title_ar": "رئيسة لجنة التحكيم",
+            "sort_order": 0,
+        },
+    )
+    assert response.status_code == 302, text(response)[:2000]
+    signatory.refresh_from_db()
+    assert (signatory.title_pt, signatory.title_ar) == ("Presidente do júri", "رئيسة لجنة التحكيم")
+    assert "Ngozi Okafor" in text(client.get(response["Location"]))  # "… updated."
+    # The list finds a signatory by any of their titles.
+    listing = reverse("wagtailsnippets_judging_signatory:list")
+    for query in ["júri", "لجنة التحكيم"]:
+        assert "Ngozi Okafor" in text(client.get(listing, {"q": query}))
+    assert "Ngozi Okafor" not in text(client.get(listing, {"q": "Tesoureira"}))
 
 
 def test_a_judge_no_longer_active_keeps_their_certificate(client, issued):

@@ -1,6 +1,7 @@
 """The judging demo (loaded by `load_demo`): rubrics from the programme's criteria, six judges,
 an open screening round for 2027 with work in every state for each demo judge, and a closed
-2026 cycle with full results, winners and published results. Running it again adds nothing."""
+2026 cycle with full results, winners and published results. Running it again adds nothing
+but the signatories' titles a database loaded before them lacks."""
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -23,6 +24,7 @@ from judging.models import (
     Rubric,
     Scoresheet,
     ScoresheetStatus,
+    Signatory,
 )
 from judging.rubrics.rules import levels_problem, weights_problem
 from nominations.choices import NominationStatus
@@ -156,6 +158,25 @@ def test_loading_again_changes_nothing():
     judging_demo.load()
     assert judging_counts() == before
     assert JudgeProfile.objects.filter(user__email__endswith="@demo.test").count() == 6
+
+
+def test_loading_again_gives_the_signatories_the_titles_they_lack():
+    """A demo database loaded before the Portuguese and Arabic titles gets them; a title
+    written since is kept."""
+    signatories = Signatory.objects.filter(cycle__code__in=["CX26", "CX27"])
+    assert signatories.count() == 6
+    signatories.update(title_pt="", title_ar="")
+    signatories.filter(name="Amina Diallo", cycle__code="CX27").update(title_pt="Presidente")
+    judging_demo.load()
+    assert not signatories.filter(title_pt="").exists()
+    assert not signatories.filter(title_ar="").exists()
+    amina = {s.cycle.code: s for s in signatories.filter(name="Amina Diallo")}
+    assert amina["CX27"].title_pt == "Presidente"
+    assert (amina["CX26"].title_pt, amina["CX26"].title_ar) == (
+        "Presidente do júri",
+        "رئيسة لجنة التحكيم",
+    )
+    assert signatories.count() == 6
 
 
 def test_added_judges_sign_in_with_the_demo_password(client, settings):
