@@ -1,18 +1,25 @@
-"""One search over the public pages of the active language and the places that are not pages,
-with a filter by kind (the page type) and what to show of each result."""
+"""One search over the public pages of the active language, the guides and tools of the library
+(library/resources/) and the places that are not pages, with a filter by kind (a page type, or
+"resource") and what to show of each result. Without a kind, the first page of results starts
+with the places and the first few guides and tools found; the kind "resource" lists them all."""
 
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
+from django.urls import reverse
 from django.utils.text import capfirst
+from django.utils.translation import gettext
 from wagtail.models import Locale, Page, Site
 
 from awards_site.search.query import parse
 from cms.search.destinations import destinations_for
 from cms.search.snippets import page_texts, snippet
+from library.resources.listing import in_language_of, matching
 
 PER_PAGE = 10
+RESOURCE_KIND = "resource"
+RESOURCES_FIRST = 3  # guides and tools shown before the pages when no kind is chosen
 
 
 @dataclass
@@ -39,10 +46,13 @@ class Search:
     kinds: list = field(default_factory=list)
     page: object = None  # a Paginator page of Results
     destinations: list = field(default_factory=list)
+    resources: list = field(default_factory=list)  # the first few, before the pages
+    resource_count: int = 0  # in `resources` when no kind is chosen (else in `page`)
 
     @property
     def count(self):
-        return (self.page.paginator.count if self.page else 0) + len(self.destinations)
+        pages = self.page.paginator.count if self.page else 0
+        return pages + len(self.destinations) + (0 if self.kind else self.resource_count)
 
 
 def _kind_label(content_type):
@@ -61,8 +71,24 @@ def _result(page, wanted, request):
     )
 
 
+def _resource_result(resource, wanted):
+    return Result(
+        title=resource.title,
+        url=reverse("resources:download", kwargs={"pk": resource.pk}),
+        kind=resource.kind_label,
+        snippet=snippet([resource.summary], wanted),
+        date=None,
+    )
+
+
 def public_pages():
     return Page.objects.live().public().filter(locale=Locale.get_active())
+
+
+def public_resources(parsed):
+    """The guides and tools a visitor of the active language sees that have the words."""
+    resources = matching(parsed, in_language_of(Locale.get_active()))
+    return resources.select_related("locale").order_by("title", "pk")
 
 
 def search(text, kind="", page_number=None, request=None):
@@ -75,19 +101,34 @@ def search(text, kind="", page_number=None, request=None):
     pages = public_pages()
     facets = pages.search(parsed.query, order_by_relevance=False).facet("content_type_id")
     content_types = {pk: ContentType.objects.get_for_id(pk) for pk in facets}
-    outcome.kinds = sorted(
-        (
-            Kind(content_type.model, _kind_label(content_type), facets[pk], pk)
-            for pk, content_type in content_types.items()
-        ),
-        key=lambda found: (-found.count, found.label),
-    )
+    resources = public_resources(parsed)
+    outcome.resource_count = resources.count()
+    kinds = [
+        Kind(content_type.model, _kind_label(content_type), facets[pk], pk)
+        for pk, content_type in content_types.items()
+    ]
+    if outcome.resource_count:
+        label = gettext("Guides and tools")  # the library's name (library/resources/)
+        kinds.append(Kind(RESOURCE_KIND, label, outcome.resource_count, None))
+    outcome.kinds = sorted(kinds, key=lambda found: (-found.count, found.label))
     chosen = next((found for found in outcome.kinds if found.key == kind), None)
+    if chosen is not None and chosen.key == RESOURCE_KIND:
+        outcome.kind = RESOURCE_KIND
+        outcome.page = Paginator(resources, PER_PAGE).get_page(page_number)
+        outcome.page.object_list = [
+            _resource_result(resource, parsed.highlight) for resource in outcome.page.object_list
+        ]
+        return outcome
     if chosen is not None:
         outcome.kind = chosen.key
         pages = pages.filter(content_type_id=chosen.content_type_id)
     else:
         outcome.destinations = destinations_for(parsed)
+        if outcome.resource_count:
+            outcome.resources = [
+                _resource_result(resource, parsed.highlight)
+                for resource in resources[:RESOURCES_FIRST]
+            ]
     found = pages.specific().search(parsed.query)
     outcome.page = Paginator(found, PER_PAGE).get_page(page_number)
     outcome.page.object_list = [

@@ -59,6 +59,14 @@ def in_language_of(locale):
     )
 
 
+def matching(parsed, resources):
+    """Those of `resources` that have the words of `parsed` (a ParsedQuery: never fails)."""
+    found = get_search_backend().search(
+        parsed.query, Resource.objects.filter(live=True), order_by_relevance=False
+    )
+    return resources.filter(pk__in=[resource.pk for resource in found])
+
+
 @dataclass
 class Listing:
     form: FilterForm
@@ -90,10 +98,7 @@ def listing(params, page_number=None, locale=None):
         parsed = parse(chosen["q"])
         if parsed:
             outcome.searched = True
-            found = get_search_backend().search(
-                parsed.query, Resource.objects.filter(live=True), order_by_relevance=False
-            )
-            resources = resources.filter(pk__in=[resource.pk for resource in found])
+            resources = matching(parsed, resources)
         else:
             outcome.unsearchable = True
     resources = resources.select_related("document", "locale").order_by("title", "pk")

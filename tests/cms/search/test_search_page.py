@@ -6,6 +6,8 @@ from html import unescape
 import pytest
 from django.test import Client
 
+from cms.search.results import RESOURCES_FIRST
+
 pytestmark = pytest.mark.django_db
 
 
@@ -102,13 +104,16 @@ def test_phrase_and_left_out_words():
 
 
 def test_query_count_does_not_grow_with_the_results(django_assert_max_num_queries):
-    """Four queries (view restrictions, kinds, count, the page of results) and one per kind of
-    page shown (Wagtail's specific(): one query per page type, never per result)."""
+    """Six queries (view restrictions, kinds, count, the page of results, the guides and tools
+    found and their count), one for the first guides and tools shown when some are found, and
+    one per kind of page shown (Wagtail's specific(): one query per page type, never per
+    result)."""
     client = Client()
     client.get("/search/", {"q": "service"})  # caches warm (site root paths, content types)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(7):
         assert len(results(client.get("/search/", {"q": "red carpet"}))) == 1
     many = results(client.get("/search/", {"q": "service OR public OR the"}))
-    assert len(many) == 10
-    with django_assert_max_num_queries(4 + len({kind for _title, kind in many})):
+    assert len(many) == 10 + RESOURCES_FIRST
+    page_kinds = {kind for _title, kind in many[RESOURCES_FIRST:]}
+    with django_assert_max_num_queries(6 + 1 + len(page_kinds)):
         client.get("/search/", {"q": "service OR public OR the"})
