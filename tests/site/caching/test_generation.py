@@ -16,8 +16,10 @@ pytestmark = pytest.mark.django_db
 def test_a_change_made_by_another_process_is_seen_here():
     before = generation.current()
     # Another gunicorn worker: its own process, its own local-memory cache (or the same Redis,
-    # when the suite runs with one: TEST_REDIS_URL).
-    shared_cache = {k: v for k, v in os.environ.items() if k in ("TEST_REDIS_URL", "VAR_DIR")}
+    # when the suite runs with one: TEST_REDIS_URL, whose database number depends on the
+    # parallel worker running this test: PYTEST_XDIST_WORKER).
+    names = ("TEST_REDIS_URL", "VAR_DIR", "PYTEST_XDIST_WORKER")
+    shared_cache = {k: v for k, v in os.environ.items() if k in names}
     subprocess.run(
         [
             sys.executable,
