@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test fuzz install fonts bundle-fonts messages migrate demo browser office wrk serve lint format check lock bench load observatory clean screenshots
+.PHONY: run test fuzz install fonts bundle-fonts messages migrate demo browser office nu wrk serve lint format check lock bench load observatory clean screenshots
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -21,7 +21,7 @@ run: install messages migrate demo ## Development server with the demo site on 1
 # PostgreSQL their live server commits). Each worker has its own test database, var folder and
 # Redis database (awards_site/settings/test.py).
 TEST_WORKERS ?= auto
-test: install messages browser office ## The whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
+test: install messages browser office nu ## The whole suite (SQLite; PostgreSQL when DATABASE_URL is set)
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 install: $(STAMP) fonts
@@ -82,6 +82,25 @@ office: ## Debian's LibreOffice Calc (headless) for the export tests (installed 
 	    echo "LibreOffice is missing: install Debian's 'libreoffice-calc-nogui' package (or set SOFFICE=/path)."; exit 1; \
 	  fi; \
 	fi
+
+# The W3C Nu HTML Checker (npm's vnu-jar, run with Java) checks every public page's markup
+# (tests/site/test_html_validity.py). npm installs it into .nu/ (ignored by git), once.
+VNU_JAR_VERSION ?= 26.9.27
+VNU_JAR := .nu/node_modules/vnu-jar/build/dist/vnu.jar
+nu: $(VNU_JAR) ## The W3C Nu HTML Checker (npm's vnu-jar) and Java (Debian's, with apt as root)
+	@if ! command -v java >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's default-jre-headless for the Nu HTML Checker..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null; \
+	  else \
+	    echo "Java is missing: install Debian's 'default-jre-headless' package."; exit 1; \
+	  fi; \
+	fi
+
+$(VNU_JAR):
+	@command -v npm >/dev/null || { echo "npm is missing: it installs the Nu HTML Checker (vnu-jar)."; exit 1; }
+	npm install --silent --no-audit --no-fund --no-save --ignore-scripts --prefix .nu vnu-jar@$(VNU_JAR_VERSION)
+	@test -f $@ || { echo "npm did not install $@ (another vnu-jar version?)"; exit 1; }
 
 # bench/pages.py drives gunicorn with Debian's HTTP load generator.
 wrk: ## Debian's wrk for bench/pages.py (installed with apt when run as root)

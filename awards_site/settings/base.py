@@ -268,7 +268,8 @@ WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 # Administrators never set or see another person's password in Settings ▸ Users: a new user
 # gets an emailed link to choose one (awards_site/accounts/users_admin.py).
 WAGTAILUSERS_PASSWORD_ENABLED = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Wagtail's database backend, ranked in one pass on SQLite (awards_site/search/backend.py).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "awards_site.search.backend"}}
 # Uploads in the Wagtail admin pass the checks of the nominators' evidence: content, not name,
 # decides the kind (cms/uploads/documents.py, cms/uploads/images.py; docs/security.md#uploads). No
 # SVG.

@@ -19,7 +19,9 @@ LONGEST_PERIOD_MONTHS = 36
 class MonthField(forms.CharField):
     """A month as YYYY-MM (what <input type="month"> sends); cleaned to its first day."""
 
-    widget = forms.TextInput(attrs={"type": "month", "placeholder": "2026-01"})
+    # No placeholder: the HTML standard allows none on a month input (the W3C checker says so);
+    # a browser without a month picker shows a text box, and a wrong entry says the format.
+    widget = forms.TextInput(attrs={"type": "month"})
 
     def to_python(self, value):
         value = super().to_python(value).strip()

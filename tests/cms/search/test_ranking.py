@@ -1,0 +1,37 @@
+"""The site's search backend (awards_site/search/backend.py): on SQLite, results ordered by
+relevance are ranked in one pass of the index, in exactly the order Wagtail's own compiler gives
+(best score first, then newest); on PostgreSQL, Wagtail's backend is used as it is."""
+
+import pytest
+from django.db import connection
+from modelsearch.backends.database import SearchBackend as WagtailDatabaseBackend
+from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
+
+from awards_site.search.query import parse
+
+pytestmark = pytest.mark.django_db
+
+QUERIES = ["service", "public OR citizens", '"service centre"', "awards -kenya", "centre"]
+
+
+def ranked(backend, text, start=0, stop=None):
+    pages = Page.objects.live().filter(depth__gt=1)
+    return [page.pk for page in backend.search(parse(text).query, pages)[start:stop]]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_order_is_wagtails_own(text):
+    ours, wagtails = get_search_backend(), WagtailDatabaseBackend({})
+    assert ranked(ours, text) == ranked(wagtails, text)
+    assert ranked(ours, text, 3, 8) == ranked(wagtails, text, 3, 8)  # a page of results
+    results = ours.search(parse(text).query, Page.objects.live().filter(depth__gt=1))
+    assert results.count() == len(ranked(wagtails, text))
+
+
+def test_the_one_pass_ranking_is_used_on_sqlite_only():
+    compiler = get_search_backend().query_compiler_class.__name__
+    if connection.vendor == "sqlite":
+        assert compiler == "RankedInOnePassCompiler"
+    else:
+        assert compiler == WagtailDatabaseBackend({}).query_compiler_class.__name__
