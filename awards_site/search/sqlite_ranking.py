@@ -21,13 +21,15 @@ class RankedInOnePassCompiler(SQLiteSearchQueryCompiler):
         if (
             not self.order_by_relevance
             or score_field is not None
+            or stop is None  # every result at once: Wagtail's way, not a query per result shown
             or isinstance(query, (MatchAll, Not))
         ):
             return super().search(config, start, stop, score_field)
         matched = self.unranked(config)
         scores = self._scores(query, config)
-        ids = matched.values_list("pk", flat=True)
-        ranked = sorted(ids, key=lambda pk: (scores.get(str(pk), 0.0), -pk))[start:stop]
+        newest_first = sorted(matched.values_list("pk", flat=True), reverse=True)
+        # Best score first (bm25 is lower for a better match), newest first among equals.
+        ranked = sorted(newest_first, key=lambda pk: scores.get(str(pk), 0.0))[start:stop]
         order = Case(
             *(When(pk=pk, then=Value(position)) for position, pk in enumerate(ranked)),
             output_field=IntegerField(),

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 QUERIES = ["service", "public OR citizens", '"service centre"', "awards -kenya", "centre"]
 
 
-def ranked(backend, text, start=0, stop=None):
+def ranked(backend, text, start=0, stop=50):
     pages = Page.objects.live().filter(depth__gt=1)
     return [page.pk for page in backend.search(parse(text).query, pages)[start:stop]]
 
@@ -26,7 +26,7 @@ def test_the_order_is_wagtails_own(text):
     assert ranked(ours, text) == ranked(wagtails, text)
     assert ranked(ours, text, 3, 8) == ranked(wagtails, text, 3, 8)  # a page of results
     results = ours.search(parse(text).query, Page.objects.live().filter(depth__gt=1))
-    assert results.count() == len(ranked(wagtails, text))
+    assert results.count() == len(ranked(wagtails, text, stop=None))
 
 
 def test_the_one_pass_ranking_is_used_on_sqlite_only():
