@@ -21,11 +21,18 @@ from awards_site.settings.base import TASK_BACKENDS  # noqa: E402
 
 
 def worker_database(url, worker):
-    """The Redis URL `url` with its database number lowered by the worker's number (gw1: one)."""
+    """The Redis URL `url` with its database number lowered by the worker's number (gw1: one).
+    Never database 0, where an application's cache usually is: the tests empty theirs."""
     if not worker.startswith("gw"):
         return url
     base, _, number = url.rpartition("/")
-    return f"{base}/{int(number or 0) - int(worker[2:])}"
+    lowered = int(number or 0) - int(worker[2:])
+    if lowered < 1:
+        raise ValueError(
+            f"Worker {worker} would use Redis database {lowered}: name a higher database in "
+            "TEST_REDIS_URL or run fewer workers (TEST_WORKERS=...)."
+        )
+    return f"{base}/{lowered}"
 
 
 DEBUG = False

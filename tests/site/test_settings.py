@@ -242,3 +242,13 @@ def test_make_passes_the_served_address_as_site_url():
     they serve on; only `make serve` allows that address in production settings."""
     assert set(make_environment("run")) == {"SITE_URL=http://127.0.0.1:8123 ALLOW="}
     assert "SITE_URL=http://127.0.0.1:8123 ALLOW=1" in make_environment("serve")
+
+
+def test_each_parallel_worker_empties_a_redis_database_of_its_own_never_0():
+    from awards_site.settings.test import worker_database
+
+    assert worker_database("redis://127.0.0.1:6379/15", "") == "redis://127.0.0.1:6379/15"
+    assert worker_database("redis://127.0.0.1:6379/15", "gw0") == "redis://127.0.0.1:6379/15"
+    assert worker_database("redis://127.0.0.1:6379/15", "gw1") == "redis://127.0.0.1:6379/14"
+    with pytest.raises(ValueError, match="fewer workers"):
+        worker_database("redis://127.0.0.1:6379/2", "gw2")
