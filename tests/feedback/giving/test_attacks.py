@@ -24,6 +24,9 @@ pytestmark = pytest.mark.django_db
         "forged",
         signing.dumps({"point": "ACDEFG", "visit": "x"}, salt="another-salt"),
     ],
+    # Named, not shown: the signed token holds the time it was made, and parallel workers must
+    # collect the same test names (pytest-xdist).
+    ids=["empty", "made-up", "signed-with-another-salt"],
 )
 def test_a_forged_token_brings_the_form_back_with_the_answers_kept(citizen, token):
     response = citizen.answer(token=token, comment="My comment")
