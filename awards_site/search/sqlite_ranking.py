@@ -66,11 +66,19 @@ class RankedInOnePassCompiler(SQLiteSearchQueryCompiler):
 
 
 class RankedInOnePassResults(SQLiteSearchResults):
-    """A count or a facet needs no order: they skip the ranking."""
+    """A count or a facet needs no order: they skip the ranking. (Autocomplete, as the admin's
+    page search uses, keeps Wagtail's own compiler and results.)"""
+
+    def _ranks_in_one_pass(self):
+        return isinstance(self.query_compiler, RankedInOnePassCompiler)
 
     def _do_count(self):
+        if not self._ranks_in_one_pass():
+            return super()._do_count()
         return self.query_compiler.unranked(self.query_compiler.get_config(self.backend)).count()
 
     def facet(self, field_name):
+        if not self._ranks_in_one_pass():
+            return super().facet(field_name)
         with self.query_compiler.without_ranking():
             return super().facet(field_name)

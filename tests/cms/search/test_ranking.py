@@ -35,3 +35,11 @@ def test_the_one_pass_ranking_is_used_on_sqlite_only():
         assert compiler == "RankedInOnePassCompiler"
     else:
         assert compiler == WagtailDatabaseBackend({}).query_compiler_class.__name__
+
+
+def test_the_admins_page_search_autocompletes_with_wagtails_own_compiler(client, editor):
+    client.force_login(editor)
+    for path in ("/admin/pages/search/", "/admin/pages/search/results/"):
+        response = client.get(path, {"q": "awar"})
+        assert response.status_code == 200, path
+        assert "The CX Awards" in response.content.decode(), path
