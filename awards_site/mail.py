@@ -10,6 +10,9 @@ addresses (personal data stays out of the logs).
 
     mail.send_templated("judging/email/reminder", [user.email], language=user.language, **context)
 
+A message built elsewhere (a campaign email: cms/campaigns/rendering.py) goes through
+`send_prepared`, with its HTML part and its headers (List-Unsubscribe).
+
 Where the context itself depends on the language (a link whose path carries /fr/), build it
 inside `mail.speaking(language)` and call `send_templated` there without `language`.
 """
@@ -17,7 +20,7 @@ inside `mail.speaking(language)` and call `send_templated` there without `langua
 import logging
 
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMultiAlternatives, send_mail
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -48,3 +51,12 @@ def send_templated(template, recipients, language=None, **context):
             subject, body = render_templated(template, context)
     send_mail(subject, body, None, list(recipients))
     logger.info("mail sent template=%s recipients=%d", template, len(recipients))
+
+
+def send_prepared(subject, text, recipient, html=None, headers=None):
+    """Send one message whose parts are ready: plain text, and HTML as its alternative."""
+    message = EmailMultiAlternatives(subject, text, None, [recipient], headers=headers or {})
+    if html:
+        message.attach_alternative(html, "text/html")
+    message.send()
+    logger.info("mail sent prepared recipients=1")

@@ -60,6 +60,8 @@ urlpatterns += i18n_patterns(
     path("search/", cms_views.search, name="search"),
     path("signatures/confirm/<str:token>/", cms_views.confirm_signature, name="signature_confirm"),
     path("signatures/sign/<int:page_id>/", signing_views.sign, name="sign"),
+    # The program's news by email: subscribe, confirm, unsubscribe (cms/campaigns/).
+    path("", include("cms.campaigns.urls")),
     path("accounts/", include("allauth.urls")),
     path("_util/login/", views.site_login, name="site_login_redirect"),
     path("", include("nominations.urls")),

@@ -23,6 +23,8 @@ users, groups, sites, locales, workflows, nominations, judging or sponsors' repo
   agency (`feedback.moderate_any_comment`); not the agencies' figures, points or held answers.
 - the guides and tools library (library/resources/): add, edit and delete resources, and read
   their downloads report.
+- news subscribers (cms/campaigns/): see them, download the consenting ones for a mailing tool,
+  and delete one when a person asks; campaign emails are pages, sent by whoever may publish.
 
 Written against the `apps` registry it is given, so the data migration (historical models) and
 the demo loader (the real ones) run the same code. Permission rows are created when missing: a
@@ -44,6 +46,8 @@ MODEL_PERMISSIONS = (
     ("library", "resource", "add_resource"),
     ("library", "resource", "change_resource"),
     ("library", "resource", "delete_resource"),
+    ("cms", "subscriber", "view_subscriber"),
+    ("cms", "subscriber", "delete_subscriber"),
 )
 PAGE_PERMISSIONS = ("add_page", "change_page", "publish_page")
 # On the root collection, so in every collection.

@@ -51,7 +51,7 @@ class OpenLetterSignatureForm(SignatureForm):
 
     class Meta:
         model = OpenLetterSignature
-        fields = ["name", "organisation", "country", "email", "list_publicly"]
+        fields = ["name", "organisation", "country", "email", "list_publicly", "wants_news"]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),
@@ -67,7 +67,15 @@ class PledgeForm(SignatureForm):
 
     class Meta:
         model = PledgeSignature
-        fields = ["kind", "name", "organisation", "country", "email", "show_publicly"]
+        fields = [
+            "kind",
+            "name",
+            "organisation",
+            "country",
+            "email",
+            "show_publicly",
+            "wants_news",
+        ]
         widgets = {
             "name": forms.TextInput(attrs={"autocomplete": "name"}),
             "organisation": forms.TextInput(attrs={"autocomplete": "organization"}),

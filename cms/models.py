@@ -25,6 +25,12 @@ from awards_site.caching.memo import until_content_changes
 from awards_site.views import rate_limited
 from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
+from cms.campaigns.models import (  # noqa: F401  (Django loads the app's models from here)
+    CampaignDelivery,
+    CampaignEmailPage,
+    CampaignSend,
+    Subscriber,
+)
 from cms.choices import PartnerTier
 from cms.enquiries import fields as enquiries
 from cms.page_base import (  # noqa: F401  (Django loads the app's models from here)
@@ -328,7 +334,8 @@ class EnquiryFormPage(AbstractEmailForm):
 
 class NewsIndexPage(BasePage):
     parent_page_types = ["cms.HomePage"]
-    subpage_types = ["cms.NewsArticlePage"]
+    # Campaign emails live here too: each page is its email's web version (cms/campaigns/).
+    subpage_types = ["cms.NewsArticlePage", "cms.CampaignEmailPage"]
     page_size = 10
 
     class Meta:

@@ -52,7 +52,8 @@ def verified_addresses(user):
     )
 
 
-def _matching(queryset, lookup, addresses):
+def matching(queryset, lookup, addresses):
+    """The rows whose `lookup` is one of `addresses`, case-insensitive."""
     if not addresses:
         return queryset.none()
     return queryset.filter(
@@ -83,7 +84,7 @@ def personal_data_sections(user):
 
 
 def _signatures_data(model, addresses):
-    signatures = list(_matching(model.objects.all(), "email", addresses).order_by("created_at"))
+    signatures = list(matching(model.objects.all(), "email", addresses).order_by("created_at"))
     pages = _page_titles({signature.page_key for signature in signatures})
     public_flag = PUBLIC_FLAG[model]
     return [
@@ -159,7 +160,7 @@ def erase_personal_data(user, deletion_request):
 def anonymise_signatures(model, addresses):
     """Blank the name, organisation and address of the signatures, take them out of the public
     list; their page, kind, country, language and date stay, so every count stays."""
-    signatures = _matching(model.objects.all(), "email", addresses)
+    signatures = matching(model.objects.all(), "email", addresses)
     rows = list(signatures.values_list("pk", "name", "organisation", "email"))
     if not rows:
         return 0

@@ -45,3 +45,20 @@ def send_signature_email(kind, model_name, signature_pk, language, page_url, pag
     from cms.signing.confirmation import send_email
 
     send_email(kind, model_name, signature_pk, language, page_url, page_title)
+
+
+@retried_task()
+def send_subscription_email(kind, subscriber_pk):
+    """The link to confirm a news subscription, or the news that this address is subscribed
+    already (cms/campaigns/subscribing.py)."""
+    from cms.campaigns.subscribing import send_email
+
+    send_email(kind, subscriber_pk)
+
+
+@retried_task()
+def send_campaign_batch(send_pk):
+    """One batch of a campaign email's send (cms/campaigns/sending.py)."""
+    from cms.campaigns.sending import send_batch
+
+    return send_batch(send_pk)

@@ -17,6 +17,11 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from awards_site import exports
 from cms import privacy
+from cms.campaigns import admin_views as campaign_views
+from cms.campaigns import privacy as campaign_privacy
+from cms.campaigns import subscribing
+from cms.campaigns.admin import SubscriberViewSet
+from cms.campaigns.models import CampaignEmailPage
 from cms.models import OpenLetterSignature, Partner, PledgeSignature, SponsorMember
 from cms.reports import admin_views as report_views
 from cms.signing import confirmation as signatures
@@ -273,3 +278,39 @@ def sponsors_start_on_their_reports(user):
     if user.has_perm("cms.use_sponsor_area"):
         return reverse("sponsors:index")
     return None
+
+
+# Campaign emails and news subscribers (cms/campaigns/, docs/editors.md) ---------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_subscribers():
+    return SubscriberViewSet("news_subscribers")
+
+
+@hooks.register("register_admin_urls")
+def register_campaign_urls():
+    return campaign_views.urlpatterns()
+
+
+@hooks.register("register_page_header_buttons")
+def send_campaign_button(page, user, view_name=None, next_url=None):
+    """ "Send to subscribers" in a campaign email page's menu, for whoever may publish it."""
+    if not isinstance(page.specific_deferred, CampaignEmailPage):
+        return
+    if not page.permissions_for_user(user).can_publish():
+        return
+    from wagtail.admin.widgets import Button
+
+    yield Button(
+        _("Send to subscribers"),
+        reverse("cms_campaign_send", args=[page.pk]),
+        icon_name="mail",
+        priority=5,
+    )
+
+
+hooks.register("personal_data_sections", campaign_privacy.personal_data_sections)
+hooks.register("erase_personal_data", campaign_privacy.erase_personal_data)
+# Requests never confirmed are removed with unconfirmed accounts (manage.py remove_unconfirmed).
+hooks.register("remove_unconfirmed", subscribing.remove_unconfirmed)

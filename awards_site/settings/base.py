@@ -381,6 +381,8 @@ ADMIN_PATH_PREFIXES = ("/admin/",)
 # Rate limits for public forms (django-ratelimit), counted in the default cache.
 RATELIMIT_VIEW = "awards_site.views.rate_limited"
 PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "10/h")
+# Campaign emails leave in batches of this many, each batch a task (cms/campaigns/sending.py).
+CAMPAIGN_BATCH_SIZE = int(os.environ.get("CAMPAIGN_BATCH_SIZE", "200"))
 # "Send it again" (nominations/sending/resend.py): per account (and per nomination), and per
 # address.
 RESEND_CONFIRMATION_RATE = os.environ.get("RESEND_CONFIRMATION_RATE", "3/h")

@@ -1896,6 +1896,61 @@ PAGES = {
             ],
         },
     },
+    # A campaign email (cms/campaigns/): its page is the web version, sent from the admin.
+    "campaign_call_for_nominations": {
+        "type": "CampaignEmailPage",
+        "parent": "news",
+        "en": {
+            "title": "Nominations are open: show what your office changed for citizens",
+            "slug": "campaign-nominations-open",
+            "subject": "Nominations are open for the Public Sector CX Awards",
+            "intro": "Public bodies across Africa can now nominate a service they improved for the people they serve.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>The awards recognise public offices that measured their users’ experience, acted on what they learnt and can show the difference: shorter queues, fewer repeat visits, answers on the first call.</p>",
+                ),
+                (
+                    "paragraph",
+                    "<ul><li>Any public body may nominate itself or another.</li><li>The form saves every step, so you can finish it over several days, on a phone.</li><li>Judges score each entry against a published rubric.</li></ul>",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "title": "Read how entries are judged",
+                        "text": "The categories, the rubric and the dates, in one page.",
+                        "page": "awards",
+                        "label": "See the awards",
+                    },
+                ),
+            ],
+        },
+        "fr": {
+            "title": "Les candidatures sont ouvertes : montrez ce que votre service a changé pour les usagers",
+            "slug": "campagne-candidatures-ouvertes",
+            "subject": "Les candidatures aux Prix CX du secteur public sont ouvertes",
+            "intro": "Les organismes publics de tout le continent peuvent présenter un service qu’ils ont amélioré pour les personnes qu’ils servent.",
+            "body": [
+                (
+                    "paragraph",
+                    "<p>Les prix distinguent les services publics qui ont mesuré l’expérience de leurs usagers, agi sur ce qu’ils ont appris et peuvent montrer la différence : des files plus courtes, moins de visites répétées, une réponse dès le premier appel.</p>",
+                ),
+                (
+                    "paragraph",
+                    "<ul><li>Tout organisme public peut présenter sa candidature ou celle d’un autre.</li><li>Le formulaire enregistre chaque étape : vous pouvez le remplir en plusieurs jours, sur un téléphone.</li><li>Le jury note chaque dossier selon une grille publiée.</li></ul>",
+                ),
+                (
+                    "call_to_action",
+                    {
+                        "title": "Comment les dossiers sont évalués",
+                        "text": "Les catégories, la grille et les dates, sur une seule page.",
+                        "page": "awards",
+                        "label": "Voir les prix",
+                    },
+                ),
+            ],
+        },
+    },
     # An article written in English only (no "fr"): the French tree shows it as an alias, as
     # for a page just created in the admin, until the editors translate it (the Translate
     # action and the translation report show it).

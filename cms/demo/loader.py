@@ -24,6 +24,7 @@ from wagtail.models import Locale, Page, Site
 
 from awards_site.site_url import site_url
 from awards_site.vocabularies.roles import group_of
+from cms.campaigns import demo as campaigns_demo
 from cms.demo import content
 from cms.editors import give_editors_the_site
 from cms.models import HomePage, Partner, SiteSettings
@@ -67,6 +68,7 @@ class DemoLoader:
         self.load_pages()
         self.load_translation_work()
         self.load_library()
+        campaigns_demo.load_subscribers()
         # The Editors group works in the trees of the home pages just made (cms/editors.py;
         # the migration gave it those of Wagtail's placeholder page, which the loader removes).
         give_editors_the_site(apps)
@@ -290,6 +292,7 @@ class DemoLoader:
             "PledgePage": ["pledge_text"],
             "EnquiryFormPage": ["thank_you_text"],
             "CXDayPage": ["time_zone"],
+            "CampaignEmailPage": ["subject"],
         }
         for name in simple.get(page_type, []):
             fields[name] = data[name]

@@ -24,14 +24,20 @@ from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from awards_site import mail
+from cms.campaigns.subscribing import subscribe_confirmed
+from cms.choices import SubscriptionSource
 
 SALT = "cms.signature-confirmation"
 # Short names of the signature models in links.
 MODELS = {"letter": "OpenLetterSignature", "pledge": "PledgeSignature"}
 SHORT_NAMES = {model_name: short for short, model_name in MODELS.items()}
+SOURCES = {
+    "OpenLetterSignature": SubscriptionSource.LETTER,
+    "PledgeSignature": SubscriptionSource.PLEDGE,
+}
 # The fields a confirmation covers: a change to any of them makes older links stop working.
 CONFIRMED_FIELDS = (
     "name",
@@ -41,6 +47,7 @@ CONFIRMED_FIELDS = (
     "kind",
     "list_publicly",
     "show_publicly",
+    "wants_news",
 )
 
 
@@ -72,11 +79,27 @@ def signature_for_token(token):
 
 
 def confirm(signature):
-    """Count the signature (once; a second confirmation changes nothing)."""
+    """Count the signature (once; a second confirmation changes nothing). A signer who asked
+    for the news is subscribed now: the link proved the address (cms/campaigns/subscribing.py)."""
     if signature.confirmed_at is None:
         signature.confirmed_at = timezone.now()
         signature.save(update_fields=["confirmed_at"])
+        if signature.wants_news:
+            subscribe_confirmed(
+                signature.email,
+                signature.language,
+                signature.country,
+                SOURCES[type(signature).__name__],
+                consented_at=signature.created_at,
+                wording=_news_consent_wording(signature),
+            )
     return signature
+
+
+def _news_consent_wording(signature):
+    """The box the signer ticked, as they read it (in the language they signed in)."""
+    with translation.override(signature.language):
+        return str(type(signature)._meta.get_field("wants_news").verbose_name)
 
 
 def record(form, language):

@@ -162,6 +162,13 @@ class Signature(models.Model):
         help_text=_("We use it only to make sure each person signs once. It is never shown."),
     )
     language = models.CharField(max_length=8, editable=False, default="en")
+    wants_news = models.BooleanField(
+        _(
+            "Also send me the program’s news by email (about once a month; I can unsubscribe "
+            "with one click)"
+        ),
+        default=False,
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     confirmed_at = models.DateTimeField(
         _("confirmed"),

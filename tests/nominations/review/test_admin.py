@@ -158,7 +158,9 @@ def test_nominations_cannot_be_added_in_the_admin(demo_admin_client):
 
 def test_list_filters_by_submission_date(demo_admin_client):
     nomination = submitted()
-    day = nomination.submitted_at.date().isoformat()
+    # The day in the site's time zone, as the admin filters: between 23:00 and 00:00 UTC the
+    # UTC date is the day before Lagos's.
+    day = timezone.localdate(nomination.submitted_at).isoformat()
     html = demo_admin_client.get(
         f"/admin/nomination/?submitted_at__date__gte={day}&submitted_at__date__lte={day}"
     )
