@@ -41,6 +41,8 @@ MODEL_PERMISSIONS = {
     "library.add_resource",
     "library.change_resource",
     "library.delete_resource",
+    "cms.view_subscriber",
+    "cms.delete_subscriber",
 }
 LANGUAGES = ("en", "fr", "pt", "ar")
 PAGE_PERMISSIONS = {"add_page", "change_page", "publish_page"}

@@ -200,6 +200,7 @@ def test_every_demo_page_renders_in_every_language(client, language, direction):
         "EnquiryFormPage",
         "NewsIndexPage",
         "NewsArticlePage",
+        "CampaignEmailPage",
         "WinnersPage",
     } | (CASE_STUDY_TYPES if language in library_languages else set())
 

@@ -9,7 +9,8 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, Workflow
 
-from cms.models import EnquiryFormPage, NewsArticlePage, NewsIndexPage, PledgeSignature
+from cms.choices import SubscriptionStatus
+from cms.models import EnquiryFormPage, NewsArticlePage, NewsIndexPage, PledgeSignature, Subscriber
 from judging.models import CriterionScore, Round, Scoresheet, ScoresheetStatus
 from nominations.choices import NominationStatus
 from nominations.models import AwardCycle, Category, Nomination
@@ -106,6 +107,7 @@ def exports_of(world):
             "workflow tasks report", "/admin/reports/workflow_tasks/", ADMIN, (HYPERLINK,)
         ),
         *_with_formats("redirects", "/admin/redirects/", ADMIN, (HYPERLINK,)),
+        *_with_formats("news subscribers", "/admin/news_subscribers/", ADMIN, (HYPERLINK,)),
         *_with_formats(
             "enquiries (form submissions)",
             f"/admin/forms/submissions/{world.enquiry_page.pk}/",
@@ -184,6 +186,15 @@ def hostile_world(client):
     Workflow.objects.get(name="Moderators approval").start(article.specific, admin)
     Page.objects.filter(pk=article.pk).update(
         locked=True, locked_by=admin, locked_at=timezone.now()
+    )
+
+    # A news subscriber (the consent's wording is stored text, exported as it is).
+    Subscriber.objects.create(
+        email="hostile.reader@example.org",
+        language="en",
+        status=SubscriptionStatus.CONFIRMED,
+        consent_wording=HYPERLINK,
+        confirmed_at=timezone.now(),
     )
 
     # A redirect whose target someone typed.

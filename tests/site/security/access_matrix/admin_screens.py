@@ -58,6 +58,11 @@ ADMIN_SCREENS = {
               library_make_case_study="ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   405   405"),
     # The guides and tools library's downloads report (library/resources/report.py) ----------
     **screens("", ["library_downloads_report", "library_downloads_report_results"], EDITORS),
+    # Campaign emails: the send screen, for whoever may publish the page; the news
+    # subscribers, which only the people themselves add or change (cms/campaigns/) ----------
+    **screens("", ["cms_campaign_send"], EDITORS),
+    **screens("news_subscribers:", [*VIEWSET, "inspect"], EDITORS,
+              add=NOBODY, edit=NOBODY, usage=NOBODY),
     # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
     # Nominations come from the nomination form; deletion requests from the person, and are
     # never deleted (the record of the erasure).

@@ -1,5 +1,6 @@
 """Which object each URL parameter of the matrix names, as each role would follow it."""
 
+from cms.campaigns.subscribing import confirmation_token, unsubscribe_token
 from cms.signing.confirmation import make_token
 
 # By parameter name; IDS_BY_NAME overrides it for some URLs (a URL name, or a prefix ending in
@@ -62,6 +63,20 @@ def _resource(world, role):
     return Resource.objects.filter(live=True, locale__language_code="en").order_by("pk")[0].pk
 
 
+def _campaign():
+    from cms.models import CampaignEmailPage
+
+    return CampaignEmailPage.objects.get(
+        slug="campaign-nominations-open", locale__language_code="en"
+    )
+
+
+def _subscriber(email):
+    from cms.models import Subscriber
+
+    return Subscriber.objects.get(email=email)
+
+
 def _pk(attribute):
     return {"pk": lambda w, role: getattr(w, attribute).pk}
 
@@ -73,6 +88,15 @@ def _portuguese_page():
 
 
 IDS_BY_NAME = {
+    # The demo's campaign email and subscribers (cms/campaigns/demo.py).
+    "cms_campaign_send": {"page_id": lambda w, role: _campaign().pk},
+    "news_subscribers:": {"pk": lambda w, role: _subscriber("amina.reader@demo.test").pk},
+    "subscription_confirm": {
+        "token": lambda w, role: confirmation_token(_subscriber("waiting.reader@demo.test"))
+    },
+    "unsubscribe": {
+        "token": lambda w, role: unsubscribe_token(_subscriber("amina.reader@demo.test"))
+    },
     # A page translation awaiting review (cms/translations/review.py): the Portuguese home.
     "cms_translation_mark_reviewed": {"page_id": lambda w, role: _portuguese_page().pk},
     # The home page's share card, public like the page.

@@ -31,6 +31,11 @@ SITE_PAGES = {
         "signature_confirm":        "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # The open letter's and the pledge's form: POST only, by anyone (POSTS).
         "sign":                     "405   405   405   405   405   405   405   405   405   405   405   405",
+        # The news by email (cms/campaigns/): the form, and the emailed links, for whoever
+        # holds them (the unsubscribe page asks before it unsubscribes).
+        "subscribe":                "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "subscription_confirm":     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        "unsubscribe":              "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # Sharing (cms/sharing/): a public page's share card, the news feeds of each language.
         "share_card":               "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         "news_feed_atom":           "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",

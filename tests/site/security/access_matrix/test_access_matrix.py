@@ -72,6 +72,10 @@ SHOWN_BY_DESIGN = {
     *[("judging:certificate_verify", role) for role in NOT_ENTITLED],
     ("judging:conflicts", "conflicted_judge"),
     ("nominations:my_data_download", "conflicted_judge"),
+    # The news subscribers' list is the editors' to send the news with: a nominator who
+    # subscribed is listed there by their address, and nothing of their nominations.
+    ("news_subscribers:index", "editor"),
+    ("news_subscribers:index_results", "editor"),
 }
 
 
