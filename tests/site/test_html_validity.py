@@ -19,6 +19,8 @@ from django.test import Client
 from wagtail.contrib.forms.models import FormMixin
 from wagtail.models import Page, get_page_models
 
+from cms.campaigns.subscribing import confirmation_token, unsubscribe_token
+from cms.models import Subscriber
 from cms.signing.models import PledgePage, SignaturePage
 from feedback.models import Agency, ServicePoint
 from judging.models import Certificate
@@ -71,6 +73,8 @@ def public_views(language):
     certificate = Certificate.objects.filter(revoked_at=None).order_by("pk").first()
     revoked = Certificate.objects.filter(revoked_at__isnull=False).order_by("pk").first()
     library = CaseStudyIndexPage.objects.live().filter(locale__language_code=language).first()
+    waiting = Subscriber.objects.get(email="waiting.reader@demo.test")
+    subscriber = Subscriber.objects.get(email="amina.reader@demo.test")
     urls = {
         "nominate": "/nominate/",
         "search": "/search/?q=service",
@@ -91,6 +95,10 @@ def public_views(language):
         "certificate-verify": "/certificates/verify/",
         "certificate-valid": f"/certificates/verify/{certificate.display_code}/",
         "certificate-revoked": f"/certificates/verify/{revoked.display_code}/",
+        "subscribe": "/subscribe/",
+        "subscription-confirm": f"/subscribe/confirm/{confirmation_token(waiting)}/",
+        "subscription-link-broken": "/subscribe/confirm/not-a-token/",
+        "unsubscribe": f"/unsubscribe/{unsubscribe_token(subscriber)}/",
     }
     urls = {name: p + url for name, url in urls.items()}
     if library:
@@ -137,6 +145,7 @@ def collect(client, nominator):
             ("login", "/accounts/login/"),
             ("password-reset", "/accounts/password/reset/"),
             ("feedback-form", f"/feedback/{point.code}/"),
+            ("subscribe", "/subscribe/"),
         ]:
             pages[f"{language}-errors-{name}"] = fetch(client, p + url, method="post")
 

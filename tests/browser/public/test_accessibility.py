@@ -4,6 +4,8 @@ nor on a form showing errors."""
 import pytest
 from wagtail.models import Page, get_page_models
 
+from cms.campaigns.subscribing import unsubscribe_token
+from cms.models import Subscriber
 from tests.browser.helpers import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -14,6 +16,10 @@ def one_page_of_each_type(language):
     for page in Page.objects.filter(depth__gt=1, locale__language_code=language).live().specific():
         seen.setdefault(type(page).__name__, page.url)
     return sorted(seen.items())
+
+
+def demo_subscriber():
+    return Subscriber.objects.get(email="amina.reader@demo.test")
 
 
 def every_page_type():
@@ -33,6 +39,8 @@ def test_no_violations_on_any_page_type(page, language):
         ("search filtered", f"{prefix}/search/?q=service&kind=newsarticlepage"),
         ("search empty", f"{prefix}/search/?q=zzyzx"),
         ("search no words", f"{prefix}/search/?q=%22"),
+        ("subscribe", f"{prefix}/subscribe/"),
+        ("unsubscribe", f"{prefix}/unsubscribe/{unsubscribe_token(demo_subscriber())}/"),
     ]
     for name, url in [*pages, *searches]:
         page.goto(url)
@@ -47,6 +55,7 @@ def test_no_violations_on_forms_with_errors(page):
         ("/pledge/", "#sign button[type=submit]"),
         ("/fr/lettre-ouverte/", "#sign button[type=submit]"),
         ("/partners/become-a-partner/", "main form button[type=submit]"),
+        ("/fr/subscribe/", "main form button[type=submit]"),
     ]:
         page.goto(url)
         page.click(button)

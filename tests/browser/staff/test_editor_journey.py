@@ -110,6 +110,9 @@ def test_editor_publishes_translates_schedules_and_unpublishes(page, editor, sit
     journey.go(f"/admin/pages/{news_en}/", "News in the explorer")
     journey.shot("03-explorer")
     journey.click_and_wait(page.get_by_role("link", name="Add child page"))
+    # News holds articles and campaign emails: Wagtail asks which.
+    journey.check("choose the page type")
+    journey.click_and_wait(page.get_by_role("link", name=re.compile(r"^News article", re.I)))
     journey.check("new news article")
     fill_article(
         page,
