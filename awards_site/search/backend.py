@@ -7,7 +7,8 @@ of the pages found. At 10,000 pages a search for "service" (about 7,000 results)
 (bench/search.py). Here the index is matched once, every result's bm25 score read in that pass,
 the results ranked in Python (best score first, then newest, as Wagtail orders them) and only
 the page of results asked for fetched. A count or a facet needs no order and skips the
-ranking. PostgreSQL ranks in its own query and is left as it is.
+ranking. On PostgreSQL the same shape: the index entries are matched alone, where a GIN index
+covers the match, ranked in the same pass (awards_site/search/postgres_ranking.py).
 """
 
 from django.db import connection
@@ -16,8 +17,11 @@ from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend's module)
     backend = DatabaseSearchBackend(params)
+    if connection.vendor == "postgresql":
+        return _on_postgresql(backend)
     if connection.vendor != "sqlite":
-        return backend  # SQLite's full-text models exist only there: imported only then
+        return backend
+    # SQLite's full-text models exist only there: imported only then.
     from awards_site.search.sqlite_ranking import (
         RankedInOnePassCompiler,
         RankedInOnePassResults,
@@ -25,6 +29,19 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backen
     )
 
     if isinstance(backend, SQLiteSearchBackend):  # not the fallback without FTS5
+        backend.query_compiler_class = RankedInOnePassCompiler
+        backend.results_class = RankedInOnePassResults
+    return backend
+
+
+def _on_postgresql(backend):
+    from awards_site.search.postgres_ranking import (
+        PostgresSearchBackend,
+        RankedInOnePassCompiler,
+        RankedInOnePassResults,
+    )
+
+    if isinstance(backend, PostgresSearchBackend):
         backend.query_compiler_class = RankedInOnePassCompiler
         backend.results_class = RankedInOnePassResults
     return backend

@@ -1,6 +1,6 @@
-"""The site's search backend (awards_site/search/backend.py): on SQLite, results ordered by
-relevance are ranked in one pass of the index, in exactly the order Wagtail's own compiler gives
-(best score first, then newest); on PostgreSQL, Wagtail's backend is used as it is."""
+"""The site's search backend (awards_site/search/backend.py): on SQLite and on PostgreSQL,
+results ordered by relevance are ranked in one pass of the index, in exactly the order Wagtail's
+own compiler gives (best score first, then newest), with the same count."""
 
 import pytest
 from django.db import connection
@@ -29,12 +29,12 @@ def test_the_order_is_wagtails_own(text):
     assert results.count() == len(ranked(wagtails, text, stop=None))
 
 
-def test_the_one_pass_ranking_is_used_on_sqlite_only():
-    compiler = get_search_backend().query_compiler_class.__name__
-    if connection.vendor == "sqlite":
-        assert compiler == "RankedInOnePassCompiler"
-    else:
-        assert compiler == WagtailDatabaseBackend({}).query_compiler_class.__name__
+def test_the_one_pass_ranking_is_used_on_sqlite_and_postgresql():
+    compiler = get_search_backend().query_compiler_class
+    assert compiler.__name__ == "RankedInOnePassCompiler"
+    module = {"sqlite": "sqlite_ranking", "postgresql": "postgres_ranking"}[connection.vendor]
+    assert compiler.__module__ == f"awards_site.search.{module}"
+    assert issubclass(compiler, WagtailDatabaseBackend({}).query_compiler_class)
 
 
 def test_the_admins_page_search_autocompletes_with_wagtails_own_compiler(client, editor):

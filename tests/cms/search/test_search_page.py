@@ -4,7 +4,6 @@ import re
 from html import unescape
 
 import pytest
-from django.db import connection
 from django.test import Client
 
 from cms.search.results import RESOURCES_FIRST
@@ -108,9 +107,9 @@ def test_query_count_does_not_grow_with_the_results(django_assert_max_num_querie
     """Six queries (view restrictions, kinds, count, the page of results, the guides and tools
     found and their count), one for the first guides and tools shown when some are found, and
     one per kind of page shown (Wagtail's specific(): one query per page type, never per
-    result). On SQLite, two more: the one-pass ranking reads the results' ids and scores
+    result). Two more: the one-pass ranking reads the results' ids and scores
     (awards_site/search/backend.py)."""
-    ranking = 2 if connection.vendor == "sqlite" else 0
+    ranking = 2
     client = Client()
     client.get("/search/", {"q": "service"})  # caches warm (site root paths, content types)
     with django_assert_max_num_queries(7 + ranking):
