@@ -59,10 +59,8 @@ def tags(query):
     """(campaign, source) of a QueryDict or a dict of lists (parse_qs)."""
 
     def first(name):
-        value = query.get(name)
-        if isinstance(value, list):
-            value = value[0] if value else ""
-        return tag(value or "")
+        values = query.getlist(name) if hasattr(query, "getlist") else query.get(name, [])
+        return tag(values[0] if values else "")
 
     return first("utm_campaign"), first("utm_source")
 

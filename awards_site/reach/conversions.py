@@ -17,9 +17,10 @@ import logging
 from django.conf import settings
 
 from awards_site.reach import buffer, cleaning
+from awards_site.reach.cleaning import campaign_of
 from awards_site.reach.kinds import CONVERSIONS, KINDS
 
-__all__ = ["CONVERSIONS", "record_conversion"]
+__all__ = ["CONVERSIONS", "campaign_of", "record_conversion"]
 
 logger = logging.getLogger("awards_site.reach")
 
@@ -36,7 +37,7 @@ def record_conversion(request, kind, campaign=None, source=None):
         if request is not None and cleaning.is_bot(request):
             return False
         if campaign is None and source is None:
-            campaign, source = cleaning.campaign_of(request)
+            campaign, source = campaign_of(request)
         else:
             campaign, source = cleaning.tag(campaign or ""), cleaning.tag(source or "")
         buffer.add((buffer.CONVERSION, kind, campaign, source))
