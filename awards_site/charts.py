@@ -195,10 +195,8 @@ def column_chart(chart_id, title, rows, width=560, height=140, label_every=None)
     step = (width - 2 * left) / max(len(rows), 1)
     bar = max(step * 0.8, 1)
     every = label_every or max(1, math.ceil(len(rows) / 6))
-    parts = [
-        f'<text x="{left}" y="12" font-size="10" {FONT} fill="#1b1b1b">'
-        f"{escape(_('Most in a day: %(value)s') % {'value': _number(largest)})}</text>"
-    ]
+    most = _("Most in a day: %(value)s") % {"value": _number(largest)}
+    parts = [f'<text x="{left}" y="12" font-size="10" {FONT} fill="#1b1b1b">{escape(most)}</text>']
     for index, (label, value) in enumerate(rows):
         x = left + index * step + (step - bar) / 2
         length = area * value / largest if largest else 0
