@@ -58,6 +58,8 @@ ADMIN_SCREENS = {
               library_make_case_study="ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   ADM   405   405"),
     # The guides and tools library's downloads report (library/resources/report.py) ----------
     **screens("", ["library_downloads_report", "library_downloads_report_results"], EDITORS),
+    # The campaign reach report (awards_site/reach/report.py): editors and administrators ----
+    **screens("", ["reach_report", "reach_report_results"], EDITORS),
     # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
     # Nominations come from the nomination form; deletion requests from the person, and are
     # never deleted (the record of the erasure).
