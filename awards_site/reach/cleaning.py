@@ -81,7 +81,7 @@ def referrer_domain(request):
     """The domain of an external Referer, "" for none, for this site's own pages, or for
     anything that is not a plain domain name."""
     referer = request.META.get("HTTP_REFERER", "")
-    if not referer or is_same_site(request, referer):
+    if not referer:
         return ""
     try:
         host = (urlsplit(referer.strip()).hostname or "").rstrip(".")
@@ -90,9 +90,17 @@ def referrer_domain(request):
     if not host or len(host) > DOMAIN_LENGTH or not DOMAIN.fullmatch(host):
         return ""
     own = _host(request)
-    if own and host == own.split(":")[0].lower():
+    if not own or host == own.rsplit(":", 1)[0].lower():  # this site (any scheme, any port)
         return ""
     return host
+
+
+def query_tags(request):
+    """(campaign, source) of the request's own query string, read only when it names one."""
+    query = request.META.get("QUERY_STRING", "")
+    if "utm_" not in query:
+        return "", ""
+    return tags(parse_qs(query))
 
 
 def campaign_of(request):
@@ -100,10 +108,9 @@ def campaign_of(request):
     on this same site. ("", "") when neither carries a utm_campaign or utm_source."""
     if request is None:
         return "", ""
-    if request.META.get("QUERY_STRING"):
-        found = tags(request.GET)
-        if any(found):
-            return found
+    found = query_tags(request)
+    if any(found):
+        return found
     referer = request.META.get("HTTP_REFERER", "")
     if referer and is_same_site(request, referer):
         try:

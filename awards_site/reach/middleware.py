@@ -83,9 +83,7 @@ def counts(request, response):
 
 
 def record_view(request, response):
-    campaign, source = ("", "")
-    if request.META.get("QUERY_STRING"):
-        campaign, source = cleaning.tags(request.GET)
+    campaign, source = cleaning.query_tags(request)
     cell = (
         buffer.VIEW,
         request.path[:PATH_LENGTH],

@@ -1,10 +1,13 @@
 """What the reach tests share: a browser's User-Agent (the test client sends none, and a request
-without one is not counted), and a flush of everything counted so far, the current minute
-included."""
+without one is not counted), a flush of everything counted so far, the current minute
+included, and tables without the demo's figures (`without_demo_figures`) for the tests that
+count from nothing."""
 
 import pytest
+from django.core.cache import cache
 
 from awards_site.reach import buffer
+from awards_site.reach.models import ConversionDay, ReachDay
 
 BROWSER = (
     "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -21,3 +24,23 @@ def flush_all():
 def browser(client):
     client.defaults["HTTP_USER_AGENT"] = BROWSER
     return client
+
+
+@pytest.fixture
+def without_demo_figures(db):
+    """The demo's reach figures removed (for this test only: its transaction is rolled back)."""
+    ReachDay.objects.all().delete()
+    ConversionDay.objects.all().delete()
+
+
+def cache_contents():
+    """Every (key, stored bytes) of the cache, local memory's or Redis's (TEST_REDIS_URL)."""
+    store = cache._cache
+    if isinstance(store, dict):  # local memory: pickled values by full key
+        return [(key, value) for key, value in store.items()]
+    client = store.get_client()
+    return [(key.decode(), client.get(key) or b"") for key in client.scan_iter(cache.make_key("*"))]
+
+
+def reach_keys():
+    return [key for key, _value in cache_contents() if ":reach:" in key]

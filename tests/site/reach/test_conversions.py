@@ -10,7 +10,7 @@ from tests.nominations.wizard.driver import Wizard
 from tests.pages import form_action
 from tests.site.reach.conftest import BROWSER, flush_all
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("without_demo_figures")]
 
 factory = RequestFactory(HTTP_USER_AGENT=BROWSER)
 
