@@ -34,7 +34,7 @@ import time
 import uuid
 from datetime import datetime
 
-from django.core.cache import cache
+from django.core.cache import DEFAULT_CACHE_ALIAS, cache, caches
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -73,20 +73,40 @@ def _digest(cell):
 
 
 def add(cell, slot=None):
-    """One more for `cell` (a tuple of plain values) in `slot` (the current one): one `add`,
-    or one `incr` once the slot has the cell; registering a new cell takes two more writes."""
+    """One more for `cell` (a tuple of plain values) in `slot` (the current one); registering
+    a cell new in the slot takes three more writes."""
     slot = current_slot() if slot is None else slot
-    count_key = key(slot, _digest(cell))
-    if cache.add(count_key, 1, KEEP_SECONDS):
+    if _increment(key(slot, _digest(cell))):
         _register(slot, cell)
-        return
+
+
+def _increment(count_key):
+    """Add one to `count_key`; whether it is new. On Redis one INCR, which makes a missing key
+    (then given its lifetime): one round trip a view. Elsewhere Django's `incr`, then `add`
+    when the key is missing (local memory: both under its lock)."""
+    client = _redis_client()
+    if client is not None:
+        full_key = cache.make_and_validate_key(count_key)
+        if client.incr(full_key) == 1:
+            client.expire(full_key, KEEP_SECONDS)
+            return True
+        return False
     try:
         cache.incr(count_key)
-    except ValueError:  # expired or evicted between the two calls: start it again
+        return False
+    except ValueError:
         if cache.add(count_key, 1, KEEP_SECONDS):
-            _register(slot, cell)
-        else:
-            cache.incr(count_key)
+            return True
+        cache.incr(count_key)  # another request made it first
+        return False
+
+
+def _redis_client():
+    """The Redis client of Django's Redis cache, or None for another backend."""
+    from django.core.cache.backends.redis import RedisCache
+
+    backend = caches[DEFAULT_CACHE_ALIAS]
+    return backend._cache.get_client(write=True) if isinstance(backend, RedisCache) else None
 
 
 def _register(slot, cell):

@@ -62,7 +62,7 @@ def test_a_cache_error_never_fails_the_caller(monkeypatch):
     def broken(*args, **kwargs):
         raise ConnectionError("Redis is gone")
 
-    monkeypatch.setattr(buffer.cache, "add", broken)
+    monkeypatch.setattr(buffer, "add", broken)
     assert not record_conversion(factory.post("/"), CONVERSIONS.SUBSCRIBED)
 
 

@@ -155,3 +155,15 @@ def test_the_models_have_no_field_for_a_person():
     for model in (ReachDay, ConversionDay):
         for field in model._meta.get_fields():
             assert not any(word in field.name.lower() for word in personal), field.name
+
+
+def test_a_cache_error_never_breaks_the_page(browser, monkeypatch, caplog):
+    from awards_site.reach import buffer
+
+    def broken(*args, **kwargs):
+        raise ConnectionError("Redis is gone")
+
+    monkeypatch.setattr(buffer, "add", broken)
+    response = browser.get("/about/")
+    assert response.status_code == 200
+    assert "A page view could not be counted" in caplog.text
