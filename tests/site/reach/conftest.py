@@ -3,6 +3,8 @@ without one is not counted), a flush of everything counted so far, the current m
 included, and tables without the demo's figures (`without_demo_figures`) for the tests that
 count from nothing."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 
@@ -44,3 +46,15 @@ def cache_contents():
 
 def reach_keys():
     return [key for key, _value in cache_contents() if ":reach:" in key]
+
+
+@pytest.fixture(autouse=True)
+def _nothing_waiting(monkeypatch):
+    """Counts another test left in this process's memory (buffer.add) are not this test's;
+    the test's own wait there until it pushes or flushes (a push was just made)."""
+    with buffer._lock:
+        buffer._waiting.clear()
+    monkeypatch.setattr(buffer, "_pushed_at", time.monotonic())
+    yield
+    with buffer._lock:
+        buffer._waiting.clear()

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from awards_site.reach import buffer
 from awards_site.reach.models import ConversionDay, ReachDay
 from tests.site.reach.conftest import BROWSER, cache_contents, flush_all, reach_keys
 
@@ -113,7 +114,7 @@ def test_the_referrer_domain_of_another_site_only(browser):
 def test_counting_off_writes_nothing(browser, settings):
     settings.REACH_COUNTING = False
     browser.get("/about/?utm_campaign=cxday")
-    assert reach_keys() == []
+    assert reach_keys() == [] and buffer._waiting == {}
     assert views() == 0
 
 
@@ -140,6 +141,9 @@ def test_nothing_personal_is_kept(browser):
         HTTP_X_FORWARDED_FOR=address,
         HTTP_USER_AGENT=agent,
     )
+    assert buffer._waiting and address not in repr(buffer._waiting)
+    assert "UniqueAgent" not in repr(buffer._waiting)
+    buffer.push()
     assert reach_keys()
     for key, value in cache_contents():
         for personal in (address, "UniqueAgent"):
@@ -158,8 +162,6 @@ def test_the_models_have_no_field_for_a_person():
 
 
 def test_a_cache_error_never_breaks_the_page(browser, monkeypatch, caplog):
-    from awards_site.reach import buffer
-
     def broken(*args, **kwargs):
         raise ConnectionError("Redis is gone")
 

@@ -15,7 +15,9 @@ NOW = buffer.current_slot()
 
 
 def view(path="/about/", campaign="", slot=NOW):
-    buffer.add((buffer.VIEW, path, None, "", campaign, ""), slot)
+    """A view counted in the cache in `slot` (as a process's push puts it there)."""
+    cell = (buffer.VIEW, path, None, "", campaign, "")
+    buffer.count_in_cache((buffer.slot_day(slot).isoformat(), *cell), slot)
 
 
 def total():
@@ -130,8 +132,9 @@ def test_flushed_slots_are_forgotten_by_the_cache():
 
 
 def test_conversions_are_flushed_into_their_rows():
-    buffer.add((buffer.CONVERSION, "signed", "cxday", "newsletter"), NOW - 5)
-    buffer.add((buffer.CONVERSION, "signed", "cxday", "newsletter"), NOW - 4)
+    for slot in (NOW - 5, NOW - 4):
+        cell = (buffer.CONVERSION, "signed", "cxday", "newsletter")
+        buffer.count_in_cache((buffer.slot_day(slot).isoformat(), *cell), slot)
     buffer.flush(NOW)
     row = ConversionDay.objects.get()
     assert (row.kind, row.campaign, row.source, row.count) == ("signed", "cxday", "newsletter", 2)
@@ -153,3 +156,46 @@ def test_the_first_view_of_a_minute_queues_one_flush(browser, settings, monkeypa
     monkeypatch.setattr(middleware, "_last_slot", None)
     browser.get("/about/")
     assert queued == [1]
+
+
+# A process's own counts, before the cache ------------------------------------------------------
+
+
+def test_views_wait_in_the_process_then_the_flush_takes_them():
+    for _ in range(3):
+        buffer.add((buffer.VIEW, "/about/", None, "", "", ""))
+    assert reach_keys() == []  # within PUSH_SECONDS: in memory only
+    assert flush_all() == 1
+    assert total() == 3
+
+
+def test_a_late_push_counts_in_the_current_minute_for_its_own_day():
+    old = buffer.current_slot() - 24 * 60  # yesterday, the process idle since
+    buffer.add((buffer.VIEW, "/about/", None, "", "", ""), old)
+    buffer.push()
+    assert list(buffer.pending(buffer.current_slot() + 2)) == [buffer.current_slot()]
+    flush_all()
+    assert ReachDay.objects.get().day == buffer.slot_day(old)
+
+
+def test_counts_the_cache_refused_wait_for_the_next_push(monkeypatch):
+    real = buffer.count_in_cache
+
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis is gone")
+
+    monkeypatch.setattr(buffer, "count_in_cache", down)
+    buffer.add((buffer.VIEW, "/about/", None, "", "", ""))
+    with pytest.raises(ConnectionError):
+        buffer.push()
+    monkeypatch.setattr(buffer, "count_in_cache", real)
+    flush_all()
+    assert total() == 1
+
+
+def test_a_process_pushes_every_few_seconds(monkeypatch):
+    buffer.add((buffer.VIEW, "/about/", None, "", "", ""))
+    assert reach_keys() == []
+    monkeypatch.setattr(buffer, "_pushed_at", buffer._pushed_at - buffer.PUSH_SECONDS)
+    buffer.add((buffer.VIEW, "/about/", None, "", "", ""))
+    assert reach_keys() and buffer._waiting == {}
