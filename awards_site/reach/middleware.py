@@ -10,10 +10,11 @@ staff portal, forms' POSTs, files, feeds or the open data. Not counted either: b
 (cleaning.is_bot), and everything when REACH_COUNTING is off.
 
 Kept for each view: the path (without its query), the Wagtail page's id when a page was served,
-the external referrer's domain, the link's utm_campaign and utm_source, all counted in the cache
-(buffer.py). No cookie is set, nothing about the visitor is read but whether the User-Agent is a
-bot's. The first request a worker serves in a new minute queues the flush (tasks.py), once per
-minute across workers. An error here is logged and the response goes out as it is.
+the external referrer's domain, the link's utm_campaign and utm_source, added up in the
+process's memory and handed to the cache every few seconds (buffer.py). No cookie is set,
+nothing about the visitor is read but whether the User-Agent is a bot's. The first request a
+worker serves in a new minute queues the flush (tasks.py), once per minute across workers. An
+error here is logged and the response goes out as it is.
 """
 
 import logging
@@ -63,10 +64,13 @@ class ReachCountingMiddleware:
     def process_template_response(self, request, response):
         """Remember the Wagtail page on the response, so the shared copy of it still says which
         page it is (a response keeps its own attributes in the cache)."""
-        page = (response.context_data or {}).get("page")
-        page_id = getattr(page, "pk", None)
-        if isinstance(page_id, int) and hasattr(page, "url_path"):
-            response.reach_page_id = page_id
+        try:
+            page = (response.context_data or {}).get("page")
+            page_id = getattr(page, "pk", None)
+            if isinstance(page_id, int) and hasattr(page, "url_path"):
+                response.reach_page_id = page_id
+        except Exception:  # a context of another kind: the view counts without its page
+            logger.exception("The page of a response could not be read")
         return response
 
 
