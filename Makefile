@@ -165,6 +165,7 @@ bench: install messages migrate demo wrk browser ## Benchmarks print their figur
 	$(PY) bench/sponsor_reports.py
 	$(PY) bench/feedback.py
 	$(PY) bench/search.py
+	$(PY) bench/reach.py
 
 # LOAD_ARGS="--duration 30s --nominators 20 --judges 5 --visitors 5" for a short run.
 load: install messages ## Load test: gunicorn + PostgreSQL on 127.0.0.1, locust (bench/README.md)

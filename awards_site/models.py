@@ -1,5 +1,6 @@
-"""Accounts: people sign in with their email address; there is no separate username. And the
-background tasks that failed for good (awards_site/background/retry.py)."""
+"""Accounts: people sign in with their email address; there is no separate username. The
+background tasks that failed for good (awards_site/background/retry.py), and the reach figures'
+counts (awards_site/reach/models.py)."""
 
 from traceback import format_exception
 
@@ -11,6 +12,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+# The reach figures' counts, kept in their package (awards_site/reach/models.py).
+from awards_site.reach.models import ConversionDay, ReachDay, ReachFlush  # noqa: F401
 from awards_site.rules import PERSONAL_PERMISSIONS
 
 

@@ -10,6 +10,8 @@ import rules
 from django.conf import settings
 from django.http import Http404
 
+from awards_site.vocabularies.roles import group_of
+
 # Permissions that say who a person is (a judge, a sponsor's user, a nomination's author) rather
 # than what the site lets them do: a superuser does not hold them by being one (User.has_perm),
 # or the administrator would get a "Judging" link to a portal that has nothing for them.
@@ -80,4 +82,16 @@ rules.add_perm("awards_site.hold_admin_flags", has_admin_flags)
 rules.add_perm(
     "awards_site.must_use_two_step",
     is_authenticated & (has_admin_flags | in_two_step_groups | can_access_admin),
+)
+
+
+# The reach figures (awards_site/reach/report.py): administrators and editors, as the other
+# editors' reports.
+@rules.predicate
+def is_editor_or_administrator(user):
+    return user.groups.filter(name__in=(group_of("editor"), group_of("administrator"))).exists()
+
+
+rules.add_perm(
+    "awards_site.see_reach_report", is_active & (is_superuser | is_editor_or_administrator)
 )

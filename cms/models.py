@@ -22,6 +22,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from awards_site.caching.memo import until_content_changes
+from awards_site.reach.conversions import CONVERSIONS, record_conversion
 from awards_site.views import rate_limited
 from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES, BaseStreamBlock
@@ -324,6 +325,11 @@ class EnquiryFormPage(AbstractEmailForm):
             if form.is_spam:
                 return self.render_landing_page(request, None, *args, **kwargs)
         return super().serve(request, *args, **kwargs)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        if form_submission is not None:  # an enquiry stored, not a bot's answered in kind
+            record_conversion(request, CONVERSIONS.ENQUIRY_SENT)
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
 
     def process_form_submission(self, form):
         # The honeypot is not part of the enquiry: keep it out of the stored data and the email.

@@ -7,6 +7,7 @@ from wagtail.models import Locale, Page
 
 from awards_site.caching.pages import shareable
 from awards_site.forms import without_control_characters
+from awards_site.reach.middleware import counted
 from cms.pages import routing
 from cms.search import results as site_search
 from cms.signing.confirmation import confirm, signature_for_token
@@ -19,6 +20,7 @@ def serve_page(request, path):
     return wagtail_views.serve(request, path)
 
 
+@counted  # a public page: its views count (docs/reach.md)
 def search(request):
     """The site's search (cms/search/): what the visitor typed, never an error page."""
     # Control characters mean nothing in a search, and PostgreSQL refuses NUL in a query.

@@ -3,6 +3,7 @@ monthly trend and its published comments with the agency's replies."""
 
 from django.shortcuts import render
 
+from awards_site.reach.middleware import counted
 from awards_site.vocabularies.countries import country_name
 from feedback.giving.views import find_point
 from feedback.measures import MINIMUM_ANSWERS
@@ -13,6 +14,7 @@ from feedback.public.views import trend_context
 from feedback.results import last_twelve_months, overview
 
 
+@counted  # a public page: its views count (docs/reach.md)
 @public_figures
 def point_results(request, code):
     point = find_point(code)

@@ -253,6 +253,9 @@ class Nomination(models.Model):
     # Raised by every save of answers (and of evidence): a step form carries the revision it
     # was loaded from, so a save from a stale copy is noticed (drafts.py).
     revision = models.PositiveIntegerField(default=0, editable=False)
+    # The tagged link (utm_campaign, utm_source) that brought the start (awards_site/reach/).
+    campaign = models.CharField(_("campaign"), max_length=80, blank=True, editable=False)
+    campaign_source = models.CharField(_("source"), max_length=80, blank=True, editable=False)
     # The wizard's storage (see wizard_storage.py): its place and input not saved yet.
     wizard_state = models.JSONField(default=dict, blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, editable=False)

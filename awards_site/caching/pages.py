@@ -102,6 +102,8 @@ class PublicPageCacheMiddleware:
         key = cache_key(request)
         response = cache.get(key)
         if response is not None:
+            # The reach figures count it (awards_site/reach/middleware.py): no view runs.
+            request.served_shared_copy = True
             return response
         response = self.get_response(request)
         if may_be_stored(request, response):

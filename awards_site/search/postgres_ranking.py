@@ -8,7 +8,7 @@ a nested loop for searches with thousands of results (6 s).
 
 Here the index entries alone are matched, in one pass that reads each match's rank: a query on
 one table, which the GIN index on `(title || body)` (awards_site migration
-0004_search_entries_title_body_gin) answers with a bitmap scan. The pages the queryset allows
+0005_search_entries_title_body_gin) answers with a bitmap scan. The pages the queryset allows
 (live, public, a language...) are kept in the same query; the matches are ranked in Python
 (best rank first, newest first among equals: Wagtail's own order) and only the page of results
 asked for is fetched. The rank is Wagtail's expression, on the same columns, so the order is

@@ -69,6 +69,9 @@ MIDDLEWARE = [
     # who are not signed in; the active locale is looked up once a request
     # (awards_site/caching/).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Page views counted without tracking people, shared copies included, before they are
+    # served (awards_site/reach/middleware.py, docs/reach.md).
+    "awards_site.reach.middleware.ReachCountingMiddleware",
     "awards_site.caching.pages.PublicPageCacheMiddleware",
     "awards_site.caching.lookups.SiteMemoMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -154,6 +157,13 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "300"))
 # How long a part of a page shown to everyone (a page's body) is kept, at most: any change ends it
 # at once, as for whole pages (awards_site/caching/fragments.py). 0 turns fragments off.
 FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", "3600"))
+
+# Reach figures (awards_site/reach/, docs/reach.md): page views and conversions counted per day
+# in the cache, without cookies or anything personal, and moved into the database once a minute
+# by a task the first view of each minute queues (REACH_FLUSH_FROM_REQUESTS) and by
+# `manage.py flush_reach`. REACH_COUNTING=0 turns the counting off.
+REACH_COUNTING = env_bool("REACH_COUNTING", True)
+REACH_FLUSH_FROM_REQUESTS = env_bool("REACH_FLUSH_FROM_REQUESTS", True)
 
 # Background work goes through the django-tasks API. Immediate by default (runs in the request);
 # TASKS_BACKEND=database queues it for `manage.py db_worker` processes on any number of machines.

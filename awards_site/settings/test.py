@@ -57,6 +57,10 @@ if os.environ.get("TEST_REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 TASKS = {"default": {"BACKEND": TASK_BACKENDS["immediate"]}}
+# Views are counted in every test (in the cache only), but no request runs the reach flush: the
+# first request of a minute would otherwise write to the database in whichever test it falls
+# on. tests/site/reach/ turns it on where it is tested.
+REACH_FLUSH_FROM_REQUESTS = False
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
 # Most tests sign judges and administrators in with force_login; the tests of two-step
 # verification turn the rule on themselves (tests/site/accounts/test_two_step.py).

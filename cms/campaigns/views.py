@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from awards_site.reach.conversions import CONVERSIONS, record_conversion
 from awards_site.views import rate_limited
 from cms.campaigns import subscribing
 from cms.campaigns.forms import SubscribeForm
@@ -30,6 +31,8 @@ def subscribe(request):
             return redirect("subscribe")
         if form.is_valid():
             form.save()
+            # Counted for the campaign whose link brought the visitor (docs/reach.md).
+            record_conversion(request, CONVERSIONS.SUBSCRIBED)
             # The same answer for a new, waiting or subscribed address: the mailbox is told.
             messages.success(request, CHECK_EMAIL)
             return redirect("subscribe")

@@ -15,9 +15,9 @@ from django.template.loader import render_to_string
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from awards_site import charts
 from awards_site.pdf.rendering import FONT_FACES, render_pdf
 from awards_site.vocabularies.countries import country_name
-from cms.reports import charts
 from cms.reports.figures import key_figures, published_results
 
 logger = logging.getLogger(__name__)

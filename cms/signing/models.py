@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from awards_site.reach.conversions import CONVERSIONS, record_conversion
 from awards_site.views import rate_limited
 from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES
@@ -65,6 +66,7 @@ class SignaturePage(BasePage):
         if form.is_valid() and form.save(language=get_language()):
             # The same answer whether the address is new, waiting for its confirmation or
             # signed already: the mailbox is told which (cms/signing/confirmation.py).
+            record_conversion(request, CONVERSIONS.SIGNED)
             messages.success(request, self.check_email_message)
             return redirect(self.url)
         return self.render_with_form(request, form)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from awards_site.exports import CSV_CONTENT_TYPE, csv_lines
+from awards_site.reach.middleware import counted
 from awards_site.vocabularies.countries import country_name
 from feedback.public import opendata
 from feedback.public.caching import public_figures, seconds
@@ -31,6 +32,7 @@ def bad_request(message):
     return JsonResponse(envelope(error=str(message), results=[]), status=400)
 
 
+@counted  # a public page: its views count (docs/reach.md)
 @public_figures
 def about(request):
     return render(

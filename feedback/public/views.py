@@ -12,6 +12,7 @@ lists are grouped aggregate queries), and is kept for anonymous visitors (cachin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from awards_site.reach.middleware import counted
 from awards_site.vocabularies.countries import country_name
 from feedback.measures import MINIMUM_ANSWERS
 from feedback.models import Agency, DailyRollup, ServicePoint
@@ -27,6 +28,7 @@ def trend_context(months):
     return {"months": months, "chart": chart(months)}
 
 
+@counted  # a public page: its views count (docs/reach.md)
 @public_figures
 def index(request):
     period = last_twelve_months()
@@ -46,6 +48,7 @@ def index(request):
     )
 
 
+@counted  # a public page: its views count (docs/reach.md)
 @public_figures
 def country(request, cc):
     code = cc.upper()
@@ -71,6 +74,7 @@ def country(request, cc):
     )
 
 
+@counted  # a public page: its views count (docs/reach.md)
 @public_figures
 def agency(request, slug):
     agency = get_object_or_404(Agency, slug=slug)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from awards_site.reach.conversions import CONVERSIONS, record_conversion
 from nominations.choices import SENT_CHANGEABLE_STATUSES, NominationStatus
 from nominations.models import Nomination
 from nominations.sending import organisations, versions
@@ -101,6 +102,15 @@ def submit(nomination_pk, user, email_verified, language=None, now=None, expecte
             data={"reference": nomination.reference, "version": version.number},
         )
         transaction.on_commit(lambda: _send_confirmation(nomination.pk))
+        # Counted for the campaign that brought its start (wizard/views.py), once sent.
+        transaction.on_commit(
+            lambda: record_conversion(
+                None,
+                CONVERSIONS.NOMINATION_SENT,
+                campaign=nomination.campaign,
+                source=nomination.campaign_source,
+            )
+        )
     logger.info("Nomination %s submitted", nomination.reference)
     return SubmissionResult(nomination, newly_submitted=True, version=version)
 

@@ -15,6 +15,7 @@ from formtools.wizard.views import NamedUrlWizardView, WizardView
 
 from awards_site.accounts import pending_input
 from awards_site.caching.pages import shareable
+from awards_site.reach.conversions import CONVERSIONS, campaign_of, record_conversion
 from nominations.access import own_nomination
 from nominations.answers import answer_sections
 from nominations.choices import NominationStatus
@@ -50,13 +51,28 @@ def start(request):
             )
             return redirect("nominations:start")
         # A second click on "Start" reuses the blank draft the first one made.
-        nomination = drafts.filter(category=None, organisation_name="").first() or (
-            Nomination.objects.create(cycle=cycle, nominator=request.user, language=get_language())
-        )
+        nomination = drafts.filter(category=None, organisation_name="").first()
+        if nomination is None:
+            nomination = _new_draft(request, cycle)
         return redirect("nominations:step", uuid=nomination.uuid, step=STEPS[0][0])
     return render(
         request, "nominations/start.html", {"cycle": cycle, "state": state, "drafts": drafts}
     )
+
+
+def _new_draft(request, cycle):
+    """A new draft, with the tagged link that brought it, counted as a start (the send is
+    counted for the same campaign: sending/submission.py)."""
+    campaign, source = campaign_of(request)
+    nomination = Nomination.objects.create(
+        cycle=cycle,
+        nominator=request.user,
+        language=get_language(),
+        campaign=campaign,
+        campaign_source=source,
+    )
+    record_conversion(request, CONVERSIONS.NOMINATION_STARTED, campaign, source)
+    return nomination
 
 
 class NominationWizard(MeasuredResultsSteps, NamedUrlWizardView):

@@ -144,6 +144,7 @@ HOLDERS = {
     "awards_site.use_django_admin": {"admin"},
     "awards_site.hold_admin_flags": {"admin", "editor"},
     "awards_site.must_use_two_step": {"admin", "editor", "judge"},
+    "awards_site.see_reach_report": {"admin", "editor"},
     "nominations.see_nominations": {"admin"},
     "judging.use_portal": {"judge"},
     "judging.follow_progress": {"admin"},

@@ -10,6 +10,8 @@ import pytest
 from django.utils import translation
 from django.utils.functional import Promise
 
+from awards_site.reach.kinds import KINDS as CONVERSION_KINDS
+from awards_site.reach.models import ConversionDay
 from awards_site.vocabularies.roles import ROLES
 from cms.reports.kinds import REPORT_KINDS
 from feedback.choices import POINT_KINDS, RESPONSE_STATUSES
@@ -28,6 +30,7 @@ STORED = [
     (Certificate, "kind", KINDS.values()),
     (ServicePoint, "kind", POINT_KINDS.values()),
     (Response, "status", RESPONSE_STATUSES.values()),
+    (ConversionDay, "kind", CONVERSION_KINDS.values()),
 ]
 
 
@@ -84,7 +87,15 @@ def _texts(term):
     ("name", "text"),
     [
         text
-        for vocabulary in (STATUSES, KINDS, ROLES, REPORT_KINDS, POINT_KINDS, RESPONSE_STATUSES)
+        for vocabulary in (
+            STATUSES,
+            KINDS,
+            ROLES,
+            REPORT_KINDS,
+            POINT_KINDS,
+            RESPONSE_STATUSES,
+            CONVERSION_KINDS,
+        )
         for term in vocabulary
         for text in _texts(term)
     ]

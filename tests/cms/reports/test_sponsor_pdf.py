@@ -1,4 +1,4 @@
-"""The PDF summary (cms/reports/summary_pdf.py) and its SVG charts (cms/reports/charts.py): it
+"""The PDF summary (cms/reports/summary_pdf.py) and its SVG charts (awards_site/charts.py): it
 renders, its text holds the key figures, the sponsor's logo is in it, and it is in the sponsor
 user's language."""
 
@@ -8,7 +8,7 @@ import re
 import pytest
 from pypdf import PdfReader
 
-from cms.reports import charts
+from awards_site import charts
 from cms.reports.access import ReportScope
 from cms.reports.summary_pdf import logo_data_uri, report_pdf
 from nominations.models import AwardCycle, Category, Nomination

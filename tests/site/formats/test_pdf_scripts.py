@@ -13,9 +13,9 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
+from awards_site import charts
 from awards_site.pdf import rendering as pdf
 from awards_site.pdf.fonts import SCRIPT_FAMILIES
-from cms.reports import charts
 from judging.certificates.pdf import certificate_html, render_certificate
 from judging.models import Certificate
 from nominations.models import AwardCycle

@@ -99,6 +99,8 @@ def exports_of(world):
             "translations awaiting review", "/admin/reports/translations-to-review/", ADMIN, ()
         ),
         *_with_formats("resource downloads", "/admin/reports/resource-downloads/", ADMIN, ()),
+        # Campaign names and sources cannot hold hostile text (awards_site/reach/cleaning.py).
+        *_with_formats("campaign reach", "/admin/reports/campaign-reach/", ADMIN, ()),
         *_with_formats("locked pages report", "/admin/reports/locked/", ADMIN, (HYPERLINK,)),
         *_with_formats("aging pages report", "/admin/reports/aging-pages/", ADMIN, (HYPERLINK,)),
         *_with_formats("site history report", "/admin/reports/site-history/", ADMIN, (HYPERLINK,)),

@@ -63,6 +63,8 @@ ADMIN_SCREENS = {
     **screens("", ["cms_campaign_send"], EDITORS),
     **screens("news_subscribers:", [*VIEWSET, "inspect"], EDITORS,
               add=NOBODY, edit=NOBODY, usage=NOBODY),
+    # The campaign reach report (awards_site/reach/report.py): editors and administrators ----
+    **screens("", ["reach_report", "reach_report_results"], EDITORS),
     # Awards viewsets (nominations/wagtail_hooks.py) -----------------------------------------
     # Nominations come from the nomination form; deletion requests from the person, and are
     # never deleted (the record of the erasure).

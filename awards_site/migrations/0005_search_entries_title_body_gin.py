@@ -22,7 +22,7 @@ def on_postgresql(sql):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("awards_site", "0003_user_language_pt_ar"),
+        ("awards_site", "0004_reach"),
         ("wagtailsearch", "0010_add_text_fields"),
     ]
 

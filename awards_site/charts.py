@@ -1,4 +1,6 @@
-"""Small SVG charts drawn by hand for the PDF summary: horizontal bars, stacked bars and a pie.
+"""Small SVG charts drawn by hand, the site's one way to draw a chart: horizontal bars, stacked
+bars and a pie for the sponsors' PDF summary (cms/reports/summary_pdf.py), columns over time for
+the admin's reach report (awards_site/reach/report.py).
 
 Each function returns the markup of one inline <svg> (a SafeString, every text escaped) with
 role="img", a <title> and a <desc> that gives every figure in words, so the chart reads
@@ -179,4 +181,40 @@ def pie_chart(chart_id, title, rows, width=500, radius=70):
             f'<text x="{legend_x + 16}" y="{y + 11:.1f}" font-size="10" {FONT} '
             f'fill="#1b1b1b">{escape(text)}</text>'
         )
+    return _svg(chart_id, title, _describe(rows), width, height, "".join(parts))
+
+
+def column_chart(chart_id, title, rows, width=560, height=140, label_every=None):
+    """Vertical columns over time, one per (label, value) row in order (the days of a period),
+    the largest value written above the chart's top; a few labels along the bottom (the first,
+    the last, and every `label_every`-th between)."""
+    rows = list(rows)
+    top, bottom, left = 18, 18, 4
+    largest = max((value for _label, value in rows), default=0)
+    area = height - top - bottom
+    step = (width - 2 * left) / max(len(rows), 1)
+    bar = max(step * 0.8, 1)
+    every = label_every or max(1, math.ceil(len(rows) / 6))
+    most = _("Most in a day: %(value)s") % {"value": _number(largest)}
+    parts = [f'<text x="{left}" y="12" font-size="10" {FONT} fill="#1b1b1b">{escape(most)}</text>']
+    for index, (label, value) in enumerate(rows):
+        x = left + index * step + (step - bar) / 2
+        length = area * value / largest if largest else 0
+        if value:
+            parts.append(
+                f'<rect x="{x:.1f}" y="{top + area - length:.1f}" width="{bar:.1f}" '
+                f'height="{max(length, 1):.1f}" fill="{PALETTE[0]}"/>'
+            )
+        if index in (0, len(rows) - 1) or index % every == 0:
+            anchor = (
+                "end" if index == len(rows) - 1 and index else "start" if not index else "middle"
+            )
+            parts.append(
+                f'<text x="{x + bar / 2:.1f}" y="{height - 4}" text-anchor="{anchor}" '
+                f'font-size="10" {FONT} fill="#1b1b1b">{escape(_short(label, 12))}</text>'
+            )
+    parts.append(
+        f'<line x1="0" y1="{top + area}" x2="{width}" y2="{top + area}" '
+        f'stroke="#767676" stroke-width="1"/>'
+    )
     return _svg(chart_id, title, _describe(rows), width, height, "".join(parts))
