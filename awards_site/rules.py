@@ -85,12 +85,23 @@ rules.add_perm(
 )
 
 
-# The reach figures (awards_site/reach/report.py): administrators and editors, as the other
-# editors' reports.
+EDITORS_AND_ADMINISTRATORS = (group_of("editor"), group_of("administrator"))
+
+
 @rules.predicate
 def is_editor_or_administrator(user):
-    return user.groups.filter(name__in=(group_of("editor"), group_of("administrator"))).exists()
+    """A member of the Editors or the Administrators group. Asked once a request: the answer is
+    kept on the user object, since several admin menu items ask (the reach report, the case
+    study candidates)."""
+    kept = getattr(user, "_is_editor_or_administrator", None)
+    if kept is None:
+        kept = user.groups.filter(name__in=EDITORS_AND_ADMINISTRATORS).exists()
+        user._is_editor_or_administrator = kept
+    return kept
 
+
+# The reach figures (awards_site/reach/report.py): administrators and editors, as the other
+# editors' reports.
 
 rules.add_perm(
     "awards_site.see_reach_report", is_active & (is_superuser | is_editor_or_administrator)

@@ -9,8 +9,7 @@ per entry: a second action opens the first."""
 import rules
 from django.utils.translation import gettext_lazy as _
 
-from awards_site.rules import is_active, is_superuser
-from awards_site.vocabularies.roles import group_of
+from awards_site.rules import is_active, is_editor_or_administrator, is_superuser
 from nominations.models import Nomination
 from nominations.statuses import STATUSES
 
@@ -50,14 +49,6 @@ def consent_withdrawn(page):
 
 
 # Who may make a case study from an entry: editors and administrators -------------------------
-EDITORS_AND_ADMINISTRATORS = (group_of("editor"), group_of("administrator"))
-
-
-@rules.predicate
-def is_editor_or_administrator(user):
-    return user.groups.filter(name__in=EDITORS_AND_ADMINISTRATORS).exists()
-
-
 can_make_case_study = is_active & (is_superuser | is_editor_or_administrator)
 
 rules.add_perm("library.make_case_study", can_make_case_study)
