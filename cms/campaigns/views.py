@@ -1,6 +1,7 @@
 """The public pages of subscriptions: asking for the news, confirming, unsubscribing
 (cms/campaigns/subscribing.py holds the rules)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -8,6 +9,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from awards_site.reach.conversions import CONVERSIONS, record_conversion
 from awards_site.views import rate_limited
@@ -21,6 +23,19 @@ CHECK_EMAIL = gettext_lazy(
 )
 
 
+def mailbox_rate_limited(request, email):
+    """Count one request for this email address; True once over SUBSCRIBE_RATE_PER_MAILBOX."""
+    address = subscribing.normalised(email)
+    return is_ratelimited(
+        request,
+        group="subscribe-mailbox",
+        key=lambda group, request: address,
+        rate=settings.SUBSCRIBE_RATE_PER_MAILBOX,
+        method=is_ratelimited.ALL,
+        increment=True,
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def subscribe(request):
     if request.method == "POST":
@@ -30,7 +45,10 @@ def subscribe(request):
         if form.is_spam:  # answer a bot as if it succeeded, and store nothing
             return redirect("subscribe")
         if form.is_valid():
-            form.save()
+            # An address gets a few emails an hour at most, whoever types it: nobody floods a
+            # stranger's mailbox from many networks. The answer is the same either way.
+            if not mailbox_rate_limited(request, form.cleaned_data["email"]):
+                form.save()
             # Counted for the campaign whose link brought the visitor (docs/reach.md).
             record_conversion(request, CONVERSIONS.SUBSCRIBED)
             # The same answer for a new, waiting or subscribed address: the mailbox is told.

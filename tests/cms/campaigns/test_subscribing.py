@@ -121,6 +121,19 @@ def test_a_bot_filling_the_honeypot_gets_the_same_answer_and_stores_nothing(clie
     assert not Subscriber.objects.filter(email=ADDRESS).exists() and not mail.outbox
 
 
+def test_nobody_floods_a_strangers_mailbox_from_many_networks(client, settings):
+    """The attack: the same address typed again and again, each time from another network (so
+    the per-network limit of public forms never trips)."""
+    for number in range(6):
+        response = client.post(
+            "/subscribe/",
+            {"email": ADDRESS, "language": "en", "consent": "on"},
+            REMOTE_ADDR=f"198.51.100.{number + 1}",
+        )
+        assert response.status_code == 302  # the same answer every time
+    assert len(mail.outbox) == 3  # SUBSCRIBE_RATE_PER_MAILBOX, 3 an hour
+
+
 def test_a_signed_in_nominator_finds_their_address_filled_in(nominator_client, nominator):
     content = nominator_client.get("/subscribe/").content.decode()
     assert f'value="{nominator.email}"' in content
