@@ -228,11 +228,18 @@ def prepare_bare(site):
 def prepare_all(ours, bare):
     """Both sites at once: our static files (compressed, the longest part), our database and
     demo, and bare Wagtail, each in a thread running its own processes."""
-    jobs = [
-        lambda: ours.manage("collectstatic", "--noinput", "-v0"),
-        lambda: prepare_ours(ours),
-        lambda: prepare_bare(bare),
-    ]
+    in_threads(
+        [
+            lambda: ours.manage("collectstatic", "--noinput", "-v0"),
+            lambda: prepare_ours(ours),
+            lambda: prepare_bare(bare),
+        ],
+        "Preparing the sites failed",
+    )
+
+
+def in_threads(jobs, failure):
+    """Run `jobs` at once, each in a thread; stop with `failure` if a process they run fails."""
     errors = []
 
     def guarded(job):
@@ -247,7 +254,7 @@ def prepare_all(ours, bare):
     for thread in threads:
         thread.join()
     if errors:
-        raise SystemExit(f"Preparing the sites failed: {errors[0]} (see the logs)")
+        raise SystemExit(f"{failure}: {errors[0]} (see the logs)")
 
 
 # Requests --------------------------------------------------------------------------------------
@@ -282,8 +289,9 @@ def rss_kb(pid):
     raise SystemExit(f"no VmRSS for process {pid}")
 
 
-def wrk(site, path, script):
-    headers = [f"--header={name}: {value}" for name, value in BROWSER_HEADERS.items()]
+def wrk(site, path, script, headers=BROWSER_HEADERS):
+    """One wrk run: req/s, p50, p95 and how many requests were answered."""
+    headers = [f"--header={name}: {value}" for name, value in headers.items()]
     completed = subprocess.run(
         [
             "wrk",
@@ -306,6 +314,7 @@ def wrk(site, path, script):
         "rps": report["requests"] / (report["microseconds"] / 1e6),
         "p50": report["p50"] / 1000,
         "p95": report["p95"] / 1000,
+        "requests": report["requests"],
     }
 
 

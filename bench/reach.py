@@ -28,14 +28,11 @@ counting on and off, and the ratio. Target: counting on within 5% of off (ratio 
    not met does not fail the script: the figures are printed as measured.
 """
 
-import json
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 import pages
@@ -91,58 +88,17 @@ def two_sites(workdir):
 
 
 def prepare(site):
-    jobs = [
-        lambda: site.manage("collectstatic", "--noinput", "-v0"),
-        lambda: pages.prepare_ours(site),
-    ]
-    errors = []
-
-    def guarded(job):
-        try:
-            job()
-        except subprocess.CalledProcessError as error:
-            errors.append(error)
-
-    threads = [threading.Thread(target=guarded, args=(job,)) for job in jobs]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    if errors:
-        raise SystemExit(f"Preparing the site failed: {errors[0]} (see {site.log})")
+    pages.in_threads(
+        [
+            lambda: site.manage("collectstatic", "--noinput", "-v0"),
+            lambda: pages.prepare_ours(site),
+        ],
+        "Preparing the site failed",
+    )
 
 
 def empty_redis():
     subprocess.run(["redis-cli", "-u", REDIS_URL, "FLUSHDB"], check=True, capture_output=True)
-
-
-def wrk(site, path, script):
-    """One wrk run: req/s, p50, p95 and how many requests were answered."""
-    headers = [f"--header={name}: {value}" for name, value in HEADERS.items()]
-    completed = subprocess.run(
-        [
-            "wrk",
-            "--threads=1",
-            f"--connections={CONNECTIONS}",
-            f"--duration={SECONDS}s",
-            "--timeout=10s",
-            f"--script={script}",
-            *headers,
-            site.url(path),
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    report = json.loads(completed.stdout.strip().splitlines()[-1])
-    if report["errors"] or report["status"] or not report["requests"]:
-        raise SystemExit(f"{site.name} {path}: wrk saw errors: {completed.stdout}")
-    return {
-        "rps": report["requests"] / (report["microseconds"] / 1e6),
-        "p50": report["p50"] / 1000,
-        "p95": report["p95"] / 1000,
-        "requests": report["requests"],
-    }
 
 
 def counted_views(site, flush):
@@ -157,8 +113,7 @@ def counted_views(site, flush):
     return int(completed.stdout.strip().splitlines()[-1])
 
 
-def median(runs, key):
-    return statistics.median(run[key] for run in runs)
+median = pages.median_of
 
 
 def print_figures(results):
@@ -214,8 +169,8 @@ def main():
         results = [([], []) for _page in PAGES]
         for _round in range(ROUNDS):
             for (_name, path), (on_runs, off_runs) in zip(PAGES, results, strict=True):
-                on_runs.append(wrk(on, path, script))
-                off_runs.append(wrk(off, path, script))
+                on_runs.append(pages.wrk(on, path, script, HEADERS))
+                off_runs.append(pages.wrk(off, path, script, HEADERS))
         answered += sum(run["requests"] for on_runs, _off in results for run in on_runs)
         print_figures(results)
         if REDIS_URL:

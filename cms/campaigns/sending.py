@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 
 from awards_site import mail
 from cms.campaigns import rendering, segments
-from cms.campaigns.models import CampaignDelivery, CampaignEmailPage, CampaignSend
+from cms.campaigns.models import CampaignDelivery, CampaignSend
 from cms.campaigns.subscribing import unsubscribe_url
 
 
@@ -88,20 +88,24 @@ def send_batch(send_pk):
     """Mail up to CAMPAIGN_BATCH_SIZE waiting subscribers of the send's campaign. Returns how
     many this batch mailed."""
     send = CampaignSend.objects.select_related("page").get(pk=send_pk)
-    page = CampaignEmailPage.objects.get(pk=send.page_id)
+    page = send.page
     if blocking_problems(page):  # unpublished or turned into an alias since "Send"
         return 0
     version = published(page)
     mailed = 0
     while mailed < settings.CAMPAIGN_BATCH_SIZE:
-        subscriber = segments.waiting(page).order_by("pk").first()
-        if subscriber is None:
+        # The next ones waiting, read at once; those another batch claims meanwhile are skipped
+        # and the next read no longer finds them.
+        waiting = list(
+            segments.waiting(page).order_by("pk")[: settings.CAMPAIGN_BATCH_SIZE - mailed]
+        )
+        if not waiting:
             break
-        delivery = _claim(page, subscriber, send)
-        if delivery is None:  # another batch claimed them first
-            continue
-        _deliver(version, subscriber, delivery)
-        mailed += 1
+        for subscriber in waiting:
+            delivery = _claim(page, subscriber, send)
+            if delivery is not None:
+                _deliver(version, subscriber, delivery)
+                mailed += 1
     return mailed
 
 
