@@ -96,3 +96,22 @@ def test_no_request_no_campaign():
 def test_is_bot(method, agent, bot):
     request = factory.generic(method, "/", HTTP_USER_AGENT=agent)
     assert cleaning.is_bot(request) is bot
+
+
+@pytest.mark.parametrize("padding", [0, cleaning.LINK_LENGTH])
+def test_a_long_link_is_read_as_a_short_one_and_each_request_by_its_own(padding):
+    """Short referers and queries are remembered, long ones parsed each time: either way each
+    request gets its own answer, the same whether it comes first or again."""
+    filler = "x" * padding
+    first = factory.get(
+        f"/?utm_campaign=cxday&utm_source=mail&f={filler}",
+        HTTP_REFERER=f"https://t.co/{filler}",
+    )
+    other = factory.get(
+        f"/?utm_campaign=week&f={filler}", HTTP_REFERER=f"https://testserver/{filler}"
+    )
+    for _twice in range(2):
+        assert cleaning.query_tags(first) == ("cxday", "mail")
+        assert cleaning.referrer_domain(first) == "t.co"
+        assert cleaning.query_tags(other) == ("week", "")
+        assert cleaning.referrer_domain(other) == ""
