@@ -12,8 +12,12 @@ one table, which the GIN index on `(title || body)` (awards_site migration
 (live, public, a language...) are kept in the same query; the matches are ranked in Python
 (best rank first, newest first among equals: Wagtail's own order) and only the page of results
 asked for is fetched. The rank is Wagtail's expression, on the same columns, so the order is
-Wagtail's (tests/cms/search/test_ranking.py).
+Wagtail's (tests/cms/search/test_ranking.py). The same pass reads each match's page type, so
+that the kinds of a search of pages (a facet of `content_type_id`) need no second match: a
+page's index entry is made under its own type (Wagtail's `Page.get_indexed_objects`).
 """
+
+from collections import Counter, OrderedDict
 
 from django.db.models import Case, Exists, F, IntegerField, OuterRef, TextField, Value, When
 from django.db.models.functions import Cast
@@ -25,6 +29,7 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
 
 
 def title_and_body():
@@ -75,24 +80,58 @@ class RankedInOnePassCompiler(PostgresSearchQueryCompiler):
 
     def _scores(self, config):
         """{object id: rank} of the queryset's objects the query matches, in one query
-        (Wagtail's rank expression, on the entries' own columns); read once for a count and
-        the page of results that follows it (a paginator's), which share the compiler."""
-        kept = getattr(self, "_kept_scores", None)
-        if kept is None or kept[0] != config:
-            self._kept_scores = kept = (config, self._read_scores(config))
-        return kept[1]
+        (Wagtail's rank expression, on the entries' own columns); read once for the kinds, a
+        count and the page of results that follows it (a paginator's), which share the
+        compiler."""
+        return self._ranked_pass(config)[0]
 
-    def _read_scores(self, config):
+    def kinds(self, config):
+        """Counter {content type id: matches} of the same pass."""
+        return self._ranked_pass(config)[1]
+
+    def _ranked_pass(self, config):
+        kept = getattr(self, "_kept_pass", None)
+        if kept is None or kept[0] != config:
+            self._kept_pass = kept = (config, *self._read_ranked_pass(config))
+        return kept[1:]
+
+    def _read_ranked_pass(self, config):
         vectors = [(F("title"), F("title_norm")), (F("body"), 1.0)]
         rank = self._build_rank_expression(vectors, config)
         allowed = self.queryset.order_by().annotate(_text_pk=Cast("pk", TextField()))
         entries = self._entries(config).filter(object_id__in=allowed.values("_text_pk"))
-        return dict(entries.annotate(score=rank).values_list("object_id", "score"))
+        rows = entries.annotate(score=rank).values_list("object_id", "content_type_id", "score")
+        scores, kinds = {}, Counter()
+        for object_id, content_type_id, score in rows:
+            scores[object_id] = score
+            kinds[content_type_id] += 1
+        return scores, kinds
+
+    def counts_kinds_in_its_pass(self, field_name):
+        """Whether a facet of `field_name` is the page types the ranked pass reads."""
+        return (
+            field_name == "content_type_id"
+            and self.order_by_relevance
+            and self._matches_in_one_pass()
+            and issubclass(self.queryset.model, Page)
+        )
 
 
 class RankedInOnePassResults(PostgresSearchResults):
     """A count of results ordered by relevance reads the ranks the page of results then uses;
-    otherwise it skips the ranking. (A facet searches without ranking already.)"""
+    otherwise it skips the ranking. The page types of pages ordered by relevance (a facet of
+    `content_type_id`) are counted in that same pass; another facet searches without
+    ranking."""
+
+    def facet(self, field_name):
+        compiler = self.query_compiler
+        if not (
+            isinstance(compiler, RankedInOnePassCompiler)
+            and compiler.counts_kinds_in_its_pass(field_name)
+        ):
+            return super().facet(field_name)
+        kinds = compiler.kinds(compiler.get_config(self.backend))
+        return OrderedDict(kinds.most_common())
 
     def _do_count(self):
         compiler = self.query_compiler

@@ -99,7 +99,10 @@ def search(text, kind="", page_number=None, request=None):
     if not parsed:
         return outcome
     pages = public_pages()
-    facets = pages.search(parsed.query, order_by_relevance=False).facet("content_type_id")
+    # Every kind's count, from the search of all pages, whose ranked results are shown when no
+    # kind is chosen (on PostgreSQL the kinds are counted in the pass that ranks them).
+    every_page = pages.specific().search(parsed.query)
+    facets = every_page.facet("content_type_id")
     content_types = {pk: ContentType.objects.get_for_id(pk) for pk in facets}
     resources = public_resources(parsed)
     outcome.resource_count = resources.count()
@@ -119,9 +122,11 @@ def search(text, kind="", page_number=None, request=None):
             _resource_result(resource, parsed.highlight) for resource in outcome.page.object_list
         ]
         return outcome
+    found = every_page
     if chosen is not None:
         outcome.kind = chosen.key
-        pages = pages.filter(content_type_id=chosen.content_type_id)
+        found = pages.filter(content_type_id=chosen.content_type_id).specific()
+        found = found.search(parsed.query)
     else:
         outcome.destinations = destinations_for(parsed)
         if outcome.resource_count:
@@ -129,7 +134,6 @@ def search(text, kind="", page_number=None, request=None):
                 _resource_result(resource, parsed.highlight)
                 for resource in resources[:RESOURCES_FIRST]
             ]
-    found = pages.specific().search(parsed.query)
     outcome.page = Paginator(found, PER_PAGE).get_page(page_number)
     outcome.page.object_list = [
         _result(result, parsed.highlight, request) for result in outcome.page.object_list

@@ -29,6 +29,17 @@ def test_the_order_is_wagtails_own(text):
     assert results.count() == len(ranked(wagtails, text, stop=None))
 
 
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_kinds_counted_are_wagtails_own(text):
+    """The page types of the results (the search page's kinds), counted by the pass that ranks
+    them on PostgreSQL, are the counts Wagtail's own facet gives."""
+    pages = Page.objects.live().filter(depth__gt=1).specific()
+    ours, wagtails = get_search_backend(), WagtailDatabaseBackend({})
+    kinds = ours.search(parse(text).query, pages).facet("content_type_id")
+    assert kinds  # every query finds some demo page
+    assert dict(kinds) == dict(wagtails.search(parse(text).query, pages).facet("content_type_id"))
+
+
 def test_the_one_pass_ranking_is_used_on_sqlite_and_postgresql():
     compiler = get_search_backend().query_compiler_class
     assert compiler.__name__ == "RankedInOnePassCompiler"
