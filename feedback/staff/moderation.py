@@ -40,6 +40,17 @@ def agencies_with_waiting_comments():
     )
 
 
+def waiting_of(agency):
+    """{"comments": comments waiting for moderation, "held": answers held for review} of the
+    agency. Two counts, each answered by an index of the few answers concerned (point and
+    comment status; status and point), never a scan of every answer the agency received."""
+    pending = Response.objects.filter(point__agency=agency, comment_status=CommentState.PENDING)
+    return {
+        "comments": pending.exclude(status=AnswerStatus.REJECTED).count(),
+        "held": held_of(agency).count(),
+    }
+
+
 def comment_of(agency, response_id):
     """One of the agency's comments, or None."""
     return comments_of(agency).filter(pk=response_id).first()

@@ -5,7 +5,6 @@ address, so another agency's point, comment or answer is a 404."""
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_GET, require_POST
 
 from awards_site import exports as files
 from awards_site.site_url import absolute_url
-from feedback.choices import AnswerStatus, CommentState
 from feedback.giving.bursts import reason_label
 from feedback.measures import MINIMUM_ANSWERS
 from feedback.models import ServicePoint
@@ -60,14 +58,7 @@ def _board(request, agency):
 @agency_required
 def dashboard(request, agency):
     form, board = _board(request, agency)
-    waiting = agency.points.aggregate(
-        comments=Count(
-            "responses",
-            filter=Q(responses__comment_status=CommentState.PENDING)
-            & ~Q(responses__status=AnswerStatus.REJECTED),
-        ),
-        held=Count("responses", filter=Q(responses__status=AnswerStatus.HELD)),
-    )
+    waiting = moderation.waiting_of(agency)
     return render(
         request,
         "feedback/staff/dashboard.html",

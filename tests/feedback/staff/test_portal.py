@@ -11,12 +11,15 @@ from openpyxl import load_workbook
 from feedback.choices import AnswerStatus, CommentState
 from feedback.models import Reply, Response, ServicePoint
 from feedback.results import last_twelve_months, point_measures
+from feedback.staff import moderation
 from tests.factories.accounts import UserFactory
-from tests.factories.feedback import ResponseFactory, ServicePointFactory
+from tests.factories.feedback import AgencyFactory, ResponseFactory, ServicePointFactory
 from tests.feedback.staff.conftest import comment
 
 BASE = "/feedback/manage/test-registry"
-DASHBOARD_QUERIES = 10
+# The session, its user, the agency and the access check, the site's frame, the figures, and
+# the two counts of what waits for staff (comments, held answers).
+DASHBOARD_QUERIES = 11
 COMMENTS_QUERIES = 11
 
 
@@ -148,6 +151,25 @@ def test_the_dashboards_queries_do_not_grow_with_points(
         comment(point)
     with django_assert_num_queries(DASHBOARD_QUERIES):
         staff_client.get(f"{BASE}/")
+
+
+def test_the_dashboard_counts_what_waits_for_staff_and_nothing_else(
+    staff_client, points, other_staff
+):
+    """Waiting comments (not those of rejected answers, nor those decided) and held answers,
+    of this agency's points only."""
+    comment(points[0])
+    comment(points[1])
+    comment(points[0], status=AnswerStatus.REJECTED)
+    ResponseFactory(point=points[0], comment="Fine.", comment_status=CommentState.PUBLISHED)
+    ResponseFactory(point=points[1], status=AnswerStatus.HELD, held_reason="burst")
+    elsewhere = ServicePointFactory(agency=AgencyFactory(slug="elsewhere"))
+    comment(elsewhere)
+    ResponseFactory(point=elsewhere, status=AnswerStatus.HELD, held_reason="burst")
+    assert moderation.waiting_of(points[0].agency) == {"comments": 2, "held": 1}
+    page = staff_client.get(f"{BASE}/").content.decode()
+    assert "2 comments wait for moderation" in page
+    assert "1 answer held for review" in page
 
 
 # Service points ------------------------------------------------------------------------------
