@@ -1,5 +1,5 @@
 """What every content page shares: `BasePage` (intro, StreamField body, short menu title), its
-lead panels, and the rate limit of the public forms pages serve."""
+lead panels, and the rate limits of the public forms pages serve."""
 
 from django.conf import settings
 from django.db import models
@@ -23,6 +23,22 @@ def public_form_rate_limited(request):
         key="ip",
         rate=settings.PUBLIC_FORM_RATE,
         method="POST",
+        increment=True,
+    )
+
+
+def mailbox_rate_limited(request, email):
+    """Count one email a public form is about to send to the address typed (a subscription's
+    or a signature's confirmation); True once over MAILBOX_RATE. Counted per address, whoever
+    types it and from whatever network, across the forms: nobody floods a stranger's mailbox
+    by rotating networks or forms. The form then answers as if it had sent it."""
+    address = email.strip().lower()
+    return is_ratelimited(
+        request,
+        group="public-form-mailbox",
+        key=lambda group, request: address,
+        rate=settings.MAILBOX_RATE,
+        method=is_ratelimited.ALL,
         increment=True,
     )
 

@@ -391,8 +391,9 @@ ADMIN_PATH_PREFIXES = ("/admin/",)
 # Rate limits for public forms (django-ratelimit), counted in the default cache.
 RATELIMIT_VIEW = "awards_site.views.rate_limited"
 PUBLIC_FORM_RATE = os.environ.get("PUBLIC_FORM_RATE", "10/h")
-# Requests to subscribe one email address to the news (each sends that mailbox an email).
-SUBSCRIBE_RATE_PER_MAILBOX = os.environ.get("SUBSCRIBE_RATE_PER_MAILBOX", "3/h")
+# Emails the public forms send one typed address (a subscription's or a signature's
+# confirmation), whoever types it (cms/page_base.py).
+MAILBOX_RATE = os.environ.get("MAILBOX_RATE", "3/h")
 # Campaign emails leave in batches of this many, each batch a task (cms/campaigns/sending.py).
 CAMPAIGN_BATCH_SIZE = int(os.environ.get("CAMPAIGN_BATCH_SIZE", "200"))
 # "Send it again" (nominations/sending/resend.py): per account (and per nomination), and per

@@ -1,7 +1,6 @@
 """The public pages of subscriptions: asking for the news, confirming, unsubscribing
 (cms/campaigns/subscribing.py holds the rules)."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -9,31 +8,17 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
 
 from awards_site.reach.conversions import CONVERSIONS, record_conversion
 from awards_site.views import rate_limited
 from cms.campaigns import subscribing
 from cms.campaigns.forms import SubscribeForm
-from cms.page_base import public_form_rate_limited
+from cms.page_base import mailbox_rate_limited, public_form_rate_limited
 
 CHECK_EMAIL = gettext_lazy(
     "Thank you. Check your email: we have sent you a link to confirm your subscription. "
     "We send you nothing else until you confirm."
 )
-
-
-def mailbox_rate_limited(request, email):
-    """Count one request for this email address; True once over SUBSCRIBE_RATE_PER_MAILBOX."""
-    address = subscribing.normalised(email)
-    return is_ratelimited(
-        request,
-        group="subscribe-mailbox",
-        key=lambda group, request: address,
-        rate=settings.SUBSCRIBE_RATE_PER_MAILBOX,
-        method=is_ratelimited.ALL,
-        increment=True,
-    )
 
 
 @require_http_methods(["GET", "POST"])

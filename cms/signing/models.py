@@ -20,7 +20,12 @@ from awards_site.views import rate_limited
 from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.choices import PledgeKind
-from cms.page_base import LEAD_PANELS, BasePage, public_form_rate_limited
+from cms.page_base import (
+    LEAD_PANELS,
+    BasePage,
+    mailbox_rate_limited,
+    public_form_rate_limited,
+)
 
 
 class SignaturePage(BasePage):
@@ -63,9 +68,12 @@ class SignaturePage(BasePage):
         if form.is_spam:
             # Answer a bot as if it succeeded, so it learns nothing, and store nothing.
             return redirect(self.url)
-        if form.is_valid() and form.save(language=get_language()):
+        if form.is_valid():
             # The same answer whether the address is new, waiting for its confirmation or
-            # signed already: the mailbox is told which (cms/signing/confirmation.py).
+            # signed already: the mailbox is told which (cms/signing/confirmation.py). Past
+            # the few emails an hour one address may get, nothing is stored or sent.
+            if not mailbox_rate_limited(request, form.cleaned_data["email"]):
+                form.save(language=get_language())
             record_conversion(request, CONVERSIONS.SIGNED)
             messages.success(request, self.check_email_message)
             return redirect(self.url)

@@ -131,7 +131,7 @@ def test_nobody_floods_a_strangers_mailbox_from_many_networks(client, settings):
             REMOTE_ADDR=f"198.51.100.{number + 1}",
         )
         assert response.status_code == 302  # the same answer every time
-    assert len(mail.outbox) == 3  # SUBSCRIBE_RATE_PER_MAILBOX, 3 an hour
+    assert len(mail.outbox) == 3  # MAILBOX_RATE, 3 an hour
 
 
 def test_a_signed_in_nominator_finds_their_address_filled_in(nominator_client, nominator):

@@ -147,6 +147,31 @@ def pledge(client, url="/pledge/", confirmed=True, **overrides):
     return response
 
 
+def test_nobody_floods_a_strangers_mailbox_through_the_signature_forms(client):
+    """The attack: a stranger's address typed into the open letter, the pledge and the news
+    subscription, again and again, each time from another network (so the per-network limit
+    of public forms never trips). The mailbox gets MAILBOX_RATE (3) emails an hour from all the
+    forms together; every answer is the same as a first signature's."""
+    victim = "victim@example.org"
+    answers = set()
+    for number in range(6):
+        network = {"REMOTE_ADDR": f"198.51.100.{number + 1}"}
+        for url, data in (
+            ("/open-letter/", {"name": "A", "country": "SN", "list_publicly": "on"}),
+            ("/pledge/", {"kind": "public", "name": "B", "organisation": "C", "country": "GH"}),
+        ):
+            response = client.post(form_action(url), {**data, "email": victim}, **network)
+            answers.add((response.status_code, response.get("Location")))
+    subscribed = client.post(
+        "/subscribe/",
+        {"email": victim, "language": "en", "consent": "on"},
+        REMOTE_ADDR="203.0.113.9",
+    )
+    assert answers == {(302, "/open-letter/"), (302, "/pledge/")}
+    assert subscribed.status_code == 302
+    assert len([message for message in mail.outbox if message.to == [victim]]) == 3
+
+
 class TestPledge:
     def test_counts_by_kind_and_country(self, client):
         pledge(client)
