@@ -1,0 +1,30 @@
+"""gunicorn's settings for a web node, in production and in `make stack` alike (deploy/systemd/,
+docs/operations.md). Everything a machine changes comes from the environment."""
+
+import os
+
+# The address nginx's upstream names (deploy/nginx/upstream.conf).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Two processes per core is a sound start for a site that waits on PostgreSQL and Redis; PDFs
+# and spreadsheets are rendered by the task workers, not here.
+workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
+# A request longer than this is killed (its worker restarted): the proxy's own timeout is longer
+# (deploy/nginx/proxy.conf), so the visitor gets the site's answer, not the proxy's.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+# A worker is replaced after this many requests (with jitter, so they do not all go at once):
+# memory a long-running Python process gathers is given back.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+# The application loads before the workers fork: they share its memory, and a broken release
+# fails at start, not on the first request.
+preload_app = True
+# nginx logs every request as JSON with its request id; the site logs one line per request too
+# (LOG_REQUESTS): gunicorn's access log would be a third copy.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Behind nginx only: X-Forwarded-* from the proxy on this machine or the private network.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+proc_name = os.environ.get("NODE_NAME", "cxawards-web")
