@@ -119,9 +119,10 @@ def started_at(pid):
 
 def recorded(name):
     try:
-        return json.loads(pid_file(name).read_text())
+        entry = json.loads(pid_file(name).read_text())
     except (FileNotFoundError, ValueError):
         return None
+    return entry if isinstance(entry, dict) else None
 
 
 def alive(entry):
@@ -225,7 +226,7 @@ def nginx_configuration(tls):
     conf = f"""
 worker_processes 1;
 daemon off;
-pid {RUN}/nginx.master.pid;
+pid {folder}/nginx.pid;  # nginx's own; var/stack/run/ holds this script's
 error_log {LOGS}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
 http {{

@@ -9,9 +9,7 @@ pytestmark = pytest.mark.stack
 PAGE = "/program-actions/media/"
 
 
-def test_an_unpublished_and_republished_page_changes_on_the_other_node_at_once(
-    make_visitor, sql
-):
+def test_an_unpublished_and_republished_page_changes_on_the_other_node_at_once(make_visitor, sql):
     page_id = sql(
         "SELECT id FROM wagtailcore_page WHERE url_path = '/home/program-actions/media/'"
     )[0][0]
