@@ -86,13 +86,18 @@ def revive(name):
 
 
 def upstreams(request_ids):
-    """The node that answered each request id, from nginx's JSON access log."""
+    """The node that answered each request id, from nginx's JSON access log (written as each
+    request ends, a moment after its last byte: read again until every id is there)."""
     wanted = set(request_ids)
     found = {}
-    for line in (LOGS / "nginx-access.json").read_text().splitlines():
-        entry = json.loads(line)
-        if entry["request_id"] in wanted:
-            found[entry["request_id"]] = entry["upstream_addr"]
+    for _ in range(20):
+        for line in (LOGS / "nginx-access.json").read_text().splitlines():
+            entry = json.loads(line)
+            if entry["request_id"] in wanted:
+                found[entry["request_id"]] = entry["upstream_addr"]
+        if wanted <= set(found):
+            break
+        time.sleep(0.1)
     return [found.get(request_id) for request_id in request_ids]
 
 
