@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: stack stack-stop test-stack backup restore run test fuzz install fonts bundle-fonts messages migrate demo browser office nu wrk serve lint format check lock bench load observatory clean screenshots
+.PHONY: stack stack-stop test-stack load-stack backup restore run test fuzz install fonts bundle-fonts messages migrate demo browser office nu wrk serve lint format check lock bench load observatory clean screenshots
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -195,6 +195,10 @@ stack-stop: ## End exactly what `make stack` started (the pid files of var/stack
 test-stack: stack ## Start the stack, run the tests marked "stack" against it, stop it
 	$(PY) -m pytest --stack -p no:randomly -q tests/stack $(PYTEST_ARGS); \
 	  status=$$?; $(PY) deploy/stack.py stop; exit $$status
+
+# One node against two through the stack's nginx: req/s, p95 and saturation (bench/stack_load.py).
+load-stack: install wrk ## Against a running `make stack`: req/s and p95 of one node and of two
+	$(PY) bench/stack_load.py
 
 # pg_dump of DATABASE_URL and a copy of both buckets (or the media folders) into BACKUP_DIR
 # (deploy/backup.py, docs/operations.md#backups); `make restore BACKUP=...` puts one back.

@@ -370,7 +370,9 @@ if __name__ == "__main__":
     commands = {"start": start, "stop": stop, "status": status, "env": print_environment}
     if len(sys.argv) == 3 and sys.argv[1] == "revive":
         revive(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "pause":
+        stop_process(sys.argv[2])  # one node or worker, ended gracefully (bench/stack_load.py)
     elif len(sys.argv) == 2 and sys.argv[1] in commands:
         commands[sys.argv[1]]()
     else:
-        raise SystemExit(f"usage: {sys.argv[0]} {'|'.join(commands)}|revive NAME")
+        raise SystemExit(f"usage: {sys.argv[0]} {'|'.join(commands)}|revive NAME|pause NAME")
