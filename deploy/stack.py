@@ -331,7 +331,7 @@ def start():
 def stop():
     names = sorted(p.stem for p in RUN.glob("*.pid")) if RUN.exists() else []
     # The proxy first (no new requests), then the nodes, the workers, S3.
-    order = sorted(names, key=lambda n: (n != "nginx", n.startswith("worker"), n == "s3"))
+    order = sorted(names, key=lambda n: (n != "nginx", n == "s3", n.startswith("worker")))
     for name in order:
         if stop_process(name):
             print(f"stopped {name}")
