@@ -31,9 +31,9 @@ def request_id_of(request):
 
 
 class RequestIdMiddleware:
-    """First of all middleware, so every line a request logs carries its id, redirects and
-    refusals included; with LOG_REQUESTS, one line per request (method, path without its query,
-    which may hold a token, status, duration)."""
+    """Right after SecurityMiddleware, so every line a request logs carries its id, refusals
+    included; with LOG_REQUESTS, one line per request (method, path without its query, which
+    may hold a token, status, duration)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -64,9 +64,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: every log line of a request carries its id (awards_site/operations/request_id.py).
-    "awards_site.operations.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Then every log line of a request carries its id (awards_site/operations/request_id.py);
+    # the redirects to HTTPS before it are in the proxy's log, with the same id.
+    "awards_site.operations.request_id.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # A repeat visit to an unchanged page is a 304; public pages are shared between visitors
