@@ -75,7 +75,8 @@ def on_task_enqueued(sender, task_result, **kwargs):
     request_id = current.get()
     if request_id != "-":
         cache.set(TASK_KEY.format(task_result.id), request_id, TASK_KEY_SECONDS)
-    task_logger.info("task.enqueued id=%s task=%s", task_result.id, task_result.task.module_path)
+    # DEBUG: publishing a page queues several tasks; the worker logs each task's start.
+    task_logger.debug("task.enqueued id=%s task=%s", task_result.id, task_result.task.module_path)
 
 
 def on_task_started(sender, task_result, **kwargs):
