@@ -28,3 +28,35 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # Behind nginx only: X-Forwarded-* from the proxy on this machine or the private network.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 proc_name = os.environ.get("NODE_NAME", "cxawards-web")
+# gunicorn's control socket (gunicornc) is one path per user by default: two nodes on one
+# machine (make stack) would take it from each other. Off unless a path is given.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
+
+# gunicorn's own lines (starting, a worker killed for its timeout) as JSON too, like the site's
+# (LOG_FORMAT, awards_site/operations/logs.py), so the log collector reads one format.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+                "static_fields": {"node": proc_name},
+            }
+        },
+        "handlers": {
+            "json_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        # gunicorn merges these sections over its own, whole: each names only handlers above.
+        "root": {"level": "INFO", "handlers": ["json_console"]},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["json_console"], "propagate": False}
+        },
+    }
