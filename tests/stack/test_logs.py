@@ -1,0 +1,47 @@
+"""One request id across the proxy, the node and the task: a sign-up through nginx queues its
+confirmation email as a task; nginx's access log, the node's log and the log of the worker that
+sent the email all carry the id the answer gave back (X-Request-ID), as JSON lines."""
+
+import json
+import uuid
+
+import pytest
+
+from tests.stack.conftest import LOGS, wait_until
+
+pytestmark = pytest.mark.stack
+
+
+def lines_with(request_id, log):
+    found = []
+    for line in (LOGS / log).read_text().splitlines():
+        if request_id in line:
+            found.append(json.loads(line))  # every line is JSON
+    return found
+
+
+def test_a_requests_id_is_in_the_proxys_the_nodes_and_the_workers_logs(visitor, stack):
+    answer = visitor.submit(
+        "/accounts/signup/",
+        {"email": f"log-{uuid.uuid4().hex[:10]}@example.org", "password1": "a long pass 2027"},
+    )
+    assert answer.status_code == 302
+    request_id = answer.headers["X-Request-ID"]
+
+    (proxy,) = lines_with(request_id, "nginx-access.json")
+    assert proxy["method"] == "POST" and proxy["uri"] == "/accounts/signup/"
+    node_a = f"127.0.0.1:{stack['node_ports']['a']}"
+    node = "node-a.log" if proxy["upstream_addr"] == node_a else "node-b.log"
+    logged = lines_with(request_id, node)
+    assert {
+        "logger": "awards_site.requests",
+        "path": "/accounts/signup/",
+        "status": 302,
+    }.items() <= (next(line for line in logged if line["logger"] == "awards_site.requests").items())
+
+    def task_lines():
+        return lines_with(request_id, "worker-1.log") + lines_with(request_id, "worker-2.log")
+
+    started = wait_until(task_lines, 30)
+    assert any(line["message"].startswith("task.started") for line in started)
+    assert all(line["request_id"] == request_id for line in started)
