@@ -190,11 +190,15 @@ stack: install messages ## Start nginx, two web nodes, two workers, PostgreSQL, 
 stack-stop: ## End exactly what `make stack` started (the pid files of var/stack/run/)
 	$(PY) deploy/stack.py stop
 
-# The stack's own tests (marked "stack", tests/stack/), then the stack is stopped whatever they
-# answered.
-test-stack: stack ## Start the stack, run the tests marked "stack" against it, stop it
-	$(PY) -m pytest --stack -p no:randomly -q tests/stack $(PYTEST_ARGS); \
-	  status=$$?; $(PY) deploy/stack.py stop; exit $$status
+# The stack's own tests (marked "stack", tests/stack/). A stack already running (`make stack`)
+# is used and left running; otherwise one is started, and stopped whatever the tests answered.
+STACK_TESTS = $(PY) -m pytest --stack -p no:randomly -q tests/stack $(PYTEST_ARGS)
+test-stack: install messages ## Run the tests marked "stack" against the stack (started and stopped if not running)
+	@if $(PY) deploy/stack.py running; then \
+	  echo "Testing the running stack (make stack-stop ends it)."; $(STACK_TESTS); \
+	else \
+	  $(MAKE) stack && { $(STACK_TESTS); status=$$?; $(PY) deploy/stack.py stop; exit $$status; }; \
+	fi
 
 # One node against two through the stack's nginx: req/s, p95 and saturation (bench/stack_load.py).
 load-stack: install wrk ## Against a running `make stack`: req/s and p95 of one node and of two

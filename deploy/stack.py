@@ -346,6 +346,13 @@ def status():
         print(f"{path.stem:10} pid {entry and entry['pid']}: {state}")
 
 
+def running():
+    """Exit status 0 when the stack's proxy and both nodes run (make test-stack then uses it)."""
+    needed = ["nginx", *NODE_NAMES]
+    up = all((entry := recorded(name)) and alive(entry) for name in needed)
+    raise SystemExit(0 if up else 1)
+
+
 def print_environment():
     """The site's environment, for `manage.py` commands against the stack (tests/stack/)."""
     print(json.dumps(site_environment()))
@@ -367,7 +374,13 @@ def revive(name):
 
 
 if __name__ == "__main__":
-    commands = {"start": start, "stop": stop, "status": status, "env": print_environment}
+    commands = {
+        "start": start,
+        "stop": stop,
+        "status": status,
+        "running": running,
+        "env": print_environment,
+    }
     if len(sys.argv) == 3 and sys.argv[1] == "revive":
         revive(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "pause":
