@@ -7,7 +7,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: run test fuzz install fonts bundle-fonts messages migrate demo browser office nu wrk serve lint format check lock bench load observatory clean screenshots
+.PHONY: stack stack-stop test-stack load-stack backup restore run test fuzz install fonts bundle-fonts messages migrate demo browser office nu wrk serve lint format check lock bench load observatory clean screenshots
 
 # Links in emails and on certificates follow the address served (awards_site/site_url.py).
 run demo serve: export SITE_URL ?= http://$(HOST):$(PORT)
@@ -174,6 +174,45 @@ load: install messages ## Load test: gunicorn + PostgreSQL on 127.0.0.1, locust 
 
 observatory: install messages ## MDN HTTP Observatory grades of the local site (needs node, npm, openssl)
 	$(PY) bench/observatory/run.py
+
+# The production shape on this machine (deploy/stack.py, docs/operations.md): nginx with TLS on
+# 127.0.0.1:8443 balancing two gunicorn nodes (8101, 8102), two task workers, PostgreSQL
+# (database cxawards_stack, made afresh with the demo), Redis (database 8) and S3 (moto's server
+# on 9100, a stand-in for tests only). Debian's nginx is installed with apt as root.
+stack: install messages ## Start nginx, two web nodes, two workers, PostgreSQL, Redis and S3 (var/stack/)
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Debian's nginx..."; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; \
+	  else echo "nginx is missing: install Debian's 'nginx' package."; exit 1; fi; }
+	$(PY) deploy/stack.py start
+
+stack-stop: ## End exactly what `make stack` started (the pid files of var/stack/run/)
+	$(PY) deploy/stack.py stop
+
+# The stack's own tests (marked "stack", tests/stack/). A stack already running (`make stack`)
+# is used and left running; otherwise one is started, and stopped whatever the tests answered.
+STACK_TESTS = $(PY) -m pytest --stack -p no:randomly -q tests/stack $(PYTEST_ARGS)
+test-stack: install messages ## Run the tests marked "stack" against the stack (started and stopped if not running)
+	@if $(PY) deploy/stack.py running; then \
+	  echo "Testing the running stack (make stack-stop ends it)."; $(STACK_TESTS); \
+	else \
+	  $(MAKE) stack && { $(STACK_TESTS); status=$$?; $(PY) deploy/stack.py stop; exit $$status; }; \
+	fi
+
+# One node against two through the stack's nginx: req/s, p95 and saturation (bench/stack_load.py).
+load-stack: install wrk ## Against a running `make stack`: req/s and p95 of one node and of two
+	$(PY) bench/stack_load.py
+
+# pg_dump of DATABASE_URL and a copy of both buckets (or the media folders) into BACKUP_DIR
+# (deploy/backup.py, docs/operations.md#backups); `make restore BACKUP=...` puts one back.
+BACKUP_DIR ?= var/backups
+backup: install ## Back up the database and the media (BACKUP_DIR, default var/backups)
+	$(PY) deploy/backup.py backup $(BACKUP_DIR)
+
+restore: install ## Restore a backup (BACKUP=var/backups/<moment>) into DATABASE_URL and the buckets
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=var/backups/<moment>"; exit 1; }
+	$(PY) deploy/backup.py restore $(BACKUP)
 
 clean:
 	rm -rf $(VENV) staticfiles

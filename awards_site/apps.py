@@ -24,6 +24,7 @@ class AwardsSiteConfig(AppConfig):
 
         password_reset.connect(verify_email_on_password_reset, dispatch_uid="verify-on-reset")
         self.connect_security_signals()
+        self.connect_task_signals()
 
         # Wagtail's own downloads (its reports, redirects) write through the site's writer:
         # a patch, because Wagtail offers no hook there (awards_site/exports.py says why).
@@ -86,3 +87,14 @@ class AwardsSiteConfig(AppConfig):
             (mfa_signals.authentication_failed, log.on_mfa_failed),
         ]:
             signal.connect(receiver, dispatch_uid=f"security-log-{receiver.__name__}")
+
+    def connect_task_signals(self):
+        """A task runs with the id of the request that queued it, on any worker
+        (awards_site/operations/request_id.py)."""
+        from django_tasks import signals as task_signals
+
+        from awards_site.operations import request_id
+
+        task_signals.task_enqueued.connect(request_id.on_task_enqueued, dispatch_uid="rid-enqueued")
+        task_signals.task_started.connect(request_id.on_task_started, dispatch_uid="rid-started")
+        task_signals.task_finished.connect(request_id.on_task_finished, dispatch_uid="rid-finished")

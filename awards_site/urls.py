@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from awards_site import views
+from awards_site.operations.health import health
 from cms import views as cms_views
 from cms.pages.sitemap import AllLanguagesSitemap
 from cms.sharing import urls as sharing_urls
@@ -18,6 +19,8 @@ from cms.signing import views as signing_views
 handler429 = "awards_site.views.account_rate_limited"
 
 urlpatterns = [
+    # The proxy's and monitoring's probe: database, cache, storage, task queue (no secrets).
+    path("health/", health, name="health"),
     # Every log-in goes through allauth (rate limits, two-step verification): the admins' own
     # log-in pages send people there.
     path("admin/login/", views.admin_login, name="admin_login_redirect"),

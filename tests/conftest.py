@@ -171,7 +171,24 @@ def world(db):
     )
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--stack",
+        action="store_true",
+        help="run only the tests marked 'stack', against the live stack of `make stack`",
+    )
+
+
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Browser journeys last: on PostgreSQL their live server commits what it writes."""
+def pytest_collection_modifyitems(config, items):
+    """Browser journeys last: on PostgreSQL their live server commits what it writes. The tests
+    of the live stack (tests/stack/) run with --stack only (`make test-stack`), and then alone:
+    `make test` needs no stack."""
+    wanted = config.getoption("--stack")
+    kept, left = [], []
+    for item in items:
+        (kept if (item.get_closest_marker("stack") is not None) == wanted else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

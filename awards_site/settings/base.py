@@ -3,11 +3,13 @@ with embedded defaults that need no service at all (SQLite, local memory cache, 
 immediate tasks)."""
 
 import os
+import socket
 from pathlib import Path
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from awards_site.operations.logs import logging_config
 from awards_site.settings.environment import env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -63,6 +65,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Then every log line of a request carries its id (awards_site/operations/request_id.py);
+    # the redirects to HTTPS before it are in the proxy's log, with the same id.
+    "awards_site.operations.request_id.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
     # A repeat visit to an unchanged page is a 304; public pages are shared between visitors
@@ -225,35 +230,13 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
-# Files that only their owners may read (evidence, certificates) live outside MEDIA_ROOT.
-PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Never served directly: only through views that check who asks.
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-files-are-not-served/"},
-    },
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible storage for public media (logos, images); see docs/operations.md.
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL")
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME")
-    AWS_QUERYSTRING_AUTH = False
-if os.environ.get("AWS_PRIVATE_STORAGE_BUCKET_NAME"):
-    # Evidence and other private files in a bucket of their own, never publicly readable:
-    # the site reads them and hands them only to people allowed to have them.
-    STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": os.environ["AWS_PRIVATE_STORAGE_BUCKET_NAME"],
-            "default_acl": "private",
-            "querystring_auth": True,
-            "file_overwrite": False,
-        },
-    }
+# Files that only their owners may read (evidence, certificates) live outside MEDIA_ROOT, or in a
+# private bucket; public media in a bucket too when named (awards_site/settings/storage.py).
+from awards_site.settings.storage import *  # noqa: E402, F403
+from awards_site.settings.storage import media_storages  # noqa: E402
+
+PRIVATE_MEDIA_ROOT, STORAGES = media_storages(VAR_DIR)
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
 
 WAGTAIL_SITE_NAME = "Africa Public Sector CX Awards"
 # The address people reach the site at: every link in an email, on a certificate (its QR code
@@ -438,16 +421,15 @@ SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
 DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "cxawards-demo")
 PROGRAM_NAME = "Africa Public Sector CX Awards"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        "awards_site": {"level": "INFO"},
-        "cms": {"level": "INFO"},
-    },
-}
+# Logs on standard output, as text or as JSON (LOG_FORMAT=json), each line with its request id
+# and the node's name (awards_site/operations/logs.py); LOG_REQUESTS=1 adds a line per request.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOG_REQUESTS = env_bool("LOG_REQUESTS", False)
+NODE_NAME = os.environ.get("NODE_NAME", "") or socket.gethostname()
+LOGGING = logging_config(LOG_FORMAT, os.environ.get("LOG_LEVEL", "WARNING"), NODE_NAME)
+# The health endpoint (/health/) reports the task queue "delayed" when a task has waited to run
+# longer than this (awards_site/operations/health.py).
+HEALTH_TASK_DELAY_SECONDS = int(os.environ.get("HEALTH_TASK_DELAY_SECONDS", "300"))
 
 # Judging: email domains anyone can sign up with say nothing about where a judge works, so a
 # judge and a nominator sharing one is not a likely conflict (judging/assignment/run.py).

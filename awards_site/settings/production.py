@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+from awards_site.operations.logs import logging_config
 from awards_site.settings.base import *  # noqa: F403
 from awards_site.settings.base import env_bool
 from awards_site.site_url import is_local_address
@@ -41,6 +42,8 @@ SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 # Where the redirect to HTTPS goes when it is not the same host and port (the local Observatory
 # run serves HTTPS on another port: bench/observatory/run.py). Unset: the same host.
 SECURE_SSL_HOST = os.environ.get("SECURE_SSL_HOST") or None
+# The proxy's and monitoring's probe of each node over plain HTTP (deploy/nginx/).
+SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
@@ -49,6 +52,11 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 LANGUAGE_COOKIE_SECURE = True
 CSRF_COOKIE_HTTPONLY = True
+
+# JSON log lines and one line per request, for the log collector (awards_site/operations/logs.py).
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOG_REQUESTS = env_bool("LOG_REQUESTS", True)
+LOGGING = logging_config(LOG_FORMAT, os.environ.get("LOG_LEVEL", "WARNING"), NODE_NAME)  # noqa: F405
 
 # Judges, editors and administrators must use two-step verification (awards_site/accounts/mfa.py).
 MFA_REQUIRED_FOR_ROLES = env_bool("MFA_REQUIRED_FOR_ROLES", True)

@@ -86,7 +86,22 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     assert "Set SECRET_KEY" in result.stderr
 
 
-@pytest.mark.parametrize("extra_env", [{}, {"REDIS_URL": "redis://127.0.0.1:6379/0"}])
+@pytest.mark.parametrize(
+    "extra_env",
+    [
+        {},
+        {"REDIS_URL": "redis://127.0.0.1:6379/0"},
+        # The several-node shape (deploy/): buckets, queued tasks, JSON logs.
+        {
+            "REDIS_URL": "redis://127.0.0.1:6379/0",
+            "AWS_STORAGE_BUCKET_NAME": "cxawards-media",
+            "AWS_PRIVATE_STORAGE_BUCKET_NAME": "cxawards-private",
+            "AWS_S3_ENDPOINT_URL": "https://s3.example.org",
+            "TASKS_BACKEND": "database",
+            "TRUSTED_PROXY_COUNT": "1",
+        },
+    ],
+)
 def test_production_passes_the_deploy_check(tmp_path, extra_env):
     env = {
         "VAR_DIR": str(tmp_path),

@@ -5,6 +5,7 @@ database constraint, and the background batch that renders the PDFs and the ZIP.
 
 import io
 import zipfile
+from datetime import timedelta
 from unittest import mock
 
 import pytest
@@ -378,3 +379,26 @@ def test_demo_certificates_of_the_closed_cycle():
     before = issued.count()
     demo.load_certificates(final.cycle, final.cycle, None)
     assert issued.count() == before
+
+
+def test_a_batch_whose_worker_was_lost_is_queued_again_by_the_scheduled_job(
+    awarded, django_capture_on_commit_callbacks, settings
+):
+    """`manage.py requeue_stalled_batches` (every 5 minutes, deploy/systemd/): a batch idle
+    for BATCH_STALL_MINUTES is run again and finished; one still moving is left alone."""
+    from django.core.management import call_command
+
+    settings.BATCH_STALL_MINUTES = 15
+    lost = certificates.issue(awarded.round, awarded.admin).batch  # its worker never ran it
+    with django_capture_on_commit_callbacks() as queued:
+        call_command("requeue_stalled_batches", verbosity=0)
+    assert queued == []  # queued a moment ago: not stalled yet
+
+    CertificateBatch.objects.filter(pk=lost.pk).update(
+        status=CertificateBatchStatus.RUNNING,
+        progress_at=lost.progress_at - timedelta(minutes=16),
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("requeue_stalled_batches", verbosity=0)
+    lost.refresh_from_db()
+    assert lost.status == CertificateBatchStatus.DONE and lost.done == 12

@@ -9,6 +9,8 @@ SITE_PAGES = {
     **section("", {
         #                            anon  A     B     judge other confl spons other staff ostaf edit  admin
         "search":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
+        # The proxy's probe: the state of each service, nothing secret (awards_site/operations/).
+        "health":                   "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # Every page of the page tree (the home page as the sample; cms/pages/routing.py).
         "page":                     "OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK    OK",
         # Wagtail's log-in for private pages, the admins' log-ins: all go to the site's log-in

@@ -1,0 +1,62 @@
+"""gunicorn's settings for a web node, in production and in `make stack` alike (deploy/systemd/,
+docs/operations.md). Everything a machine changes comes from the environment."""
+
+import os
+
+# The address nginx's upstream names (deploy/nginx/upstream.conf).
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Two processes per core is a sound start for a site that waits on PostgreSQL and Redis; PDFs
+# and spreadsheets are rendered by the task workers, not here.
+workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
+# A request longer than this is killed (its worker restarted): the proxy's own timeout is longer
+# (deploy/nginx/proxy.conf), so the visitor gets the site's answer, not the proxy's.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = 5
+# A worker is replaced after this many requests (with jitter, so they do not all go at once):
+# memory a long-running Python process gathers is given back.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+# The application loads before the workers fork: they share its memory, and a broken release
+# fails at start, not on the first request.
+preload_app = True
+# nginx logs every request as JSON with its request id; the site logs one line per request too
+# (LOG_REQUESTS): gunicorn's access log would be a third copy.
+accesslog = None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Behind nginx only: X-Forwarded-* from the proxy on this machine or the private network.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+proc_name = os.environ.get("NODE_NAME", "cxawards-web")
+# gunicorn's control socket (gunicornc) is one path per user by default: two nodes on one
+# machine (make stack) would take it from each other. Off unless a path is given.
+if os.environ.get("GUNICORN_CONTROL_SOCKET"):
+    control_socket = os.environ["GUNICORN_CONTROL_SOCKET"]
+else:
+    control_socket_disable = True
+
+# gunicorn's own lines (starting, a worker killed for its timeout) as JSON too, like the site's
+# (LOG_FORMAT, awards_site/operations/logs.py), so the log collector reads one format.
+if os.environ.get("LOG_FORMAT", "json") == "json":
+    logconfig_dict = {
+        "formatters": {
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+                "static_fields": {"node": proc_name},
+            }
+        },
+        "handlers": {
+            "json_console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "stream": "ext://sys.stderr",
+            }
+        },
+        # gunicorn merges these sections over its own, whole: each names only handlers above.
+        "root": {"level": "INFO", "handlers": ["json_console"]},
+        "loggers": {
+            "gunicorn.error": {"level": "INFO", "handlers": ["json_console"], "propagate": False}
+        },
+    }
