@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import boto3
 import psycopg
 import pytest
 import redis
@@ -27,6 +28,18 @@ def stack():
     settings["nodes"] = {name: f"http://127.0.0.1:{port}" for name, port in named.items()}
     settings["node_ports"] = {name: int(port) for name, port in named.items()}
     return settings
+
+
+@pytest.fixture(scope="session")
+def s3(stack):
+    """A client of the stack's S3 endpoint (moto's server), as the site's credentials."""
+    return boto3.client(
+        "s3",
+        endpoint_url=stack["AWS_S3_ENDPOINT_URL"],
+        region_name=stack["AWS_S3_REGION_NAME"],
+        aws_access_key_id=stack["AWS_ACCESS_KEY_ID"],
+        aws_secret_access_key=stack["AWS_SECRET_ACCESS_KEY"],
+    )
 
 
 @pytest.fixture(scope="session", autouse=True)

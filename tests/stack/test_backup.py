@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 
-import boto3
 import psycopg
 import pytest
 
@@ -42,17 +41,6 @@ def run_backup(stack, *args, **overrides):
         [sys.executable, str(BACKUP), *args], cwd=ROOT, env=env, check=True,
         capture_output=True, text=True,
     ).stdout  # fmt: skip
-
-
-@pytest.fixture
-def s3(stack):
-    return boto3.client(
-        "s3",
-        endpoint_url=stack["AWS_S3_ENDPOINT_URL"],
-        region_name=stack["AWS_S3_REGION_NAME"],
-        aws_access_key_id=stack["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=stack["AWS_SECRET_ACCESS_KEY"],
-    )
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ person."""
 
 import hashlib
 
-import boto3
 import pytest
 import requests
 
@@ -12,16 +11,6 @@ from nominations.demo import minimal_pdf
 
 pytestmark = pytest.mark.stack
 BUCKET = "cxawards-private"
-
-
-def private_bucket(stack):
-    return boto3.client(
-        "s3",
-        endpoint_url=stack["AWS_S3_ENDPOINT_URL"],
-        region_name=stack["AWS_S3_REGION_NAME"],
-        aws_access_key_id=stack["AWS_ACCESS_KEY_ID"],
-        aws_secret_access_key=stack["AWS_SECRET_ACCESS_KEY"],
-    )
 
 
 def draft_of(sql, email):
@@ -35,7 +24,9 @@ def draft_of(sql, email):
     )[0][0]
 
 
-def test_evidence_uploaded_on_one_node_downloads_on_the_other(visitor, make_visitor, sql, stack):
+def test_evidence_uploaded_on_one_node_downloads_on_the_other(
+    visitor, make_visitor, sql, stack, s3
+):
     visitor.log_in("nominator@demo.test", node="a")
     uuid = draft_of(sql, "nominator@demo.test")
     content = minimal_pdf("Evidence uploaded through node A")
@@ -72,11 +63,11 @@ def test_evidence_uploaded_on_one_node_downloads_on_the_other(visitor, make_visi
     assert refused.status_code == 404 and refused.content != content
     # The file is in the private bucket (the site's credentials read it), not on a node's disk,
     # and the bucket's address gives it to nobody.
-    assert private_bucket(stack).get_object(Bucket=BUCKET, Key=key)["Body"].read() == content
+    assert s3.get_object(Bucket=BUCKET, Key=key)["Body"].read() == content
     bucket_address = f"{stack['AWS_S3_ENDPOINT_URL']}/{BUCKET}"
     assert requests.get(f"{bucket_address}/{key}", timeout=10).status_code == 403
     assert bucket_address not in download.text
 
     # The draft keeps room for the next run against the same stack (5 files at most).
     sql("DELETE FROM nominations_evidencefile WHERE id = %s", evidence_id)
-    private_bucket(stack).delete_object(Bucket=BUCKET, Key=key)
+    s3.delete_object(Bucket=BUCKET, Key=key)
