@@ -289,33 +289,42 @@ def rss_kb(pid):
     raise SystemExit(f"no VmRSS for process {pid}")
 
 
-def wrk(site, path, script, headers=BROWSER_HEADERS):
-    """One wrk run: req/s, p50, p95 and how many requests were answered."""
+def run_wrk(url, script, connections=CONNECTIONS, seconds=SECONDS, headers=BROWSER_HEADERS):
+    """One wrk run against `url` with the report script: req/s, p50, p95 (ms), how many
+    requests were answered and how many failed (socket errors and non-2xx/3xx answers)."""
     headers = [f"--header={name}: {value}" for name, value in headers.items()]
     completed = subprocess.run(
         [
             "wrk",
             "--threads=1",
-            f"--connections={CONNECTIONS}",
-            f"--duration={SECONDS}s",
+            f"--connections={connections}",
+            f"--duration={seconds}s",
             "--timeout=10s",
             f"--script={script}",
             *headers,
-            site.url(path),
+            url,
         ],
         capture_output=True,
         text=True,
         check=True,
     )
     report = json.loads(completed.stdout.strip().splitlines()[-1])
-    if report["errors"] or report["status"] or not report["requests"]:
-        raise SystemExit(f"{site.name} {path}: wrk saw errors: {completed.stdout}")
     return {
         "rps": report["requests"] / (report["microseconds"] / 1e6),
         "p50": report["p50"] / 1000,
         "p95": report["p95"] / 1000,
         "requests": report["requests"],
+        "failed": report["errors"] + report["status"],
+        "output": completed.stdout,
     }
+
+
+def wrk(site, path, script, headers=BROWSER_HEADERS):
+    """One wrk run against a page of `site`, which must answer every request."""
+    run = run_wrk(site.url(path), script, headers=headers)
+    if run["failed"] or not run["requests"]:
+        raise SystemExit(f"{site.name} {path}: wrk saw errors: {run['output']}")
+    return run
 
 
 # The figures -----------------------------------------------------------------------------------

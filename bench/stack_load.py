@@ -27,7 +27,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from pages import BROWSER_HEADERS, WRK_REPORT
+from pages import WRK_REPORT, run_wrk
 
 ROOT = Path(__file__).resolve().parent.parent
 STACK = ROOT / "deploy" / "stack.py"
@@ -50,24 +50,12 @@ def site_url():
     return json.loads(answer.stdout)["SITE_URL"]
 
 
-def wrk(url, connections, script):
-    headers = [f"--header={name}: {value}" for name, value in BROWSER_HEADERS.items()]
-    completed = subprocess.run(
-        ["wrk", "--threads=1", f"--connections={connections}", f"--duration={SECONDS}s",
-         "--timeout=10s", f"--script={script}", *headers, url],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    report = json.loads(completed.stdout.strip().splitlines()[-1])
-    return {
-        "rps": report["requests"] / (report["microseconds"] / 1e6),
-        "p95": report["p95"] / 1000,
-        "failed": report["errors"] + report["status"],
-    }
-
-
 def series(base, script):
     return {
-        name: [wrk(base + path, connections, script) for connections in CONNECTIONS]
+        name: [
+            run_wrk(base + path, script, connections=connections, seconds=SECONDS)
+            for connections in CONNECTIONS
+        ]
         for name, path in PAGES.items()
     }
 

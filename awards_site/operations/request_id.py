@@ -80,7 +80,9 @@ def on_task_enqueued(sender, task_result, **kwargs):
 
 
 def on_task_started(sender, task_result, **kwargs):
-    request_id = cache.get(TASK_KEY.format(task_result.id)) or current.get()
+    key = TASK_KEY.format(task_result.id)
+    request_id = cache.get(key) or current.get()
+    cache.delete(key)  # read once: a retry is a new task, queued with this id again
     current.set(request_id)
     task_logger.info("task.started id=%s task=%s", task_result.id, task_result.task.module_path)
 

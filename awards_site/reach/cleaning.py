@@ -78,7 +78,6 @@ def remembered_when_short(parse):
     def parse_or_remember(text):
         return remembered(text) if len(text) <= LINK_LENGTH else parse(text)
 
-    parse_or_remember.cache_clear = remembered.cache_clear
     return parse_or_remember
 
 
