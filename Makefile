@@ -190,9 +190,12 @@ stack: install messages ## Start nginx, two web nodes, two workers, PostgreSQL, 
 stack-stop: ## End exactly what `make stack` started (the pid files of var/stack/run/)
 	$(PY) deploy/stack.py stop
 
-# The stack's own tests (marked "stack", tests/stack/). A stack already running (`make stack`)
-# is used and left running; otherwise one is started, and stopped whatever the tests answered.
-STACK_TESTS = $(PY) -m pytest --stack -p no:randomly -q tests/stack $(PYTEST_ARGS)
+# The stack's own tests (marked "stack", tests/stack/) and the roles' browser journeys (marked
+# "journey", tests/browser/) through its nginx, reading the stack's database. A stack already
+# running (`make stack`) is used and left running; otherwise one is started, and stopped
+# whatever the tests answered.
+STACK_TESTS = DATABASE_URL="$$($(PY) deploy/stack.py env DATABASE_URL)" \
+	$(PY) -m pytest --stack -p no:randomly -q tests/stack tests/browser $(PYTEST_ARGS)
 test-stack: install messages ## Run the tests marked "stack" against the stack (started and stopped if not running)
 	@if $(PY) deploy/stack.py running; then \
 	  echo "Testing the running stack (make stack-stop ends it)."; $(STACK_TESTS); \
@@ -200,9 +203,12 @@ test-stack: install messages ## Run the tests marked "stack" against the stack (
 	  $(MAKE) stack && { $(STACK_TESTS); status=$$?; $(PY) deploy/stack.py stop; exit $$status; }; \
 	fi
 
-# One node against two through the stack's nginx: req/s, p95 and saturation (bench/stack_load.py).
-load-stack: install wrk ## Against a running `make stack`: req/s and p95 of one node and of two
+# One node against two through the stack's nginx: req/s, p95 and saturation of pages
+# (bench/stack_load.py), then of make load's nominators, judges and visitors (bench/load/on_stack.py).
+load-stack: install wrk ## Against a running `make stack`: one node and two, pages (wrk) and make load's people (locust)
+	$(PY) -c "import locust" 2>/dev/null || $(PY) -m pip install --quiet -c requirements.lock -e ".[load]"
 	$(PY) bench/stack_load.py
+	$(PY) bench/load/on_stack.py $(LOAD_ARGS)
 
 # pg_dump of DATABASE_URL and a copy of both buckets (or the media folders) into BACKUP_DIR
 # (deploy/backup.py, docs/operations.md#backups); `make restore BACKUP=...` puts one back.

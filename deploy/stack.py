@@ -78,6 +78,9 @@ def site_environment():
         "LOG_FORMAT": "json",
         "LOG_LEVEL": "WARNING",
         "WEB_CONCURRENCY": os.environ.get("STACK_WEB_CONCURRENCY", "2"),
+        # Settings of a run of its own, as JSON: bench/load/on_stack.py revives the nodes with
+        # the load's (each simulated person's own address, no public-form limit).
+        **json.loads(os.environ.get("STACK_EXTRA_SETTINGS", "{}")),
     }
 
 
@@ -353,9 +356,11 @@ def running():
     raise SystemExit(0 if up else 1)
 
 
-def print_environment():
-    """The site's environment, for `manage.py` commands against the stack (tests/stack/)."""
-    print(json.dumps(site_environment()))
+def print_environment(name=None):
+    """The site's environment, for `manage.py` commands against the stack (tests/stack/); with
+    a name, that one value (make test-stack points the test process at the stack's database)."""
+    environment = site_environment()
+    print(environment[name] if name else json.dumps(environment))
 
 
 def revive(name):
@@ -381,11 +386,14 @@ if __name__ == "__main__":
         "running": running,
         "env": print_environment,
     }
-    if len(sys.argv) == 3 and sys.argv[1] == "revive":
+    if len(sys.argv) == 3 and sys.argv[1] == "env":
+        print_environment(sys.argv[2])
+    elif len(sys.argv) == 3 and sys.argv[1] == "revive":
         revive(sys.argv[2])
     elif len(sys.argv) == 3 and sys.argv[1] == "pause":
         stop_process(sys.argv[2])  # one node or worker, ended gracefully (bench/stack_load.py)
     elif len(sys.argv) == 2 and sys.argv[1] in commands:
         commands[sys.argv[1]]()
     else:
-        raise SystemExit(f"usage: {sys.argv[0]} {'|'.join(commands)}|revive NAME|pause NAME")
+        others = "env NAME|revive NAME|pause NAME"
+        raise SystemExit(f"usage: {sys.argv[0]} {'|'.join(commands)}|{others}")

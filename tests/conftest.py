@@ -28,8 +28,37 @@ from tests.factories.nominations import AwardCycleFactory, CategoryFactory, Nomi
 from tests.nominations.wizard.driver import Wizard
 
 
+def through_the_stack(config):
+    """`make test-stack`: the tests read the stack's own database, which `make stack` made with
+    the demo, and drive its nginx; nothing is created, loaded or dropped."""
+    return config.getoption("--stack")
+
+
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+def django_db_modify_db_settings(request, django_db_modify_db_settings):
+    if through_the_stack(request.config):
+        from tests.stack.browser import stack_settings
+
+        database = settings.DATABASES["default"]
+        stack_database = stack_settings()["DATABASE_URL"].rpartition("/")[2]
+        if database["NAME"] != stack_database:
+            pytest.fail(
+                f"--stack reads the stack's database ({stack_database}), not {database['NAME']}: "
+                "run `make test-stack`, which sets DATABASE_URL to it."
+            )
+        database["TEST"]["NAME"] = stack_database  # used as it is (django_db_keepdb)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_keepdb):
+    return django_db_keepdb or through_the_stack(request.config)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(request, django_db_setup, django_db_blocker, tmp_path_factory):
+    if through_the_stack(request.config):
+        yield  # the stack's nodes hold connections to it: none is ended here
+        return
     with django_db_blocker.unblock():
         DemoLoader(stdout=lambda message: None).run()
         snapshot_sqlite(tmp_path_factory.mktemp("race"))
@@ -175,19 +204,25 @@ def pytest_addoption(parser):
     parser.addoption(
         "--stack",
         action="store_true",
-        help="run only the tests marked 'stack', against the live stack of `make stack`",
+        help=(
+            "run only the tests marked 'stack', and the browser journeys marked 'journey', "
+            "against the live stack of `make stack`"
+        ),
     )
 
 
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(config, items):
     """Browser journeys last: on PostgreSQL their live server commits what it writes. The tests
-    of the live stack (tests/stack/) run with --stack only (`make test-stack`), and then alone:
-    `make test` needs no stack."""
+    of the live stack (tests/stack/) run with --stack only (`make test-stack`), and then alone,
+    with the roles' journeys (marked "journey") once more, through the stack: `make test` needs
+    no stack."""
     wanted = config.getoption("--stack")
     kept, left = [], []
     for item in items:
-        (kept if (item.get_closest_marker("stack") is not None) == wanted else left).append(item)
+        on_the_stack = item.get_closest_marker("stack") is not None
+        journey = item.get_closest_marker("journey") is not None
+        (kept if (on_the_stack or (wanted and journey)) == wanted else left).append(item)
     if left:
         config.hook.pytest_deselected(items=left)
         items[:] = kept

@@ -153,6 +153,10 @@ if REDIS_URL:
             "KEY_PREFIX": "cxawards",
         }
     }
+    # Every signed-in request reads its session from Redis, shared by all web nodes; each
+    # change is written to the database as well, so emptying or losing Redis signs nobody out
+    # (awards_site/accounts/sessions.py ends sessions in both).
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 

@@ -45,6 +45,9 @@ THINK_MIN, THINK_MAX = (float(s) for s in os.environ.get("LOAD_THINK", "2,6").sp
 RATE = float(os.environ.get("LOAD_RATE") or 0)
 PEOPLE = sum(int(os.environ[f"LOAD_{kind}"]) for kind in ("NOMINATORS", "JUDGES", "VISITORS"))
 TIMEOUT = 60  # seconds; a slower answer is a failure, not a wait
+# The certificate to trust over TLS (bench/load/on_stack.py: the stack's own, made for
+# 127.0.0.1); locust's client does not read REQUESTS_CA_BUNDLE.
+CA_BUNDLE = os.environ.get("LOAD_CA_BUNDLE")
 
 confirmed_nominations = []  # uuids whose sending answered with the "submitted" page
 confirmed_scoresheets = []  # assignment ids whose confirmation answered with the dashboard
@@ -121,6 +124,10 @@ class Person(HttpUser):
         number = next(client_numbers)
         address = f"10.{number >> 16 & 255}.{number >> 8 & 255}.{number & 255}"
         self.client.headers["X-Forwarded-For"] = address
+        # As a browser sends it with a form: over HTTPS, Django's CSRF check wants the origin.
+        self.client.headers["Origin"] = self.host.rstrip("/")
+        if CA_BUNDLE:
+            self.client.verify = CA_BUNDLE
 
     # Requests ------------------------------------------------------------------------------------
     def keep_cookies_on_loopback(self):

@@ -200,7 +200,7 @@ def stop(server):
 
 
 # The load --------------------------------------------------------------------------------------
-def run_locust(args, accounts, workdir):
+def run_locust(args, accounts, workdir, host=None):
     users = args.nominators + args.judges + args.visitors
     pace = f"{args.rate:g} pages per second in all" if args.rate else f"{args.think} s apart"
     step(
@@ -223,7 +223,7 @@ def run_locust(args, accounts, workdir):
             f"--locustfile={HERE / 'locustfile.py'}",
             "--headless",
             "--only-summary",
-            f"--host=http://127.0.0.1:{args.port}",
+            f"--host={host or f'http://127.0.0.1:{args.port}'}",
             f"--users={users}",
             f"--spawn-rate={args.spawn_rate}",
             f"--run-time={args.duration}",

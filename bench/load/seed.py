@@ -44,9 +44,11 @@ from nominations.models import AwardCycle, EvidenceFile, Nomination  # noqa: E40
 from nominations.privacy.consents import record_declaration  # noqa: E402
 from nominations.sending.references import assign_reference  # noqa: E402
 
-NOMINATOR_EMAIL = "nominator{:03d}@nominators.load.test"
-JUDGE_EMAIL = "judge{:02d}@judges.load.test"
-ENTRANT_EMAIL = "entrant@entries.load.test"
+# {label}: empty for a fresh database; bench/load/on_stack.py seeds the stack's database once
+# per run, each run's people new ("run1.", "run2.").
+NOMINATOR_EMAIL = "nominator{number:03d}@{label}nominators.load.test"
+JUDGE_EMAIL = "judge{number:02d}@{label}judges.load.test"
+ENTRANT_EMAIL = "entrant@{label}entries.load.test"
 COUNTRIES = [("KE", "Nairobi"), ("GH", "Accra"), ("NG", "Lagos"), ("SN", "Dakar"), ("RW", "Kigali")]
 
 
@@ -56,18 +58,18 @@ def verified_user(email, password_hash, **fields):
     return user
 
 
-def add_nominators(count, password_hash):
-    emails = [NOMINATOR_EMAIL.format(number) for number in range(1, count + 1)]
+def add_nominators(count, password_hash, label):
+    emails = [NOMINATOR_EMAIL.format(number=number, label=label) for number in range(1, count + 1)]
     for email in emails:
         verified_user(email, password_hash, first_name="Load", last_name="Nominator")
     return emails
 
 
-def add_judges(count, password_hash, cycle):
+def add_judges(count, password_hash, cycle, label):
     group, _created = Group.objects.get_or_create(name="Judges")
     judges = []
     for number in range(1, count + 1):
-        email = JUDGE_EMAIL.format(number)
+        email = JUDGE_EMAIL.format(number=number, label=label)
         user = verified_user(email, password_hash, first_name="Load", last_name=f"Judge {number}")
         user.groups.add(group)
         profile = JudgeProfile.objects.create(
@@ -83,9 +85,11 @@ def add_judges(count, password_hash, cycle):
     return judges
 
 
-def add_entries(count, cycle, password_hash):
+def add_entries(count, cycle, password_hash, label):
     """Complete, eligible nominations with an evidence file each, as the demo's are."""
-    entrant = verified_user(ENTRANT_EMAIL, password_hash, first_name="Load", last_name="Entrant")
+    entrant = verified_user(
+        ENTRANT_EMAIL.format(label=label), password_hash, first_name="Load", last_name="Entrant"
+    )
     categories = list(cycle.categories.filter(is_active=True).order_by("sort_order", "pk"))
     pdf = minimal_pdf("Load test evidence")
     for number in range(count):
@@ -143,15 +147,16 @@ def main():
     parser.add_argument("--judges", type=int, default=30)
     parser.add_argument("--entries", type=int, help="eligible entries to score (2 x judges)")
     parser.add_argument("--out", required=True, type=Path)
+    parser.add_argument("--label", default="", help="in every address, to seed a database again")
     args = parser.parse_args()
 
     cycle = AwardCycle.objects.get(code="CX27")
     password = secrets.token_urlsafe(16)
     password_hash = make_password(password)  # hashing is slow on purpose: once for everyone
     with transaction.atomic():
-        nominators = add_nominators(args.nominators, password_hash)
-        judges = add_judges(args.judges, password_hash, cycle)
-        add_entries(args.entries or 2 * args.judges, cycle, password_hash)
+        nominators = add_nominators(args.nominators, password_hash, args.label)
+        judges = add_judges(args.judges, password_hash, cycle, args.label)
+        add_entries(args.entries or 2 * args.judges, cycle, password_hash, args.label)
     evidence = args.out.with_name("evidence.pdf")  # what the simulated nominators attach
     evidence.write_bytes(minimal_pdf("Load test evidence: survey results 2026"))
     round, added = assign(cycle, judges)

@@ -7,11 +7,16 @@ flushes the database (and the demo site) after each one. Instead browser tests a
 is rolled back; on PostgreSQL it commits, which is why browser tests run last (see
 tests/conftest.py). `make test` installs chromium when it is missing; without it these tests
 fail, they are never skipped.
+
+With --stack (`make test-stack`) the roles' journeys (marked "journey") run once more, through
+the stack's nginx over TLS instead of the live server, reading the stack's database; each
+journey must then have been served by both web nodes.
 """
 
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 
 import pytest
 from pytest_django.live_server_helper import LiveServer
@@ -29,7 +34,12 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def site_url(django_db_setup, django_db_blocker):
+def site_url(request, django_db_setup, django_db_blocker):
+    if request.config.getoption("--stack"):
+        from tests.stack.browser import stack_settings
+
+        yield stack_settings()["SITE_URL"]
+        return
     with django_db_blocker.unblock():
         server = LiveServer("127.0.0.1:0")
         if server.thread.connections_override:
@@ -84,20 +94,49 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, site_url):
-    context = browser.new_context(base_url=site_url, viewport={"width": 1024, "height": 800})
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def phone_page(browser, site_url):
+@contextmanager
+def browser_context(browser, site_url, config, **options):
+    """A fresh browser profile on the site. Through the stack, its certificate is the stack's
+    own (made for 127.0.0.1), and the request ids of the answers are kept to check, once the
+    profile is closed, that nginx shared the journey out between both nodes."""
+    through_the_stack = config.getoption("--stack")
     context = browser.new_context(
-        base_url=site_url, viewport={"width": 320, "height": 640}, is_mobile=True
+        base_url=site_url, ignore_https_errors=through_the_stack, **options
     )
-    page = context.new_page()
-    yield page
+    request_ids = []
+    if through_the_stack:
+        context.on("response", lambda reply: request_ids.append(reply.headers.get("x-request-id")))
+    yield context
     context.close()
+    if through_the_stack:
+        assert_served_by_both_nodes(request_ids)
+
+
+def assert_served_by_both_nodes(request_ids):
+    from tests.stack.browser import stack_settings
+    from tests.stack.conftest import upstreams
+
+    # Static files are nginx's own answers: no node among them.
+    nodes = {node for node in upstreams([rid for rid in request_ids if rid]) if node}
+    ports = os.environ.get("STACK_NODE_PORTS", "8101,8102").split(",")
+    assert nodes - {"-"} == {f"127.0.0.1:{port}" for port in ports}, (
+        f"{stack_settings()['SITE_URL']}: the journey was served by {nodes}"
+    )
+
+
+@pytest.fixture
+def page(browser, site_url, request):
+    with browser_context(
+        browser, site_url, request.config, viewport={"width": 1024, "height": 800}
+    ) as context:
+        page = context.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+
+
+@pytest.fixture
+def phone_page(browser, site_url, request):
+    with browser_context(
+        browser, site_url, request.config, viewport={"width": 320, "height": 640}, is_mobile=True
+    ) as context:
+        yield context.new_page()

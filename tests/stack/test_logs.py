@@ -29,7 +29,8 @@ def test_a_requests_id_is_in_the_proxys_the_nodes_and_the_workers_logs(visitor, 
     assert answer.status_code == 302
     request_id = answer.headers["X-Request-ID"]
 
-    (proxy,) = lines_with(request_id, "nginx-access.json")
+    # nginx writes a request's line as the request ends, a moment after its last byte.
+    (proxy,) = wait_until(lambda: lines_with(request_id, "nginx-access.json"), 5, step=0.1)
     assert proxy["method"] == "POST" and proxy["uri"] == PUBLISH
     node_a = f"127.0.0.1:{stack['node_ports']['a']}"
     node = "node-a.log" if proxy["upstream_addr"] == node_a else "node-b.log"

@@ -3,6 +3,7 @@ log-in lock-out and the public forms' rate limit count requests on both nodes to
 Each step is sent straight to the node named (as nginx passes it)."""
 
 import pytest
+import redis
 
 pytestmark = pytest.mark.stack
 
@@ -40,3 +41,15 @@ def test_the_public_forms_rate_limit_counts_on_both_nodes(visitor, stack):
         assert visitor.submit(page, node=node).status_code == 200
     assert visitor.submit(page, node="a").status_code == 429
     assert visitor.submit(page, node="b").status_code == 429
+
+
+def test_sessions_are_read_from_redis_and_outlive_it(visitor, stack):
+    """With Redis, a signed-in request reads its session from Redis; each change is written to
+    PostgreSQL too, so emptying Redis signs nobody out."""
+    shared = redis.Redis.from_url(stack["REDIS_URL"])
+    assert visitor.log_in("sponsor@demo.test", node="a").status_code == 302
+    session_key = next(c.value for c in visitor.session.cookies if c.name == "sessionid")
+    assert shared.keys(f"*sessions.cached_db{session_key}")
+    shared.flushdb()
+    assert visitor.signed_in(node="b")
+    assert shared.keys(f"*sessions.cached_db{session_key}")  # read from PostgreSQL, kept again

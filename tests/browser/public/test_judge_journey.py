@@ -59,6 +59,7 @@ def press_enter_on(page, predicate_js):
         page.keyboard.press("Enter")
 
 
+@pytest.mark.journey
 def test_keyboard_only_scoring(page, judge):
     assignment = not_started(judge)
     rubric = assignment.round.rubric_for(assignment.nomination.category_id)

@@ -66,6 +66,7 @@ def keyboard_continue(page):
         page.keyboard.press("Enter")
 
 
+@pytest.mark.journey
 def test_keyboard_only_nomination(page, nominator, tmp_path):
     sign_in(page, nominator)
     documents = []

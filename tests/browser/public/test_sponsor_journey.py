@@ -15,6 +15,7 @@ from tests.browser.helpers import axe_violations, sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
+@pytest.mark.journey
 def test_sponsor_downloads_the_workbook_and_the_summary(page, sponsor, tmp_path):
     cycle = AwardCycle.objects.get(code="CX26")
     sent = Nomination.objects.submitted().filter(cycle=cycle).count()

@@ -36,6 +36,7 @@ def success_message(page):
     return page.locator(".messages").inner_text()
 
 
+@pytest.mark.journey
 def test_admin_reviews_and_decides(page, demo_admin):
     to_accept, to_refuse, to_reopen, to_extend = submitted_by_others(4)
     failures = {}

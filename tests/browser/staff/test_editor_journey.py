@@ -89,6 +89,7 @@ def fill_article(page, title, intro, paragraph=None):
         page.keyboard.type(paragraph)
 
 
+@pytest.mark.journey
 def test_editor_publishes_translates_schedules_and_unpublishes(page, editor, site_url):
     journey = Journey(page)
     # Titles and slugs of its own (PostgreSQL keeps them); the guide's screenshots are taken on

@@ -22,6 +22,7 @@ def agency_staff():
     return get_user_model().objects.get(email="agency@demo.test")
 
 
+@pytest.mark.journey
 def test_staff_publish_a_comment_with_a_reply_and_download_the_figures(
     page, agency_staff, tmp_path
 ):

@@ -11,6 +11,7 @@ from tests.browser.helpers import axe_violations
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
+@pytest.mark.journey
 def test_a_citizen_follows_a_country_to_an_agency_and_a_point(page):
     page.goto("/feedback/")
     assert axe_violations(page) == []
