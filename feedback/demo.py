@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from feedback.choices import AnswerStatus, CommentState, ServicePointKind, SmsProvider
 from feedback.giving import bursts
-from feedback.giving.recording import contribution
+from feedback.giving.recording import contribution, monthly_rollups_of
 from feedback.models import (
     Agency,
     AgencyMembership,
     DailyRollup,
+    MonthlyRollup,
     Response,
     ServicePoint,
     SmsGateway,
@@ -261,7 +262,8 @@ def load_answers(points, rng, today):
             )
         )
     Response.objects.bulk_create(responses, batch_size=1000)
-    DailyRollup.objects.bulk_create(rollups_of(responses), batch_size=1000)
+    daily = DailyRollup.objects.bulk_create(rollups_of(responses), batch_size=1000)
+    MonthlyRollup.objects.bulk_create(monthly_rollups_of(daily), batch_size=1000)
 
 
 def _comment_state(comment, number):

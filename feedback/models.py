@@ -198,12 +198,12 @@ class Response(models.Model):
         return f"{self.point.code} {self.day}"
 
 
-class DailyRollup(models.Model):
-    """What one point's counted answers of one day add up to: every published figure is read
-    from these rows, never from the answers (feedback/measures.py says how)."""
+class RollupSums(models.Model):
+    """What a point's counted answers add up to over a day or a month: every published figure
+    is read from these rows, never from the answers (feedback/measures.py says how)."""
 
-    point = models.ForeignKey(ServicePoint, on_delete=models.CASCADE, related_name="rollups")
-    day = models.DateField()
+    SUMS = ("n", "satisfied", "effort_sum", "effort_squares", "resolved", "promoters", "detractors")
+
     n = models.PositiveIntegerField(default=0)
     satisfied = models.PositiveIntegerField(default=0)  # satisfaction 4 or 5
     effort_sum = models.PositiveIntegerField(default=0)
@@ -213,21 +213,57 @@ class DailyRollup(models.Model):
     detractors = models.PositiveIntegerField(default=0)  # recommend 0 to 6
 
     class Meta:
+        abstract = True
+
+    @staticmethod
+    def within_n(name):
+        return models.CheckConstraint(
+            condition=Q(satisfied__lte=F("n"))
+            & Q(resolved__lte=F("n"))
+            & Q(promoters__lte=F("n"))
+            & Q(detractors__lte=F("n")),
+            name=name,
+        )
+
+
+class DailyRollup(RollupSums):
+    """One point's counted answers of one day: any period can be added up from these."""
+
+    point = models.ForeignKey(ServicePoint, on_delete=models.CASCADE, related_name="rollups")
+    day = models.DateField()
+
+    class Meta:
         verbose_name = _("daily roll-up")
         verbose_name_plural = _("daily roll-ups")
         constraints = [
             models.UniqueConstraint(fields=["point", "day"], name="one_rollup_per_point_a_day"),
-            models.CheckConstraint(
-                condition=Q(satisfied__lte=F("n"))
-                & Q(resolved__lte=F("n"))
-                & Q(promoters__lte=F("n"))
-                & Q(detractors__lte=F("n")),
-                name="rollup_counts_within_n",
-            ),
+            RollupSums.within_n("rollup_counts_within_n"),
         ]
 
     def __str__(self):
         return f"{self.point.code} {self.day}: {self.n}"
+
+
+class MonthlyRollup(RollupSums):
+    """One point's counted answers of one month (`month` is its first day), moved with the
+    daily roll-up in the same transaction: a period of whole months, such as the published
+    last twelve, adds up a thirtieth of the rows (feedback/results.py)."""
+
+    point = models.ForeignKey(
+        ServicePoint, on_delete=models.CASCADE, related_name="monthly_rollups"
+    )
+    month = models.DateField()
+
+    class Meta:
+        verbose_name = _("monthly roll-up")
+        verbose_name_plural = _("monthly roll-ups")
+        constraints = [
+            models.UniqueConstraint(fields=["point", "month"], name="one_rollup_per_point_a_month"),
+            RollupSums.within_n("monthly_rollup_counts_within_n"),
+        ]
+
+    def __str__(self):
+        return f"{self.point.code} {self.month:%Y-%m}: {self.n}"
 
 
 class Reply(models.Model):

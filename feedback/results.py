@@ -1,21 +1,22 @@
-"""Published figures of a service point, an agency or a country, read from the daily roll-ups
-(never from the answers): by default the last 12 months, in one aggregate query. A list of
+"""Published figures of a service point, an agency or a country, read from the roll-ups (never
+from the answers): by default the last 12 months, from the monthly roll-ups, in one aggregate
+query; any other period from the daily ones. A list of
 agencies (or points, or countries) with their figures is one grouped aggregate query too
 (`measures_by`); a page that shows a total, a list and a monthly trend reads them all from one
 query (`overview`)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from django.db.models import CharField, Func, Sum
+from django.db.models import CharField, F, Func, Sum
 from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
 from feedback.measures import Measures, measures
-from feedback.models import DailyRollup
+from feedback.models import DailyRollup, MonthlyRollup, RollupSums
 
-SUMS = ("n", "satisfied", "effort_sum", "effort_squares", "resolved", "promoters", "detractors")
+SUMS = RollupSums.SUMS
 PERIOD_MONTHS = 12
 
 
@@ -26,13 +27,18 @@ class Period:
 
 
 def last_twelve_months(today=None):
-    """From the day after the same date a year ago to today."""
+    """This month so far and the eleven whole months before it: the period every published
+    figure covers, read from the monthly roll-ups."""
     today = today or timezone.localdate()
-    try:
-        year_ago = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        year_ago = today.replace(year=today.year - 1, day=28)
-    return Period(first=date.fromordinal(year_ago.toordinal() + 1), last=today)
+    months_back = today.year * 12 + today.month - 1 - (PERIOD_MONTHS - 1)
+    return Period(first=date(months_back // 12, months_back % 12 + 1, 1), last=today)
+
+
+def whole_months(period):
+    """True when the period's answers are those of whole months: it starts on a month's first
+    day and ends on a month's last day, or today (no answer is dated later)."""
+    ends_a_month = (period.last + timedelta(days=1)).day == 1
+    return period.first.day == 1 and (ends_a_month or period.last >= timezone.localdate())
 
 
 def no_answers() -> Measures:
@@ -41,8 +47,23 @@ def no_answers() -> Measures:
 
 
 def rollups_in(period):
-    """The daily roll-ups of the period, to narrow to a point, an agency or a country."""
+    """The roll-ups of the period, to narrow to a point, an agency or a country: the monthly
+    ones when the period is whole months (about a thirtieth of the rows), else the daily."""
+    if whole_months(period):
+        return MonthlyRollup.objects.filter(month__gte=period.first, month__lte=period.last)
     return DailyRollup.objects.filter(day__gte=period.first, day__lte=period.last)
+
+
+def date_field(rollups):
+    """The name of the date of these roll-ups' rows: "month" (a first day) or "day"."""
+    return "month" if rollups.model is MonthlyRollup else "day"
+
+
+def month_of(rollups):
+    """An expression for the first day of each row's month."""
+    if rollups.model is MonthlyRollup:
+        return F("month")
+    return TruncMonth("day")
 
 
 def measures_of(rollups) -> Measures:
@@ -134,19 +155,18 @@ class MonthOf(Func):
 
 
 def overview(rollups, field, period):
-    """The Overview of `rollups` (already narrowed to a country, an agency...) over `period`,
+    """The Overview of `rollups` (`rollups_in(period)` narrowed to a country, an agency...),
     grouped by `field`: ONE query grouped by (field, month), read once and added up here, so a
     page costs about what one aggregate over the same roll-ups costs (bench/feedback.py)."""
     rows = (
-        rollups.filter(day__gte=period.first, day__lte=period.last)
-        .annotate(month=MonthOf("day"))
+        rollups.annotate(in_month=MonthOf(date_field(rollups)))
         .order_by()
-        .values(field, "month")
+        .values(field, "in_month")
         .annotate(**sums())
     )
     total, groups, months = _Tally(), defaultdict(_Tally), defaultdict(_Tally)
     for row in rows:
-        group, month = row.pop(field), _month_start(row.pop("month"))
+        group, month = row.pop(field), _month_start(row.pop("in_month"))
         for tally in (total, groups[group], months[month]):
             tally.add(row)
     return Overview(

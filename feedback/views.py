@@ -7,11 +7,10 @@ from awards_site.reach.middleware import counted
 from awards_site.vocabularies.countries import country_name
 from feedback.giving.views import find_point
 from feedback.measures import MINIMUM_ANSWERS
-from feedback.models import DailyRollup
 from feedback.public.caching import public_figures
 from feedback.public.comments import comments_page, published_comments
 from feedback.public.views import trend_context
-from feedback.results import last_twelve_months, overview
+from feedback.results import last_twelve_months, overview, rollups_in
 
 
 @counted  # a public page: its views count (docs/reach.md)
@@ -19,7 +18,7 @@ from feedback.results import last_twelve_months, overview
 def point_results(request, code):
     point = find_point(code)
     period = last_twelve_months()
-    figures = overview(DailyRollup.objects.filter(point=point), "point", period)
+    figures = overview(rollups_in(period).filter(point=point), "point", period)
     return render(
         request,
         "feedback/results.html",

@@ -12,11 +12,10 @@ import re
 from dataclasses import dataclass
 
 from django.db.models import Count, Sum
-from django.db.models.functions import TruncMonth
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.vocabularies.countries import country_name
-from feedback.models import Agency, DailyRollup
+from feedback.models import Agency, MonthlyRollup
 from feedback.results import SUMS, measures
 
 LICENCE = "CC BY 4.0"
@@ -97,19 +96,19 @@ def _next_month(day):
 
 
 def monthly_aggregates(filters=Filters()):
-    """The grouped query: one row of sums per month and agency, oldest month first."""
-    rollups = DailyRollup.objects.all()
+    """The grouped query: one row of sums per month and agency, oldest month first, from the
+    monthly roll-ups (the filters name whole months)."""
+    rollups = MonthlyRollup.objects.all()
     if filters.country:
         rollups = rollups.filter(point__agency__country=filters.country)
     if filters.agency:
         rollups = rollups.filter(point__agency__slug=filters.agency)
     if filters.first:
-        rollups = rollups.filter(day__gte=filters.first)
+        rollups = rollups.filter(month__gte=filters.first)
     if filters.last:
-        rollups = rollups.filter(day__lt=_next_month(filters.last))
+        rollups = rollups.filter(month__lt=_next_month(filters.last))
     return (
-        rollups.annotate(month=TruncMonth("day"))
-        .order_by()
+        rollups.order_by()
         .values(
             "month",
             "point__agency__country",

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, render
 from awards_site.reach.middleware import counted
 from awards_site.vocabularies.countries import country_name
 from feedback.measures import MINIMUM_ANSWERS
-from feedback.models import Agency, DailyRollup, ServicePoint
+from feedback.models import Agency, ServicePoint
 from feedback.public.caching import public_figures
 from feedback.public.comments import comments_page, published_comments
 from feedback.public.trends import chart
@@ -57,7 +57,7 @@ def country(request, cc):
         raise Http404("No agency of this country takes feedback.")
     period = last_twelve_months()
     figures = overview(
-        DailyRollup.objects.filter(point__agency__country=code), "point__agency", period
+        rollups_in(period).filter(point__agency__country=code), "point__agency", period
     )
     return render(
         request,
@@ -80,7 +80,7 @@ def agency(request, slug):
     agency = get_object_or_404(Agency, slug=slug)
     period = last_twelve_months()
     points = list(ServicePoint.objects.filter(agency=agency).order_by("name"))
-    figures = overview(DailyRollup.objects.filter(point__agency=agency), "point", period)
+    figures = overview(rollups_in(period).filter(point__agency=agency), "point", period)
     return render(
         request,
         "feedback/public/agency.html",

@@ -15,16 +15,15 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.cache import cache
-from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from feedback.measures import Measures
-from feedback.models import DailyRollup
 from feedback.public.caching import seconds as kept_seconds
 from feedback.results import (
     Period,
     last_twelve_months,
     measures_by,
+    month_of,
     no_answers,
     overview,
     rollups_in,
@@ -87,7 +86,7 @@ def dashboard(agency, period=None):
     """The dashboard's figures for the agency's points (its `points` in the order they show)."""
     period = period or last_twelve_months()
     points = list(agency.points.order_by("name"))
-    figures = overview(DailyRollup.objects.filter(point__agency=agency), "point", period)
+    figures = overview(rollups_in(period).filter(point__agency=agency), "point", period)
     return Dashboard(
         agency=agency,
         period=period,
@@ -102,12 +101,6 @@ def dashboard(agency, period=None):
 
 def point_months(agency, period):
     """Each point's sums by month (one query): {(point id, first day of month): sums}."""
-    rows = (
-        rollups_in(period)
-        .filter(point__agency=agency)
-        .annotate(month=TruncMonth("day"))
-        .values("point", "month")
-        .annotate(**_sums())
-        .order_by()
-    )
-    return {(row["point"], row["month"]): row for row in rows}
+    rollups = rollups_in(period).filter(point__agency=agency)
+    rows = rollups.values("point", in_month=month_of(rollups)).annotate(**_sums()).order_by()
+    return {(row["point"], row["in_month"]): row for row in rows}

@@ -1,5 +1,5 @@
 """Factories of the feedback platform: agencies, their staff, service points, answers and daily
-roll-ups."""
+roll-ups (with the month's roll-up moved too, as taking answers moves it)."""
 
 import hashlib
 
@@ -7,6 +7,7 @@ import factory
 from django.utils import timezone
 
 from feedback.choices import AnswerStatus, ServicePointKind
+from feedback.giving.recording import move_rollup
 from feedback.models import Agency, AgencyMembership, DailyRollup, Response, ServicePoint
 from tests.factories.accounts import UserFactory
 
@@ -67,3 +68,9 @@ class DailyRollupFactory(factory.django.DjangoModelFactory):
     resolved = 8
     promoters = 6
     detractors = 2
+
+    @classmethod
+    def _create(cls, model_class, point, day, **sums):
+        """Through the site's own `move_rollup`: the day's and the month's roll-ups both move."""
+        move_rollup(point, day, sums)
+        return model_class.objects.get(point=point, day=day)

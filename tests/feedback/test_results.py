@@ -2,12 +2,19 @@
 months, read from the daily roll-ups, each with its interval and number of answers, or "not
 enough answers yet"; nothing personal; a fixed number of queries however many days it adds."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
 
-from feedback.results import last_twelve_months, point_measures
+from feedback.models import DailyRollup, MonthlyRollup
+from feedback.results import (
+    Period,
+    last_twelve_months,
+    point_measures,
+    rollups_in,
+    whole_months,
+)
 from tests.factories.feedback import DailyRollupFactory, ResponseFactory
 from tests.pages import page_text
 
@@ -67,13 +74,42 @@ def test_a_closed_points_results_stay_public(client):
     assert results_of(client, type(point)(code="ZZZZZZ")).status_code == 404
 
 
+@pytest.mark.parametrize(
+    ("today", "first"),
+    [
+        (date(2026, 12, 7), date(2026, 1, 1)),
+        (date(2026, 1, 31), date(2025, 2, 1)),
+        (date(2024, 2, 29), date(2023, 3, 1)),
+        (date(2026, 11, 1), date(2025, 12, 1)),
+    ],
+)
+def test_the_published_period_is_this_month_so_far_and_the_eleven_before(today, first):
+    assert last_twelve_months(today) == Period(first=first, last=today)
+
+
 def test_the_measures_come_from_the_rollups_of_the_period(point):
     today = timezone.localdate()
     period = last_twelve_months(today)
-    assert period.first == today.replace(year=today.year - 1) + timedelta(days=1)
     DailyRollupFactory(point=point, day=period.first, n=10, satisfied=10)
     DailyRollupFactory(point=point, day=period.first - timedelta(days=1), n=10, satisfied=0)
     assert point_measures(point, period).satisfied.value == 100
+
+
+def test_whole_months_are_read_from_the_monthly_rollups_and_other_periods_from_the_daily(point):
+    """The same figures either way; a period that cuts a month in two cannot use the month."""
+    today = timezone.localdate()
+    published = last_twelve_months(today)
+    assert rollups_in(published).model is MonthlyRollup
+    DailyRollupFactory(point=point, day=published.first, n=10, satisfied=10)
+    DailyRollupFactory(point=point, day=published.first + timedelta(days=20), n=10, satisfied=0)
+    assert point_measures(point, published).satisfied.value == 50
+    # The same month's first ten days only: the daily roll-ups, and only the first day's answers.
+    cut = Period(first=published.first, last=published.first + timedelta(days=10))
+    assert rollups_in(cut).model is DailyRollup
+    assert point_measures(point, cut).satisfied.value == 100
+    last_month_day = date(2026, 2, 28)
+    assert whole_months(Period(first=date(2026, 2, 1), last=last_month_day))
+    assert not whole_months(Period(first=date(2026, 2, 2), last=last_month_day))
 
 
 def add_months(point, first, count):

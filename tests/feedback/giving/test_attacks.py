@@ -8,7 +8,7 @@ from django.core import signing
 from django.test import Client
 
 from feedback.giving import guards, recording
-from feedback.models import DailyRollup, Response, ServicePoint
+from feedback.models import DailyRollup, MonthlyRollup, Response, ServicePoint
 from tests.factories.feedback import AgencyFactory, ServicePointFactory
 from tests.feedback.conftest import GOOD_ANSWERS, Citizen, token_of
 from tests.pages import page_text
@@ -147,6 +147,7 @@ def make_point():
 def remove(point):
     Response.objects.filter(point=point).delete()
     DailyRollup.objects.filter(point=point).delete()
+    MonthlyRollup.objects.filter(point=point).delete()
     ServicePoint.objects.filter(pk=point.pk).delete()
     point.agency.delete()
 
@@ -157,8 +158,9 @@ def test_parallel_answers_of_one_device_leave_one_row(race):
         outcomes = race.together(*[lambda: recording.take(point, ANSWER, "same-device")] * RACERS)
         assert sorted(outcomes) == [recording.NEW] + [recording.REPLACED] * (RACERS - 1)
         assert race.alone(lambda: Response.objects.filter(point=point).count()) == 1
-        rollup = race.alone(lambda: DailyRollup.objects.get(point=point))
-        assert (rollup.n, rollup.satisfied, rollup.promoters) == (1, 1, 1)
+        for model in (DailyRollup, MonthlyRollup):
+            rollup = race.alone(lambda model=model: model.objects.get(point=point))
+            assert (rollup.n, rollup.satisfied, rollup.promoters) == (1, 1, 1)
     finally:
         race.alone(lambda: remove(point))
 
@@ -170,7 +172,8 @@ def test_parallel_answers_of_many_devices_are_all_counted(race):
             *[lambda n=n: recording.take(point, ANSWER, f"device-{n}") for n in range(RACERS)]
         )
         assert race.alone(lambda: Response.objects.filter(point=point).count()) == RACERS
-        rollup = race.alone(lambda: DailyRollup.objects.get(point=point))
-        assert (rollup.n, rollup.effort_sum, rollup.resolved) == (RACERS, 6 * RACERS, RACERS)
+        for model in (DailyRollup, MonthlyRollup):
+            rollup = race.alone(lambda model=model: model.objects.get(point=point))
+            assert (rollup.n, rollup.effort_sum, rollup.resolved) == (RACERS, 6 * RACERS, RACERS)
     finally:
         race.alone(lambda: remove(point))
