@@ -1,7 +1,8 @@
 """The roles' journeys through nginx, as a browser takes them (Python's requests, following the
 links each page offers; the Playwright journeys of tests/browser/ marked "journey" run through
-the stack as well), with the requests shared out between the two nodes in turn. Which node answered each
-request is read from nginx's JSON access log, by the request id each answer carries."""
+the stack as well), with the requests shared out between the two nodes in turn. Which node
+answered each request is read from nginx's JSON access log, by the request id each answer
+carries."""
 
 import re
 from collections import Counter
