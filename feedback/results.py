@@ -1,9 +1,8 @@
 """Published figures of a service point, an agency or a country, read from the roll-ups (never
 from the answers): by default the last 12 months, from the monthly roll-ups, in one aggregate
-query; any other period from the daily ones. A list of
-agencies (or points, or countries) with their figures is one grouped aggregate query too
-(`measures_by`); a page that shows a total, a list and a monthly trend reads them all from one
-query (`overview`)."""
+query; any other period from the daily ones. A list of agencies (or points, or countries) with
+their figures is one grouped aggregate query too (`measures_by`); a page that shows a total, a
+list and a monthly trend reads them all from one query (`overview`)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
