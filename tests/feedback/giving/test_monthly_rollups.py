@@ -2,6 +2,7 @@
 new, replaced, held by the burst detector, released or rejected by staff. Whatever happens, a
 month's row holds what its days' rows add up to."""
 
+import importlib
 from datetime import datetime, time, timedelta
 
 import pytest
@@ -58,3 +59,22 @@ def test_a_months_rollup_is_what_its_days_add_up_to_after_every_kind_of_change()
     assert month_row(point, last_month)["n"] == 2
     assert month_row(point, last_month)["satisfied"] == 1
     assert month_row(point, this_month)["n"] == 0
+
+
+def test_the_migration_adds_up_the_months_of_a_database_that_had_daily_rollups_only():
+    """feedback 0005 on a live database: its answers were counted into daily roll-ups only."""
+    from django.apps import apps
+
+    migration = importlib.import_module("feedback.migrations.0005_monthly_rollups")
+    point = ServicePointFactory()
+    this_month = timezone.localdate().replace(day=1)
+    last_month = (this_month - timedelta(days=1)).replace(day=1)
+    for number, day in enumerate([last_month, last_month + timedelta(days=3), this_month]):
+        recording.take(point, GOOD if number else POOR, f"device-{number}", now=moment(day))
+    MonthlyRollup.objects.all().delete()
+
+    migration.add_up_the_months(apps, schema_editor=None)
+
+    for month in (last_month, this_month):
+        assert month_row(point, month) == days_added_up(point, month)
+    assert month_row(point, last_month)["n"] == 2
