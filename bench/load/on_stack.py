@@ -20,7 +20,6 @@ serve), p50 and p95 of each, and the database checked against what the site conf
 Everything shares this machine's 2 cores: bench/README.md says what a machine per node changes.
 """
 
-import argparse
 import json
 import os
 import subprocess
@@ -34,6 +33,7 @@ from run import (
     HERE,
     ROOT,
     check_database,
+    people_arguments,
     print_failures,
     print_stats,
     read_stats,
@@ -49,13 +49,7 @@ LOAD_SETTINGS = {"TRUSTED_PROXY_COUNT": "2", "PUBLIC_FORM_RATE": "10000/m"}
 
 
 def arguments():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--duration", default="3m", help="locust's run time of each (30s, 3m)")
-    parser.add_argument("--nominators", type=int, default=200)
-    parser.add_argument("--judges", type=int, default=30)
-    parser.add_argument("--visitors", type=int, default=20)
-    parser.add_argument("--spawn-rate", type=float, default=2, help="users started per second")
-    parser.add_argument("--think", default="2,6", help="seconds between two pages: min,max")
+    parser = people_arguments(__doc__.splitlines()[0])
     parser.add_argument("--keep", action="store_true", help="keep the temporary folders")
     args = parser.parse_args()
     args.rate = 0  # people think between pages, as in make load's first run

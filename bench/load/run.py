@@ -44,14 +44,21 @@ VENV_BIN = Path(sys.executable).parent
 ACCESS_STATUS = re.compile(r'" (\d{3}) ')
 
 
-def arguments():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def people_arguments(description):
+    """The parser of what a load run asks for (here and in bench/load/on_stack.py): how long,
+    how many people of each kind, how fast they start and how long they think."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--duration", default="3m", help="locust's run time (30s, 3m, ...)")
     parser.add_argument("--nominators", type=int, default=200)
     parser.add_argument("--judges", type=int, default=30)
     parser.add_argument("--visitors", type=int, default=20)
     parser.add_argument("--spawn-rate", type=float, default=2, help="users started per second")
     parser.add_argument("--think", default="2,6", help="seconds between two pages: min,max")
+    return parser
+
+
+def arguments():
+    parser = people_arguments(__doc__.splitlines()[0])
     parser.add_argument(
         "--rate",
         type=float,
