@@ -8,7 +8,8 @@ of the pages found. At 10,000 pages a search for "service" (about 7,000 results)
 the results ranked in Python (best score first, then newest, as Wagtail orders them) and only
 the page of results asked for fetched. A count or a facet needs no order and skips the
 ranking. On PostgreSQL the same shape: the index entries are matched alone, where a GIN index
-covers the match, ranked in the same pass (awards_site/search/postgres_ranking.py).
+covers the match, ranked in the same pass (awards_site/search/postgres_ranking.py), and each
+language indexed and searched in its own configuration (postgres_languages.py).
 """
 
 from django.db import connection
@@ -35,6 +36,7 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backen
 
 
 def _on_postgresql(backend):
+    from awards_site.search.postgres_languages import LanguageIndex
     from awards_site.search.postgres_ranking import (
         PostgresSearchBackend,
         RankedInOnePassCompiler,
@@ -42,6 +44,7 @@ def _on_postgresql(backend):
     )
 
     if isinstance(backend, PostgresSearchBackend):
+        backend.index_class = LanguageIndex
         backend.query_compiler_class = RankedInOnePassCompiler
         backend.results_class = RankedInOnePassResults
     return backend

@@ -31,6 +31,8 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
+from awards_site.search.postgres_languages import query_config
+
 
 def title_and_body():
     """The expression Wagtail matches, as the migration's GIN index covers it."""
@@ -38,6 +40,10 @@ def title_and_body():
 
 
 class RankedInOnePassCompiler(PostgresSearchQueryCompiler):
+    def get_config(self, backend):
+        """The query read in the language of what is searched (postgres_languages.py)."""
+        return query_config(self.queryset.model)
+
     def search(self, config, start, stop, score_field=None, backend=None):
         if not self._matches_in_one_pass() or score_field is not None:
             return super().search(config, start, stop, score_field, backend)
