@@ -77,6 +77,16 @@ def test_the_pages_in_french(client, agency, points):
     assert 'href="/fr/feedback/' in html
 
 
+def test_the_same_figures_in_english_then_in_french(client, agency, points):
+    """Each figure is written once per language and then reused (feedback_figures.py): the
+    French page that follows the English one still writes its figures the French way."""
+    rollup(points[0], 20, 16)
+    english = client.get("/feedback/agencies/rwanda-registry/").content.decode()
+    french = client.get("/fr/feedback/agencies/rwanda-registry/").content.decode()
+    assert "80%" in english and "80\u202f%" not in english
+    assert "80\u202f%" in french and "80%" not in french
+
+
 def test_the_sites_footer_leads_to_the_citizen_feedback(client):
     html = client.get("/").content.decode()
     assert '<a href="/feedback/">Citizen feedback</a>' in html
