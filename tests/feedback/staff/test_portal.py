@@ -123,6 +123,9 @@ def test_the_dashboard_shows_each_point_and_the_country_median(staff_client, poi
     assert "Dashboard of Test Registry" in page
     for point in points:
         assert point.name in page and f"/feedback/{point.code}/" in page
+    assert page.count("Office or branch ·") == len(points)  # each point's kind
+    french = staff_client.get(f"/fr{BASE}/").content.decode()
+    assert french.count("Bureau ou agence ·") == len(points)
     # 9 of 12 satisfied in every roll-up of the fixture: 75%, for the agency and each point.
     assert page.count("75%") >= 3
     assert "Country median" in page
