@@ -27,7 +27,9 @@ def read_pages(visitor, until, answers):
             asked = time.monotonic()
             try:
                 answers.append((asked, visitor.get(page).status_code))
-            except requests.ConnectionError:
+            # Cut before the body (ConnectionError) or in its middle (ChunkedEncodingError:
+            # once a reader's thread died of one, uncounted, CI 2026-12-07).
+            except (requests.ConnectionError, requests.exceptions.ChunkedEncodingError):
                 answers.append((asked, "cut"))
 
 
