@@ -19,6 +19,7 @@ import threading
 from contextlib import contextmanager
 
 import pytest
+from django.db import connection
 from pytest_django.live_server_helper import LiveServer
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -33,6 +34,9 @@ CHROMIUM_ARGS = [
 ]
 
 
+_serialised = {}  # the live server's OneRequestAtATime, on SQLite
+
+
 @pytest.fixture(scope="session")
 def site_url(request, django_db_setup, django_db_blocker):
     if request.config.getoption("--stack"):
@@ -43,7 +47,8 @@ def site_url(request, django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         server = LiveServer("127.0.0.1:0")
         if server.thread.connections_override:
-            server.thread.httpd.set_app(OneRequestAtATime(server.thread.httpd.get_app()))
+            _serialised["app"] = OneRequestAtATime(server.thread.httpd.get_app())
+            server.thread.httpd.set_app(_serialised["app"])
         server._live_server_modified_settings.enable()
         yield server.url
         server._live_server_modified_settings.disable()
@@ -51,26 +56,64 @@ def site_url(request, django_db_setup, django_db_blocker):
 
 
 class OneRequestAtATime:
-    """Serve the requests that share the test's SQLite connection one after the other.
+    """Serve the requests that share the test's SQLite connection one after the other, and only
+    while a test runs.
 
     The live server answers each request in a thread of its own. On SQLite they all share the
     test's one connection, so two requests at once (Wagtail's preview panel checking the form
     while the editor publishes) interleave their savepoints on it and one fails with "no such
     savepoint". PostgreSQL gives each thread its own connection and needs no such lock.
+
+    Between tests the server answers 503 and touches nothing: a request still on its way when a
+    journey ends (a closing page's beacon, a navigation nobody waited for) would otherwise run
+    during the rollback of the test's transaction, on the same connection, or after it, outside
+    any transaction, and what it wrote would stay for the next tests to find.
     """
 
     def __init__(self, app):
         self.app = app
         self.lock = threading.Lock()
+        self.serving = False
 
     def __call__(self, environ, start_response):
         with self.lock:
+            if not self.serving:
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"No test is running: the live server answers nothing between tests."]
             response = self.app(environ, start_response)
             try:
                 return list(response)  # the body is read before the next request starts
             finally:
                 if hasattr(response, "close"):
                     response.close()
+
+    @contextmanager
+    def during_a_test(self):
+        with self.lock:
+            self.serving = True
+        try:
+            yield
+        finally:
+            with self.lock:  # waits for the request being answered, if any
+                self.serving = False
+
+
+@pytest.fixture(autouse=True)
+def _live_server_only_during_the_test(browser, site_url):
+    """Set up after the test's transaction begins and ended before it is rolled back, after the
+    browser's pages closed (the `page` fixtures come later): see OneRequestAtATime.
+
+    `browser` comes first: Playwright's loop must run before the live server is made, or the
+    server captures another context's connection than the one the tests use (asgiref keeps
+    connections per context) and its requests meet the test's transaction as a stranger's
+    ("database table is locked")."""
+    app = _serialised.get("app")
+    if app is None:  # PostgreSQL, or the stack: each request has its own connection
+        yield
+        return
+    assert connection.in_atomic_block, "the live server must open after the test's transaction"
+    with app.during_a_test():
+        yield
 
 
 @pytest.fixture(scope="session")

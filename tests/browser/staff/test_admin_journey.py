@@ -58,7 +58,8 @@ def test_admin_reviews_and_decides(page, demo_admin):
     assert "status=submitted" in page.url
     page.wait_for_load_state("networkidle")
     listed = page.locator("main").inner_text()
-    assert all(nomination.reference in listed for nomination in submitted)
+    missing = [n.reference for n in submitted if n.reference not in listed]
+    assert not missing, f"{len(submitted)} nominations are sent; the list lacks {missing}"
     eligible = Nomination.objects.filter(status=NominationStatus.ELIGIBLE, cycle__is_current=True)
     assert not any(
         nomination.reference in listed for nomination in eligible.exclude(reference=None)
