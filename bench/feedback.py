@@ -68,10 +68,12 @@ def prepare():
     from django.utils import timezone
 
     from feedback.choices import AnswerStatus, ServicePointKind
-    from feedback.giving.recording import contribution, monthly_rollups_of
+    from feedback.giving.recording import contribution
+    from feedback.giving.rollups import agency_rollups_of, monthly_rollups_of
     from feedback.models import (
         Agency,
         AgencyMembership,
+        AgencyMonthlyRollup,
         DailyRollup,
         MonthlyRollup,
         Response,
@@ -133,7 +135,9 @@ def prepare():
         ),
         batch_size=20000,
     )
-    MonthlyRollup.objects.bulk_create(monthly_rollups_of(daily), batch_size=20000)
+    monthly = MonthlyRollup.objects.bulk_create(monthly_rollups_of(daily), batch_size=20000)
+    agency_of = {point.pk: point.agency_id for point in points}
+    AgencyMonthlyRollup.objects.bulk_create(agency_rollups_of(monthly, agency_of), batch_size=20000)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")  # fresh statistics for the planner, as a live database has
     biggest = max(agencies, key=lambda agency: sum(1 for owner in owners if owner == agency))

@@ -13,10 +13,12 @@ from django.utils import timezone
 
 from feedback.choices import AnswerStatus, CommentState, ServicePointKind, SmsProvider
 from feedback.giving import bursts
-from feedback.giving.recording import contribution, monthly_rollups_of
+from feedback.giving.recording import contribution
+from feedback.giving.rollups import agency_rollups_of, monthly_rollups_of
 from feedback.models import (
     Agency,
     AgencyMembership,
+    AgencyMonthlyRollup,
     DailyRollup,
     MonthlyRollup,
     Response,
@@ -263,7 +265,9 @@ def load_answers(points, rng, today):
         )
     Response.objects.bulk_create(responses, batch_size=1000)
     daily = DailyRollup.objects.bulk_create(rollups_of(responses), batch_size=1000)
-    MonthlyRollup.objects.bulk_create(monthly_rollups_of(daily), batch_size=1000)
+    monthly = MonthlyRollup.objects.bulk_create(monthly_rollups_of(daily), batch_size=1000)
+    agency_of = {response.point.pk: response.point.agency_id for response in responses}
+    AgencyMonthlyRollup.objects.bulk_create(agency_rollups_of(monthly, agency_of), batch_size=1000)
 
 
 def _comment_state(comment, number):

@@ -1,9 +1,9 @@
 """The feedback platform's records: public bodies (agencies) and their staff, the service points
-citizens answer about, the answers, and the daily roll-ups every published figure is read from
-(docs/feedback.md)."""
+citizens answer about, the answers, and the roll-ups every published figure is read from (each
+point's days and months, each agency's months: docs/feedback.md)."""
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -114,12 +114,23 @@ class ServicePoint(models.Model):
     def save(self, *args, **kwargs):
         if not self.code:
             self.code = codes.new_code(_code_taken)
-        super().save(*args, **kwargs)
+        moved_from = self._agency_in_database()
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if moved_from is not None and moved_from != self.agency_id:
+                from feedback.giving.rollups import move_point_to_agency
+
+                move_point_to_agency(self.pk, moved_from, self.agency_id)
 
     def get_absolute_url(self):
         from django.urls import reverse
 
         return reverse("feedback:form", kwargs={"code": self.code})
+
+    def _agency_in_database(self):
+        if self.pk is None:
+            return None
+        return ServicePoint.objects.filter(pk=self.pk).values_list("agency_id", flat=True).first()
 
     @property
     def kind_label(self):
@@ -271,6 +282,28 @@ class MonthlyRollup(RollupSums):
 
     def __str__(self):
         return f"{self.point.code} {self.month:%Y-%m}: {self.n}"
+
+
+class AgencyMonthlyRollup(RollupSums):
+    """One agency's counted answers of one month: what its points' monthly roll-ups add up to,
+    moved with them in the same transaction (feedback/giving/rollups.py). The country's median
+    of agencies reads a row per agency instead of one per point."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="monthly_rollups")
+    month = models.DateField()
+
+    class Meta:
+        verbose_name = _("agency's monthly roll-up")
+        verbose_name_plural = _("agencies' monthly roll-ups")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agency", "month"], name="one_rollup_per_agency_a_month"
+            ),
+            RollupSums.within_n("agency_rollup_counts_within_n"),
+        ]
+
+    def __str__(self):
+        return f"{self.agency} {self.month:%Y-%m}: {self.n}"
 
 
 class Reply(models.Model):

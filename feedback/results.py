@@ -1,8 +1,9 @@
 """Published figures of a service point, an agency or a country, read from the roll-ups (never
-from the answers): by default the last 12 months, from the monthly roll-ups, in one aggregate
-query; any other period from the daily ones. A list of agencies (or points, or countries) with
-their figures is one grouped aggregate query too (`measures_by`); a page that shows a total, a
-list and a monthly trend reads them all from one query (`overview`)."""
+from the answers): by default the last 12 months, from the monthly roll-ups (the points', or the
+agencies' own for figures by agency: `by_agency`), in one aggregate query; any other period from
+the daily ones. A list of agencies (or points, or countries) with their figures is one grouped
+aggregate query too (`measures_by`); a page that shows a total, a list and a monthly trend reads
+them all from one query (`overview`)."""
 
 from collections import defaultdict
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from django.db.models.functions import Cast, TruncMonth
 from django.utils import timezone
 
 from feedback.measures import Measures, measures
-from feedback.models import DailyRollup, MonthlyRollup, RollupSums
+from feedback.models import AgencyMonthlyRollup, DailyRollup, MonthlyRollup, RollupSums
 
 SUMS = RollupSums.SUMS
 PERIOD_MONTHS = 12
@@ -53,16 +54,26 @@ def rollups_in(period):
     return DailyRollup.objects.filter(day__gte=period.first, day__lte=period.last)
 
 
+def by_agency(period):
+    """The roll-ups of the period to group or narrow by agency, and the agency's name in them:
+    the agencies' own monthly ones when the period is whole months (a row per agency and month),
+    else the points' daily ones. Narrow with f"{name}__country" and the like."""
+    if whole_months(period):
+        months = AgencyMonthlyRollup.objects.filter(month__gte=period.first, month__lte=period.last)
+        return months, "agency"
+    return rollups_in(period), "point__agency"
+
+
 def date_field(rollups):
-    """The name of the date of these roll-ups' rows: "month" (a first day) or "day"."""
-    return "month" if rollups.model is MonthlyRollup else "day"
+    """The name of the date of these roll-ups' rows: "day", or "month" (a first day)."""
+    return "day" if rollups.model is DailyRollup else "month"
 
 
 def month_of(rollups):
     """An expression for the first day of each row's month."""
-    if rollups.model is MonthlyRollup:
-        return F("month")
-    return TruncMonth("day")
+    if rollups.model is DailyRollup:
+        return TruncMonth("day")
+    return F("month")
 
 
 def measures_of(rollups) -> Measures:

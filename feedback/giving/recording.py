@@ -1,7 +1,7 @@
 """Taking an answer: one response per device, point and day (a later one replaces the earlier,
-in place), and the point's daily roll-up moved by the difference, in the same transaction
-(docs/feedback.md). Safe under parallel answers: the unique constraint decides which insert wins
-(the loser replaces the winner's row) and the roll-up changes by F() expressions, so no count is
+in place), and the roll-ups moved by the difference, in the same transaction (rollups.py,
+docs/feedback.md). Safe under parallel answers: the unique constraint decides which insert wins
+(the loser replaces the winner's row) and the roll-ups change by F() expressions, so no count is
 read before it is written.
 
 A new answer first passes the burst detector (bursts.py): when it fires, the answer is stored
@@ -14,7 +14,6 @@ race (`hold` here, `release` for the staff's review in feedback/staff/review.py)
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
 from feedback.choices import (
@@ -26,8 +25,8 @@ from feedback.choices import (
     Channel,
     CommentState,
 )
-from feedback.giving import bursts
-from feedback.models import DailyRollup, MonthlyRollup, Response
+from feedback.giving import bursts, rollups
+from feedback.models import Response, ServicePoint
 from feedback.scrubbing import scrub
 
 ANSWER_FIELDS = ("satisfaction", "effort", "resolved", "recommend", "comment")
@@ -68,34 +67,11 @@ def difference(old, new):
 
 def move_rollup(point, day, changes):
     """Add `changes` (field -> signed amount) to the roll-ups of `point` (a point or its id)
-    for the day and for its month."""
-    if not changes:
-        return
-    point_id = getattr(point, "pk", point)
-    moved = {name: F(name) + amount for name, amount in changes.items()}
-    month = day.replace(day=1)
-    # Daily first, then monthly, in every transaction: two answers at one point wait for each
-    # other on the day's row and never lock the two rows in opposite orders.
-    DailyRollup.objects.bulk_create(
-        [DailyRollup(point_id=point_id, day=day)], ignore_conflicts=True
-    )
-    DailyRollup.objects.filter(point_id=point_id, day=day).update(**moved)
-    MonthlyRollup.objects.bulk_create(
-        [MonthlyRollup(point_id=point_id, month=month)], ignore_conflicts=True
-    )
-    MonthlyRollup.objects.filter(point_id=point_id, month=month).update(**moved)
-
-
-def monthly_rollups_of(daily_rollups):
-    """The monthly roll-ups that these daily ones add up to (the demo's and the benchmark's
-    bulk loads; answers taken one by one move both in `move_rollup`)."""
-    months = {}
-    for daily in daily_rollups:
-        key = (daily.point_id, daily.day.replace(day=1))
-        month = months.setdefault(key, MonthlyRollup(point_id=key[0], month=key[1]))
-        for name in MonthlyRollup.SUMS:
-            setattr(month, name, getattr(month, name) + getattr(daily, name))
-    return list(months.values())
+    for the day, for its month and for its agency's month (rollups.py)."""
+    if isinstance(point, ServicePoint):
+        rollups.move({(point.pk, day): changes}, agency_of={point.pk: point.agency_id})
+    else:
+        rollups.move({(point, day): changes})
 
 
 def _apply(response, answer, language, now, channel):
@@ -145,14 +121,13 @@ def take(point, answer, device_key, language="", now=None, channel=Channel.WEB):
 
 def _move_out(responses, sign):
     """Move the roll-ups by each answer's contribution (sign -1: out, +1: in), one update per
-    point and day."""
+    roll-up row, in the order rollups.py keeps."""
     sums = {}
     for response in responses:
         day_sums = sums.setdefault((response.point_id, response.day), {})
         for name, amount in contribution(response).items():
             day_sums[name] = day_sums.get(name, 0) + sign * amount
-    for (point_id, day), changes in sums.items():
-        move_rollup(point_id, day, changes)
+    rollups.move(sums)
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.db.models import Count, Sum
 from django.utils.translation import gettext_lazy as _
 
 from awards_site.vocabularies.countries import country_name
-from feedback.models import Agency, MonthlyRollup
+from feedback.models import Agency, AgencyMonthlyRollup
 from feedback.results import SUMS, measures
 
 LICENCE = "CC BY 4.0"
@@ -97,12 +97,12 @@ def _next_month(day):
 
 def monthly_aggregates(filters=Filters()):
     """The grouped query: one row of sums per month and agency, oldest month first, from the
-    monthly roll-ups (the filters name whole months)."""
-    rollups = MonthlyRollup.objects.all()
+    agencies' monthly roll-ups (the filters name whole months)."""
+    rollups = AgencyMonthlyRollup.objects.all()
     if filters.country:
-        rollups = rollups.filter(point__agency__country=filters.country)
+        rollups = rollups.filter(agency__country=filters.country)
     if filters.agency:
-        rollups = rollups.filter(point__agency__slug=filters.agency)
+        rollups = rollups.filter(agency__slug=filters.agency)
     if filters.first:
         rollups = rollups.filter(month__gte=filters.first)
     if filters.last:
@@ -111,12 +111,12 @@ def monthly_aggregates(filters=Filters()):
         rollups.order_by()
         .values(
             "month",
-            "point__agency__country",
-            "point__agency__name",
-            "point__agency__slug",
+            "agency__country",
+            "agency__name",
+            "agency__slug",
         )
         .annotate(**{name: Sum(name) for name in SUMS})
-        .order_by("month", "point__agency__country", "point__agency__slug")
+        .order_by("month", "agency__country", "agency__slug")
     )
 
 
@@ -143,10 +143,10 @@ def row_of(sums):
     n = counts["n"]
     row = {
         "month": month.strftime("%Y-%m"),
-        "country": sums["point__agency__country"],
-        "country_name": str(country_name(sums["point__agency__country"])),
-        "agency": sums["point__agency__name"],
-        "agency_slug": sums["point__agency__slug"],
+        "country": sums["agency__country"],
+        "country_name": str(country_name(sums["agency__country"])),
+        "agency": sums["agency__name"],
+        "agency_slug": sums["agency__slug"],
         "answers": n,
         "satisfied": counts["satisfied"],
         "resolved": counts["resolved"],

@@ -19,7 +19,14 @@ from feedback.models import Agency, ServicePoint
 from feedback.public.caching import public_figures
 from feedback.public.comments import comments_page, published_comments
 from feedback.public.trends import chart
-from feedback.results import last_twelve_months, measures_by, no_answers, overview, rollups_in
+from feedback.results import (
+    by_agency,
+    last_twelve_months,
+    measures_by,
+    no_answers,
+    overview,
+    rollups_in,
+)
 
 NONE = no_answers()
 
@@ -56,9 +63,8 @@ def country(request, cc):
     if not agencies:
         raise Http404("No agency of this country takes feedback.")
     period = last_twelve_months()
-    figures = overview(
-        rollups_in(period).filter(point__agency__country=code), "point__agency", period
-    )
+    rollups, agency = by_agency(period)
+    figures = overview(rollups.filter(**{f"{agency}__country": code}), agency, period)
     return render(
         request,
         "feedback/public/country.html",

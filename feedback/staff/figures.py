@@ -1,8 +1,9 @@
 """What the agency dashboard shows, read from the daily roll-ups however many points, days and
 agencies there are: each point's measures, the agency's and its months over the chosen period
 from one grouped query (feedback/results.py, `overview`), and the median of the country's
-agencies, from a second one kept for FEEDBACK_PAGE_SECONDS (it is the same for every agency of
-the country and moves slowly; bench/feedback.py prints the dashboard with and without it kept).
+agencies, from a second one over the agencies' monthly roll-ups (a row per agency and month),
+kept for FEEDBACK_PAGE_SECONDS (it is the same for every agency of the country and moves slowly;
+bench/feedback.py prints the dashboard with and without it kept).
 
 The country's median of agencies: for each measure, the median of the point estimates of the
 country's agencies (this one included) that have a figure for the period (at least
@@ -21,6 +22,7 @@ from feedback.measures import Measures
 from feedback.public.caching import seconds as kept_seconds
 from feedback.results import (
     Period,
+    by_agency,
     last_twelve_months,
     measures_by,
     month_of,
@@ -70,13 +72,12 @@ def country_median(country, period):
 
 
 def _median_of_agencies(country, period):
-    by_agency = measures_by(
-        rollups_in(period).filter(point__agency__country=country), "point__agency"
-    )
+    rollups, agency = by_agency(period)
+    by_agencies = measures_by(rollups.filter(**{f"{agency}__country": country}), agency)
     median = {}
     for name in MEASURE_NAMES:
         values = [
-            getattr(m, name).value for m in by_agency.values() if getattr(m, name) is not None
+            getattr(m, name).value for m in by_agencies.values() if getattr(m, name) is not None
         ]
         median[name] = statistics.median(values) if values else None
     return median

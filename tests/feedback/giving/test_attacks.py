@@ -8,7 +8,7 @@ from django.core import signing
 from django.test import Client
 
 from feedback.giving import guards, recording
-from feedback.models import DailyRollup, MonthlyRollup, Response, ServicePoint
+from feedback.models import AgencyMonthlyRollup, DailyRollup, MonthlyRollup, Response, ServicePoint
 from tests.factories.feedback import AgencyFactory, ServicePointFactory
 from tests.feedback.conftest import GOOD_ANSWERS, Citizen, token_of
 from tests.pages import page_text
@@ -144,12 +144,14 @@ def make_point():
     return ServicePointFactory(agency=AgencyFactory(slug="race-agency"))
 
 
-def remove(point):
-    Response.objects.filter(point=point).delete()
-    DailyRollup.objects.filter(point=point).delete()
-    MonthlyRollup.objects.filter(point=point).delete()
-    ServicePoint.objects.filter(pk=point.pk).delete()
-    point.agency.delete()
+def remove(*points):
+    """PostgreSQL keeps what the race's threads commit: its points and their agency go."""
+    for point in points:
+        Response.objects.filter(point=point).delete()
+        DailyRollup.objects.filter(point=point).delete()
+        MonthlyRollup.objects.filter(point=point).delete()
+        ServicePoint.objects.filter(pk=point.pk).delete()
+    points[0].agency.delete()
 
 
 def test_parallel_answers_of_one_device_leave_one_row(race):
@@ -175,5 +177,23 @@ def test_parallel_answers_of_many_devices_are_all_counted(race):
         for model in (DailyRollup, MonthlyRollup):
             rollup = race.alone(lambda model=model: model.objects.get(point=point))
             assert (rollup.n, rollup.effort_sum, rollup.resolved) == (RACERS, 6 * RACERS, RACERS)
+        agency_month = race.alone(lambda: AgencyMonthlyRollup.objects.get(agency=point.agency))
+        assert (agency_month.n, agency_month.resolved) == (RACERS, RACERS)
     finally:
         race.alone(lambda: remove(point))
+
+
+def test_parallel_answers_at_the_points_of_one_agency_all_reach_its_month(race):
+    """The agency's month is one row every point's answer moves: none may be lost."""
+
+    def make_points():
+        agency = AgencyFactory(slug="race-agency")
+        return [ServicePointFactory(agency=agency) for _ in range(RACERS)]
+
+    points = race.alone(make_points)
+    try:
+        race.together(*[lambda p=p: recording.take(p, ANSWER, "one-device") for p in points])
+        agency_month = race.alone(lambda: AgencyMonthlyRollup.objects.get(agency=points[0].agency))
+        assert (agency_month.n, agency_month.promoters) == (RACERS, RACERS)
+    finally:
+        race.alone(lambda: remove(*points))
