@@ -316,7 +316,7 @@ def parallel_answers(point):
 
 
 def main():
-    from feedback.models import DailyRollup, MonthlyRollup, Response
+    from feedback.models import AgencyMonthlyRollup, DailyRollup, MonthlyRollup, Response
     from feedback.results import last_twelve_months
 
     start = time.perf_counter()
@@ -326,7 +326,8 @@ def main():
     print(
         f"feedback at scale ({vendor}): {Response.objects.count():,} answers, "
         f"{len(points):,} service points, {DailyRollup.objects.count():,} daily roll-ups, "
-        f"{MonthlyRollup.objects.count():,} monthly (built in {built:.0f} s)"
+        f"{MonthlyRollup.objects.count():,} monthly, {AgencyMonthlyRollup.objects.count():,} "
+        f"agencies' monthly (built in {built:.0f} s)"
     )
     direct, through_form = time_taking(points)
     print(
