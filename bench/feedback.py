@@ -2,7 +2,8 @@
 150 agencies in 3 countries, over the last 12 months, with their daily and monthly roll-ups.
 
 Prints, for the biggest country's public page and the biggest agency's staff dashboard:
-- the page's time (cold: the cache emptied before each request),
+- the page's time (cold: the cache emptied before each request; for the dashboard also with
+  the country's median kept, and with only the median computed again),
 - the time of one aggregate query over the roll-up rows the page reads (the monthly ones, for
   the published last twelve months) and over the daily ones of the same period (the issue's
   yardstick: the page within 1.5x of one query on the roll-up table, and under 300 ms),
