@@ -66,22 +66,25 @@ def _move_row(model, key, amounts):
 
 @transaction.atomic
 def move_point_to_agency(point_id, old_agency_id, new_agency_id):
-    """A point given to another agency takes its months' sums with it."""
-    months = MonthlyRollup.objects.filter(point_id=point_id).order_by("month")
-    for row in months.values("month", *SUMS):
-        month = row.pop("month")
-        for agency_id, sign in sorted([(old_agency_id, -1), (new_agency_id, +1)]):
-            amounts = {name: sign * amount for name, amount in row.items()}
-            _move_row(AgencyMonthlyRollup, {"agency_id": agency_id, "month": month}, amounts)
+    """A point given to another agency takes its months' sums with it (the two agencies' rows
+    in key order, as `move` locks them)."""
+    for agency_id, sign in sorted([(old_agency_id, -1), (new_agency_id, +1)]):
+        _move_agency_months(point_id, agency_id, sign)
 
 
 @receiver(pre_delete, sender=ServicePoint, dispatch_uid="feedback-point-leaves-its-agency")
 def _point_deleted(sender, instance, **kwargs):
     """The point's own roll-ups go with it (CASCADE); its agency's months lose its sums."""
-    for row in instance.monthly_rollups.order_by("month").values("month", *SUMS):
+    _move_agency_months(instance.pk, instance.agency_id, -1)
+
+
+def _move_agency_months(point_id, agency_id, sign):
+    """Add (sign +1) or take away (-1) the point's monthly sums to the agency's months."""
+    months = MonthlyRollup.objects.filter(point_id=point_id).order_by("month")
+    for row in months.values("month", *SUMS):
         month = row.pop("month")
-        amounts = {name: -amount for name, amount in row.items()}
-        _move_row(AgencyMonthlyRollup, {"agency_id": instance.agency_id, "month": month}, amounts)
+        amounts = {name: sign * amount for name, amount in row.items()}
+        _move_row(AgencyMonthlyRollup, {"agency_id": agency_id, "month": month}, amounts)
 
 
 def monthly_rollups_of(daily_rollups):
