@@ -1,9 +1,9 @@
 """What the agency dashboard shows, read from the daily roll-ups however many points, days and
 agencies there are: each point's measures, the agency's and its months over the chosen period
-from one grouped query (feedback/results.py, `overview`), and the median of the country's
-agencies, from a second one over the agencies' monthly roll-ups (a row per agency and month),
-kept for FEEDBACK_PAGE_SECONDS (it is the same for every agency of the country and moves slowly;
-bench/feedback.py prints the dashboard with and without it kept).
+from one query (feedback/results.py, `overview`: the sums by point and by month), and the
+median of the country's agencies, from a second one over the agencies' monthly roll-ups (a row
+per agency and month), kept for FEEDBACK_PAGE_SECONDS (it is the same for every agency of the
+country and moves slowly; bench/feedback.py prints the dashboard with and without it kept).
 
 The country's median of agencies: for each measure, the median of the point estimates of the
 country's agencies (this one included) that have a figure for the period (at least

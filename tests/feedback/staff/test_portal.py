@@ -121,10 +121,16 @@ def test_my_agencies_lead_straight_to_the_dashboard(staff_client, points):
 def test_the_dashboard_shows_each_point_and_the_country_median(staff_client, points):
     page = staff_client.get(f"{BASE}/").content.decode()
     assert "Dashboard of Test Registry" in page
-    for point in points:
-        assert point.name in page and f"/feedback/{point.code}/" in page
-    assert page.count("Office or branch ·") == len(points)  # each point's kind
     french = staff_client.get(f"/fr{BASE}/").content.decode()
+    for point in points:
+        # Each point's settings and public form, in the reader's language (the paths are kept
+        # per language: feedback/templatetags/feedback_figures.py).
+        assert point.name in page
+        assert f'href="/feedback/{point.code}/"' in page
+        assert f'href="/fr/feedback/{point.code}/"' in french
+        assert f'href="{BASE}/points/{point.pk}/"' in page
+        assert f'href="/fr{BASE}/points/{point.pk}/"' in french
+    assert page.count("Office or branch ·") == len(points)  # each point's kind
     assert french.count("Bureau ou agence ·") == len(points)
     # 9 of 12 satisfied in every roll-up of the fixture: 75%, for the agency and each point.
     assert page.count("75%") >= 3
