@@ -124,7 +124,7 @@ serve: export ALLOW_LOCAL_SITE_URL ?= 1
 serve: install messages
 	$(PY) manage.py collectstatic --noinput -v0
 	$(PY) manage.py migrate --noinput -v0
-	$(VENV)/bin/gunicorn awards_site.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
+	$(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py awards_site.wsgi --bind $(HOST):$(PORT) --workers $${WEB_CONCURRENCY:-2} --access-logfile -
 
 lint: install ## ruff, migrations in step with models, deploy check
 	$(VENV)/bin/ruff check .

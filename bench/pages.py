@@ -13,7 +13,9 @@ worker of each (issue 15, "Public pages" and "Memory").
    - a bare Wagtail project made by `wagtail start` with the same virtualenv: its own SQLite,
      migrated (its home page is Wagtail's welcome page), its production settings (DEBUG off)
      with a secret key and ALLOWED_HOSTS, its static files collected.
-2. Each is served by gunicorn with 2 sync workers (WEB_CONCURRENCY) on 127.0.0.1.
+2. Each is served by gunicorn with 2 workers (WEB_CONCURRENCY) on 127.0.0.1: ours with the
+   threads deploy/gunicorn.conf.py gives each (GUNICORN_THREADS, 4), bare Wagtail with sync
+   workers, `wagtail start`'s own way.
 3. Memory: each site gets BENCH_MIXED_REQUESTS (1,000) requests, 4 at a time, mixed over its
    pages and its log-in page (ours: the five pages below and /accounts/login/; bare Wagtail: its
    home page and /admin/login/); then the memory of each worker (/proc/<pid>/smaps_rollup):

@@ -9,11 +9,23 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Two processes per core is a sound start for a site that waits on PostgreSQL and Redis; PDFs
 # and spreadsheets are rendered by the task workers, not here.
 workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
+# Threads in each worker (gunicorn's gthread worker): a page no longer waits behind another
+# request of its process, such as a log-in, whose password check (PBKDF2, about 0.3 s of CPU)
+# runs in OpenSSL with Python's lock released, or an upload on a slow line. With sync workers a
+# page view queued behind log-ins took over 300 ms at half the load the site saturates at
+# (bench/README.md, the load test). Each thread keeps its own database connection: a node opens
+# up to workers x threads of them (docs/operations.md, sizing).
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # A request longer than this is killed (its worker restarted): the proxy's own timeout is longer
 # (deploy/nginx/proxy.conf), so the visitor gets the site's answer, not the proxy's.
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "60"))
 graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
-keepalive = 5
+# No keep-alive: each answer closes its connection, as with sync workers (which ignore the
+# setting). A connection kept idle can be closed by the node (a worker replaced after
+# GUNICORN_MAX_REQUESTS, a reload, the idle limit) just as the client sends on it, and that
+# request fails: 1 to 10 in 5,000 of a saturated load test with 75 s or 5 s. Behind nginx on the
+# same network a new connection per request costs little.
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "0"))
 # A worker is replaced after this many requests (with jitter, so they do not all go at once):
 # memory a long-running Python process gathers is given back.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))

@@ -116,6 +116,11 @@ def totp_code(secret, at):
     return f"{value % 1_000_000:06d}"
 
 
+def failed_connection(response):
+    """Why no answer came (status 0: the connection failed or timed out), or ""."""
+    return f" {response.error!r}" if response.status_code == 0 and response.error else ""
+
+
 class Person(HttpUser):
     abstract = True
     wait_time = constant_throughput(RATE / PEOPLE) if RATE else between(THINK_MIN, THINK_MAX)
@@ -144,7 +149,10 @@ class Person(HttpUser):
         ) as response:
             self.keep_cookies_on_loopback()
             if response.status_code != 200:
-                response.failure(f"{response.status_code} {response.headers.get('Location', '')}")
+                response.failure(
+                    f"{response.status_code} {response.headers.get('Location', '')}"
+                    f"{failed_connection(response)}"
+                )
                 return ""
             return response.text
 
@@ -165,7 +173,10 @@ class Person(HttpUser):
             if response.status_code == 302 and re.fullmatch(expect, location):
                 return location
             problem = error_summary(response.text) if response.status_code == 200 else ""
-            response.failure(f"{response.status_code} to {location or '-'} {problem}".strip())
+            response.failure(
+                f"{response.status_code} to {location or '-'} {problem}"
+                f"{failed_connection(response)}".strip()
+            )
             return None
 
     def log_in(self, email, next_path, totp_secret=None):
@@ -285,7 +296,10 @@ class Nominator(Person):
                 return response.text
             if not (response.status_code == 302 and location == next_path):
                 problem = error_summary(response.text) if response.status_code == 200 else ""
-                response.failure(f"{response.status_code} to {location or '-'} {problem}".strip())
+                response.failure(
+                    f"{response.status_code} to {location or '-'} {problem}"
+                    f"{failed_connection(response)}".strip()
+                )
                 return None
         return self.page(next_path, f"wizard: {next_step}")
 

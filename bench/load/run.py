@@ -169,6 +169,9 @@ def start_gunicorn(args, env, workdir):
     server = subprocess.Popen(
         [
             str(VENV_BIN / "gunicorn"),
+            # As production serves it (threads, the application loaded before the workers
+            # fork), with the run's own address, workers and logs given after.
+            f"--config={ROOT / 'deploy' / 'gunicorn.conf.py'}",
             "awards_site.wsgi",
             f"--bind=127.0.0.1:{args.port}",
             f"--workers={args.workers}",
