@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from awards_site.site_url import path_to
 from awards_site.vocabularies.countries import COUNTRY_CHOICES, country_name
 from feedback import codes
 from feedback.choices import (
@@ -123,9 +124,7 @@ class ServicePoint(models.Model):
                 move_point_to_agency(self.pk, moved_from, self.agency_id)
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
-        return reverse("feedback:form", kwargs={"code": self.code})
+        return path_to("feedback:form", code=self.code)
 
     def _agency_in_database(self):
         if self.pk is None:
