@@ -9,3 +9,9 @@ application = get_wsgi_application()
 from awards_site.checks import refuse_to_start_on_errors  # noqa: E402
 
 refuse_to_start_on_errors()
+
+# What each request needs is made now, once, not by the first requests of each worker
+# (awards_site/operations/warm_up.py).
+from awards_site.operations.warm_up import prepare_process  # noqa: E402
+
+prepare_process()

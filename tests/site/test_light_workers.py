@@ -1,5 +1,8 @@
 """A web worker stays light: serving pages never imports WeasyPrint, openpyxl or segno (the PDF
 writer, the spreadsheet writer, the QR codes), which only a download needs (issue 15, "Memory").
+What every request needs is made with the application instead (awards_site/operations/
+warm_up.py): gunicorn loads it once before it forks the workers, and they share it. Loading it
+opens no database connection, which every forked worker would then share.
 
 The worker is a fresh interpreter, as gunicorn starts one: it loads the WSGI application with the
 test settings, on a copy of the demo the test session loaded, and people use it (a visitor's
@@ -24,6 +27,12 @@ from tests.concurrency import shared_database
 
 ROOT = Path(__file__).resolve().parents[2]
 HEAVY = ("weasyprint", "openpyxl", "segno")
+# A view module of each part of the site, which only the URL configuration imports.
+VIEW_MODULES = {
+    "the judges' portal": "judging.portal.views",
+    "the nomination form": "nominations.wizard.views",
+    "the account pages": "allauth.account.views",
+}
 
 # Variables of the test run that would change the worker's settings (the database is given).
 TEST_RUN_ONLY = {"DATABASE_URL", "REDIS_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
@@ -65,7 +74,7 @@ def run_worker(database_url):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def test_pages_do_not_load_the_pdf_and_spreadsheet_writers(site_database):
+def test_views_load_with_the_application_and_the_writers_only_for_a_download(site_database):
     worker = run_worker(site_database)
 
     assert worker["statuses"] == {
@@ -76,6 +85,13 @@ def test_pages_do_not_load_the_pdf_and_spreadsheet_writers(site_database):
         "certificate download": 200,
     }
     assert worker["loaded"]["application loaded"] == []
+    assert worker["views loaded with the application"] == {
+        "the judges' portal": True,
+        "the nomination form": True,
+        "the account pages": True,
+    }
+    assert worker["languages with their URL table"] == ["ar", "en", "fr", "pt"]
+    assert worker["database connections opened while loading"] == []
     assert worker["loaded"]["pages served"] == []
     assert worker["certificate type"] == "application/pdf"
     assert "weasyprint" in worker["loaded"]["certificate downloaded"]
@@ -89,6 +105,13 @@ def probe():
     from awards_site.wsgi import application  # noqa: F401 - what gunicorn loads first
 
     loaded = {"application loaded": heavy_modules()}
+    views = {name: module in sys.modules for name, module in VIEW_MODULES.items()}
+    from django.db import connections
+    from django.urls import get_resolver
+
+    # Django builds a table of URL names per language on its first reverse() in that language.
+    url_tables = sorted(get_resolver()._reverse_dict)
+    connected = [alias for alias in connections if connections[alias].connection is not None]
 
     from django.contrib.auth import get_user_model
     from django.db import transaction
@@ -120,6 +143,9 @@ def probe():
         "statuses": statuses,
         "loaded": loaded,
         "certificate type": download["Content-Type"],
+        "views loaded with the application": views,
+        "languages with their URL table": url_tables,
+        "database connections opened while loading": connected,
     }
     print(json.dumps(result))
 
