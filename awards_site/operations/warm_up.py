@@ -6,8 +6,8 @@ gunicorn loads the application before it forks its workers (deploy/gunicorn.conf
 runs once, in its master: every worker starts with it, including one that replaces another
 after GUNICORN_MAX_REQUESTS, and shares its memory with the others. Without it a new worker's
 first page took about 240 ms instead of 2 (the URL tables 190 ms, the catalogues 50 ms, the
-template engines 20 ms), and
-visitors who arrived at once behind that page waited up to 600 ms (bench/README.md).
+template engines 20 ms), and visitors who arrived at once behind that page waited up to 600 ms
+(bench/README.md).
 
 Nothing here opens a database connection: one opened before the fork would be shared by every
 worker."""
@@ -27,4 +27,5 @@ def prepare_process():
         # has its own: the public pages are under /fr/, /pt/, /ar/).
         with translation.override(code):
             resolver.reverse_dict  # noqa: B018 (the property does the work)
+    # The template engines, each with every app's template tag libraries imported.
     engines.all()
