@@ -15,7 +15,6 @@ import unicodedata
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils.translation import gettext, override
-from PIL import Image, ImageDraw, ImageFont
 
 from awards_site.pdf.fonts import ARABIC, ETHIOPIC, FONTS_DIR
 
@@ -96,6 +95,10 @@ def is_right_to_left(text):
 
 
 def _font(file, size):
+    # Pillow's text drawing (FreeType, Raqm) is loaded by the first card drawn, not by every
+    # web worker: a card is drawn once, then read from the storage (test_light_workers.py).
+    from PIL import ImageFont
+
     return ImageFont.truetype(str(FONTS_DIR / file), size, layout_engine=ImageFont.Layout.RAQM)
 
 
@@ -151,6 +154,8 @@ def _draw_logo(draw, x, y, size):
 
 def draw_card(title, language):
     """The card as PNG bytes."""
+    from PIL import Image, ImageDraw  # with the fonts, on the first card drawn (_font)
+
     image = Image.new("RGB", (WIDTH, HEIGHT), BRAND)
     draw = ImageDraw.Draw(image)
     right_to_left = is_right_to_left(title) or language.split("-")[0] in ("ar", "fa", "he", "ur")

@@ -1,5 +1,6 @@
 """A web worker stays light: serving pages never imports WeasyPrint, openpyxl or segno (the PDF
-writer, the spreadsheet writer, the QR codes), which only a download needs (issue 15, "Memory").
+writer, the spreadsheet writer, the QR codes), which only a download needs, nor Pillow's text
+drawing, which only a new share card needs (issue 15, "Memory").
 What every request needs is made with the application instead (awards_site/operations/
 warm_up.py): gunicorn loads it once before it forks the workers, and they share it. Loading it
 opens no database connection, which every forked worker would then share.
@@ -26,7 +27,7 @@ import pytest
 from tests.concurrency import shared_database
 
 ROOT = Path(__file__).resolve().parents[2]
-HEAVY = ("weasyprint", "openpyxl", "segno")
+HEAVY = ("weasyprint", "openpyxl", "segno", "PIL.ImageFont")
 # A view module of each part of the site, which only the URL configuration imports.
 VIEW_MODULES = {
     "the judges' portal": "judging.portal.views",
