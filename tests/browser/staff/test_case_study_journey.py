@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from library.cases.models import CaseStudyPage
 from nominations.models import Nomination
 from nominations.statuses import NominationStatus
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import continue_past_wagtails_conflict_with_itself, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -34,6 +34,7 @@ def test_the_editor_turns_a_winning_entry_into_a_published_case_study(page, edit
     page.get_by_role("button", name="More actions").click()
     with page.expect_navigation():
         page.get_by_role("button", name="Publish").click()
+        continue_past_wagtails_conflict_with_itself(page)
     elapsed = time.monotonic() - started
     case = CaseStudyPage.objects.get(source_nomination=entry, alias_of__isnull=True)
     assert case.live

@@ -22,11 +22,15 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
-from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from tests.browser.helpers import axe_violations, save_screenshot, sign_in
+from tests.browser.helpers import (
+    axe_violations,
+    continue_past_wagtails_conflict_with_itself,
+    save_screenshot,
+    sign_in,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -56,27 +60,8 @@ class Journey:
     def click_and_wait(self, locator):
         with self.page.expect_navigation():
             locator.click()
-            self.continue_past_wagtails_conflict_with_itself()
+            continue_past_wagtails_conflict_with_itself(self.page)
         self.page.wait_for_load_state("networkidle")
-
-    def continue_past_wagtails_conflict_with_itself(self):
-        """Wagtail 8.0 once in a while stops a save with "You saved a new version in another
-        window" when there is no other window: its presence check (every 10 s) was on its way
-        when the editor's own autosave stored a revision, and it takes that revision for
-        another window's (wagtail/wagtail#13863; reproduced by holding a check back until an
-        autosave is stored). The guide tells editors to choose Continue, as the journey does
-        here. The editor has one window open, so the dialog must say exactly that: another
-        person's version would fail the journey."""
-        dialog = self.page.locator("#w-save-confirmation-dialog")
-        try:
-            shown = dialog.is_visible()  # shown by the click itself, before anything is sent
-        except PlaywrightError:  # the page is already on its way to the next one
-            return
-        if shown:
-            expect(dialog.get_by_role("heading")).to_contain_text(
-                "You saved a new version in another window"
-            )
-            dialog.locator("[data-w-dialog-target='confirm']").click()
 
     def message(self):
         return self.page.locator(".messages").inner_text()
@@ -232,7 +217,7 @@ def test_editor_publishes_translates_schedules_and_unpublishes(page, editor, sit
     dialog.get_by_role("button", name="Save schedule").click()
     # The dialog closes and the footer's main action becomes "Schedule to publish" once the
     # schedule is kept in the form. (A click here that twice sent nothing in CI on PostgreSQL
-    # was Wagtail's conflict with itself: see continue_past_wagtails_conflict_with_itself.)
+    # was Wagtail's conflict with itself: see tests/browser/helpers.py.)
     expect(dialog).to_be_hidden()
     page.locator("[data-side-panel-toggle='status']").click()  # closes the side panel
     journey.click_and_wait(journey.more_actions("Schedule to publish"))
@@ -290,7 +275,7 @@ def test_editor_publishes_translates_schedules_and_unpublishes(page, editor, sit
 def test_an_editor_stopped_by_wagtails_conflict_with_itself_continues_and_publishes(
     page, editor, site_url
 ):
-    """The case the journey steps past (Journey.continue_past_wagtails_conflict_with_itself),
+    """The case the journey steps past (tests/browser/helpers.py),
     made to happen: a presence check leaves before an autosave is stored and comes back after,
     as the journey met it on PostgreSQL once in a while. The editor then chooses Continue, as
     docs/editors.md tells them, and the page is published. Once Wagtail stops mistaking an
