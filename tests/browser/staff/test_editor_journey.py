@@ -275,12 +275,12 @@ def test_editor_publishes_translates_schedules_and_unpublishes(page, editor, sit
 def test_an_editor_stopped_by_wagtails_conflict_with_itself_continues_and_publishes(
     page, editor, site_url
 ):
-    """The case the journey steps past (tests/browser/helpers.py),
-    made to happen: a presence check leaves before an autosave is stored and comes back after,
-    as the journey met it on PostgreSQL once in a while. The editor then chooses Continue, as
-    docs/editors.md tells them, and the page is published. Once Wagtail stops mistaking an
-    editor's own autosave for another window's, the dialog no longer shows and this test says
-    so: then the guide's paragraph and the journey's step can go."""
+    """The case the journey steps past (continue_past_wagtails_conflict_with_itself in
+    tests/browser/helpers.py), made to happen: a presence check leaves before an autosave is
+    stored and comes back after, as the journey met it on PostgreSQL once in a while. The editor
+    then chooses Continue, as docs/editors.md tells them, and the page is published. Once
+    Wagtail stops mistaking an editor's own autosave for another window's, the dialog no longer
+    shows and this test says so: then the guide's paragraph and the journey's step can go."""
     journey = Journey(page)
     title = f"Evening counters {uuid.uuid4().hex[:6]}"
     sign_in(page, editor, "/admin/")
