@@ -324,6 +324,8 @@ def test_an_editor_stopped_by_wagtails_conflict_with_itself_continues_and_publis
 
 
 def wait_until(page, condition, seconds=10):
+    """Like tests/stack/conftest.py's wait_until, but waiting through Playwright: the routes'
+    handlers above run only while Playwright waits, never during a time.sleep."""
     for _ in range(seconds * 10):
         if condition():
             return
